@@ -1,0 +1,1 @@
+//! The `#[derive(Endpoint)]` macro of the Okta SDK.

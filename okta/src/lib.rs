@@ -1,0 +1,3 @@
+//! The Okta SDK facade.
+
+pub mod models;

@@ -1,0 +1,78 @@
+//! Declare: an endpoint is plain data that knows its method, path, query, headers and body.
+
+use reqwest::Method;
+use reqwest::header::HeaderMap;
+
+use crate::error::Error;
+use crate::pagination::Page;
+use crate::params::Query;
+use crate::response::RawResponse;
+
+/// One Okta operation, described as data.
+///
+/// Implement it with `#[derive(okta::Endpoint)]` rather than by hand: the derive checks the
+/// declaration at compile time and percent-encodes every path segment. Sending, retrying,
+/// authenticating and decoding are the [`Client`](crate::Client)'s business, so an endpoint
+/// declared in your crate behaves exactly like the SDK's own.
+///
+/// ```
+/// use okta_core::{Endpoint, Error, Method, Query, RawResponse};
+///
+/// /// `GET /api/v1/meta/schemas/user/default`, by hand.
+/// struct DefaultSchema;
+///
+/// impl Endpoint for DefaultSchema {
+///     type Output = serde_json::Value;
+///     const METHOD: Method = Method::GET;
+///     const PATH: &'static str = "/api/v1/meta/schemas/user/default";
+///     fn path(&self) -> Result<String, Error> {
+///         Ok(Self::PATH.to_owned())
+///     }
+///     fn decode(response: &RawResponse) -> Result<Self::Output, Error> {
+///         response.json()
+///     }
+/// }
+/// ```
+pub trait Endpoint {
+    /// What a successful call gives: a model, `()` for empty successes, or a [`Page`] for lists.
+    type Output: Send + 'static;
+
+    /// The HTTP method.
+    const METHOD: Method;
+
+    /// The path template as declared (`/api/v1/users/{userId}`): used in traces and errors,
+    /// which must never carry ids or secrets.
+    const PATH: &'static str;
+
+    /// The path with every parameter filled in and percent-encoded as one segment.
+    ///
+    /// Fails, before anything is sent, when a path parameter is empty: `/api/v1/users/` would
+    /// silently list users instead of getting one.
+    fn path(&self) -> Result<String, Error>;
+
+    /// Appends the query parameters that are set.
+    fn query(&self, query: &mut Query) {
+        let _ = query;
+    }
+
+    /// Appends the header parameters that are set; fails on a value that is not valid HTTP.
+    fn headers(&self, headers: &mut HeaderMap) -> Result<(), Error> {
+        let _ = headers;
+        Ok(())
+    }
+
+    /// The JSON body, if the operation has one.
+    fn body(&self) -> Result<Option<Vec<u8>>, Error> {
+        Ok(None)
+    }
+
+    /// Turns a successful response into [`Output`](Self::Output).
+    fn decode(response: &RawResponse) -> Result<Self::Output, Error>;
+}
+
+/// A list operation: its response is a JSON array of [`Item`](Self::Item), continued by
+/// `Link: <…>; rel="next"` headers, and the client can stream it.
+pub trait Paginated: Endpoint<Output = Page<<Self as Paginated>::Item>> {
+    /// One element of the list.
+    type Item: serde::de::DeserializeOwned + Send + 'static;
+}

@@ -1,0 +1,232 @@
+//! Build: how path, query and header parameter values become bytes on the wire.
+
+use std::borrow::Cow;
+use std::fmt::Display;
+
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+
+use crate::error::Error;
+
+/// Everything but RFC 3986's unreserved characters is encoded, so a value can never add a path
+/// segment, start a query or a fragment, or split a query pair.
+const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+
+/// Percent-encodes one path segment or query component.
+pub(crate) fn encode_component(value: &str) -> Cow<'_, str> {
+    utf8_percent_encode(value, COMPONENT).into()
+}
+
+/// The query parameters of a request, in the order they were added.
+///
+/// ```
+/// use okta_core::Query;
+/// let mut q = Query::default();
+/// q.push("filter", r#"status eq "ACTIVE""#);
+/// assert_eq!(q.to_string(), "filter=status%20eq%20%22ACTIVE%22");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    pairs: Vec<(Cow<'static, str>, String)>,
+}
+
+impl Query {
+    /// Adds one `name=value` pair.
+    pub fn push(&mut self, name: impl Into<Cow<'static, str>>, value: impl Into<String>) {
+        self.pairs.push((name.into(), value.into()));
+    }
+
+    /// Adds every value of a parameter that is set (none for `None`, one per element of a list).
+    pub fn push_param<V: ParamValue + ?Sized>(&mut self, name: &'static str, value: &V) {
+        value.for_each_value(&mut |v| self.push(name, v));
+    }
+
+    /// Whether no parameter is set.
+    pub fn is_empty(&self) -> bool {
+        self.pairs.is_empty()
+    }
+
+    /// The pairs, in order.
+    pub fn pairs(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.pairs.iter().map(|(k, v)| (k.as_ref(), v.as_str()))
+    }
+}
+
+impl std::fmt::Display for Query {
+    /// The encoded query string, without the leading `?`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, (k, v)) in self.pairs.iter().enumerate() {
+            if i > 0 {
+                f.write_str("&")?;
+            }
+            write!(f, "{}={}", encode_component(k), encode_component(v))?;
+        }
+        Ok(())
+    }
+}
+
+/// A value that can fill a query or header parameter: strings, booleans, integers, `Option`s of
+/// them (unset when `None`) and `Vec`s of them (one pair per element).
+///
+/// Implement it for your own enums to use them as parameters of your own endpoints.
+///
+/// ```
+/// use std::borrow::Cow;
+/// use okta_core::ParamValue;
+///
+/// enum SortOrder { Ascending, Descending }
+/// impl ParamValue for SortOrder {
+///     fn for_each_value(&self, f: &mut dyn FnMut(Cow<'_, str>)) {
+///         f(Cow::Borrowed(match self { SortOrder::Ascending => "ASCENDING", SortOrder::Descending => "DESCENDING" }))
+///     }
+/// }
+/// ```
+pub trait ParamValue {
+    /// Calls `f` once per wire value.
+    fn for_each_value(&self, f: &mut dyn FnMut(Cow<'_, str>));
+}
+
+impl ParamValue for str {
+    fn for_each_value(&self, f: &mut dyn FnMut(Cow<'_, str>)) {
+        f(Cow::Borrowed(self))
+    }
+}
+
+impl ParamValue for String {
+    fn for_each_value(&self, f: &mut dyn FnMut(Cow<'_, str>)) {
+        f(Cow::Borrowed(self))
+    }
+}
+
+impl<T: ParamValue + ?Sized> ParamValue for &T {
+    fn for_each_value(&self, f: &mut dyn FnMut(Cow<'_, str>)) {
+        (**self).for_each_value(f)
+    }
+}
+
+impl<T: ParamValue> ParamValue for Option<T> {
+    fn for_each_value(&self, f: &mut dyn FnMut(Cow<'_, str>)) {
+        if let Some(v) = self {
+            v.for_each_value(f)
+        }
+    }
+}
+
+impl<T: ParamValue> ParamValue for Vec<T> {
+    fn for_each_value(&self, f: &mut dyn FnMut(Cow<'_, str>)) {
+        self.iter().for_each(|v| v.for_each_value(f))
+    }
+}
+
+macro_rules! display_param {
+    ($($t:ty),*) => {$(
+        impl ParamValue for $t {
+            fn for_each_value(&self, f: &mut dyn FnMut(Cow<'_, str>)) {
+                f(Cow::Owned(self.to_string()))
+            }
+        }
+    )*};
+}
+display_param!(bool, i8, i16, i32, i64, u8, u16, u32, u64, usize, isize);
+
+/// Appends one percent-encoded path segment; an empty value is refused before anything is sent.
+pub fn push_path_segment(path: &mut String, name: &'static str, value: &(impl Display + ?Sized)) -> Result<(), Error> {
+    let value = value.to_string();
+    match value.as_str() {
+        "" => Err(Error::InvalidRequest(format!("path parameter `{name}` is empty"))),
+        // Dot segments would be resolved away by URL normalisation (`/users/..` is `/`).
+        "." => {
+            path.push_str("%2E");
+            Ok(())
+        }
+        ".." => {
+            path.push_str("%2E%2E");
+            Ok(())
+        }
+        v => {
+            path.push_str(&encode_component(v));
+            Ok(())
+        }
+    }
+}
+
+/// Appends every value of a header parameter that is set; a value that is not valid in an HTTP
+/// header (a newline, say) is refused, naming the header but not echoing the value.
+pub fn push_header<V: ParamValue + ?Sized>(
+    headers: &mut HeaderMap,
+    name: &'static str,
+    value: &V,
+) -> Result<(), Error> {
+    let header = HeaderName::from_static_checked(name)?;
+    let mut result = Ok(());
+    value.for_each_value(&mut |v| match HeaderValue::from_str(&v) {
+        Ok(hv) => {
+            headers.append(header.clone(), hv);
+        }
+        Err(_) => {
+            result = Err(Error::InvalidRequest(format!(
+                "the value of header `{name}` is not a valid HTTP header value"
+            )))
+        }
+    });
+    result
+}
+
+/// Serializes a JSON body.
+pub fn json_body<T: serde::Serialize + ?Sized>(body: &T) -> Result<Vec<u8>, Error> {
+    serde_json::to_vec(body).map_err(|e| Error::InvalidRequest(format!("the body does not serialize to JSON: {e}")))
+}
+
+trait FromStaticChecked: Sized {
+    fn from_static_checked(name: &'static str) -> Result<Self, Error>;
+}
+
+impl FromStaticChecked for HeaderName {
+    fn from_static_checked(name: &'static str) -> Result<Self, Error> {
+        HeaderName::from_bytes(name.as_bytes())
+            .map_err(|_| Error::InvalidRequest(format!("`{name}` is not a valid HTTP header name")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hostile_path_segments_stay_one_segment() {
+        for (value, encoded) in [
+            ("a/b?c#d", "a%2Fb%3Fc%23d"),
+            ("..", "%2E%2E"),
+            (".", "%2E"),
+            ("x y%z", "x%20y%25z"),
+            ("00u1.abc-_~", "00u1.abc-_~"),
+            ("ü", "%C3%BC"),
+        ] {
+            let mut path = String::new();
+            push_path_segment(&mut path, "userId", value).expect("accepted");
+            assert_eq!(path, encoded, "{value}");
+        }
+        let mut path = String::new();
+        let err = push_path_segment(&mut path, "userId", "").expect_err("empty refused");
+        assert!(err.to_string().contains("`userId` is empty"));
+    }
+
+    #[test]
+    fn query_values() {
+        let mut q = Query::default();
+        q.push_param("limit", &Some(50u32));
+        q.push_param("after", &None::<String>);
+        q.push_param("activate", &false);
+        q.push_param("x", &vec!["a&b".to_owned(), "c=d".to_owned()]);
+        assert_eq!(q.to_string(), "limit=50&activate=false&x=a%26b&x=c%3Dd");
+    }
+
+    #[test]
+    fn header_values_are_checked() {
+        let mut h = HeaderMap::new();
+        push_header(&mut h, "X-Forwarded-For", &Some("1.2.3.4".to_owned())).expect("ok");
+        assert_eq!(h["x-forwarded-for"], "1.2.3.4");
+        let err = push_header(&mut h, "User-Agent", "evil\r\nInjected: yes").expect_err("refused");
+        assert!(!err.to_string().contains("Injected"), "{err}");
+    }
+}

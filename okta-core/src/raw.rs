@@ -1,0 +1,140 @@
+//! The escape hatch: any method and path of the org, with the client's auth, retries and errors.
+
+use std::borrow::Cow;
+
+use bytes::Bytes;
+use reqwest::Method;
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::client::Client;
+use crate::error::Error;
+use crate::pagination::{ItemStream, Page, PageStream};
+use crate::params::{Query, json_body};
+use crate::request::{PreparedRequest, join};
+use crate::response::{RawResponse, Response};
+
+/// A request the SDK does not declare, built from [`Client::request`].
+///
+/// Mistakes in what you add (a bad header name, a body that does not serialize) are reported when
+/// it is sent, before anything leaves the process.
+///
+/// ```no_run
+/// # async fn demo(client: okta_core::Client) -> Result<(), okta_core::Error> {
+/// use okta_core::Method;
+/// let schema: serde_json::Value = client
+///     .request(Method::GET, "/api/v1/meta/schemas/user/default")
+///     .send_json()
+///     .await?;
+/// client
+///     .request(Method::POST, "/api/v1/users/00u1/lifecycle/reactivate")
+///     .query("sendEmail", "false")
+///     .send()
+///     .await?;
+/// # let _ = schema; Ok(()) }
+/// ```
+#[derive(Debug)]
+#[must_use = "a request does nothing until it is sent"]
+pub struct RawRequest {
+    client: Client,
+    method: Method,
+    path: String,
+    query: Query,
+    headers: HeaderMap,
+    body: Option<Bytes>,
+    error: Option<Error>,
+}
+
+impl RawRequest {
+    pub(crate) fn new(client: Client, method: Method, path: String) -> Self {
+        RawRequest {
+            client,
+            method,
+            path,
+            query: Query::default(),
+            headers: HeaderMap::new(),
+            body: None,
+            error: None,
+        }
+    }
+
+    /// Adds a query parameter.
+    pub fn query(mut self, name: impl Into<Cow<'static, str>>, value: impl Into<String>) -> Self {
+        self.query.push(name, value);
+        self
+    }
+
+    /// Adds a header.
+    pub fn header(mut self, name: &str, value: &str) -> Self {
+        match (HeaderName::from_bytes(name.as_bytes()), HeaderValue::from_str(value)) {
+            (Ok(name), Ok(value)) => {
+                self.headers.append(name, value);
+            }
+            _ => self.fail(format!("header `{name}` has an invalid name or value")),
+        }
+        self
+    }
+
+    /// Sets a JSON body.
+    pub fn json<T: Serialize + ?Sized>(mut self, body: &T) -> Self {
+        match json_body(body) {
+            Ok(bytes) => self.body = Some(Bytes::from(bytes)),
+            Err(e) => self.error = self.error.or(Some(e)),
+        }
+        self
+    }
+
+    fn fail(&mut self, message: String) {
+        self.error.get_or_insert(Error::InvalidRequest(message));
+    }
+
+    fn prepare(self) -> (Client, Result<PreparedRequest, Error>) {
+        let prepared = match self.error {
+            Some(e) => Err(e),
+            None => join(&self.client.inner.org, &self.path, &self.query).map(|url| PreparedRequest {
+                method: self.method,
+                // Raw paths may hold ids; only the path part is named, never the query.
+                template: Cow::Owned(url.path().to_owned()),
+                url,
+                headers: self.headers,
+                body: self.body,
+            }),
+        };
+        (self.client, prepared)
+    }
+
+    /// Sends it and returns the undecoded response.
+    pub async fn send(self) -> Result<RawResponse, Error> {
+        let (client, prepared) = self.prepare();
+        client.execute(prepared?).await
+    }
+
+    /// Sends it and decodes the JSON body.
+    pub async fn send_json<T: DeserializeOwned>(self) -> Result<T, Error> {
+        self.send().await?.json()
+    }
+
+    /// Sends it and decodes the JSON body, keeping status, headers and rate-limit info.
+    pub async fn send_full<T: DeserializeOwned>(self) -> Result<Response<T>, Error> {
+        let raw = self.send().await?;
+        let value = raw.json()?;
+        Ok(Response::new(raw, value))
+    }
+
+    /// Sends it and decodes one page of a list.
+    pub async fn send_page<T: DeserializeOwned>(self) -> Result<Page<T>, Error> {
+        Page::decode(&self.send().await?)
+    }
+
+    /// Every page of a list, following `rel="next"`.
+    pub fn pages<T: DeserializeOwned + Send + 'static>(self) -> PageStream<T> {
+        let (client, prepared) = self.prepare();
+        PageStream::new(client, prepared)
+    }
+
+    /// Every item of a list, across pages.
+    pub fn stream<T: DeserializeOwned + Send + 'static>(self) -> ItemStream<T> {
+        self.pages().items()
+    }
+}

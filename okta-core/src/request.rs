@@ -1,0 +1,114 @@
+//! Build: an endpoint (or a raw request) turned into method, URL, headers and body, once.
+
+use std::borrow::Cow;
+
+use bytes::Bytes;
+use reqwest::Method;
+use reqwest::header::HeaderMap;
+use url::Url;
+
+use crate::endpoint::Endpoint;
+use crate::error::Error;
+use crate::params::Query;
+
+/// A request ready to send, and to send again on retry.
+#[derive(Debug, Clone)]
+pub(crate) struct PreparedRequest {
+    pub(crate) method: Method,
+    pub(crate) url: Url,
+    /// What traces and errors name: the declared template, never ids.
+    pub(crate) template: Cow<'static, str>,
+    pub(crate) headers: HeaderMap,
+    pub(crate) body: Option<Bytes>,
+}
+
+impl PreparedRequest {
+    pub(crate) fn from_endpoint<E: Endpoint + ?Sized>(org: &Url, endpoint: &E) -> Result<Self, Error> {
+        let path = endpoint.path()?;
+        let mut query = Query::default();
+        endpoint.query(&mut query);
+        let mut headers = HeaderMap::new();
+        endpoint.headers(&mut headers)?;
+        let body = endpoint.body()?.map(Bytes::from);
+        Ok(PreparedRequest {
+            method: E::METHOD,
+            url: join(org, &path, &query)?,
+            template: Cow::Borrowed(E::PATH),
+            headers,
+            body,
+        })
+    }
+
+    /// The request for the next page: a GET of the `next` link with the same headers.
+    pub(crate) fn follow(&self, url: Url) -> Self {
+        PreparedRequest {
+            method: Method::GET,
+            url,
+            template: self.template.clone(),
+            headers: self.headers.clone(),
+            body: None,
+        }
+    }
+}
+
+/// `org` + an already-encoded path + the query. The result must stay on the org's origin.
+pub(crate) fn join(org: &Url, path: &str, query: &Query) -> Result<Url, Error> {
+    let mut url = if path.starts_with('/') {
+        let mut s = org.origin().ascii_serialization();
+        s.push_str(path);
+        Url::parse(&s).map_err(|e| Error::InvalidRequest(format!("the path `{path}` does not form a URL: {e}")))?
+    } else {
+        let url = Url::parse(path).map_err(|_| {
+            Error::InvalidRequest(format!(
+                "the path `{path}` must start with `/` or be an absolute URL on the org"
+            ))
+        })?;
+        if url.origin() != org.origin() {
+            return Err(Error::InvalidRequest(format!(
+                "`{}` is not on the org ({}): the token is only ever sent to the org",
+                url.origin().ascii_serialization(),
+                org.origin().ascii_serialization()
+            )));
+        }
+        url
+    };
+    if !query.is_empty() {
+        let joined = match url.query() {
+            Some(existing) if !existing.is_empty() => format!("{existing}&{query}"),
+            _ => query.to_string(),
+        };
+        url.set_query(Some(&joined));
+    }
+    Ok(url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn join_keeps_the_org_origin() {
+        let org = Url::parse("https://dev-1.okta.com").expect("url");
+        let mut q = Query::default();
+        q.push("limit", "2");
+        assert_eq!(
+            join(&org, "/api/v1/users", &q).expect("ok").as_str(),
+            "https://dev-1.okta.com/api/v1/users?limit=2"
+        );
+        assert_eq!(
+            join(&org, "https://dev-1.okta.com/api/v1/users?after=x", &q)
+                .expect("ok")
+                .as_str(),
+            "https://dev-1.okta.com/api/v1/users?after=x&limit=2"
+        );
+        assert!(join(&org, "https://evil.example/api/v1/users", &q).is_err());
+        assert!(join(&org, "api/v1/users", &q).is_err());
+        // `//host` after the origin stays a path on the org.
+        assert_eq!(
+            join(&org, "//evil.example/x", &Query::default())
+                .expect("ok")
+                .host_str(),
+            Some("dev-1.okta.com")
+        );
+    }
+}

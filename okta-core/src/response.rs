@@ -1,0 +1,134 @@
+//! Decode: what came back, raw or typed, with the metadata Okta puts in headers.
+
+use bytes::Bytes;
+use reqwest::StatusCode;
+use reqwest::header::HeaderMap;
+use serde::de::DeserializeOwned;
+use url::Url;
+
+use crate::error::{DecodeError, Error, snippet};
+use crate::rate_limit::RateLimit;
+
+/// A successful response, not yet decoded: what the raw escape hatch returns, and what every
+/// endpoint's `decode` reads.
+#[derive(Debug, Clone)]
+pub struct RawResponse {
+    pub(crate) status: StatusCode,
+    pub(crate) headers: HeaderMap,
+    pub(crate) body: Bytes,
+    pub(crate) url: Url,
+}
+
+impl RawResponse {
+    /// The HTTP status.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The response headers.
+    pub fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+
+    /// The body bytes.
+    pub fn body(&self) -> &Bytes {
+        &self.body
+    }
+
+    /// The URL that was requested (ids and query included; no credentials are ever in it).
+    pub fn url(&self) -> &Url {
+        &self.url
+    }
+
+    /// `X-Okta-Request-Id`.
+    pub fn request_id(&self) -> Option<&str> {
+        request_id(&self.headers)
+    }
+
+    /// The rate-limit headers.
+    pub fn rate_limit(&self) -> RateLimit {
+        RateLimit::from_headers(&self.headers)
+    }
+
+    /// Decodes the JSON body. An empty body (204) decodes as JSON `null`, so `Option<T>`,
+    /// `()` and `serde_json::Value` accept it.
+    ///
+    /// A failure names the target type and the JSON path where decoding stopped.
+    pub fn json<T: DeserializeOwned>(&self) -> Result<T, Error> {
+        let body: &[u8] = if self.body.iter().all(u8::is_ascii_whitespace) {
+            b"null"
+        } else {
+            &self.body
+        };
+        // The plain decoder first: tracking the path costs time on every success, and is only
+        // needed to explain a failure.
+        serde_json::from_slice(body).or_else(|_| {
+            let de = &mut serde_json::Deserializer::from_slice(body);
+            let err = match serde_path_to_error::deserialize::<_, T>(de) {
+                Ok(value) => return Ok(value),
+                Err(err) => err,
+            };
+            Err(Error::Decode(Box::new(DecodeError {
+                type_name: std::any::type_name::<T>(),
+                json_path: err.path().to_string(),
+                body_snippet: snippet(body),
+                status: self.status,
+                request_id: self.request_id().map(str::to_owned),
+                source: err.into_inner(),
+            })))
+        })
+    }
+
+    /// Reads an empty success: `204` with no body, or `200` with `{}` (Okta uses both, sometimes
+    /// for the same operation). Any body is accepted and ignored.
+    pub fn empty(&self) -> Result<(), Error> {
+        Ok(())
+    }
+}
+
+pub(crate) fn request_id(headers: &HeaderMap) -> Option<&str> {
+    headers.get("x-okta-request-id").and_then(|v| v.to_str().ok())
+}
+
+/// A decoded response with its metadata: what `send_full` returns.
+///
+/// ```
+/// # async fn demo(client: okta_core::Client) -> Result<(), okta_core::Error> {
+/// let response = client
+///     .request(okta_core::Method::GET, "/api/v1/users/me")
+///     .send_full::<serde_json::Value>()
+///     .await?;
+/// println!("{} left in this window", response.rate_limit.remaining.unwrap_or(0));
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Response<T> {
+    /// The decoded body.
+    pub value: T,
+    /// The HTTP status.
+    pub status: StatusCode,
+    /// All response headers.
+    pub headers: HeaderMap,
+    /// `X-Rate-Limit-*`.
+    pub rate_limit: RateLimit,
+    /// `X-Okta-Request-Id`.
+    pub request_id: Option<String>,
+}
+
+impl<T> Response<T> {
+    pub(crate) fn new(raw: RawResponse, value: T) -> Self {
+        Response {
+            value,
+            status: raw.status,
+            rate_limit: raw.rate_limit(),
+            request_id: raw.request_id().map(str::to_owned),
+            headers: raw.headers,
+        }
+    }
+
+    /// The decoded body, without the metadata.
+    pub fn into_inner(self) -> T {
+        self.value
+    }
+}

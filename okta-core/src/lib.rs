@@ -77,11 +77,14 @@ pub mod __private {
         AsClient, Call, Client, Endpoint, Error, HeaderMap, ItemStream, Method, Page, PageStream, Paginated, Query,
         RawResponse, Response,
     };
+    pub use core::clone::Clone;
+    pub use core::convert::Into;
     pub use core::future::IntoFuture;
     pub use core::option::Option;
     pub use core::result::Result;
     pub use futures::future::BoxFuture;
     pub use std::string::String;
+    pub use std::vec::Vec;
 
     /// Decodes a JSON body into `T`.
     pub fn decode_json<T: serde::de::DeserializeOwned>(response: &RawResponse) -> Result<T, Error> {

@@ -1,0 +1,338 @@
+//! Generates the code of a checked declaration.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::{DeriveInput, Path, Type};
+
+use crate::ast::{Field, Input};
+use crate::attr::Role;
+use crate::ctxt::Ctxt;
+use crate::{fallback, template, valid};
+
+pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
+    let cx = Ctxt::default();
+    let model = Input::from_syn(&cx, input);
+    if let Some(model) = &model {
+        valid::check(&cx, model);
+    }
+    let krate = model.as_ref().and_then(|m| m.attr.krate.clone());
+    match (cx.check(), model) {
+        (Ok(()), Some(model)) => expand(&model),
+        (Err(errors), model) => fallback::expand(input, krate.as_ref(), model.as_ref(), errors),
+        // `from_syn` returns `None` only after reporting an error.
+        (Ok(()), None) => TokenStream::new(),
+    }
+}
+
+/// `::okta::__private`, or `<crate>::__private` for `crate = ..`.
+pub(crate) fn private(krate: Option<&Path>) -> TokenStream {
+    match krate {
+        Some(krate) => quote!(#krate::__private),
+        None => quote!(::okta::__private),
+    }
+}
+
+fn expand(input: &Input) -> TokenStream {
+    let p = private(input.attr.krate.as_ref());
+    let inherent = inherent_impl(input, &p);
+    let endpoint = endpoint_impl(input, &p);
+    let call = (!input.attr.calls.is_empty()).then(|| bound_call(input, &p));
+    quote! {
+        #inherent
+        #endpoint
+        #call
+    }
+}
+
+/// `new(required..)` and one setter per optional field. Also what the fallback emits, so that
+/// callers of `new` do not drown the real error in follow-up ones.
+pub(crate) fn inherent_impl(input: &Input, p: &TokenStream) -> TokenStream {
+    let ident = input.ident;
+    let vis = input.vis;
+    let args = input.required().map(|f| {
+        let (name, ty) = (f.ident, f.ty);
+        quote_spanned!(ty.span()=> #name: impl #p::Into<#ty>)
+    });
+    let inits = input.fields.iter().map(|f| {
+        let name = f.ident;
+        if f.option_inner.is_some() {
+            quote!(#name: #p::Option::None)
+        } else {
+            quote!(#name: #p::Into::into(#name))
+        }
+    });
+    let setters = input.optional().map(|f| {
+        let name = f.ident;
+        let inner = f.option_inner;
+        let docs = setter_docs(f);
+        quote! {
+            #docs
+            #vis fn #name(mut self, #name: impl #p::Into<#inner>) -> Self {
+                self.#name = #p::Option::Some(#p::Into::into(#name));
+                self
+            }
+        }
+    });
+    let new_doc = format!(
+        "Creates the request from its required parameters{}.",
+        if input.optional().next().is_some() {
+            "; the methods below set the optional ones"
+        } else {
+            ""
+        }
+    );
+    quote! {
+        impl #ident {
+            #[doc = #new_doc]
+            #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+            #vis fn new(#(#args),*) -> Self {
+                Self { #(#inits),* }
+            }
+            #(#setters)*
+        }
+    }
+}
+
+fn setter_docs(field: &Field) -> TokenStream {
+    if !field.docs.is_empty() {
+        let docs = &field.docs;
+        return quote!(#(#docs)*);
+    }
+    let what = match &field.role {
+        Some(Role::Query) => format!("Sets the query parameter `{}`.", field.wire),
+        Some(Role::Header(_)) => format!("Sets the `{}` header.", field.wire),
+        Some(Role::Body) => "Sets the request body.".to_owned(),
+        Some(Role::Path) | None => format!("Sets `{}`.", field.ident),
+    };
+    quote!(#[doc = #what])
+}
+
+/// The response type as written, and what a call outputs (`Page<T>` for lists).
+fn output(input: &Input, p: &TokenStream) -> (Type, TokenStream) {
+    let response = input.attr.response.clone().unwrap_or_else(|| syn::parse_quote!(()));
+    let output = if input.attr.paginated.is_some() {
+        quote!(#p::Page<#response>)
+    } else {
+        quote!(#response)
+    };
+    (response, output)
+}
+
+fn is_unit(ty: &Type) -> bool {
+    matches!(ty, Type::Tuple(t) if t.elems.is_empty())
+}
+
+fn endpoint_impl(input: &Input, p: &TokenStream) -> TokenStream {
+    let ident = input.ident;
+    let (response, output) = output(input, p);
+    let method = input.attr.method.as_ref().map(|m| format_ident!("{}", m.to_string()));
+    let path_lit = input.attr.path.as_ref().map(|l| l.value()).unwrap_or_default();
+    let parts = template::parse(&path_lit).unwrap_or_default();
+
+    let path_steps = parts.iter().map(|part| match part {
+        template::Part::Literal(lit) => quote!(path.push_str(#lit);),
+        template::Part::Param(name) => {
+            let field = input
+                .fields
+                .iter()
+                .find(|f| matches!(f.role, Some(Role::Path)) && f.wire == *name);
+            let field = field.map(|f| f.ident);
+            quote!(#p::push_path_segment(&mut path, #name, &self.#field)?;)
+        }
+    });
+
+    let query_fields: Vec<_> = input.with_role(|r| matches!(r, Role::Query)).collect();
+    let query = (!query_fields.is_empty()).then(|| {
+        let pushes = query_fields.iter().map(|f| {
+            let (name, wire) = (f.ident, &f.wire);
+            quote_spanned!(f.ty.span()=> query.push_param(#wire, &self.#name);)
+        });
+        quote! {
+            fn query(&self, query: &mut #p::Query) {
+                #(#pushes)*
+            }
+        }
+    });
+
+    let header_fields: Vec<_> = input.with_role(|r| matches!(r, Role::Header(_))).collect();
+    let headers = (!header_fields.is_empty()).then(|| {
+        let pushes = header_fields.iter().map(|f| {
+            let (name, wire) = (f.ident, &f.wire);
+            quote_spanned!(f.ty.span()=> #p::push_header(headers, #wire, &self.#name)?;)
+        });
+        quote! {
+            fn headers(&self, headers: &mut #p::HeaderMap) -> #p::Result<(), #p::Error> {
+                #(#pushes)*
+                #p::Result::Ok(())
+            }
+        }
+    });
+
+    let body = input.with_role(|r| matches!(r, Role::Body)).next().map(|f| {
+        let name = f.ident;
+        let encode = if f.option_inner.is_some() {
+            quote_spanned!(f.ty.span()=> match &self.#name {
+                #p::Option::Some(body) => #p::Option::Some(#p::json_body(body)?),
+                #p::Option::None => #p::Option::None,
+            })
+        } else {
+            quote_spanned!(f.ty.span()=> #p::Option::Some(#p::json_body(&self.#name)?))
+        };
+        quote! {
+            fn body(&self) -> #p::Result<#p::Option<#p::Vec<u8>>, #p::Error> {
+                #p::Result::Ok(#encode)
+            }
+        }
+    });
+
+    let decode = if input.attr.paginated.is_some() {
+        quote_spanned!(response.span()=> #p::decode_page::<#response>(response))
+    } else if is_unit(&response) {
+        quote!(#p::decode_empty(response))
+    } else {
+        quote_spanned!(response.span()=> #p::decode_json::<#response>(response))
+    };
+
+    let paginated = input.attr.paginated.as_ref().map(|_| {
+        quote! {
+            impl #p::Paginated for #ident {
+                type Item = #response;
+            }
+        }
+    });
+
+    quote! {
+        impl #p::Endpoint for #ident {
+            type Output = #output;
+            const METHOD: #p::Method = #p::Method::#method;
+            const PATH: &'static str = #path_lit;
+
+            fn path(&self) -> #p::Result<#p::String, #p::Error> {
+                let mut path = #p::String::with_capacity(#path_lit.len() + 24);
+                #(#path_steps)*
+                #p::Result::Ok(path)
+            }
+            #query
+            #headers
+            #body
+            fn decode(response: &#p::RawResponse) -> #p::Result<Self::Output, #p::Error> {
+                #decode
+            }
+        }
+        #paginated
+    }
+}
+
+/// `call = Type::method`: a method on `Type` that binds the endpoint to `Type`'s client, and the
+/// `<Name>Call` it returns, with the same setters, awaitable and (for lists) streamable.
+fn bound_call(input: &Input, p: &TokenStream) -> TokenStream {
+    let ident = input.ident;
+    let vis = input.vis;
+    let call_ident = format_ident!("{}Call", ident);
+    let (response, output) = output(input, p);
+    let methods = input
+        .attr
+        .calls
+        .iter()
+        .map(|call| client_method(input, call, &call_ident, p));
+    let setters = input.optional().map(|f| {
+        let name = f.ident;
+        let inner = f.option_inner;
+        let setter_docs = setter_docs(f);
+        quote! {
+            #setter_docs
+            #vis fn #name(self, #name: impl #p::Into<#inner>) -> Self {
+                #call_ident(self.0.map(|endpoint| endpoint.#name(#name)))
+            }
+        }
+    });
+    let streams = input.attr.paginated.as_ref().map(|_| {
+        quote! {
+            /// Every item of every page, fetched lazily as the stream is polled.
+            #vis fn stream(self) -> #p::ItemStream<#response> {
+                self.0.stream()
+            }
+
+            /// Every page, fetched lazily as the stream is polled.
+            #vis fn pages(self) -> #p::PageStream<#response> {
+                self.0.pages()
+            }
+        }
+    });
+    let call_doc = format!(
+        "A [`{ident}`] bound to a client. Set optional parameters with its methods, then `.await` it{}.",
+        if input.attr.paginated.is_some() {
+            ", or `.stream()` every item"
+        } else {
+            ""
+        }
+    );
+    quote! {
+        #[doc = #call_doc]
+        #[must_use = "a call does nothing until it is awaited, sent or streamed"]
+        #vis struct #call_ident(#p::Call<#ident>);
+
+        impl #call_ident {
+            #(#setters)*
+
+            /// Sends the call and decodes the response (the same as `.await`).
+            #vis async fn send(self) -> #p::Result<#output, #p::Error> {
+                self.0.send().await
+            }
+
+            /// Sends the call; the decoded value comes with status, headers, rate-limit info and
+            /// request id.
+            #vis async fn send_full(self) -> #p::Result<#p::Response<#output>, #p::Error> {
+                self.0.send_full().await
+            }
+
+            /// The request as it will be sent.
+            #vis fn endpoint(&self) -> &#ident {
+                self.0.endpoint()
+            }
+
+            #streams
+        }
+
+        impl #p::IntoFuture for #call_ident {
+            type Output = #p::Result<#output, #p::Error>;
+            type IntoFuture = #p::BoxFuture<'static, Self::Output>;
+
+            fn into_future(self) -> Self::IntoFuture {
+                #p::IntoFuture::into_future(self.0)
+            }
+        }
+
+        #(#methods)*
+    }
+}
+
+/// `impl Type { fn method(&self, required..) -> <Name>Call }` for one `call = Type::method`.
+fn client_method(input: &Input, call: &Path, call_ident: &syn::Ident, p: &TokenStream) -> TokenStream {
+    let ident = input.ident;
+    let vis = input.vis;
+    let docs = &input.docs;
+    let mut receiver = call.clone();
+    let method = receiver.segments.pop().map(|segment| segment.ident);
+    // Only the segments: `pop` leaves a trailing `::` behind.
+    let segments = receiver.segments.iter();
+    let leading = receiver.leading_colon;
+    let args = input.required().map(|f| {
+        let (name, ty) = (f.ident, f.ty);
+        quote_spanned!(ty.span()=> #name: impl #p::Into<#ty>)
+    });
+    let arg_names = input.required().map(|f| f.ident);
+    quote! {
+        impl #leading #(#segments)::* {
+            #(#docs)*
+            #[allow(clippy::too_many_arguments)]
+            #vis fn #method(&self, #(#args),*) -> #call_ident {
+                #call_ident(#p::Call::new(
+                    #p::Clone::clone(#p::AsClient::as_client(self)),
+                    #ident::new(#(#arg_names),*),
+                ))
+            }
+        }
+    }
+}

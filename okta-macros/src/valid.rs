@@ -1,0 +1,228 @@
+//! Checks a parsed declaration; every finding is reported at the token that causes it.
+
+use std::collections::HashMap;
+
+use crate::ast::{Field, Input};
+use crate::attr::Role;
+use crate::ctxt::Ctxt;
+use crate::template;
+
+const METHODS: [&str; 7] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+
+/// Names the generated code already uses on the struct or its bound call.
+const RESERVED: [&str; 7] = ["new", "send", "send_full", "send_raw", "stream", "pages", "endpoint"];
+
+pub(crate) fn check(cx: &Ctxt, input: &Input) {
+    check_generics(cx, input);
+    let method = check_method(cx, input);
+    check_response(cx, input, method.as_deref());
+    check_path(cx, input);
+    check_fields(cx, input, method.as_deref());
+    check_call(cx, input);
+}
+
+fn check_generics(cx: &Ctxt, input: &Input) {
+    let generics = &input.original.generics;
+    if !generics.params.is_empty() {
+        cx.error_spanned_by(
+            generics,
+            "generic endpoints are not supported: give every field a concrete type",
+        );
+    }
+}
+
+/// The method in upper case when it is a known one.
+fn check_method(cx: &Ctxt, input: &Input) -> Option<String> {
+    let method = input.attr.method.as_ref()?;
+    let name = method.to_string();
+    if METHODS.contains(&name.as_str()) {
+        return Some(name);
+    }
+    let upper = name.to_uppercase();
+    if METHODS.contains(&upper.as_str()) {
+        cx.error_spanned_by(method, format!("HTTP methods are written in upper case: `{upper}`"));
+    } else {
+        cx.error_spanned_by(
+            method,
+            format!("unknown HTTP method `{name}`; expected one of {}", METHODS.join(", ")),
+        );
+    }
+    None
+}
+
+fn check_response(cx: &Ctxt, input: &Input, method: Option<&str>) {
+    let attr = &input.attr;
+    if attr.response.is_none() {
+        if let Some(span) = attr.span {
+            cx.error_at(
+                span,
+                "missing `response = Type`: say what a successful call returns (`()` for an empty success; \
+                 the item type for a `paginated` list)",
+            );
+        }
+    }
+    if let Some(paginated) = &attr.paginated {
+        if method.is_some_and(|m| m != "GET") {
+            cx.error_spanned_by(
+                paginated,
+                "`paginated` lists are read with GET; remove `paginated` or use GET",
+            );
+        }
+        if let Some(syn::Type::Tuple(t)) = &attr.response {
+            if t.elems.is_empty() {
+                cx.error_spanned_by(t, "a `paginated` list needs its item type as `response`, not `()`");
+            }
+        }
+    }
+}
+
+fn check_path(cx: &Ctxt, input: &Input) {
+    let Some(lit) = &input.attr.path else { return };
+    let parts = match template::parse(&lit.value()) {
+        Ok(parts) => parts,
+        Err(message) => {
+            cx.error_spanned_by(lit, message);
+            return;
+        }
+    };
+    let path_fields: Vec<&Field> = input.with_role(|r| matches!(r, Role::Path)).collect();
+    let mut seen = HashMap::new();
+    for name in template::params(&parts) {
+        if seen.insert(name, ()).is_some() {
+            cx.error_spanned_by(
+                lit,
+                format!("`{{{name}}}` appears twice in the path; each parameter once"),
+            );
+        }
+        if !path_fields.iter().any(|f| f.wire == name) {
+            let snake = snake_case(name);
+            cx.error_spanned_by(
+                lit,
+                format!("`{{{name}}}` has no field: add `#[endpoint(path)] {snake}: String` to the struct"),
+            );
+        }
+    }
+    for field in path_fields {
+        if !template::params(&parts).any(|p| p == field.wire) {
+            cx.error_spanned_by(
+                field.ident,
+                format!(
+                    "`{}` is a path parameter, but the path has no `{{{}}}`: add it to \"{}\" or give the field another role",
+                    field.ident,
+                    field.wire,
+                    lit.value()
+                ),
+            );
+        }
+    }
+}
+
+fn check_fields(cx: &Ctxt, input: &Input, method: Option<&str>) {
+    let mut body_seen = false;
+    let mut wire_names: HashMap<(bool, String), &syn::Ident> = HashMap::new();
+    for field in &input.fields {
+        let Some(role) = &field.role else {
+            cx.error_spanned_by(
+                field.ident,
+                format!(
+                    "`{}` has no role: mark it #[endpoint(path)], #[endpoint(query)], \
+                     #[endpoint(header = \"Name\")] or #[endpoint(body)]",
+                    field.ident
+                ),
+            );
+            continue;
+        };
+        if RESERVED.contains(&field.ident.to_string().as_str()) {
+            cx.error_spanned_by(
+                field.ident,
+                format!("a field cannot be named `{}`: the generated code uses that name; rename the field and keep the wire name with `rename`", field.ident),
+            );
+        }
+        if let Some(rename) = &field.rename {
+            if rename.value().is_empty() {
+                cx.error_spanned_by(rename, "`rename` needs a wire name, not an empty string");
+            }
+        }
+        match role {
+            Role::Path => {
+                if field.option_inner.is_some() {
+                    cx.error_spanned_by(
+                        field.ty,
+                        "a path parameter is always required: use `String`, not `Option<..>`",
+                    );
+                }
+            }
+            Role::Body => {
+                if body_seen {
+                    cx.error_at(
+                        field.role_span,
+                        "only one field can be the body; wrap the parts in one struct",
+                    );
+                }
+                body_seen = true;
+                if let Some(rename) = &field.rename {
+                    cx.error_spanned_by(rename, "the body has no wire name; remove `rename`");
+                }
+                if let Some(m @ ("GET" | "HEAD")) = method {
+                    cx.error_at(
+                        field.role_span,
+                        format!("a {m} request has no body; use POST or PUT, or make it a query parameter"),
+                    );
+                }
+            }
+            Role::Header(name) => {
+                if name.value().is_empty() || !name.value().bytes().all(is_token_byte) {
+                    cx.error_spanned_by(name, format!("`{}` is not a valid HTTP header name", name.value()));
+                }
+            }
+            Role::Query => {}
+        }
+        if matches!(role, Role::Query | Role::Header(_)) {
+            let is_header = matches!(role, Role::Header(_));
+            let key = (
+                is_header,
+                if is_header {
+                    field.wire.to_ascii_lowercase()
+                } else {
+                    field.wire.clone()
+                },
+            );
+            if let Some(first) = wire_names.insert(key, field.ident) {
+                cx.error_spanned_by(
+                    field.ident,
+                    format!(
+                        "`{}` and `{}` both send `{}`; give one a different `rename`",
+                        first, field.ident, field.wire
+                    ),
+                );
+            }
+        }
+    }
+}
+
+fn check_call(cx: &Ctxt, input: &Input) {
+    for call in input.attr.calls.iter().filter(|c| c.segments.len() < 2) {
+        cx.error_spanned_by(
+            call,
+            "`call` names the method to generate with its type: `call = crate::Client::get_user`",
+        );
+    }
+}
+
+/// RFC 9110 token characters.
+fn is_token_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
+}
+
+fn snake_case(camel: &str) -> String {
+    let mut out = String::new();
+    for c in camel.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('_');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}

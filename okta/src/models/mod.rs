@@ -1,1 +1,227 @@
 //! Typed, lossless Okta models.
+//!
+//! Every model follows the same rules, because Okta adds fields and enum values without notice:
+//!
+//! * **Lossless.** Each object model has an `extra` map (`#[serde(flatten)]`) that keeps every
+//!   field this SDK does not know, nested objects included, so GET → change → PUT sends back
+//!   everything it got (a user's custom profile attributes are never erased by an update).
+//!   `_links` and `_embedded` are kept as JSON maps.
+//! * **Lenient.** Every field is optional (`Option<T>`); a missing field never fails decoding and
+//!   an absent field stays absent when encoding (no `null` is injected). An explicit `null` on a
+//!   typed field reads as absent. Enums are open (see [`UserStatus`] for the shape): an unknown
+//!   value decodes to `Unknown(String)` and is re-encoded verbatim.
+//! * **Dates** stay `String`, exactly as Okta sent them (RFC 3339).
+//! * **Secrets** (passwords, answers, passcodes, session/state/recovery/activation tokens, URLs
+//!   that carry a token) are [`okta_core::SecretString`]: `Debug` shows `SecretString("***")`.
+//! * Bodies a user writes by hand have constructors ([`User::new`], [`UserFactor::sms`],
+//!   [`AuthenticationRequest::new`], …) so nobody has to spell JSON.
+//!
+//! Authentication-API request bodies whose names clash with management ones live in [`authn`]
+//! (`authn::ActivateFactorRequest`, `authn::ChangePasswordRequest`, `authn::VerifyFactorRequest`);
+//! the other authn types are also re-exported here.
+
+mod open_enum;
+
+mod app_group;
+mod app_link;
+mod app_user;
+mod application;
+pub mod authn;
+mod factor;
+mod group;
+mod group_rule;
+mod json_web_key;
+mod log_event;
+mod policy;
+mod role;
+mod session;
+#[cfg(test)]
+mod spec_coverage;
+mod tokens;
+mod user;
+
+pub use app_group::*;
+pub use app_link::*;
+pub use app_user::*;
+pub use application::*;
+pub use authn::{
+    AuthenticationContext, AuthenticationOptions, AuthenticationRequest, AuthenticationTransaction, AuthnStatus,
+    AuthnUser, FactorEnrollRequest, RecoverPasswordRequest, RecoveryFactorType, RecoveryQuestionAnswerRequest,
+    RecoveryTransaction, RecoveryType, ResetPasswordRequest, StateTokenRequest, UnlockAccountRequest,
+    VerifyPassCodeFactorRequest, VerifyPushFactorRequest, VerifyRecoverTokenRequest, VerifyRecoveryRequest,
+    VerifyU2fFactorRequest,
+};
+pub use factor::*;
+pub use group::*;
+pub use group_rule::*;
+pub use json_web_key::*;
+pub use log_event::*;
+pub use policy::*;
+pub use role::*;
+pub use session::*;
+pub use tokens::*;
+pub use user::*;
+
+/// A JSON object: the type of `extra`, `_links`, `_embedded` and other free-form maps.
+pub type JsonMap = serde_json::Map<String, serde_json::Value>;
+
+/// The `href` of link relation `rel` in a HAL `_links` map (`{"rel": {"href": …}}`; for a list
+/// of links, the first one).
+///
+/// ```
+/// use okta::models::{User, link_href};
+///
+/// let user: User = serde_json::from_str(
+///     r#"{"_links": {"self": {"href": "https://example.okta.com/api/v1/users/00u1"}}}"#,
+/// ).unwrap();
+/// assert_eq!(link_href(user.links.as_ref(), "self"), Some("https://example.okta.com/api/v1/users/00u1"));
+/// ```
+pub fn link_href<'a>(links: Option<&'a JsonMap>, rel: &str) -> Option<&'a str> {
+    let link = links?.get(rel)?;
+    let link = match link {
+        serde_json::Value::Array(items) => items.first()?,
+        other => other,
+    };
+    link.get("href")?.as_str()
+}
+
+/// Keys whose values [`Redacted`] hides in free-form JSON (`_embedded`, `extra`, …).
+const SECRET_KEYS: &[&str] = &[
+    "sharedSecret",
+    "password",
+    "passCode",
+    "nextPassCode",
+    "answer",
+    "activationToken",
+    "sessionToken",
+    "stateToken",
+    "recoveryToken",
+    "client_secret",
+    "tempPassword",
+];
+
+/// `Debug` for free-form JSON that hides the values of well-known secret keys (the TOTP
+/// `sharedSecret` in an enrolment's `_embedded.activation`, a `password`, …).
+pub(crate) struct Redacted<'a, T>(pub(crate) &'a T);
+
+impl std::fmt::Debug for Redacted<'_, JsonMap> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut map = f.debug_map();
+        for (key, value) in self.0 {
+            if SECRET_KEYS.contains(&key.as_str()) && !value.is_null() {
+                map.entry(key, &"***");
+            } else {
+                map.entry(key, &Redacted(value));
+            }
+        }
+        map.finish()
+    }
+}
+
+impl std::fmt::Debug for Redacted<'_, serde_json::Value> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            serde_json::Value::Object(map) => Redacted(map).fmt(f),
+            serde_json::Value::Array(items) => f.debug_list().entries(items.iter().map(Redacted)).finish(),
+            other => other.fmt(f),
+        }
+    }
+}
+
+impl std::fmt::Debug for Redacted<'_, Option<JsonMap>> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            Some(map) => f.debug_tuple("Some").field(&Redacted(map)).finish(),
+            None => f.write_str("None"),
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    //! The one round-trip helper every model test uses.
+
+    use serde::{Serialize, de::DeserializeOwned};
+    use serde_json::Value;
+
+    /// Removes object keys whose value is `null`, recursively. A `null` on a typed field reads
+    /// as absent, so it is not re-encoded; that is the documented behaviour, not a loss.
+    pub(crate) fn strip_nulls(value: Value) -> Value {
+        match value {
+            Value::Object(map) => Value::Object(
+                map.into_iter()
+                    .filter(|(_, v)| !v.is_null())
+                    .map(|(k, v)| (k, strip_nulls(v)))
+                    .collect(),
+            ),
+            Value::Array(items) => Value::Array(items.into_iter().map(strip_nulls).collect()),
+            other => other,
+        }
+    }
+
+    /// Decodes `json` as `T`, re-encodes it, and asserts the result equals the input (as
+    /// `serde_json::Value`, `null` members aside); also checks decode(encode(x)) == x.
+    /// Returns the decoded value for further checks.
+    #[track_caller]
+    pub(crate) fn assert_round_trip<T>(json: &str) -> T
+    where
+        T: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug,
+    {
+        let input: Value = serde_json::from_str(json).expect("test JSON is valid");
+        let decoded: T = serde_json::from_str(json).expect("decodes");
+        let encoded = serde_json::to_value(&decoded).expect("encodes");
+        assert_eq!(strip_nulls(encoded.clone()), strip_nulls(input));
+        let again: T = serde_json::from_value(encoded).expect("decodes again");
+        assert_eq!(again, decoded);
+        decoded
+    }
+
+    /// Asserts `value` encodes to exactly `expected`.
+    #[track_caller]
+    pub(crate) fn assert_encodes<T: Serialize>(value: &T, expected: Value) {
+        assert_eq!(serde_json::to_value(value).expect("encodes"), expected);
+    }
+
+    /// Asserts `{}` decodes as `T` (every field optional) and re-encodes as `{}`.
+    #[track_caller]
+    pub(crate) fn assert_empty_ok<T>()
+    where
+        T: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug,
+    {
+        let _: T = assert_round_trip("{}");
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn link_href_reads_object_and_array_links() {
+        let links: JsonMap = serde_json::from_value(json!({
+            "self": {"href": "https://x/self"},
+            "next": [{"href": "https://x/next", "name": "n"}]
+        }))
+        .expect("map");
+        assert_eq!(link_href(Some(&links), "self"), Some("https://x/self"));
+        assert_eq!(link_href(Some(&links), "next"), Some("https://x/next"));
+        assert_eq!(link_href(Some(&links), "prev"), None);
+        assert_eq!(link_href(None, "self"), None);
+    }
+
+    #[test]
+    fn redacted_hides_secret_keys_recursively() {
+        let map: JsonMap = serde_json::from_value(json!({
+            "activation": {"sharedSecret": "JBSWY3DPEHPK3PXP", "keyLength": 16},
+            "list": [{"password": "hunter2"}],
+            "answer": null
+        }))
+        .expect("map");
+        let shown = format!("{:?}", Redacted(&Some(map)));
+        assert!(!shown.contains("JBSWY3DPEHPK3PXP"), "{shown}");
+        assert!(!shown.contains("hunter2"), "{shown}");
+        assert!(shown.contains("keyLength"), "{shown}");
+    }
+}

@@ -1,0 +1,173 @@
+//! What every integration test needs: a real HTTP server on 127.0.0.1 (wiremock) and a client
+//! pointed at it, plus the two checks every operation goes through.
+
+#![allow(dead_code)]
+
+use std::future::Future;
+
+use futures::TryStreamExt;
+use okta::ItemStream;
+use serde_json::Value;
+use wiremock::matchers::{any, method, path, query_param, query_param_is_missing};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+pub const TOKEN: &str = "00test-token-never-printed";
+
+/// A local stand-in server and a client for it (no retries, so every test sees one request).
+pub struct Org {
+    pub server: MockServer,
+    pub client: okta::Client,
+}
+
+pub async fn org() -> Org {
+    let server = MockServer::start().await;
+    let client = okta::Client::builder()
+        .org_url(server.uri())
+        .api_token(TOKEN)
+        .retry_policy(okta::RetryPolicy::none())
+        .build()
+        .expect("client for the local server");
+    Org { server, client }
+}
+
+/// What one operation must put on the wire, and what the server answers.
+pub struct Expected {
+    /// The operation's name in okta-operations.tsv, named in every failure.
+    pub op: &'static str,
+    pub method: &'static str,
+    /// The path as sent (percent-encoded).
+    pub path: &'static str,
+    /// Every query pair, exactly (order does not matter).
+    pub query: &'static [(&'static str, &'static str)],
+    /// Headers that must be present with these values.
+    pub headers: &'static [(&'static str, &'static str)],
+    /// The JSON body, or `None` for no body.
+    pub body: Option<Value>,
+    /// The success status the server answers with.
+    pub status: u16,
+    /// The response body, or `None` for an empty one.
+    pub response: Option<Value>,
+}
+
+impl Org {
+    /// Answers the next request as `expected` says, runs `call`, and checks that exactly one
+    /// request was made with exactly the expected method, path, query, headers and body.
+    pub async fn check<T>(&self, expected: Expected, call: impl Future<Output = Result<T, okta::Error>>) -> T {
+        let op = expected.op;
+        self.server.reset().await;
+        let mut response = ResponseTemplate::new(expected.status).insert_header("X-Okta-Request-Id", "req-1");
+        if let Some(body) = &expected.response {
+            response = response.set_body_json(body);
+        }
+        Mock::given(any()).respond_with(response).mount(&self.server).await;
+
+        let output = call.await.unwrap_or_else(|e| panic!("{op}: the call failed: {e}"));
+
+        let requests = self.server.received_requests().await.expect("request recording is on");
+        assert_eq!(requests.len(), 1, "{op}: expected exactly one request");
+        let request = &requests[0];
+        assert_eq!(request.method.as_str(), expected.method, "{op}: method");
+        assert_eq!(request.url.path(), expected.path, "{op}: path");
+        let mut got: Vec<(String, String)> = request
+            .url
+            .query_pairs()
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+        let mut want: Vec<(String, String)> = expected
+            .query
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        got.sort();
+        want.sort();
+        assert_eq!(got, want, "{op}: query pairs");
+        let header = |name: &str| {
+            request
+                .headers
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        };
+        assert_eq!(
+            header("authorization").as_deref(),
+            Some(format!("SSWS {TOKEN}").as_str()),
+            "{op}: authorization"
+        );
+        assert_eq!(header("accept").as_deref(), Some("application/json"), "{op}: accept");
+        for (name, value) in expected.headers {
+            assert_eq!(header(name).as_deref(), Some(*value), "{op}: header {name}");
+        }
+        match &expected.body {
+            Some(body) => {
+                let got: Value = serde_json::from_slice(&request.body)
+                    .unwrap_or_else(|e| panic!("{op}: the body is not JSON ({e})"));
+                assert_eq!(&got, body, "{op}: body");
+                assert_eq!(
+                    header("content-type").as_deref(),
+                    Some("application/json"),
+                    "{op}: content-type"
+                );
+            }
+            None => assert!(
+                request.body.is_empty(),
+                "{op}: expected no body, got {:?}",
+                String::from_utf8_lossy(&request.body)
+            ),
+        }
+        output
+    }
+
+    /// Serves a list over three pages (2 + 2 + 1 items, `Link` headers as Okta sends them:
+    /// separate `self` and `next` lines), streams it, and checks that every item of every page
+    /// arrived, in three requests to `path`.
+    pub async fn check_stream<T>(
+        &self,
+        op: &str,
+        list_path: &'static str,
+        item: Value,
+        stream: ItemStream<T>,
+    ) -> Vec<T> {
+        self.server.reset().await;
+        let uri = self.server.uri();
+        let page = |items: usize, next: Option<&str>| {
+            let body = Value::Array(vec![item.clone(); items]);
+            let mut response = ResponseTemplate::new(200)
+                .set_body_json(body)
+                .append_header("link", format!("<{uri}{list_path}>; rel=\"self\"").as_str());
+            if let Some(cursor) = next {
+                response = response.append_header(
+                    "link",
+                    format!("<{uri}{list_path}?after={cursor}>; rel=\"next\"").as_str(),
+                );
+            }
+            response
+        };
+        Mock::given(method("GET"))
+            .and(path(list_path))
+            .and(query_param_is_missing("after"))
+            .respond_with(page(2, Some("c1")))
+            .mount(&self.server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path(list_path))
+            .and(query_param("after", "c1"))
+            .respond_with(page(2, Some("c2")))
+            .mount(&self.server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path(list_path))
+            .and(query_param("after", "c2"))
+            .respond_with(page(1, None))
+            .mount(&self.server)
+            .await;
+
+        let items: Vec<T> = stream
+            .try_collect()
+            .await
+            .unwrap_or_else(|e| panic!("{op}: streaming failed: {e}"));
+        assert_eq!(items.len(), 5, "{op}: every item of the three pages");
+        let requests = self.server.received_requests().await.expect("recording is on");
+        assert_eq!(requests.len(), 3, "{op}: one request per page");
+        items
+    }
+}

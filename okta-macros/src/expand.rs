@@ -312,7 +312,10 @@ fn bound_call(input: &Input, p: &TokenStream) -> TokenStream {
 fn client_method(input: &Input, call: &Path, call_ident: &syn::Ident, p: &TokenStream) -> TokenStream {
     let ident = input.ident;
     let vis = input.vis;
-    let docs = &input.docs;
+    // The prose of the declaration's docs, not its examples: those are the declaration's, and
+    // copying them would compile every example twice.
+    let docs = input.docs.iter().take_while(|attr| !doc_text(attr).trim_start().starts_with("```"));
+    let see = format!(" The request sent is [`{ident}`].");
     let mut receiver = call.clone();
     let method = receiver.segments.pop().map(|segment| segment.ident);
     // Only the segments: `pop` leaves a trailing `::` behind.
@@ -326,6 +329,8 @@ fn client_method(input: &Input, call: &Path, call_ident: &syn::Ident, p: &TokenS
     quote! {
         impl #leading #(#segments)::* {
             #(#docs)*
+            #[doc = ""]
+            #[doc = #see]
             #[allow(clippy::too_many_arguments)]
             #vis fn #method(&self, #(#args),*) -> #call_ident {
                 #call_ident(#p::Call::new(
@@ -334,5 +339,15 @@ fn client_method(input: &Input, call: &Path, call_ident: &syn::Ident, p: &TokenS
                 ))
             }
         }
+    }
+}
+
+fn doc_text(attr: &syn::Attribute) -> String {
+    match &attr.meta {
+        syn::Meta::NameValue(nv) => match &nv.value {
+            syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) => s.value(),
+            _ => String::new(),
+        },
+        _ => String::new(),
     }
 }

@@ -24,7 +24,13 @@
 extern crate self as okta;
 
 mod client;
+pub mod apps;
+pub mod authn;
+pub mod groups;
+pub mod logs;
 pub mod models;
+pub mod policies;
+pub mod sessions;
 pub mod users;
 
 pub use client::{Client, UserFactors};

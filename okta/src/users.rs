@@ -1,5 +1,11 @@
 //! Users: `/api/v1/users`.
 
+pub mod credentials;
+pub mod factors;
+pub mod lifecycle;
+pub mod roles;
+pub mod sessions;
+
 use crate::Endpoint;
 use crate::models::User;
 

@@ -6,3 +6,10 @@
 mod common;
 
 mod users;
+mod apps;
+mod authn;
+mod factors;
+mod groups;
+mod logs;
+mod policies;
+mod sessions;

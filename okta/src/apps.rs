@@ -1,0 +1,5 @@
+//! Applications: `/api/v1/apps`.
+
+pub mod groups;
+pub mod keys;
+pub mod users;

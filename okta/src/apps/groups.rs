@@ -1,0 +1,1 @@
+//! Groups assigned to an application: `/api/v1/apps/{appId}/groups`.

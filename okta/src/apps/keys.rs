@@ -1,0 +1,1 @@
+//! An application's signing keys: `/api/v1/apps/{appId}/credentials/keys`.

@@ -1,0 +1,1 @@
+//! Users assigned to an application: `/api/v1/apps/{appId}/users`.

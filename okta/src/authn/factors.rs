@@ -1,0 +1,1 @@
+//! Authentication API factors: enroll, activate, verify (`/api/v1/authn/factors`).

@@ -1,0 +1,3 @@
+//! Groups and membership: `/api/v1/groups`.
+
+pub mod rules;

@@ -1,0 +1,1 @@
+//! Group rules: `/api/v1/groups/rules`.

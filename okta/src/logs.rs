@@ -1,0 +1,1 @@
+//! The System Log: `/api/v1/logs`.

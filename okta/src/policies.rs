@@ -1,0 +1,1 @@
+//! Policies and policy rules: `/api/v1/policies`.

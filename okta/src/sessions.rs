@@ -1,0 +1,1 @@
+//! Sessions: `/api/v1/sessions`.

@@ -1,0 +1,1 @@
+//! User credentials: `/api/v1/users/{userId}/credentials/*`.

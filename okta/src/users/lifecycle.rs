@@ -1,0 +1,1 @@
+//! User lifecycle: `/api/v1/users/{userId}/lifecycle/*`.

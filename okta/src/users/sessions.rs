@@ -1,0 +1,1 @@
+//! A user's sessions: `/api/v1/users/{userId}/sessions`.

@@ -1,0 +1,1 @@
+use crate::common::{Expected, org};

@@ -139,49 +139,50 @@ pub struct ItemStream<T> {
 
 struct Cursor {
     client: Client,
-    next: Option<PreparedRequest>,
+    /// The next request, or why there is none although the server announced one: that error
+    /// comes after the page that carried the link, so none of its items is lost.
+    next: Option<Result<PreparedRequest, Error>>,
     followed: HashSet<Url>,
+}
+
+impl Cursor {
+    /// Where the page after `page` is, if anywhere, checked before any token goes there.
+    fn follow<T>(&mut self, request: &PreparedRequest, page: &Page<T>) -> Option<Result<PreparedRequest, Error>> {
+        // An empty page ends the list even with a next link: System Log polls always have one.
+        let next = page.next.as_ref().filter(|_| !page.items.is_empty())?;
+        let org = self.client.org_url();
+        if next.origin() != org.origin() {
+            return Some(Err(Error::Pagination(format!(
+                "the next link points to {}, not to the org ({}); not following it, so the token stays with the org",
+                next.origin().ascii_serialization(),
+                org.origin().ascii_serialization()
+            ))));
+        }
+        if !self.followed.insert(next.clone()) {
+            return Some(Err(Error::Pagination(
+                "the server sent a next link that was already followed; stopping instead of looping".into(),
+            )));
+        }
+        Some(Ok(request.follow(next.clone())))
+    }
 }
 
 impl<T: DeserializeOwned + Send + 'static> PageStream<T> {
     pub(crate) fn new(client: Client, first: Result<PreparedRequest, Error>) -> Self {
-        let first = match first {
-            Ok(first) => first,
-            Err(e) => {
-                return PageStream {
-                    inner: stream::once(async { Err(e) }).boxed(),
-                };
-            }
-        };
-        let followed = HashSet::from([first.url.clone()]);
+        let followed = first.iter().map(|r| r.url.clone()).collect();
         let cursor = Cursor {
             client,
             next: Some(first),
             followed,
         };
         let inner = stream::try_unfold(cursor, |mut cursor| async move {
-            let Some(request) = cursor.next.take() else {
-                return Ok(None);
+            let request = match cursor.next.take() {
+                None => return Ok(None),
+                Some(next) => next?,
             };
             let raw = cursor.client.execute(request.clone()).await?;
             let page = Page::<T>::decode(&raw)?;
-            if let (Some(next), false) = (&page.next, page.items.is_empty()) {
-                let org = cursor.client.org_url();
-                if next.origin() != org.origin() {
-                    return Err(Error::Pagination(format!(
-                        "the next link points to {}, not to the org ({}); not following it, so the token \
-                         stays with the org",
-                        next.origin().ascii_serialization(),
-                        org.origin().ascii_serialization()
-                    )));
-                }
-                if !cursor.followed.insert(next.clone()) {
-                    return Err(Error::Pagination(
-                        "the server sent a next link that was already followed; stopping instead of looping".into(),
-                    ));
-                }
-                cursor.next = Some(request.follow(next.clone()));
-            }
+            cursor.next = cursor.follow(&request, &page);
             Ok(Some((page, cursor)))
         })
         .boxed();

@@ -134,15 +134,11 @@ pub fn push_path_segment(path: &mut String, name: &'static str, value: &(impl Di
     let value = value.to_string();
     match value.as_str() {
         "" => Err(Error::InvalidRequest(format!("path parameter `{name}` is empty"))),
-        // Dot segments would be resolved away by URL normalisation (`/users/..` is `/`).
-        "." => {
-            path.push_str("%2E");
-            Ok(())
-        }
-        ".." => {
-            path.push_str("%2E%2E");
-            Ok(())
-        }
+        // URL normalisation resolves dot segments, even percent-encoded ones (`/users/%2E%2E` is
+        // `/`), so they would reach another endpoint. No Okta id is a dot segment.
+        "." | ".." => Err(Error::InvalidRequest(format!(
+            "path parameter `{name}` cannot be `{value}`"
+        ))),
         v => {
             path.push_str(&encode_component(v));
             Ok(())
@@ -196,8 +192,7 @@ mod tests {
     fn hostile_path_segments_stay_one_segment() {
         for (value, encoded) in [
             ("a/b?c#d", "a%2Fb%3Fc%23d"),
-            ("..", "%2E%2E"),
-            (".", "%2E"),
+            ("...", "..."),
             ("x y%z", "x%20y%25z"),
             ("00u1.abc-_~", "00u1.abc-_~"),
             ("ü", "%C3%BC"),
@@ -206,9 +201,14 @@ mod tests {
             push_path_segment(&mut path, "userId", value).expect("accepted");
             assert_eq!(path, encoded, "{value}");
         }
-        let mut path = String::new();
-        let err = push_path_segment(&mut path, "userId", "").expect_err("empty refused");
-        assert!(err.to_string().contains("`userId` is empty"));
+        for (bad, says) in [
+            ("", "`userId` is empty"),
+            ("..", "cannot be `..`"),
+            (".", "cannot be `.`"),
+        ] {
+            let err = push_path_segment(&mut String::new(), "userId", bad).expect_err("refused");
+            assert!(err.to_string().contains(says), "{err}");
+        }
     }
 
     #[test]

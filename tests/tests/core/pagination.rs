@@ -1,0 +1,258 @@
+use futures::{StreamExt, TryStreamExt};
+use okta::{Error, Method};
+use serde_json::{Value, json};
+use wiremock::matchers::{method, path, query_param, query_param_is_missing};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+use crate::common::org;
+
+fn items(range: std::ops::Range<u32>) -> Value {
+    Value::Array(range.map(|i| json!({"id": format!("00u{i}")})).collect())
+}
+
+/// Mounts page `n` (after=`cursor`, or the first page when `None`) answering `response`.
+async fn page(server: &MockServer, cursor: Option<&str>, response: ResponseTemplate) {
+    let mock = Mock::given(method("GET")).and(path("/api/v1/users"));
+    let mock = match cursor {
+        Some(c) => mock.and(query_param("after", c)),
+        None => mock.and(query_param_is_missing("after")),
+    };
+    mock.respond_with(response).mount(server).await;
+}
+
+fn ids(users: &[Value]) -> Vec<String> {
+    users
+        .iter()
+        .map(|u| u["id"].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn link_headers_joined_reversed_or_separate_are_all_followed() {
+    let org = org().await;
+    let uri = org.server.uri();
+    let next = |c: &str| format!("<{uri}/api/v1/users?after={c}&limit=2>; rel=\"next\"");
+    let this = format!("<{uri}/api/v1/users?limit=2>; rel=\"self\"");
+    // Page 1: one comma-joined header. Page 2: separate lines, next first. Page 3: self only.
+    page(
+        &org.server,
+        None,
+        ResponseTemplate::new(200)
+            .set_body_json(items(0..2))
+            .insert_header("link", format!("{this}, {}", next("c1")).as_str()),
+    )
+    .await;
+    page(
+        &org.server,
+        Some("c1"),
+        ResponseTemplate::new(200)
+            .set_body_json(items(2..4))
+            .append_header("link", next("c2").as_str())
+            .append_header("link", this.as_str()),
+    )
+    .await;
+    page(
+        &org.server,
+        Some("c2"),
+        ResponseTemplate::new(200)
+            .set_body_json(items(4..6))
+            .append_header("link", this.as_str()),
+    )
+    .await;
+    page(&org.server, Some("c3"), ResponseTemplate::new(500)).await;
+
+    let users: Vec<Value> = org
+        .client
+        .request(Method::GET, "/api/v1/users")
+        .query("limit", "2")
+        .stream()
+        .try_collect()
+        .await
+        .expect("stream");
+    assert_eq!(ids(&users), ["00u0", "00u1", "00u2", "00u3", "00u4", "00u5"]);
+    let requests = org.server.received_requests().await.expect("recorded");
+    assert_eq!(requests.len(), 3);
+    assert_eq!(
+        requests[1].url.query(),
+        Some("after=c1&limit=2"),
+        "the next link is followed as given"
+    );
+}
+
+#[tokio::test]
+async fn streams_are_lazy_and_expose_the_cursor_for_resuming() {
+    let org = org().await;
+    let uri = org.server.uri();
+    page(
+        &org.server,
+        None,
+        ResponseTemplate::new(200)
+            .set_body_json(items(0..2))
+            .insert_header("link", format!("<{uri}/api/v1/users?after=c1>; rel=\"next\"").as_str()),
+    )
+    .await;
+    page(
+        &org.server,
+        Some("c1"),
+        ResponseTemplate::new(200).set_body_json(items(2..3)),
+    )
+    .await;
+
+    let mut stream = org.client.request(Method::GET, "/api/v1/users").stream::<Value>();
+    let first = stream.try_next().await.expect("ok").expect("an item");
+    assert_eq!(first["id"], "00u0");
+    assert_eq!(
+        org.server.received_requests().await.expect("recorded").len(),
+        1,
+        "page 2 is not fetched before it is needed"
+    );
+
+    let mut pages = org.client.request(Method::GET, "/api/v1/users").pages::<Value>();
+    let page1 = pages.try_next().await.expect("ok").expect("page");
+    assert_eq!(page1.next_cursor().as_deref(), Some("c1"));
+    assert!(page1.has_next());
+    // Resume later from the cursor alone.
+    let rest: Vec<Value> = org
+        .client
+        .request(Method::GET, "/api/v1/users")
+        .query("after", "c1")
+        .stream()
+        .try_collect()
+        .await
+        .expect("resumed");
+    assert_eq!(ids(&rest), ["00u2"]);
+}
+
+#[tokio::test]
+async fn a_next_link_to_another_origin_is_refused_and_never_contacted() {
+    let org = org().await;
+    let elsewhere = MockServer::start().await;
+    page(
+        &org.server,
+        None,
+        ResponseTemplate::new(200).set_body_json(items(0..1)).insert_header(
+            "link",
+            format!("<{}/api/v1/users?after=c1>; rel=\"next\"", elsewhere.uri()).as_str(),
+        ),
+    )
+    .await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(items(9..10)))
+        .mount(&elsewhere)
+        .await;
+
+    let results: Vec<Result<Value, Error>> = org
+        .client
+        .request(Method::GET, "/api/v1/users")
+        .stream()
+        .collect()
+        .await;
+    assert_eq!(results.len(), 2, "the first page's item, then the error");
+    assert_eq!(results[0].as_ref().expect("first item")["id"], "00u0");
+    let err = results[1].as_ref().expect_err("refused");
+    assert!(matches!(err, Error::Pagination(_)), "{err:?}");
+    assert!(err.to_string().contains("not to the org"), "{err}");
+    assert!(
+        elsewhere.received_requests().await.expect("recorded").is_empty(),
+        "the token never left the org"
+    );
+}
+
+#[tokio::test]
+async fn a_repeated_cursor_stops_the_stream_instead_of_looping() {
+    let org = org().await;
+    let uri = org.server.uri();
+    let to_c1 = format!("<{uri}/api/v1/users?after=c1>; rel=\"next\"");
+    page(
+        &org.server,
+        None,
+        ResponseTemplate::new(200)
+            .set_body_json(items(0..1))
+            .insert_header("link", to_c1.as_str()),
+    )
+    .await;
+    page(
+        &org.server,
+        Some("c1"),
+        ResponseTemplate::new(200)
+            .set_body_json(items(1..2))
+            .insert_header("link", to_c1.as_str()),
+    )
+    .await;
+
+    let results: Vec<Result<Value, Error>> = org
+        .client
+        .request(Method::GET, "/api/v1/users")
+        .stream()
+        .take(10)
+        .collect()
+        .await;
+    assert_eq!(results.len(), 3, "two items, then the error: {results:?}");
+    assert!(matches!(results[2], Err(Error::Pagination(_))));
+    assert_eq!(org.server.received_requests().await.expect("recorded").len(), 2);
+}
+
+#[tokio::test]
+async fn an_error_mid_stream_surfaces_after_the_items_before_it() {
+    let org = org().await;
+    let uri = org.server.uri();
+    page(
+        &org.server,
+        None,
+        ResponseTemplate::new(200)
+            .set_body_json(items(0..2))
+            .insert_header("link", format!("<{uri}/api/v1/users?after=c1>; rel=\"next\"").as_str()),
+    )
+    .await;
+    page(
+        &org.server,
+        Some("c1"),
+        ResponseTemplate::new(500).set_body_json(
+            json!({"errorCode": "E0000009", "errorSummary": "Internal Server Error", "errorCauses": []}),
+        ),
+    )
+    .await;
+
+    let mut stream = org.client.request(Method::GET, "/api/v1/users").stream::<Value>();
+    let mut seen = Vec::new();
+    let err = loop {
+        match stream.try_next().await {
+            Ok(Some(item)) => seen.push(item),
+            Ok(None) => panic!("the stream ended silently after {} items", seen.len()),
+            Err(e) => break e,
+        }
+    };
+    assert_eq!(ids(&seen), ["00u0", "00u1"]);
+    assert_eq!(err.error_code(), Some("E0000009"));
+    assert!(
+        stream.try_next().await.expect("ended").is_none(),
+        "nothing after the error"
+    );
+}
+
+#[tokio::test]
+async fn a_bad_item_fails_with_the_json_path() {
+    let org = org().await;
+    page(
+        &org.server,
+        None,
+        ResponseTemplate::new(200).set_body_json(json!([{"id": "00u0"}, {"id": 7}])),
+    )
+    .await;
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Strict {
+        id: String,
+    }
+    let err = org
+        .client
+        .request(Method::GET, "/api/v1/users")
+        .stream::<Strict>()
+        .try_collect::<Vec<_>>()
+        .await
+        .expect_err("decode");
+    let Error::Decode(decode) = &err else { panic!("{err:?}") };
+    assert_eq!(decode.json_path, "[1].id");
+    assert!(decode.type_name.contains("Strict"));
+    assert!(err.to_string().contains("at `[1].id`"), "{err}");
+}

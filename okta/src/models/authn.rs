@@ -5,6 +5,37 @@
 //! different shape and are only reachable here: [`ActivateFactorRequest`],
 //! [`ChangePasswordRequest`] and [`VerifyFactorRequest`]. Everything else is also re-exported
 //! from [`crate::models`].
+//!
+//! ```
+//! use okta::models::authn::VerifyFactorRequest;
+//! use okta::models::{
+//!     AuthenticationTransaction, AuthnStatus, RecoverPasswordRequest, RecoveryFactorType,
+//!     VerifyPassCodeFactorRequest,
+//! };
+//!
+//! let tx: AuthenticationTransaction = serde_json::from_str(
+//!     r#"{"stateToken":"007ucIX7PATyn94h","status":"MFA_REQUIRED",
+//!         "_embedded":{"factors":[{"id":"sms193zUBEROPBNZKPPE","factorType":"sms","provider":"OKTA"}]}}"#,
+//! ).unwrap();
+//! assert_eq!(tx.status, Some(AuthnStatus::MfaRequired));
+//! let state_token = tx.state_token.clone().unwrap();
+//! let factor_id = tx.factors()[0].id.clone().unwrap();
+//! assert_eq!(factor_id, "sms193zUBEROPBNZKPPE");
+//!
+//! let body = VerifyPassCodeFactorRequest::new(state_token.clone(), "657866");
+//! assert_eq!(
+//!     serde_json::to_value(&body).unwrap(),
+//!     serde_json::json!({"stateToken": "007ucIX7PATyn94h", "passCode": "657866"})
+//! );
+//! let any = VerifyFactorRequest::answer(state_token, "Annie Oakley");
+//! assert!(!format!("{any:?}").contains("Annie Oakley"));
+//!
+//! let start = RecoverPasswordRequest::new("dade.murphy@example.com", RecoveryFactorType::Sms);
+//! assert_eq!(
+//!     serde_json::to_value(&start).unwrap(),
+//!     serde_json::json!({"username": "dade.murphy@example.com", "factorType": "SMS"})
+//! );
+//! ```
 
 use okta_core::SecretString;
 use serde::{Deserialize, Serialize};

@@ -84,6 +84,13 @@ pub enum ExpirePasswordResponse {
     User(User),
 }
 
+impl Default for ExpirePasswordResponse {
+    /// An empty [`User`].
+    fn default() -> Self {
+        ExpirePasswordResponse::User(User::default())
+    }
+}
+
 impl ExpirePasswordResponse {
     /// The user, when Okta returned one.
     pub fn user(&self) -> Option<&User> {
@@ -134,13 +141,14 @@ impl<'de> Deserialize<'de> for ExpirePasswordResponse {
 ///
 /// Decoding picks `ResetPasswordUrl` when the document has `resetPasswordUrl`, `Empty` when it
 /// is `{}`, and `Credentials` otherwise (unknown members are kept there).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub enum ForgotPasswordByUserResponse {
     /// `{resetPasswordUrl}`.
     ResetPasswordUrl(ForgotPasswordResponse),
     /// The user's credentials after a recovery-question reset.
     Credentials(UserCredentials),
     /// `{}`: Okta sent the reset email.
+    #[default]
     Empty,
 }
 

@@ -255,3 +255,25 @@ async fn the_user_agent_names_the_sdk_and_the_app() {
         "{ua}"
     );
 }
+
+#[tokio::test]
+async fn models_with_passwords_do_not_print_them() {
+    let user = okta::models::User::new(okta::models::UserProfile::new(
+        "a@example.com",
+        "a@example.com",
+        "A",
+        "B",
+    ))
+    .with_password("Pa55word-never-printed");
+    let printed = format!("{user:?}");
+    assert!(!printed.contains("Pa55word-never-printed"), "{printed}");
+    // But it is sent: the body carries it.
+    let org = org().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"id": "00u9"})))
+        .mount(&org.server)
+        .await;
+    org.client.create_user(user).await.expect("created");
+    let requests = org.server.received_requests().await.expect("recorded");
+    assert!(String::from_utf8_lossy(&requests[0].body).contains("Pa55word-never-printed"));
+}

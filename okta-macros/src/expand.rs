@@ -314,7 +314,10 @@ fn client_method(input: &Input, call: &Path, call_ident: &syn::Ident, p: &TokenS
     let vis = input.vis;
     // The prose of the declaration's docs, not its examples: those are the declaration's, and
     // copying them would compile every example twice.
-    let docs = input.docs.iter().take_while(|attr| !doc_text(attr).trim_start().starts_with("```"));
+    let docs = input
+        .docs
+        .iter()
+        .take_while(|attr| !doc_text(attr).trim_start().starts_with("```"));
     let see = format!(" The request sent is [`{ident}`].");
     let mut receiver = call.clone();
     let method = receiver.segments.pop().map(|segment| segment.ident);
@@ -345,7 +348,9 @@ fn client_method(input: &Input, call: &Path, call_ident: &syn::Ident, p: &TokenS
 fn doc_text(attr: &syn::Attribute) -> String {
     match &attr.meta {
         syn::Meta::NameValue(nv) => match &nv.value {
-            syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) => s.value(),
+            syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(s), ..
+            }) => s.value(),
             _ => String::new(),
         },
         _ => String::new(),

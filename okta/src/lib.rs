@@ -23,9 +23,9 @@
 
 extern crate self as okta;
 
-mod client;
 pub mod apps;
 pub mod authn;
+mod client;
 pub mod groups;
 pub mod logs;
 pub mod models;

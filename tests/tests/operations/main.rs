@@ -5,7 +5,6 @@
 #[path = "../common/mod.rs"]
 mod common;
 
-mod users;
 mod apps;
 mod authn;
 mod factors;
@@ -13,3 +12,4 @@ mod groups;
 mod logs;
 mod policies;
 mod sessions;
+mod users;

@@ -1,1 +1,46 @@
-//! An in-process, stateful Okta org on 127.0.0.1.
+//! An in-process, stateful Okta org on `127.0.0.1`, for testing code that talks to Okta.
+//!
+//! One line starts it; it speaks Okta's wire format (camelCase JSON, `_links`, Okta-shaped ids
+//! and error bodies, `Link` paging, `X-Rate-Limit-*` and `X-Okta-Request-Id` headers) and keeps
+//! state: create a user, and it is there to list, suspend, enroll factors for, log in as.
+//!
+//! ```
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() {
+//! let org = okta_mock::OktaMock::start().await;
+//! // Point the code under test at org.url() with `Authorization: SSWS {org.token()}`.
+//! println!("{} {}", org.url(), org.token());
+//! # }
+//! ```
+//!
+//! What it covers: users and their lifecycle and credentials, groups and membership, group
+//! rules, apps with user/group assignments and keys, admin roles and group targets, policies
+//! and rules, MFA factors, sessions, the Authentication API (`/api/v1/authn…`) and the System
+//! Log. Factors accept the passcode [`TEST_PASSCODE`]; seeded users have the password
+//! [`SEED_PASSWORD`]. Fault injection ([`Faults`]) makes requests fail, stall, drop or hit a
+//! rate limit, and [`OktaMock::requests`] shows what reached the server.
+
+mod clock;
+mod error;
+mod faults;
+mod filter;
+mod ids;
+mod paging;
+mod rate_limit;
+mod recorded;
+mod request;
+mod routes;
+mod seed;
+mod server;
+mod state;
+
+pub use faults::Faults;
+pub use recorded::RecordedRequest;
+pub use server::{OktaMock, OktaMockBuilder};
+
+/// The one-time passcode every sms/call/email/TOTP factor accepts, for activation and
+/// verification alike.
+pub const TEST_PASSCODE: &str = "123456";
+
+/// The password of every seeded user.
+pub const SEED_PASSWORD: &str = "Okta-Mock-Passw0rd!";

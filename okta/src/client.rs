@@ -38,8 +38,8 @@ impl Client {
     }
 
     /// The seed-003 factor operations (`UserFactorApi`): `client.user_factors().list_factors(id)`.
-    pub fn user_factors(&self) -> UserFactors<'_> {
-        UserFactors { client: self }
+    pub fn user_factors(&self) -> UserFactors {
+        UserFactors { client: self.core.clone() }
     }
 }
 
@@ -66,13 +66,13 @@ impl AsClient for Client {
 ///
 /// They share endpoints (and declarations) with the factor methods of [`Client`]; they live here
 /// because three of their names mean other (Authentication API) endpoints on [`Client`].
-#[derive(Clone, Copy, Debug)]
-pub struct UserFactors<'a> {
-    client: &'a Client,
+#[derive(Clone, Debug)]
+pub struct UserFactors {
+    client: okta_core::Client,
 }
 
-impl AsClient for UserFactors<'_> {
+impl AsClient for UserFactors {
     fn as_client(&self) -> &okta_core::Client {
-        &self.client.core
+        &self.client
     }
 }

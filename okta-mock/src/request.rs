@@ -1,0 +1,122 @@
+//! What a route handler sees of a request ([`Req`]) and what it answers ([`Reply`]).
+
+use serde_json::{Map, Value, json};
+
+use crate::error::{ApiError, ApiResult};
+
+/// A parsed request: method, path, decoded query, JSON body.
+#[derive(Debug)]
+pub(crate) struct Req {
+    pub(crate) method: String,
+    pub(crate) path: String,
+    pub(crate) query: Vec<(String, String)>,
+    pub(crate) body: Value,
+    pub(crate) user_agent: String,
+    pub(crate) request_id: String,
+    /// `http://127.0.0.1:PORT`, for absolute `_links` and `Link` headers.
+    pub(crate) base_url: String,
+}
+
+impl Req {
+    /// The first value of a query parameter.
+    pub(crate) fn q(&self, name: &str) -> Option<&str> {
+        self.query.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
+
+    /// A boolean query parameter; anything but `true`/`false` is the default.
+    pub(crate) fn q_bool(&self, name: &str, default: bool) -> bool {
+        match self.q(name) {
+            Some(v) if v.eq_ignore_ascii_case("true") => true,
+            Some(v) if v.eq_ignore_ascii_case("false") => false,
+            _ => default,
+        }
+    }
+
+    /// A required query parameter (400 E0000001 when missing).
+    pub(crate) fn q_required(&self, name: &str) -> ApiResult<&str> {
+        self.q(name)
+            .filter(|v| !v.is_empty())
+            .ok_or_else(|| ApiError::required(name))
+    }
+
+    /// A string in the body at a JSON pointer (`/profile/login`).
+    pub(crate) fn str_at(&self, pointer: &str) -> Option<&str> {
+        self.body.pointer(pointer).and_then(Value::as_str)
+    }
+
+    /// A required string in the body (400 E0000001 naming `field` when missing).
+    pub(crate) fn required_str(&self, pointer: &str, field: &str) -> ApiResult<&str> {
+        self.str_at(pointer)
+            .filter(|v| !v.is_empty())
+            .ok_or_else(|| ApiError::required(field))
+    }
+
+    /// An object in the body at a JSON pointer, or an empty one.
+    pub(crate) fn object_at(&self, pointer: &str) -> Map<String, Value> {
+        self.body
+            .pointer(pointer)
+            .and_then(Value::as_object)
+            .cloned()
+            .unwrap_or_default()
+    }
+}
+
+/// A handler's answer: status, optional JSON body, extra headers.
+#[derive(Debug)]
+pub(crate) struct Reply {
+    pub(crate) status: u16,
+    pub(crate) body: Option<Value>,
+    pub(crate) headers: Vec<(String, String)>,
+}
+
+impl Reply {
+    /// 200 with a body.
+    pub(crate) fn ok(body: Value) -> Self {
+        Self {
+            status: 200,
+            body: Some(body),
+            headers: Vec::new(),
+        }
+    }
+
+    /// 201 with a body.
+    pub(crate) fn created(body: Value) -> Self {
+        Self {
+            status: 201,
+            ..Self::ok(body)
+        }
+    }
+
+    /// 200 with the literal `{}` Okta sends for many lifecycle operations.
+    pub(crate) fn empty_object() -> Self {
+        Self::ok(json!({}))
+    }
+
+    /// 204 No Content.
+    pub(crate) fn no_content() -> Self {
+        Self {
+            status: 204,
+            body: None,
+            headers: Vec::new(),
+        }
+    }
+
+    /// 202 Accepted, no body (group rule deletion).
+    pub(crate) fn accepted() -> Self {
+        Self {
+            status: 202,
+            body: None,
+            headers: Vec::new(),
+        }
+    }
+}
+
+impl From<ApiError> for Reply {
+    fn from(e: ApiError) -> Self {
+        Self {
+            status: e.status,
+            body: Some(e.body()),
+            headers: Vec::new(),
+        }
+    }
+}

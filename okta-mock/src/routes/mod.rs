@@ -1,0 +1,81 @@
+//! The route table: path first, then method (so a known path with the wrong method is a 405).
+
+use std::borrow::Cow;
+
+use crate::error::{ApiError, ApiResult};
+use crate::request::{Reply, Req};
+use crate::state::State;
+
+mod apps;
+mod authn;
+mod factors;
+mod group_rules;
+mod groups;
+mod logs;
+mod policies;
+mod roles;
+mod sessions;
+mod user_credentials;
+mod user_lifecycle;
+pub(crate) mod users;
+
+pub(crate) use apps::insert_app;
+pub(crate) use groups::insert_group;
+
+/// Picks the handler by method for one path; anything else is 405 E0000022.
+macro_rules! by_method {
+    ($req:expr, $($method:literal => $handler:expr),+ $(,)?) => {
+        match $req.method.as_str() {
+            $($method => $handler,)+
+            _ => Err($crate::error::ApiError::method_not_allowed()),
+        }
+    };
+}
+pub(crate) use by_method;
+
+/// Routes one request.
+pub(crate) fn dispatch(st: &mut State, req: &Req) -> ApiResult<Reply> {
+    let decoded: Vec<Cow<'_, str>> = req
+        .path
+        .trim_matches('/')
+        .split('/')
+        .map(|s| percent_encoding::percent_decode_str(s).decode_utf8_lossy())
+        .collect();
+    let segs: Vec<&str> = decoded.iter().map(AsRef::as_ref).collect();
+    match segs.as_slice() {
+        ["api", "v1", "users", rest @ ..] => users::route(st, req, rest),
+        ["api", "v1", "groups", "rules", rest @ ..] => group_rules::route(st, req, rest),
+        ["api", "v1", "groups", rest @ ..] => groups::route(st, req, rest),
+        ["api", "v1", "apps", rest @ ..] => apps::route(st, req, rest),
+        ["api", "v1", "authn", rest @ ..] => authn::route(st, req, rest),
+        ["api", "v1", "sessions", rest @ ..] => sessions::route(st, req, rest),
+        ["api", "v1", "policies", rest @ ..] => policies::route(st, req, rest),
+        ["api", "v1", "logs"] => by_method!(req, "GET" => logs::list(st, req)),
+        _ => Err(not_found_path(req)),
+    }
+}
+
+/// 404 E0000007 for a path the mock does not serve.
+pub(crate) fn not_found_path(req: &Req) -> ApiError {
+    ApiError::not_found(&req.path, "Resource")
+}
+
+/// Sets `status` (ACTIVE/INACTIVE) and `lastUpdated` on a stored doc: the lifecycle of
+/// policies, policy rules and group rules.
+pub(crate) fn set_doc_status(
+    docs: &mut crate::state::Docs,
+    parent: &str,
+    id: &str,
+    kind: &str,
+    status: &str,
+) -> ApiResult<crate::state::Doc> {
+    let doc = docs.get_mut(parent, id).ok_or_else(|| ApiError::not_found(id, kind))?;
+    doc.json["status"] = serde_json::json!(status);
+    doc.json["lastUpdated"] = serde_json::json!(crate::clock::now());
+    Ok(doc.clone())
+}
+
+/// `ACTIVE` for `lifecycle/activate`, `INACTIVE` for `lifecycle/deactivate`.
+pub(crate) fn lifecycle_status(op: &str) -> &'static str {
+    if op == "activate" { "ACTIVE" } else { "INACTIVE" }
+}

@@ -1,0 +1,437 @@
+//! The HTTP side: the [`OktaMock`] handle, its builder, the accept loop and the request pipeline
+//! (faults → rate limit → auth → route → Okta headers).
+
+use std::io;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, SystemTime};
+
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full};
+use hyper::body::Incoming;
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper::{Request, Response};
+use hyper_util::rt::TokioIo;
+use serde_json::Value;
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+
+use crate::error::ApiError;
+use crate::faults::{FaultKind, Faults};
+use crate::rate_limit::RateInfo;
+use crate::recorded::RecordedRequest;
+use crate::request::{Reply, Req};
+use crate::state::State;
+use crate::{clock, ids, routes, seed};
+
+/// State shared by the handle and the server task.
+#[derive(Debug)]
+pub(crate) struct Shared {
+    state: Mutex<State>,
+    token: String,
+    base_url: String,
+}
+
+impl Shared {
+    /// Locks the state. A panic elsewhere must not wedge the mock, so poisoning is ignored.
+    pub(crate) fn lock(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// A running mock Okta org on `127.0.0.1`. Dropping it stops the server.
+///
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() {
+/// let org = okta_mock::OktaMock::start().await;
+/// assert!(org.url().starts_with("http://127.0.0.1:"));
+/// let header = format!("SSWS {}", org.token()); // what the org accepts as Authorization
+/// # drop(header);
+/// # }
+/// ```
+#[derive(Debug)]
+pub struct OktaMock {
+    shared: Arc<Shared>,
+    addr: SocketAddr,
+    // Dropping the sender is the shutdown signal: the server task and every connection watch it.
+    _shutdown: watch::Sender<()>,
+}
+
+/// Configures an [`OktaMock`] before it starts.
+///
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> std::io::Result<()> {
+/// use std::time::Duration;
+/// let org = okta_mock::OktaMock::builder()
+///     .seed_users(250)
+///     .seed_groups(3)
+///     .seed_apps(2)
+///     .rate_limit(100, Duration::from_secs(60))
+///     .try_start()
+///     .await?;
+/// assert_eq!(org.request_count(), 0);
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone)]
+#[must_use]
+pub struct OktaMockBuilder {
+    users: usize,
+    groups: usize,
+    apps: usize,
+    budget: u32,
+    window: Duration,
+    token: Option<String>,
+}
+
+impl Default for OktaMockBuilder {
+    fn default() -> Self {
+        Self {
+            users: 0,
+            groups: 0,
+            apps: 0,
+            budget: 600,
+            window: Duration::from_secs(60),
+            token: None,
+        }
+    }
+}
+
+impl OktaMockBuilder {
+    /// Starts with `n` generated ACTIVE users (password [`SEED_PASSWORD`](crate::SEED_PASSWORD)).
+    pub fn seed_users(mut self, n: usize) -> Self {
+        self.users = n;
+        self
+    }
+
+    /// Starts with `n` generated OKTA_GROUP groups.
+    pub fn seed_groups(mut self, n: usize) -> Self {
+        self.groups = n;
+        self
+    }
+
+    /// Starts with `n` generated ACTIVE bookmark apps.
+    pub fn seed_apps(mut self, n: usize) -> Self {
+        self.apps = n;
+        self
+    }
+
+    /// Allows `budget` requests per `window` across all endpoints (default 600 per minute);
+    /// beyond it the org answers 429 E0000047 until the window resets.
+    pub fn rate_limit(mut self, budget: u32, window: Duration) -> Self {
+        self.budget = budget;
+        self.window = window;
+        self
+    }
+
+    /// Uses this API token instead of a random one.
+    pub fn token(mut self, token: impl Into<String>) -> Self {
+        self.token = Some(token.into());
+        self
+    }
+
+    /// Binds `127.0.0.1:0` and serves on a task of the current tokio runtime.
+    ///
+    /// # Errors
+    /// When the port cannot be bound.
+    pub async fn try_start(self) -> io::Result<OktaMock> {
+        let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
+        let addr = listener.local_addr()?;
+        let base_url = format!("http://{addr}");
+        let mut state = State::new(base_url.clone(), self.budget, self.window);
+        seed::users(&mut state, self.users);
+        seed::groups(&mut state, self.groups);
+        seed::apps(&mut state, self.apps);
+        let token = self.token.unwrap_or_else(|| format!("00{}", ids::random_chars(40)));
+        let shared = Arc::new(Shared {
+            state: Mutex::new(state),
+            token,
+            base_url,
+        });
+        let (tx, rx) = watch::channel(());
+        tokio::spawn(serve(listener, Arc::clone(&shared), rx));
+        Ok(OktaMock {
+            shared,
+            addr,
+            _shutdown: tx,
+        })
+    }
+
+    /// Like [`try_start`](Self::try_start), for tests.
+    ///
+    /// # Panics
+    /// When `127.0.0.1:0` cannot be bound.
+    pub async fn start(self) -> OktaMock {
+        match self.try_start().await {
+            Ok(org) => org,
+            Err(e) => panic!("okta-mock: cannot bind 127.0.0.1: {e}"),
+        }
+    }
+}
+
+impl OktaMock {
+    /// Starts an empty org with default settings. For tests.
+    ///
+    /// # Panics
+    /// When `127.0.0.1:0` cannot be bound; use [`OktaMock::builder`] and
+    /// [`try_start`](OktaMockBuilder::try_start) to get the error instead.
+    pub async fn start() -> OktaMock {
+        Self::builder().start().await
+    }
+
+    /// Starts an empty org with default settings.
+    ///
+    /// # Errors
+    /// When `127.0.0.1:0` cannot be bound.
+    pub async fn try_start() -> io::Result<OktaMock> {
+        Self::builder().try_start().await
+    }
+
+    /// A builder for seed data, rate limits and the token.
+    pub fn builder() -> OktaMockBuilder {
+        OktaMockBuilder::default()
+    }
+
+    /// The org URL, `http://127.0.0.1:PORT` (no trailing slash).
+    pub fn url(&self) -> String {
+        self.shared.base_url.clone()
+    }
+
+    /// The bound socket address.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The API token the org accepts, as `Authorization: SSWS <token>` or `Bearer <token>`.
+    pub fn token(&self) -> &str {
+        &self.shared.token
+    }
+
+    /// Faults for every path.
+    pub fn faults(&self) -> Faults {
+        Faults::new(Arc::clone(&self.shared), None)
+    }
+
+    /// Faults only for requests whose path starts with `path_prefix` (e.g. `/api/v1/users`).
+    pub fn faults_on(&self, path_prefix: &str) -> Faults {
+        Faults::new(Arc::clone(&self.shared), Some(path_prefix.to_owned()))
+    }
+
+    /// Shorthand for `faults().fail_next(n, status)`.
+    pub fn fail_next(&self, n: usize, status: u16) {
+        self.faults().fail_next(n, status);
+    }
+
+    /// Shorthand for `faults().delay_next(n, delay)`.
+    pub fn delay_next(&self, n: usize, delay: Duration) {
+        self.faults().delay_next(n, delay);
+    }
+
+    /// Shorthand for `faults().drop_next(n)`.
+    pub fn drop_next(&self, n: usize) {
+        self.faults().drop_next(n);
+    }
+
+    /// Shorthand for `faults().rate_limit_next(n)`.
+    pub fn rate_limit_next(&self, n: usize) {
+        self.faults().rate_limit_next(n);
+    }
+
+    /// Every request received so far, oldest first.
+    pub fn requests(&self) -> Vec<RecordedRequest> {
+        self.shared.lock().requests.clone()
+    }
+
+    /// How many requests were received so far.
+    pub fn request_count(&self) -> usize {
+        self.shared.lock().requests.len()
+    }
+
+    /// Forgets the recorded requests.
+    pub fn clear_requests(&self) {
+        self.shared.lock().requests.clear();
+    }
+
+    /// Adds `n` generated ACTIVE users; returns their ids.
+    pub fn seed_users(&self, n: usize) -> Vec<String> {
+        seed::users(&mut self.shared.lock(), n)
+    }
+
+    /// Adds `n` generated groups; returns their ids.
+    pub fn seed_groups(&self, n: usize) -> Vec<String> {
+        seed::groups(&mut self.shared.lock(), n)
+    }
+
+    /// Adds `n` generated ACTIVE bookmark apps; returns their ids.
+    pub fn seed_apps(&self, n: usize) -> Vec<String> {
+        seed::apps(&mut self.shared.lock(), n)
+    }
+
+    /// The latest recovery token Okta would have e-mailed to the user `login`
+    /// (from `/authn/recovery/password` with `factorType: EMAIL`, or
+    /// `reset_password` with `sendEmail=true`); usable with `/authn/recovery/token`.
+    pub fn recovery_token(&self, login: &str) -> Option<String> {
+        let st = self.shared.lock();
+        let user = st.user(login).ok()?;
+        st.recovery_tokens.children(&user.id).last().map(|d| d.id.clone())
+    }
+}
+
+/// The accept loop; ends when the handle is dropped.
+async fn serve(listener: TcpListener, shared: Arc<Shared>, mut shutdown: watch::Receiver<()>) {
+    loop {
+        tokio::select! {
+            _ = shutdown.changed() => break,
+            accepted = listener.accept() => {
+                let Ok((stream, _)) = accepted else { continue };
+                let shared = Arc::clone(&shared);
+                let mut shutdown = shutdown.clone();
+                tokio::spawn(async move {
+                    let service = service_fn(move |req| handle(Arc::clone(&shared), req));
+                    let conn = http1::Builder::new().serve_connection(TokioIo::new(stream), service);
+                    tokio::pin!(conn);
+                    tokio::select! {
+                        _ = conn.as_mut() => {}
+                        _ = shutdown.changed() => {
+                            // Finish the request in flight (briefly), then close: a dropped org
+                            // leaves no kept-alive connection behind.
+                            conn.as_mut().graceful_shutdown();
+                            let _ = tokio::time::timeout(Duration::from_secs(1), conn).await;
+                        }
+                    }
+                });
+            }
+        }
+    }
+}
+
+/// Returned by the service to make hyper close the connection without a response.
+#[derive(Debug)]
+struct Dropped;
+
+impl std::fmt::Display for Dropped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("connection dropped by an injected fault")
+    }
+}
+
+impl std::error::Error for Dropped {}
+
+async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Response<Full<Bytes>>, Dropped> {
+    let (parts, body) = req.into_parts();
+    let bytes = body.collect().await.map(|b| b.to_bytes()).unwrap_or_default();
+    let path = parts.uri.path().to_owned();
+    let mut record = RecordedRequest {
+        method: parts.method.as_str().to_owned(),
+        path: parts
+            .uri
+            .path_and_query()
+            .map_or_else(|| path.clone(), |p| p.as_str().to_owned()),
+        headers: parts
+            .headers
+            .iter()
+            .map(|(k, v)| {
+                (
+                    k.as_str().to_owned(),
+                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                )
+            })
+            .collect(),
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+        status: None,
+    };
+    let (delay, fault) = shared.lock().faults.take(&path);
+    if let Some(delay) = delay {
+        tokio::time::sleep(delay).await;
+    }
+    let mut st = shared.lock();
+    if fault == Some(FaultKind::Drop) {
+        st.requests.push(record);
+        return Err(Dropped);
+    }
+    let mut rate = st.limiter.take();
+    let request_id = ids::request_id();
+    let reply = match fault {
+        Some(FaultKind::Fail(status)) => ApiError::injected(status).into(),
+        Some(FaultKind::RateLimit) => {
+            rate = RateInfo {
+                remaining: 0,
+                reset: clock::now_secs() + 1,
+                exceeded: true,
+                ..rate
+            };
+            ApiError::rate_limited().into()
+        }
+        _ if rate.exceeded => ApiError::rate_limited().into(),
+        _ => {
+            let req = Req {
+                method: record.method.clone(),
+                path: path.clone(),
+                query: parts
+                    .uri
+                    .query()
+                    .map(|q| form_urlencoded::parse(q.as_bytes()).into_owned().collect())
+                    .unwrap_or_default(),
+                body: Value::Null,
+                user_agent: record.header("user-agent").unwrap_or_default().to_owned(),
+                request_id: request_id.clone(),
+                base_url: shared.base_url.clone(),
+            };
+            route(&shared, &mut st, req, &record, &bytes)
+        }
+    };
+    tracing::debug!(method = %record.method, path = %record.path, status = reply.status, "okta-mock");
+    record.status = Some(reply.status);
+    st.requests.push(record);
+    drop(st);
+    Ok(to_response(reply, rate, &request_id))
+}
+
+/// Body parsing, authentication, then the route table.
+fn route(shared: &Shared, st: &mut State, mut req: Req, record: &RecordedRequest, bytes: &[u8]) -> Reply {
+    if !bytes.iter().all(u8::is_ascii_whitespace) {
+        match serde_json::from_slice(bytes) {
+            Ok(v) => req.body = v,
+            Err(_) => return ApiError::malformed_body().into(),
+        }
+    }
+    // The Authentication API is anonymous-capable; everything else needs the API token.
+    if !req.path.starts_with("/api/v1/authn") {
+        let presented = record.header("authorization").unwrap_or_default();
+        let token = presented
+            .strip_prefix("SSWS ")
+            .or_else(|| presented.strip_prefix("Bearer "));
+        if token != Some(shared.token.as_str()) {
+            return ApiError::invalid_token().into();
+        }
+    }
+    routes::dispatch(st, &req).unwrap_or_else(Reply::from)
+}
+
+fn to_response(reply: Reply, rate: RateInfo, request_id: &str) -> Response<Full<Bytes>> {
+    let mut builder = Response::builder()
+        .status(reply.status)
+        .header("x-okta-request-id", request_id)
+        .header("date", httpdate::fmt_http_date(SystemTime::now()))
+        .header("x-rate-limit-limit", rate.limit.to_string())
+        .header("x-rate-limit-remaining", rate.remaining.to_string())
+        .header("x-rate-limit-reset", rate.reset.to_string());
+    for (name, value) in &reply.headers {
+        builder = builder.header(name.as_str(), value.as_str());
+    }
+    let body = match &reply.body {
+        Some(v) => {
+            builder = builder.header("content-type", "application/json");
+            Bytes::from(serde_json::to_vec(v).unwrap_or_default())
+        }
+        None => Bytes::new(),
+    };
+    builder.body(Full::new(body)).unwrap_or_else(|_| {
+        // Only reachable with an invalid header value from a handler; answer a bare 500.
+        let mut fallback = Response::new(Full::new(Bytes::new()));
+        *fallback.status_mut() = hyper::StatusCode::INTERNAL_SERVER_ERROR;
+        fallback
+    })
+}

@@ -10,8 +10,8 @@
 
 use futures::TryStreamExt;
 use okta::models::{
-    AppUser, Application, AuthnStatus, CreateSessionRequest, Group, User, UserFactor, UserProfile,
-    VerifyFactorRequest, VerifyPassCodeFactorRequest,
+    AppUser, Application, AuthnStatus, CreateSessionRequest, Group, User, UserFactor, UserProfile, VerifyFactorRequest,
+    VerifyPassCodeFactorRequest,
 };
 use okta::{Client, Error};
 
@@ -24,8 +24,15 @@ async fn main() -> Result<(), Error> {
         return read_only_tour(&client).await;
     }
 
-    let org = okta_mock::OktaMock::builder().seed_users(25).seed_groups(3).start().await;
-    println!("No OKTA_CLIENT_ORGURL/OKTA_CLIENT_TOKEN: started an embedded Okta stand-in at {}\n", org.url());
+    let org = okta_mock::OktaMock::builder()
+        .seed_users(25)
+        .seed_groups(3)
+        .start()
+        .await;
+    println!(
+        "No OKTA_CLIENT_ORGURL/OKTA_CLIENT_TOKEN: started an embedded Okta stand-in at {}\n",
+        org.url()
+    );
     let client = Client::builder().org_url(org.url()).api_token(org.token()).build()?;
     provisioning_tour(&client).await?;
     read_only_tour(&client).await
@@ -34,22 +41,41 @@ async fn main() -> Result<(), Error> {
 async fn provisioning_tour(client: &Client) -> Result<(), Error> {
     println!("1. Create two users: one active right away, one staged and activated later");
     let ada = client
-        .create_user(User::new(UserProfile::new("ada@example.com", "ada@example.com", "Ada", "Lovelace")).with_password("Analytical-Engine-1843"))
+        .create_user(
+            User::new(UserProfile::new(
+                "ada@example.com",
+                "ada@example.com",
+                "Ada",
+                "Lovelace",
+            ))
+            .with_password("Analytical-Engine-1843"),
+        )
         .await?;
     let grace = client
-        .create_user(User::new(UserProfile::new("grace@example.com", "grace@example.com", "Grace", "Hopper")))
+        .create_user(User::new(UserProfile::new(
+            "grace@example.com",
+            "grace@example.com",
+            "Grace",
+            "Hopper",
+        )))
         .activate(false)
         .await?;
     println!("   {} is {}", ada.profile.login, status(&ada));
     println!("   {} is {}", grace.profile.login, status(&grace));
     let grace_id = grace.id.clone().unwrap_or_default();
     let token = client.activate_user(&grace_id, false).await?;
-    println!("   activated {}; the activation link was returned instead of e-mailed: {}", grace.profile.login, token.activation_url.is_some());
+    println!(
+        "   activated {}; the activation link was returned instead of e-mailed: {}",
+        grace.profile.login,
+        token.activation_url.is_some()
+    );
     let grace = client.get_user(&grace_id).await?;
     println!("   {} is now {}", grace.profile.login, status(&grace));
 
     println!("\n2. Put them in a group");
-    let group = client.create_group(Group::new("Engineering").with_description("Builders")).await?;
+    let group = client
+        .create_group(Group::new("Engineering").with_description("Builders"))
+        .await?;
     let group_id = group.id.clone().unwrap_or_default();
     let ada_id = ada.id.clone().unwrap_or_default();
     for id in [&ada_id, &grace_id] {
@@ -59,15 +85,30 @@ async fn provisioning_tour(client: &Client) -> Result<(), Error> {
     println!("   Engineering has {} members: {}", members.len(), logins(&members));
 
     println!("\n3. Assign them an app");
-    let app = client.create_application(Application::bookmark("Wiki", "https://wiki.example.com")).await?;
+    let app = client
+        .create_application(Application::bookmark("Wiki", "https://wiki.example.com"))
+        .await?;
     let app_id = app.id.clone().unwrap_or_default();
     for id in [&ada_id, &grace_id] {
-        client.assign_user_to_application(&app_id, AppUser::new(id.as_str())).await?;
+        client
+            .assign_user_to_application(&app_id, AppUser::new(id.as_str()))
+            .await?;
     }
-    let assigned = client.list_application_users(&app_id).stream().try_collect::<Vec<_>>().await?;
-    println!("   {} has {} assigned users", app.label.as_deref().unwrap_or("the app"), assigned.len());
+    let assigned = client
+        .list_application_users(&app_id)
+        .stream()
+        .try_collect::<Vec<_>>()
+        .await?;
+    println!(
+        "   {} has {} assigned users",
+        app.label.as_deref().unwrap_or("the app"),
+        assigned.len()
+    );
 
-    println!("\n4. Enroll Ada in SMS, activate and verify it (the stand-in's test passcode is {})", okta_mock::TEST_PASSCODE);
+    println!(
+        "\n4. Enroll Ada in SMS, activate and verify it (the stand-in's test passcode is {})",
+        okta_mock::TEST_PASSCODE
+    );
     let factor = client.add_factor(&ada_id, UserFactor::sms("+1-555-415-1337")).await?;
     let factor_id = factor.id.clone().unwrap_or_default();
     println!("   enrolled: {:?}", factor.status);
@@ -84,16 +125,30 @@ async fn provisioning_tour(client: &Client) -> Result<(), Error> {
 
     println!("\n5. Ada signs in through the Authentication API");
     let transaction = client
-        .primary_authentication(okta::models::AuthenticationRequest::new("ada@example.com", "Analytical-Engine-1843"))
+        .primary_authentication(okta::models::AuthenticationRequest::new(
+            "ada@example.com",
+            "Analytical-Engine-1843",
+        ))
         .await?;
     println!("   password accepted: {:?}", transaction.status);
     let transaction = if transaction.status == Some(AuthnStatus::MfaRequired) {
-        let sms = transaction.factors().into_iter().find(|f| f.id.is_some()).and_then(|f| f.id).unwrap_or_default();
+        let sms = transaction
+            .factors()
+            .into_iter()
+            .find(|f| f.id.is_some())
+            .and_then(|f| f.id)
+            .unwrap_or_default();
         let state = transaction.state_token.clone().unwrap_or_default();
         // The first verify sends the code; the second one checks it.
-        client.verify_sms_factor(&sms, false, VerifyPassCodeFactorRequest::challenge(state.clone())).await?;
+        client
+            .verify_sms_factor(&sms, false, VerifyPassCodeFactorRequest::challenge(state.clone()))
+            .await?;
         let done = client
-            .verify_sms_factor(&sms, false, VerifyPassCodeFactorRequest::new(state, okta_mock::TEST_PASSCODE))
+            .verify_sms_factor(
+                &sms,
+                false,
+                VerifyPassCodeFactorRequest::new(state, okta_mock::TEST_PASSCODE),
+            )
             .await?;
         println!("   MFA passed: {:?}", done.status);
         done
@@ -102,7 +157,12 @@ async fn provisioning_tour(client: &Client) -> Result<(), Error> {
     };
     if let Some(session_token) = transaction.session_token {
         let session = client.create_session(CreateSessionRequest::new(session_token)).await?;
-        println!("   session {} for {}, expires {}", session.id.as_deref().unwrap_or("?"), session.login.as_deref().unwrap_or("?"), session.expires_at.as_deref().unwrap_or("?"));
+        println!(
+            "   session {} for {}, expires {}",
+            session.id.as_deref().unwrap_or("?"),
+            session.login.as_deref().unwrap_or("?"),
+            session.expires_at.as_deref().unwrap_or("?")
+        );
     }
     println!();
     Ok(())
@@ -121,7 +181,11 @@ async fn read_only_tour(client: &Client) -> Result<(), Error> {
     println!("   {count} users, starting with {}", shown.join(", "));
 
     let groups = client.list_groups().limit(20).await?;
-    let names: Vec<String> = groups.items.iter().filter_map(|g| g.name().map(str::to_owned)).collect();
+    let names: Vec<String> = groups
+        .items
+        .iter()
+        .filter_map(|g| g.name().map(str::to_owned))
+        .collect();
     println!("   first page of groups: {}", names.join(", "));
 
     println!("\n7. What the System Log says happened");
@@ -144,7 +208,11 @@ fn status(user: &User) -> String {
 }
 
 fn logins(users: &[User]) -> String {
-    users.iter().map(|u| u.profile.login.as_str()).collect::<Vec<_>>().join(", ")
+    users
+        .iter()
+        .map(|u| u.profile.login.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// An hour ago, in the RFC 3339 form the System Log's `since` takes.

@@ -34,8 +34,10 @@ pub mod sessions;
 pub mod users;
 
 pub use client::{Client, UserFactors};
+/// The transport-level client that [`Client`] wraps; what [`AsClient`] hands out.
+pub use okta_core::Client as CoreClient;
 pub use okta_core::{
-    ApiError, Auth, Call, ClientBuilder, DecodeError, Endpoint, Error, ErrorCause, ItemStream, Method, Page,
+    ApiError, AsClient, Auth, Call, ClientBuilder, DecodeError, Endpoint, Error, ErrorCause, ItemStream, Method, Page,
     PageStream, Paginated, ParamValue, Query, RateLimit, RateLimitedError, RawRequest, RawResponse, Response,
     RetryPolicy, SecretString, StatusCode,
 };

@@ -69,9 +69,9 @@ impl Client {
             }
 
             let outcome = match builder.send().await {
-                Ok(response) => {
+                Ok(mut response) => {
                     let status = response.status();
-                    let headers = response.headers().clone();
+                    let headers = std::mem::take(response.headers_mut());
                     let url = response.url().clone();
                     response.bytes().await.map(|body| (status, headers, url, body))
                 }

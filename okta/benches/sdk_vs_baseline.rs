@@ -84,14 +84,22 @@ async fn serve(bodies: Bodies, req: Request<Incoming>) -> Result<Response<Full<B
             .and_then(|v| v.parse().ok())
             .unwrap_or(0);
         if page + 1 < bodies.pages {
-            response = response.header("link", format!("<http://{{host}}/api/v1/users?limit={PAGE}>; rel=\"self\""));
-            response = response.header("link", format!("</api/v1/users?after={}&limit={PAGE}>; rel=\"next\"", page + 1));
+            response = response.header(
+                "link",
+                format!("<http://{{host}}/api/v1/users?limit={PAGE}>; rel=\"self\""),
+            );
+            response = response.header(
+                "link",
+                format!("</api/v1/users?after={}&limit={PAGE}>; rel=\"next\"", page + 1),
+            );
         }
         bodies.page.clone()
     } else {
         bodies.user.clone()
     };
-    Ok(response.body(Full::new(body)).unwrap_or_else(|_| Response::new(Full::new(Bytes::new()))))
+    Ok(response
+        .body(Full::new(body))
+        .unwrap_or_else(|_| Response::new(Full::new(Bytes::new()))))
 }
 
 async fn start_server(users: usize) -> SocketAddr {
@@ -105,11 +113,15 @@ async fn start_server(users: usize) -> SocketAddr {
     let addr = listener.local_addr().expect("addr");
     tokio::spawn(async move {
         loop {
-            let Ok((stream, _)) = listener.accept().await else { return };
+            let Ok((stream, _)) = listener.accept().await else {
+                return;
+            };
             let bodies = bodies.clone();
             tokio::spawn(async move {
                 let service = service_fn(move |req| serve(bodies.clone(), req));
-                let _ = http1::Builder::new().serve_connection(TokioIo::new(stream), service).await;
+                let _ = http1::Builder::new()
+                    .serve_connection(TokioIo::new(stream), service)
+                    .await;
             });
         }
     });
@@ -117,11 +129,20 @@ async fn start_server(users: usize) -> SocketAddr {
 }
 
 fn sdk(addr: SocketAddr) -> okta::Client {
-    okta::Client::builder().org_url(format!("http://{addr}")).api_token(TOKEN).build().expect("client")
+    okta::Client::builder()
+        .org_url(format!("http://{addr}"))
+        .api_token(TOKEN)
+        .build()
+        .expect("client")
 }
 
+/// The same transport settings a careful hand-written client would use (and the SDK uses).
 fn baseline(_addr: SocketAddr) -> reqwest::Client {
-    reqwest::Client::builder().build().expect("reqwest")
+    reqwest::Client::builder()
+        .connect_timeout(Duration::from_secs(10))
+        .timeout(Duration::from_secs(60))
+        .build()
+        .expect("reqwest")
 }
 
 /// What a careful hand-written loop does: GET, check status, decode, follow `rel="next"`.
@@ -220,13 +241,20 @@ where
 fn row(name: &str, (sdk, base): (Duration, Duration)) {
     let ratio = sdk.as_secs_f64() / base.as_secs_f64();
     let verdict = if ratio <= 1.10 { "ok" } else { "over target" };
-    println!("| {name} | {:.1} ms | {:.1} ms | {ratio:.3} | {verdict} |", sdk.as_secs_f64() * 1e3, base.as_secs_f64() * 1e3);
+    println!(
+        "| {name} | {:.1} ms | {:.1} ms | {ratio:.3} | {verdict} |",
+        sdk.as_secs_f64() * 1e3,
+        base.as_secs_f64() * 1e3
+    );
 }
 
 /// Peak resident memory of this process, in KiB (Linux `VmHWM`).
 fn peak_rss_kib() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    status.lines().find_map(|l| l.strip_prefix("VmHWM:")).and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
 }
 
 /// Child mode: stream `users` users with `who` ("sdk" or "baseline") and print the peak RSS.
@@ -249,7 +277,10 @@ async fn memory_child(who: &str, users: usize) {
 
 fn memory_of(who: &str, users: usize) -> Option<u64> {
     let exe = std::env::current_exe().ok()?;
-    let out = std::process::Command::new(exe).args(["--memory-child", who, &users.to_string()]).output().ok()?;
+    let out = std::process::Command::new(exe)
+        .args(["--memory-child", who, &users.to_string()])
+        .output()
+        .ok()?;
     String::from_utf8(out.stdout).ok()?.trim().lines().last()?.parse().ok()
 }
 
@@ -261,7 +292,11 @@ async fn main() {
         return memory_child(&args[i + 1], users).await;
     }
     // `cargo bench` passes `--bench`; anything else that looks like a filter is ignored.
-    let scale = if std::env::var_os("BENCH_QUICK").is_some() { 10 } else { 1 };
+    let scale = if std::env::var_os("BENCH_QUICK").is_some() {
+        10
+    } else {
+        1
+    };
     let rounds = if scale > 1 { 3 } else { 7 };
     let stream_users = 20_000 / scale;
     let addr = start_server(stream_users).await;
@@ -279,7 +314,13 @@ async fn main() {
         compare(
             rounds,
             || async {
-                let n = client.list_users().limit(PAGE as i32).stream().try_fold(0, |n, u| async move { Ok(n + usize::from(u.id.is_some())) }).await.expect("stream");
+                let n = client
+                    .list_users()
+                    .limit(PAGE as i32)
+                    .stream()
+                    .try_fold(0, |n, u| async move { Ok(n + usize::from(u.id.is_some())) })
+                    .await
+                    .expect("stream");
                 assert_eq!(n, stream_users);
             },
             || async {
@@ -364,6 +405,9 @@ async fn main() {
         println!("| {users} | {} | {} |", show(s), show(b));
     }
     if let [Some(s), Some(l)] = sdk_peaks[..] {
-        println!("\nSDK peak at {large} users / at {small} users: {:.3} (flat is 1.0)", l as f64 / s as f64);
+        println!(
+            "\nSDK peak at {large} users / at {small} users: {:.3} (flat is 1.0)",
+            l as f64 / s as f64
+        );
     }
 }

@@ -153,7 +153,8 @@ pub fn push_header<V: ParamValue + ?Sized>(
     name: &'static str,
     value: &V,
 ) -> Result<(), Error> {
-    let header = HeaderName::from_static_checked(name)?;
+    let header = HeaderName::from_bytes(name.as_bytes())
+        .map_err(|_| Error::InvalidRequest(format!("`{name}` is not a valid HTTP header name")))?;
     let mut result = Ok(());
     value.for_each_value(&mut |v| match HeaderValue::from_str(&v) {
         Ok(hv) => {
@@ -171,17 +172,6 @@ pub fn push_header<V: ParamValue + ?Sized>(
 /// Serializes a JSON body.
 pub fn json_body<T: serde::Serialize + ?Sized>(body: &T) -> Result<Vec<u8>, Error> {
     serde_json::to_vec(body).map_err(|e| Error::InvalidRequest(format!("the body does not serialize to JSON: {e}")))
-}
-
-trait FromStaticChecked: Sized {
-    fn from_static_checked(name: &'static str) -> Result<Self, Error>;
-}
-
-impl FromStaticChecked for HeaderName {
-    fn from_static_checked(name: &'static str) -> Result<Self, Error> {
-        HeaderName::from_bytes(name.as_bytes())
-            .map_err(|_| Error::InvalidRequest(format!("`{name}` is not a valid HTTP header name")))
-    }
 }
 
 #[cfg(test)]

@@ -277,6 +277,24 @@ impl UserCredentials {
             ..Default::default()
         }
     }
+
+    /// The body of `forgot_password_by_user` that sets a new password by answering the recovery
+    /// question: `{password: {value}, recovery_question: {answer}}`.
+    ///
+    /// ```
+    /// let body = okta::models::UserCredentials::password_and_answer("N3w-Passw0rd", "broccoli");
+    /// assert_eq!(
+    ///     serde_json::to_value(&body).unwrap(),
+    ///     serde_json::json!({"password": {"value": "N3w-Passw0rd"}, "recovery_question": {"answer": "broccoli"}})
+    /// );
+    /// ```
+    pub fn password_and_answer(password: impl Into<SecretString>, answer: impl Into<SecretString>) -> Self {
+        UserCredentials {
+            password: Some(PasswordCredential::new(password)),
+            recovery_question: Some(RecoveryQuestionCredential { answer: Some(answer.into()), ..Default::default() }),
+            ..Default::default()
+        }
+    }
 }
 
 /// A password (`{value}`); write-only.

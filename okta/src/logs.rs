@@ -1,1 +1,51 @@
 //! The System Log: `/api/v1/logs`.
+
+use crate::Endpoint;
+use crate::models::LogEvent;
+
+/// The Okta System Log API provides read access to your organization’s system log. This API
+/// provides more functionality than the Events API.
+///
+/// `GET /api/v1/logs` → pages of [`LogEvent`] (default `limit` 100), following
+/// `Link: rel="next"`. A polling query (`sortOrder` `ASCENDING` and no `until`) always has a
+/// `next` link, so `stream()` and `pages()` end at the first empty page; that page (the last one
+/// `pages()` yields) has the `next_cursor()` to poll again from later with `.after(..)`.
+///
+/// ```no_run
+/// # async fn demo(client: okta::Client) -> Result<(), okta::Error> {
+/// use futures::TryStreamExt;
+/// let mut events = client
+///     .get_logs()
+///     .since("2017-10-01T00:00:00.000Z")
+///     .filter(r#"eventType eq "user.session.start""#)
+///     .stream();
+/// while let Some(event) = events.try_next().await? {
+///     println!("{:?} {:?}", event.published, event.display_message);
+/// }
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(GET "/api/v1/logs", response = LogEvent, paginated, call = crate::Client::get_logs)]
+pub struct GetLogs {
+    /// Only events published before this time (ISO 8601, exclusive).
+    #[endpoint(query)]
+    until: Option<String>,
+    /// Only events published at or after this time (ISO 8601; server default 7 days ago).
+    #[endpoint(query)]
+    since: Option<String>,
+    /// A filter expression, e.g. `eventType eq "user.session.start"`.
+    #[endpoint(query)]
+    filter: Option<String>,
+    /// Keywords matched against the events' text (space-separated, all must match).
+    #[endpoint(query)]
+    q: Option<String>,
+    /// The number of events per page (server default 100, maximum 1000).
+    #[endpoint(query)]
+    limit: Option<i32>,
+    /// `ASCENDING` (server default) or `DESCENDING` by `published`.
+    #[endpoint(query)]
+    sort_order: Option<String>,
+    /// The pagination cursor of the next page.
+    #[endpoint(query)]
+    after: Option<String>,
+}

@@ -1,1 +1,447 @@
 //! A user's factors: `/api/v1/users/{userId}/factors` (seed 000 and `UserFactorApi`).
+//!
+//! Where seed 000 and seed 003 (`UserFactorApi`, reached through [`crate::Client::user_factors`])
+//! name the same endpoint, one declaration serves both: `client.list_factors(id)` and
+//! `client.user_factors().list_factors(id)` send the same request. The 003 names that mean
+//! Authentication API endpoints on [`crate::Client`] (`activate_factor`, `enroll_factor`,
+//! `verify_factor`) exist only under `user_factors()`.
+
+use okta_core::AsClient;
+
+use crate::Endpoint;
+use crate::models::{SecurityQuestion, UserFactor, VerifyFactorRequest, VerifyUserFactorResponse};
+
+/// What the `UserFactorApi` names are generated on: [`crate::UserFactors`] without its
+/// lifetime, which `call = …` cannot spell (the macro's `call` path takes no generic
+/// arguments, and `impl UserFactors` needs `<'_>`). [`crate::UserFactors`] forwards to it below.
+struct UserFactorApi(okta_core::Client);
+
+impl AsClient for UserFactorApi {
+    fn as_client(&self) -> &okta_core::Client {
+        &self.0
+    }
+}
+
+/// Seed 003's `UserFactorApi`: each method sends the same request as the [`crate::Client`]
+/// method it names.
+impl crate::UserFactors {
+    fn api(&self) -> UserFactorApi {
+        UserFactorApi(self.as_client().clone())
+    }
+
+    /// Activates a factor: the same request as
+    /// [`Client::activate_factor_by_user`](crate::Client::activate_factor_by_user) (an optional
+    /// [`VerifyFactorRequest`] body, set with `.body(..)`); see [`ActivateFactorByUser`].
+    pub fn activate_factor(
+        &self,
+        user_id: impl Into<String>,
+        factor_id: impl Into<String>,
+    ) -> ActivateFactorByUserCall {
+        self.api().activate_factor(user_id, factor_id)
+    }
+
+    /// Enrolls a factor: the same request as [`Client::add_factor`](crate::Client::add_factor);
+    /// see [`AddFactor`].
+    pub fn enroll_factor(&self, user_id: impl Into<String>, body: impl Into<UserFactor>) -> AddFactorCall {
+        self.api().enroll_factor(user_id, body)
+    }
+
+    /// Unenrolls a factor: the same request as
+    /// [`Client::delete_factor`](crate::Client::delete_factor); see [`DeleteFactor`].
+    pub fn unenroll_factor(&self, user_id: impl Into<String>, factor_id: impl Into<String>) -> DeleteFactorCall {
+        self.api().unenroll_factor(user_id, factor_id)
+    }
+
+    /// Retrieves a factor: the same request as [`Client::get_factor`](crate::Client::get_factor);
+    /// see [`GetFactor`].
+    pub fn get_factor(&self, user_id: impl Into<String>, factor_id: impl Into<String>) -> GetFactorCall {
+        self.api().get_factor(user_id, factor_id)
+    }
+
+    /// Lists all enrolled factors: the same request as
+    /// [`Client::list_factors`](crate::Client::list_factors); see [`ListFactors`].
+    pub fn list_factors(&self, user_id: impl Into<String>) -> ListFactorsCall {
+        self.api().list_factors(user_id)
+    }
+
+    /// Lists all supported factors: the same request as
+    /// [`Client::list_supported_factors`](crate::Client::list_supported_factors); see
+    /// [`ListSupportedFactors`].
+    pub fn list_supported_factors(&self, user_id: impl Into<String>) -> ListSupportedFactorsCall {
+        self.api().list_supported_factors(user_id)
+    }
+
+    /// Lists all supported security questions: the same request as
+    /// [`Client::list_supported_security_questions`](crate::Client::list_supported_security_questions);
+    /// see [`ListSupportedSecurityQuestions`].
+    pub fn list_supported_security_questions(&self, user_id: impl Into<String>) -> ListSupportedSecurityQuestionsCall {
+        self.api().list_supported_security_questions(user_id)
+    }
+
+    /// Verifies (or, without a body, challenges) a factor: the same request as
+    /// [`Client::verify_factor_by_user`](crate::Client::verify_factor_by_user); see
+    /// [`VerifyFactorByUser`].
+    pub fn verify_factor(&self, user_id: impl Into<String>, factor_id: impl Into<String>) -> VerifyFactorByUserCall {
+        self.api().verify_factor(user_id, factor_id)
+    }
+
+    /// Retrieves a factor's verification transaction status (poll a push); see
+    /// [`GetFactorTransactionStatus`].
+    pub fn get_factor_transaction_status(
+        &self,
+        user_id: impl Into<String>,
+        factor_id: impl Into<String>,
+        transaction_id: impl Into<String>,
+    ) -> GetFactorTransactionStatusCall {
+        self.api()
+            .get_factor_transaction_status(user_id, factor_id, transaction_id)
+    }
+
+    /// Resends the OTP of a pending sms/call/email enrolment; see [`ResendEnrollFactor`].
+    pub fn resend_enroll_factor(
+        &self,
+        user_id: impl Into<String>,
+        factor_id: impl Into<String>,
+        body: impl Into<UserFactor>,
+    ) -> ResendEnrollFactorCall {
+        self.api().resend_enroll_factor(user_id, factor_id, body)
+    }
+}
+
+/// Activates a factor. The `sms` and `token:software:totp` factor types require activation to
+/// complete the enrollment process.
+///
+/// `POST /api/v1/users/{userId}/factors/{factorId}/lifecycle/activate` with an optional
+/// [`VerifyFactorRequest`] body → the activated [`UserFactor`]. Also
+/// `client.user_factors().activate_factor(user_id, factor_id)` (`UserFactorApi`).
+///
+/// The body is [`VerifyFactorRequest`] for both names: it is the 1.11.2 activation body, and it
+/// carries every field of the later `ActivateFactorRequest` (`passCode`, `stateToken`,
+/// `attestation`, `clientData`, `registrationData`). Okta allows 5 activation attempts per 5
+/// minutes. This is not the Authentication API's [`crate::Client::activate_factor`].
+///
+/// ```no_run
+/// # async fn demo(client: okta::Client) -> Result<(), okta::Error> {
+/// use okta::models::VerifyFactorRequest;
+/// let factor = client
+///     .activate_factor_by_user("00u15s1KDETTQMQYABRL", "mbl1nz9JHJGHWRKMTLHP")
+///     .body(VerifyFactorRequest::pass_code("123456"))
+///     .await?;
+/// println!("{:?}", factor.status);
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(
+    POST "/api/v1/users/{userId}/factors/{factorId}/lifecycle/activate",
+    response = UserFactor,
+    call = crate::Client::activate_factor_by_user,
+    call = UserFactorApi::activate_factor
+)]
+pub struct ActivateFactorByUser {
+    #[endpoint(path)]
+    user_id: String,
+    #[endpoint(path)]
+    factor_id: String,
+    /// The activation data: the OTP (`passCode`) for sms/call/email/TOTP, or the WebAuthn/U2F
+    /// `attestation`, `clientData` and `registrationData`.
+    #[endpoint(body)]
+    body: Option<VerifyFactorRequest>,
+}
+
+/// Enrolls a user with a supported factor (see
+/// [`list_supported_factors`](crate::Client::list_supported_factors)).
+///
+/// `POST /api/v1/users/{userId}/factors` with a [`UserFactor`] body → the enrolled
+/// [`UserFactor`], usually `PENDING_ACTIVATION` with an `activate` link (and, for TOTP, the
+/// shared secret in `_embedded.activation`). Also `client.user_factors().enroll_factor(user_id,
+/// body)` (`UserFactorApi`). This is not the Authentication API's
+/// [`crate::Client::enroll_factor`].
+///
+/// ```no_run
+/// # async fn demo(client: okta::Client) -> Result<(), okta::Error> {
+/// use okta::models::UserFactor;
+/// let factor = client.add_factor("00u15s1KDETTQMQYABRL", UserFactor::sms("+1-555-415-1337")).update_phone(true).await?;
+/// println!("{:?} {:?}", factor.id, factor.status);
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(
+    POST "/api/v1/users/{userId}/factors",
+    response = UserFactor,
+    call = crate::Client::add_factor,
+    call = UserFactorApi::enroll_factor
+)]
+pub struct AddFactor {
+    #[endpoint(path)]
+    user_id: String,
+    #[endpoint(body)]
+    body: UserFactor,
+    /// Replaces the phone number of an already enrolled sms/call factor (server default false).
+    #[endpoint(query)]
+    update_phone: Option<bool>,
+    /// Id of the SMS template to send (sms factors only).
+    #[endpoint(query)]
+    template_id: Option<String>,
+    /// Lifetime of the OTP in seconds (server default 300, range 1..86400).
+    #[endpoint(query)]
+    token_lifetime_seconds: Option<i32>,
+    /// Activates the factor at once, without the OTP step, where the factor type allows it
+    /// (server default false).
+    #[endpoint(query)]
+    activate: Option<bool>,
+    /// The language of the SMS or voice message, e.g. `de` (the `Accept-Language` header).
+    #[endpoint(header = "Accept-Language")]
+    accept_language: Option<String>,
+}
+
+/// Unenrolls an existing factor for the specified user, allowing the user to enroll a new
+/// factor.
+///
+/// `DELETE /api/v1/users/{userId}/factors/{factorId}` → nothing (204). Also
+/// `client.user_factors().unenroll_factor(user_id, factor_id)` (`UserFactorApi`).
+///
+/// ```no_run
+/// # async fn demo(client: okta::Client) -> Result<(), okta::Error> {
+/// client.delete_factor("00u15s1KDETTQMQYABRL", "mbl1nz9JHJGHWRKMTLHP").await?;
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(
+    DELETE "/api/v1/users/{userId}/factors/{factorId}",
+    response = (),
+    call = crate::Client::delete_factor,
+    call = UserFactorApi::unenroll_factor
+)]
+pub struct DeleteFactor {
+    #[endpoint(path)]
+    user_id: String,
+    #[endpoint(path)]
+    factor_id: String,
+    /// Also removes the phone number or email from the user's recovery options when it was
+    /// enrolled for recovery (server default false).
+    #[endpoint(query)]
+    remove_recovery_enrollment: Option<bool>,
+}
+
+/// Fetches a factor for the specified user.
+///
+/// `GET /api/v1/users/{userId}/factors/{factorId}` → [`UserFactor`]. Also
+/// `client.user_factors().get_factor(user_id, factor_id)` (`UserFactorApi`).
+///
+/// ```no_run
+/// # async fn demo(client: okta::Client) -> Result<(), okta::Error> {
+/// let factor = client.get_factor("00u15s1KDETTQMQYABRL", "mbl1nz9JHJGHWRKMTLHP").await?;
+/// println!("{:?} is {:?}", factor.factor_type, factor.status);
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(
+    GET "/api/v1/users/{userId}/factors/{factorId}",
+    response = UserFactor,
+    call = crate::Client::get_factor,
+    call = UserFactorApi::get_factor
+)]
+pub struct GetFactor {
+    #[endpoint(path)]
+    user_id: String,
+    #[endpoint(path)]
+    factor_id: String,
+}
+
+/// Enumerates all the enrolled factors for the specified user.
+///
+/// `GET /api/v1/users/{userId}/factors` → a list of [`UserFactor`] (one page; Okta does not page
+/// it, and `stream()` follows a `next` link should one appear). Also
+/// `client.user_factors().list_factors(user_id)` (`UserFactorApi`).
+///
+/// ```no_run
+/// # async fn demo(client: okta::Client) -> Result<(), okta::Error> {
+/// let factors = client.list_factors("00u15s1KDETTQMQYABRL").await?;
+/// for factor in &factors.items {
+///     println!("{:?} {:?}", factor.factor_type, factor.status);
+/// }
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(
+    GET "/api/v1/users/{userId}/factors",
+    response = UserFactor,
+    paginated,
+    call = crate::Client::list_factors,
+    call = UserFactorApi::list_factors
+)]
+pub struct ListFactors {
+    #[endpoint(path)]
+    user_id: String,
+}
+
+/// Enumerates all the supported factors that can be enrolled for the specified user.
+///
+/// `GET /api/v1/users/{userId}/factors/catalog` → a list of [`UserFactor`] (factor type,
+/// provider, `status` `NOT_SETUP` or `ACTIVE`, and an `enroll` link; one page). Also
+/// `client.user_factors().list_supported_factors(user_id)` (`UserFactorApi`).
+///
+/// ```no_run
+/// # async fn demo(client: okta::Client) -> Result<(), okta::Error> {
+/// let catalog = client.list_supported_factors("00u15s1KDETTQMQYABRL").await?;
+/// let can_enroll_sms = catalog.items.iter().any(|f| f.factor_type == Some(okta::models::FactorType::Sms));
+/// # let _ = can_enroll_sms; Ok(()) }
+/// ```
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(
+    GET "/api/v1/users/{userId}/factors/catalog",
+    response = UserFactor,
+    paginated,
+    call = crate::Client::list_supported_factors,
+    call = UserFactorApi::list_supported_factors
+)]
+pub struct ListSupportedFactors {
+    #[endpoint(path)]
+    user_id: String,
+}
+
+/// Enumerates all available security questions for a user's `question` factor.
+///
+/// `GET /api/v1/users/{userId}/factors/questions` → a list of [`SecurityQuestion`] (`question`
+/// key and `questionText`; one page). Also
+/// `client.user_factors().list_supported_security_questions(user_id)` (`UserFactorApi`).
+///
+/// ```no_run
+/// # async fn demo(client: okta::Client) -> Result<(), okta::Error> {
+/// let questions = client.list_supported_security_questions("00u15s1KDETTQMQYABRL").await?;
+/// for q in &questions.items {
+///     println!("{:?}: {:?}", q.question, q.question_text);
+/// }
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(
+    GET "/api/v1/users/{userId}/factors/questions",
+    response = SecurityQuestion,
+    paginated,
+    call = crate::Client::list_supported_security_questions,
+    call = UserFactorApi::list_supported_security_questions
+)]
+pub struct ListSupportedSecurityQuestions {
+    #[endpoint(path)]
+    user_id: String,
+}
+
+/// Verifies an OTP for a `token` or `token:hardware` factor, and more generally verifies (or,
+/// without a body, challenges) any enrolled factor of a user.
+///
+/// `POST /api/v1/users/{userId}/factors/{factorId}/verify` with an optional
+/// [`VerifyFactorRequest`] body → [`VerifyUserFactorResponse`] (`factorResult`). Without a body
+/// Okta issues the challenge (sms, call, email, push, u2f, webauthn). A push verification
+/// answers `201` with `factorResult: WAITING` and a `poll` link; poll it with
+/// `client.user_factors().get_factor_transaction_status(..)`. Also
+/// `client.user_factors().verify_factor(user_id, factor_id)` (`UserFactorApi`). This is not the
+/// Authentication API's [`crate::Client::verify_factor`].
+///
+/// ```no_run
+/// # async fn demo(client: okta::Client) -> Result<(), okta::Error> {
+/// use okta::models::{FactorResultType, VerifyFactorRequest};
+/// let result = client
+///     .verify_factor_by_user("00u15s1KDETTQMQYABRL", "ostf1fmaMGJLMNGNLIVG")
+///     .body(VerifyFactorRequest::pass_code("123456"))
+///     .await?;
+/// assert_eq!(result.factor_result, Some(FactorResultType::Success));
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(
+    POST "/api/v1/users/{userId}/factors/{factorId}/verify",
+    response = VerifyUserFactorResponse,
+    call = crate::Client::verify_factor_by_user,
+    call = UserFactorApi::verify_factor
+)]
+pub struct VerifyFactorByUser {
+    #[endpoint(path)]
+    user_id: String,
+    #[endpoint(path)]
+    factor_id: String,
+    /// Id of the SMS template to send (sms challenges only).
+    #[endpoint(query)]
+    template_id: Option<String>,
+    /// Lifetime of the OTP in seconds (server default 300).
+    #[endpoint(query)]
+    token_lifetime_seconds: Option<i32>,
+    /// The end user's IP address, for a request made on their behalf.
+    #[endpoint(header = "X-Forwarded-For")]
+    x_forwarded_for: Option<String>,
+    /// The end user's browser or app (push notifications show it).
+    #[endpoint(header = "User-Agent")]
+    user_agent: Option<String>,
+    /// The language of the SMS or voice challenge, e.g. `de`.
+    #[endpoint(header = "Accept-Language")]
+    accept_language: Option<String>,
+    /// The verification data (`passCode`, `answer`, `clientData` + `signatureData`, …); omit it
+    /// to issue the challenge.
+    #[endpoint(body)]
+    body: Option<VerifyFactorRequest>,
+}
+
+/// Retrieves the factor's verification transaction status (poll a push verification).
+///
+/// `GET /api/v1/users/{userId}/factors/{factorId}/transactions/{transactionId}` →
+/// [`VerifyUserFactorResponse`] with `factorResult` `WAITING`, `SUCCESS`, `REJECTED` or
+/// `TIMEOUT`. The `poll` link of a `WAITING` verification names this URL.
+///
+/// ```no_run
+/// # async fn demo(client: okta::Client) -> Result<(), okta::Error> {
+/// let status = client
+///     .user_factors()
+///     .get_factor_transaction_status("00u15s1KDETTQMQYABRL", "opf3hkfocI4JTLAju0g4", "v2mst.GldKV5VxTrifyeZmWSQguA")
+///     .await?;
+/// println!("{:?}", status.factor_result);
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(
+    GET "/api/v1/users/{userId}/factors/{factorId}/transactions/{transactionId}",
+    response = VerifyUserFactorResponse,
+    call = UserFactorApi::get_factor_transaction_status
+)]
+pub struct GetFactorTransactionStatus {
+    #[endpoint(path)]
+    user_id: String,
+    #[endpoint(path)]
+    factor_id: String,
+    #[endpoint(path)]
+    transaction_id: String,
+}
+
+/// Resends a factor challenge (SMS/call/email OTP) as part of an enrollment flow. The current
+/// rate limit is one OTP challenge (call or SMS) per device every 30 seconds. Okta round-robins
+/// between SMS providers with every resend request to help ensure delivery of an SMS OTP across
+/// different carriers.
+///
+/// `POST /api/v1/users/{userId}/factors/{factorId}/resend` with the pending factor
+/// ([`UserFactor`]: `factorType` and `profile`) → the [`UserFactor`].
+///
+/// ```no_run
+/// # async fn demo(client: okta::Client) -> Result<(), okta::Error> {
+/// use okta::models::UserFactor;
+/// let factor = client
+///     .user_factors()
+///     .resend_enroll_factor("00u15s1KDETTQMQYABRL", "mbl1nz9JHJGHWRKMTLHP", UserFactor::sms("+1-555-415-1337"))
+///     .await?;
+/// # let _ = factor; Ok(()) }
+/// ```
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(
+    POST "/api/v1/users/{userId}/factors/{factorId}/resend",
+    response = UserFactor,
+    call = UserFactorApi::resend_enroll_factor
+)]
+pub struct ResendEnrollFactor {
+    #[endpoint(path)]
+    user_id: String,
+    #[endpoint(path)]
+    factor_id: String,
+    #[endpoint(body)]
+    body: UserFactor,
+    /// Id of the SMS template to send (sms factors only).
+    #[endpoint(query)]
+    template_id: Option<String>,
+}

@@ -39,7 +39,9 @@ impl Client {
 
     /// The seed-003 factor operations (`UserFactorApi`): `client.user_factors().list_factors(id)`.
     pub fn user_factors(&self) -> UserFactors {
-        UserFactors { client: self.core.clone() }
+        UserFactors {
+            client: self.core.clone(),
+        }
     }
 }
 

@@ -405,6 +405,22 @@ pub struct ActivateFactorRequest {
     pub extra: JsonMap,
 }
 
+/// An activation body can be sent wherever a verify body is (the 1.11.2 activation body):
+/// `client.user_factors().activate_factor(u, f).body(ActivateFactorRequest::pass_code("123456"))`.
+impl From<ActivateFactorRequest> for VerifyFactorRequest {
+    fn from(a: ActivateFactorRequest) -> Self {
+        VerifyFactorRequest {
+            pass_code: a.pass_code,
+            state_token: a.state_token,
+            attestation: a.attestation,
+            client_data: a.client_data,
+            registration_data: a.registration_data,
+            extra: a.extra,
+            ..Default::default()
+        }
+    }
+}
+
 impl ActivateFactorRequest {
     /// `{"passCode": pass_code}`.
     pub fn pass_code(pass_code: impl Into<SecretString>) -> Self {

@@ -170,9 +170,9 @@ pub struct LogGeographicalContext {
     /// Country.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
-    /// Postal code.
+    /// Postal code: a string, though Okta's own examples also show a number, so kept as sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub postal_code: Option<String>,
+    pub postal_code: Option<serde_json::Value>,
     /// Coordinates.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub geolocation: Option<LogGeolocation>,

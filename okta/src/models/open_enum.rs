@@ -80,6 +80,16 @@ macro_rules! open_enum {
             }
         }
 
+        /// The wire value, so an enum can fill a string parameter (`list_policies(PolicyType::Password)`).
+        impl ::std::convert::From<$name> for String {
+            fn from(value: $name) -> String {
+                match value {
+                    $name::Unknown(other) => other,
+                    known => known.as_str().to_owned(),
+                }
+            }
+        }
+
         impl ::serde::Serialize for $name {
             fn serialize<S: ::serde::Serializer>(
                 &self,

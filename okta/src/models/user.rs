@@ -291,7 +291,10 @@ impl UserCredentials {
     pub fn password_and_answer(password: impl Into<SecretString>, answer: impl Into<SecretString>) -> Self {
         UserCredentials {
             password: Some(PasswordCredential::new(password)),
-            recovery_question: Some(RecoveryQuestionCredential { answer: Some(answer.into()), ..Default::default() }),
+            recovery_question: Some(RecoveryQuestionCredential {
+                answer: Some(answer.into()),
+                ..Default::default()
+            }),
             ..Default::default()
         }
     }

@@ -6,107 +6,8 @@
 //! Authentication API endpoints on [`crate::Client`] (`activate_factor`, `enroll_factor`,
 //! `verify_factor`) exist only under `user_factors()`.
 
-use okta_core::AsClient;
-
 use crate::Endpoint;
 use crate::models::{SecurityQuestion, UserFactor, VerifyFactorRequest, VerifyUserFactorResponse};
-
-/// What the `UserFactorApi` names are generated on: [`crate::UserFactors`] without its
-/// lifetime, which `call = …` cannot spell (the macro's `call` path takes no generic
-/// arguments, and `impl UserFactors` needs `<'_>`). [`crate::UserFactors`] forwards to it below.
-struct UserFactorApi(okta_core::Client);
-
-impl AsClient for UserFactorApi {
-    fn as_client(&self) -> &okta_core::Client {
-        &self.0
-    }
-}
-
-/// Seed 003's `UserFactorApi`: each method sends the same request as the [`crate::Client`]
-/// method it names.
-impl crate::UserFactors {
-    fn api(&self) -> UserFactorApi {
-        UserFactorApi(self.as_client().clone())
-    }
-
-    /// Activates a factor: the same request as
-    /// [`Client::activate_factor_by_user`](crate::Client::activate_factor_by_user) (an optional
-    /// [`VerifyFactorRequest`] body, set with `.body(..)`); see [`ActivateFactorByUser`].
-    pub fn activate_factor(
-        &self,
-        user_id: impl Into<String>,
-        factor_id: impl Into<String>,
-    ) -> ActivateFactorByUserCall {
-        self.api().activate_factor(user_id, factor_id)
-    }
-
-    /// Enrolls a factor: the same request as [`Client::add_factor`](crate::Client::add_factor);
-    /// see [`AddFactor`].
-    pub fn enroll_factor(&self, user_id: impl Into<String>, body: impl Into<UserFactor>) -> AddFactorCall {
-        self.api().enroll_factor(user_id, body)
-    }
-
-    /// Unenrolls a factor: the same request as
-    /// [`Client::delete_factor`](crate::Client::delete_factor); see [`DeleteFactor`].
-    pub fn unenroll_factor(&self, user_id: impl Into<String>, factor_id: impl Into<String>) -> DeleteFactorCall {
-        self.api().unenroll_factor(user_id, factor_id)
-    }
-
-    /// Retrieves a factor: the same request as [`Client::get_factor`](crate::Client::get_factor);
-    /// see [`GetFactor`].
-    pub fn get_factor(&self, user_id: impl Into<String>, factor_id: impl Into<String>) -> GetFactorCall {
-        self.api().get_factor(user_id, factor_id)
-    }
-
-    /// Lists all enrolled factors: the same request as
-    /// [`Client::list_factors`](crate::Client::list_factors); see [`ListFactors`].
-    pub fn list_factors(&self, user_id: impl Into<String>) -> ListFactorsCall {
-        self.api().list_factors(user_id)
-    }
-
-    /// Lists all supported factors: the same request as
-    /// [`Client::list_supported_factors`](crate::Client::list_supported_factors); see
-    /// [`ListSupportedFactors`].
-    pub fn list_supported_factors(&self, user_id: impl Into<String>) -> ListSupportedFactorsCall {
-        self.api().list_supported_factors(user_id)
-    }
-
-    /// Lists all supported security questions: the same request as
-    /// [`Client::list_supported_security_questions`](crate::Client::list_supported_security_questions);
-    /// see [`ListSupportedSecurityQuestions`].
-    pub fn list_supported_security_questions(&self, user_id: impl Into<String>) -> ListSupportedSecurityQuestionsCall {
-        self.api().list_supported_security_questions(user_id)
-    }
-
-    /// Verifies (or, without a body, challenges) a factor: the same request as
-    /// [`Client::verify_factor_by_user`](crate::Client::verify_factor_by_user); see
-    /// [`VerifyFactorByUser`].
-    pub fn verify_factor(&self, user_id: impl Into<String>, factor_id: impl Into<String>) -> VerifyFactorByUserCall {
-        self.api().verify_factor(user_id, factor_id)
-    }
-
-    /// Retrieves a factor's verification transaction status (poll a push); see
-    /// [`GetFactorTransactionStatus`].
-    pub fn get_factor_transaction_status(
-        &self,
-        user_id: impl Into<String>,
-        factor_id: impl Into<String>,
-        transaction_id: impl Into<String>,
-    ) -> GetFactorTransactionStatusCall {
-        self.api()
-            .get_factor_transaction_status(user_id, factor_id, transaction_id)
-    }
-
-    /// Resends the OTP of a pending sms/call/email enrolment; see [`ResendEnrollFactor`].
-    pub fn resend_enroll_factor(
-        &self,
-        user_id: impl Into<String>,
-        factor_id: impl Into<String>,
-        body: impl Into<UserFactor>,
-    ) -> ResendEnrollFactorCall {
-        self.api().resend_enroll_factor(user_id, factor_id, body)
-    }
-}
 
 /// Activates a factor. The `sms` and `token:software:totp` factor types require activation to
 /// complete the enrollment process.
@@ -135,7 +36,7 @@ impl crate::UserFactors {
     POST "/api/v1/users/{userId}/factors/{factorId}/lifecycle/activate",
     response = UserFactor,
     call = crate::Client::activate_factor_by_user,
-    call = UserFactorApi::activate_factor
+    call = crate::UserFactors::activate_factor
 )]
 pub struct ActivateFactorByUser {
     #[endpoint(path)]
@@ -169,7 +70,7 @@ pub struct ActivateFactorByUser {
     POST "/api/v1/users/{userId}/factors",
     response = UserFactor,
     call = crate::Client::add_factor,
-    call = UserFactorApi::enroll_factor
+    call = crate::UserFactors::enroll_factor
 )]
 pub struct AddFactor {
     #[endpoint(path)]
@@ -210,7 +111,7 @@ pub struct AddFactor {
     DELETE "/api/v1/users/{userId}/factors/{factorId}",
     response = (),
     call = crate::Client::delete_factor,
-    call = UserFactorApi::unenroll_factor
+    call = crate::UserFactors::unenroll_factor
 )]
 pub struct DeleteFactor {
     #[endpoint(path)]
@@ -239,7 +140,7 @@ pub struct DeleteFactor {
     GET "/api/v1/users/{userId}/factors/{factorId}",
     response = UserFactor,
     call = crate::Client::get_factor,
-    call = UserFactorApi::get_factor
+    call = crate::UserFactors::get_factor
 )]
 pub struct GetFactor {
     #[endpoint(path)]
@@ -268,7 +169,7 @@ pub struct GetFactor {
     response = UserFactor,
     paginated,
     call = crate::Client::list_factors,
-    call = UserFactorApi::list_factors
+    call = crate::UserFactors::list_factors
 )]
 pub struct ListFactors {
     #[endpoint(path)]
@@ -293,7 +194,7 @@ pub struct ListFactors {
     response = UserFactor,
     paginated,
     call = crate::Client::list_supported_factors,
-    call = UserFactorApi::list_supported_factors
+    call = crate::UserFactors::list_supported_factors
 )]
 pub struct ListSupportedFactors {
     #[endpoint(path)]
@@ -320,7 +221,7 @@ pub struct ListSupportedFactors {
     response = SecurityQuestion,
     paginated,
     call = crate::Client::list_supported_security_questions,
-    call = UserFactorApi::list_supported_security_questions
+    call = crate::UserFactors::list_supported_security_questions
 )]
 pub struct ListSupportedSecurityQuestions {
     #[endpoint(path)]
@@ -353,7 +254,7 @@ pub struct ListSupportedSecurityQuestions {
     POST "/api/v1/users/{userId}/factors/{factorId}/verify",
     response = VerifyUserFactorResponse,
     call = crate::Client::verify_factor_by_user,
-    call = UserFactorApi::verify_factor
+    call = crate::UserFactors::verify_factor
 )]
 pub struct VerifyFactorByUser {
     #[endpoint(path)]
@@ -400,7 +301,7 @@ pub struct VerifyFactorByUser {
 #[endpoint(
     GET "/api/v1/users/{userId}/factors/{factorId}/transactions/{transactionId}",
     response = VerifyUserFactorResponse,
-    call = UserFactorApi::get_factor_transaction_status
+    call = crate::UserFactors::get_factor_transaction_status
 )]
 pub struct GetFactorTransactionStatus {
     #[endpoint(path)]
@@ -432,7 +333,7 @@ pub struct GetFactorTransactionStatus {
 #[endpoint(
     POST "/api/v1/users/{userId}/factors/{factorId}/resend",
     response = UserFactor,
-    call = UserFactorApi::resend_enroll_factor
+    call = crate::UserFactors::resend_enroll_factor
 )]
 pub struct ResendEnrollFactor {
     #[endpoint(path)]

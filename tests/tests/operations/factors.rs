@@ -119,14 +119,14 @@ async fn activate_factor_by_user() {
 #[tokio::test]
 async fn user_factor_api_activate_factor() {
     let org = org().await;
-    // The 003 ActivateFactorRequest fields, carried by the shared VerifyFactorRequest body.
-    let body: VerifyFactorRequest = serde_json::from_value(json!({
-        "stateToken": "007ucIX7PATyn94hsHfOLVaXAmOBkKHWnOOLG43bsb",
-        "attestation": "o2NmbXRmcGFja2VkZ2F0dFN0bXSiY2FsZyZjc2lnWEcw",
-        "clientData": "eyJjaGFsbGVuZ2UiOiJVSk5wYW9sVWt0dF9",
-        "registrationData": "BQTEMtmSzENcSbt7cTXqtXO2yM8Em"
-    }))
-    .expect("a VerifyFactorRequest");
+    // The 003 body type, converted into the shared VerifyFactorRequest body.
+    let body = okta::models::ActivateFactorRequest {
+        state_token: Some("007ucIX7PATyn94hsHfOLVaXAmOBkKHWnOOLG43bsb".into()),
+        attestation: Some("o2NmbXRmcGFja2VkZ2F0dFN0bXSiY2FsZyZjc2lnWEcw".into()),
+        client_data: Some("eyJjaGFsbGVuZ2UiOiJVSk5wYW9sVWt0dF9".into()),
+        registration_data: Some("BQTEMtmSzENcSbt7cTXqtXO2yM8Em".into()),
+        ..Default::default()
+    };
     let factor = org
         .check(
             Expected {

@@ -16,7 +16,7 @@ fn event(uuid: &str) -> serde_json::Value {
             "id": null,
             "ipAddress": "10.0.0.1",
             "geographicalContext": {
-                "city": "New York", "state": "New York", "country": "United States", "postalCode": "10013",
+                "city": "New York", "state": "New York", "country": "United States", "postalCode": 10013,
                 "geolocation": {"lat": 40.3157, "lon": -74.01}
             }
         },

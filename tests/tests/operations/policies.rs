@@ -221,7 +221,7 @@ async fn list_policies() {
                 response: Some(json!([policy_with_rules()])),
             },
             org.client
-                .list_policies("OKTA_SIGN_ON")
+                .list_policies(okta::models::PolicyType::OktaSignOn)
                 .status("ACTIVE")
                 .after("00plrilJ7jZ66Gn0X0g3")
                 .limit(20)

@@ -23,6 +23,8 @@ pub(crate) struct Field<'a> {
     pub(crate) option_inner: Option<&'a Type>,
     pub(crate) role: Option<Role>,
     pub(crate) role_span: Span,
+    /// Its `#[endpoint(..)]` did not parse; the error is already reported.
+    pub(crate) attr_failed: bool,
     /// The wire name (`rename`, or the camelCase of the field name).
     pub(crate) wire: String,
     pub(crate) rename: Option<syn::LitStr>,
@@ -103,6 +105,7 @@ impl<'a> Field<'a> {
             option_inner: option_inner(&field.ty),
             role,
             role_span,
+            attr_failed: attr.failed,
             wire,
             rename: attr.rename,
             docs: docs(&field.attrs),

@@ -19,7 +19,10 @@ pub(crate) struct EndpointAttr {
     pub(crate) calls: Vec<Path>,
     pub(crate) krate: Option<Path>,
     /// The whole attribute, to point at when something is missing.
-    pub(crate) span: Option<Span>,
+    pub(crate) tokens: Option<proc_macro2::TokenStream>,
+    /// Part of the attribute did not parse or had an unknown key (already reported): what looks
+    /// missing may just be misspelled, so it is not reported again.
+    pub(crate) incomplete: bool,
 }
 
 pub(crate) const STRUCT_KEYS: &str = "`response`, `paginated`, `call` or `crate`";
@@ -47,11 +50,12 @@ impl EndpointAttr {
             );
         }
         let mut out = EndpointAttr {
-            span: Some(attr_span(attr)),
+            tokens: Some(quote::ToTokens::to_token_stream(attr)),
             ..EndpointAttr::default()
         };
         if let Err(e) = attr.parse_args_with(|input: ParseStream| out.parse_body(cx, input)) {
             cx.syn_error(e);
+            out.incomplete = true;
         }
         out
     }
@@ -83,6 +87,13 @@ impl EndpointAttr {
         if self.path.is_none() {
             if input.peek(LitStr) {
                 self.path = Some(input.parse()?);
+            } else if input.is_empty() || input.peek(Token![,]) {
+                // Report it at the method and go on to check the keys.
+                let method = self.method.as_ref().map(ToString::to_string).unwrap_or_default();
+                cx.error_at(
+                    self.method.as_ref().map_or_else(|| input.span(), Ident::span),
+                    format!("missing the path after `{method}`: write it as a string literal, `{USAGE}`"),
+                );
             } else {
                 return Err(input.error(format!(
                     "expected the path as a string literal after the method: `{USAGE}`"
@@ -106,7 +117,8 @@ impl EndpointAttr {
                 "paginated" => set_once(cx, &key, &mut self.paginated, key.clone()),
                 "call" => {
                     input.parse::<Token![=]>()?;
-                    self.calls.push(input.call(Path::parse_mod_style)?);
+                    // Type-style, so a receiver with a lifetime can be named: `Factors<'_>::list`.
+                    self.calls.push(input.parse::<Path>()?);
                 }
                 "crate" => {
                     input.parse::<Token![=]>()?;
@@ -116,8 +128,12 @@ impl EndpointAttr {
                 _ => {
                     cx.error_spanned_by(
                         &key,
-                        format!("unknown key `{name}` in #[endpoint(..)]; expected {STRUCT_KEYS}"),
+                        format!(
+                            "unknown key `{name}` in #[endpoint(..)]{}; expected {STRUCT_KEYS}",
+                            did_you_mean(&name, &["response", "paginated", "call", "crate"])
+                        ),
                     );
+                    self.incomplete = true;
                     skip_to_comma(input)?;
                 }
             }
@@ -134,15 +150,45 @@ fn set_once<T>(cx: &Ctxt, key: &Ident, slot: &mut Option<T>, value: T) {
     }
 }
 
+/// `" (did you mean `x`?)"` when `name` is one typo away from a known key, else `""`.
+pub(crate) fn did_you_mean(name: &str, known: &[&str]) -> String {
+    known
+        .iter()
+        .map(|k| (edit_distance(name, k), k))
+        // One edit for a short word, two for a long one: `FETCH` is not a typo of `PATCH`.
+        .filter(|(d, k)| *d <= (k.len() / 4).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| format!(" (did you mean `{k}`?)"))
+        .unwrap_or_default()
+}
+
+/// Levenshtein distance, with a swap of two neighbours counted as one edit.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
+}
+
 fn skip_to_comma(input: ParseStream) -> syn::Result<()> {
     while !input.is_empty() && !input.peek(Token![,]) {
         input.parse::<TokenTree>()?;
     }
     Ok(())
-}
-
-fn attr_span(attr: &Attribute) -> Span {
-    syn::spanned::Spanned::span(attr)
 }
 
 /// The role a field plays in the request.
@@ -169,6 +215,8 @@ impl Role {
 pub(crate) struct FieldAttr {
     pub(crate) role: Option<(Role, Span)>,
     pub(crate) rename: Option<LitStr>,
+    /// The attribute did not parse (already reported): a missing role is not reported again.
+    pub(crate) failed: bool,
 }
 
 impl FieldAttr {
@@ -197,7 +245,8 @@ impl FieldAttr {
                     _ => {
                         let path = &meta.path;
                         let shown = quote::quote!(#path).to_string().replace(' ', "");
-                        return Err(meta.error(format!("unknown key `{shown}`; a field takes {FIELD_KEYS}")));
+                        let hint = did_you_mean(&shown, &["path", "query", "header", "body", "rename"]);
+                        return Err(meta.error(format!("unknown key `{shown}`{hint}; a field takes {FIELD_KEYS}")));
                     }
                 };
                 match &out.role {
@@ -215,6 +264,7 @@ impl FieldAttr {
             });
             if let Err(e) = parsed {
                 cx.syn_error(e);
+                out.failed = true;
             }
         }
         out
@@ -255,5 +305,15 @@ mod tests {
         assert_eq!(msg.len(), 2, "{msg:?}");
         assert!(msg[0].contains("unknown key `respnse`"));
         assert!(msg[1].contains("duplicate `paginated`"));
+    }
+
+    #[test]
+    fn suggestions() {
+        let keys = ["response", "paginated", "call", "crate"];
+        assert_eq!(did_you_mean("respnse", &keys), " (did you mean `response`?)");
+        assert_eq!(did_you_mean("pagniated", &keys), " (did you mean `paginated`?)");
+        assert_eq!(did_you_mean("method", &keys), "");
+        assert_eq!(did_you_mean("FETCH", &["GET", "PATCH"]), "");
+        assert_eq!(did_you_mean("qurey", &["path", "query"]), " (did you mean `query`?)");
     }
 }

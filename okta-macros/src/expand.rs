@@ -119,6 +119,19 @@ fn output(input: &Input, p: &TokenStream) -> (Type, TokenStream) {
     (response, output)
 }
 
+/// Where a value's type is written: `T` of an `Option<T>` field, else the field's type. A trait
+/// bound the value misses (`Display`, `ParamValue`, `Serialize`) is reported there.
+fn value_span(field: &Field) -> proc_macro2::Span {
+    field.option_inner.unwrap_or(field.ty).span()
+}
+
+/// The field's name spanned at its value type (see [`value_span`]), not at the whole field.
+fn at_type(field: &Field) -> syn::Ident {
+    let mut ident = field.ident.clone();
+    ident.set_span(value_span(field));
+    ident
+}
+
 fn is_unit(ty: &Type) -> bool {
     matches!(ty, Type::Tuple(t) if t.elems.is_empty())
 }
@@ -137,16 +150,18 @@ fn endpoint_impl(input: &Input, p: &TokenStream) -> TokenStream {
                 .fields
                 .iter()
                 .find(|f| matches!(f.role, Some(Role::Path)) && f.wire == *name);
-            let field = field.map(|f| f.ident);
-            quote!(#p::push_path_segment(&mut path, #name, &self.#field)?;)
+            let span = field.map_or_else(proc_macro2::Span::call_site, |f| value_span(f));
+            let field = field.map(at_type);
+            // At the field's type, so a type that is not `Display` is reported there.
+            quote_spanned!(span=> #p::push_path_segment(&mut path, #name, &self.#field)?;)
         }
     });
 
     let query_fields: Vec<_> = input.with_role(|r| matches!(r, Role::Query)).collect();
     let query = (!query_fields.is_empty()).then(|| {
         let pushes = query_fields.iter().map(|f| {
-            let (name, wire) = (f.ident, &f.wire);
-            quote_spanned!(f.ty.span()=> query.push_param(#wire, &self.#name);)
+            let (name, wire) = (at_type(f), &f.wire);
+            quote_spanned!(value_span(f)=> query.push_param(#wire, &self.#name);)
         });
         quote! {
             fn query(&self, query: &mut #p::Query) {
@@ -158,8 +173,8 @@ fn endpoint_impl(input: &Input, p: &TokenStream) -> TokenStream {
     let header_fields: Vec<_> = input.with_role(|r| matches!(r, Role::Header(_))).collect();
     let headers = (!header_fields.is_empty()).then(|| {
         let pushes = header_fields.iter().map(|f| {
-            let (name, wire) = (f.ident, &f.wire);
-            quote_spanned!(f.ty.span()=> #p::push_header(headers, #wire, &self.#name)?;)
+            let (name, wire) = (at_type(f), &f.wire);
+            quote_spanned!(value_span(f)=> #p::push_header(headers, #wire, &self.#name)?;)
         });
         quote! {
             fn headers(&self, headers: &mut #p::HeaderMap) -> #p::Result<(), #p::Error> {
@@ -170,14 +185,14 @@ fn endpoint_impl(input: &Input, p: &TokenStream) -> TokenStream {
     });
 
     let body = input.with_role(|r| matches!(r, Role::Body)).next().map(|f| {
-        let name = f.ident;
+        let name = at_type(f);
         let encode = if f.option_inner.is_some() {
-            quote_spanned!(f.ty.span()=> match &self.#name {
+            quote_spanned!(value_span(f)=> match &self.#name {
                 #p::Option::Some(body) => #p::Option::Some(#p::json_body(body)?),
                 #p::Option::None => #p::Option::None,
             })
         } else {
-            quote_spanned!(f.ty.span()=> #p::Option::Some(#p::json_body(&self.#name)?))
+            quote_spanned!(value_span(f)=> #p::Option::Some(#p::json_body(&self.#name)?))
         };
         quote! {
             fn body(&self) -> #p::Result<#p::Option<#p::Vec<u8>>, #p::Error> {
@@ -329,18 +344,25 @@ fn client_method(input: &Input, call: &Path, call_ident: &syn::Ident, p: &TokenS
         quote_spanned!(ty.span()=> #name: impl #p::Into<#ty>)
     });
     let arg_names = input.required().map(|f| f.ident);
-    quote! {
+    // At the receiver as written, so a type that is not `AsClient` is reported there.
+    let as_client = quote_spanned!(receiver.span()=> #p::AsClient::as_client(self));
+    let method = quote! {
+        #(#docs)*
+        #[doc = ""]
+        #[doc = #see]
+        #[allow(clippy::too_many_arguments)]
+        #vis fn #method(&self, #(#args),*) -> #call_ident {
+            #call_ident(#p::Call::new(
+                #p::Clone::clone(#as_client),
+                #ident::new(#(#arg_names),*),
+            ))
+        }
+    };
+    // The `impl` too, so "cannot define inherent `impl` for a type outside of the crate" (a
+    // `call` on another crate's type) points at that type.
+    quote_spanned! {receiver.span()=>
         impl #leading #(#segments)::* {
-            #(#docs)*
-            #[doc = ""]
-            #[doc = #see]
-            #[allow(clippy::too_many_arguments)]
-            #vis fn #method(&self, #(#args),*) -> #call_ident {
-                #call_ident(#p::Call::new(
-                    #p::Clone::clone(#p::AsClient::as_client(self)),
-                    #ident::new(#(#arg_names),*),
-                ))
-            }
+            #method
         }
     }
 }

@@ -18,8 +18,13 @@ pub(crate) fn parse(template: &str) -> Result<Vec<Part>, String> {
             '{' => {
                 let rest = &template[at + 1..];
                 let Some(end) = rest.find(['}', '{']).filter(|&e| rest.as_bytes()[e] == b'}') else {
+                    let name: String = rest
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                        .collect();
+                    let name = if name.is_empty() { "name".to_owned() } else { name };
                     return Err(format!(
-                        "unclosed `{{` at byte {at} of the path: close it as `{{name}}`"
+                        "unclosed `{{` in the path: close the parameter as `{{{name}}}`"
                     ));
                 };
                 let name = &rest[..end];

@@ -44,7 +44,11 @@ fn check_method(cx: &Ctxt, input: &Input) -> Option<String> {
     } else {
         cx.error_spanned_by(
             method,
-            format!("unknown HTTP method `{name}`; expected one of {}", METHODS.join(", ")),
+            format!(
+                "unknown HTTP method `{name}`{}; expected one of {}",
+                crate::attr::did_you_mean(&upper, &METHODS),
+                METHODS.join(", ")
+            ),
         );
     }
     None
@@ -52,10 +56,10 @@ fn check_method(cx: &Ctxt, input: &Input) -> Option<String> {
 
 fn check_response(cx: &Ctxt, input: &Input, method: Option<&str>) {
     let attr = &input.attr;
-    if attr.response.is_none() {
-        if let Some(span) = attr.span {
-            cx.error_at(
-                span,
+    if attr.response.is_none() && !attr.incomplete {
+        if let Some(tokens) = &attr.tokens {
+            cx.error_spanned_by(
+                tokens,
                 "missing `response = Type`: say what a successful call returns (`()` for an empty success; \
                  the item type for a `paginated` list)",
             );
@@ -87,6 +91,7 @@ fn check_path(cx: &Ctxt, input: &Input) {
     };
     let path_fields: Vec<&Field> = input.with_role(|r| matches!(r, Role::Path)).collect();
     let mut seen = HashMap::new();
+    let mut mismatched = Vec::new();
     for name in template::params(&parts) {
         if seen.insert(name, ()).is_some() {
             cx.error_spanned_by(
@@ -94,8 +99,35 @@ fn check_path(cx: &Ctxt, input: &Input) {
                 format!("`{{{name}}}` appears twice in the path; each parameter once"),
             );
         }
-        if !path_fields.iter().any(|f| f.wire == name) {
-            let snake = snake_case(name);
+        if path_fields.iter().any(|f| f.wire == name) {
+            continue;
+        }
+        let snake = snake_case(name);
+        let same_name = |f: &Field| f.wire == name || f.ident == name || f.ident == snake.as_str();
+        if let Some(field) = path_fields.iter().find(|f| same_name(f)) {
+            // `{user_id}` for `user_id`, whose wire name is `userId`: one mistake, one error.
+            mismatched.push(field.ident);
+            cx.error_spanned_by(
+                lit,
+                format!(
+                    "`{{{name}}}` does not match field `{}`, whose wire name is `{}`: write `{{{}}}` in the path, \
+                     or keep `{{{name}}}` and mark the field `#[endpoint(path, rename = \"{name}\")]`",
+                    field.ident, field.wire, field.wire
+                ),
+            );
+        } else if let Some(field) = input.fields.iter().find(|f| same_name(f)) {
+            // A field without a role is reported by `check_fields`, which lists the roles.
+            if let Some(role) = &field.role {
+                cx.error_at(
+                    field.role_span,
+                    format!(
+                        "`{}` fills `{{{name}}}` in the path, so it must be #[endpoint(path)], not {}",
+                        field.ident,
+                        role.describe()
+                    ),
+                );
+            }
+        } else {
             cx.error_spanned_by(
                 lit,
                 format!("`{{{name}}}` has no field: add `#[endpoint(path)] {snake}: String` to the struct"),
@@ -103,6 +135,9 @@ fn check_path(cx: &Ctxt, input: &Input) {
         }
     }
     for field in path_fields {
+        if mismatched.contains(&field.ident) {
+            continue;
+        }
         if !template::params(&parts).any(|p| p == field.wire) {
             cx.error_spanned_by(
                 field.ident,
@@ -122,6 +157,9 @@ fn check_fields(cx: &Ctxt, input: &Input, method: Option<&str>) {
     let mut wire_names: HashMap<(bool, String), &syn::Ident> = HashMap::new();
     for field in &input.fields {
         let Some(role) = &field.role else {
+            if field.attr_failed {
+                continue;
+            }
             cx.error_spanned_by(
                 field.ident,
                 format!(
@@ -201,11 +239,21 @@ fn check_fields(cx: &Ctxt, input: &Input, method: Option<&str>) {
 }
 
 fn check_call(cx: &Ctxt, input: &Input) {
-    for call in input.attr.calls.iter().filter(|c| c.segments.len() < 2) {
-        cx.error_spanned_by(
-            call,
-            "`call` names the method to generate with its type: `call = crate::Client::get_user`",
-        );
+    for call in &input.attr.calls {
+        if call.segments.len() < 2 {
+            cx.error_spanned_by(
+                call,
+                format!(
+                    "`call` names the method to generate together with the type it goes on: `call = MyClient::{}`",
+                    call.segments.last().map(|s| s.ident.to_string()).unwrap_or_default()
+                ),
+            );
+        } else if let Some(last) = call.segments.last().filter(|s| !s.arguments.is_none()) {
+            cx.error_spanned_by(
+                &last.arguments,
+                "the generated method cannot be generic: remove the `<..>` after its name",
+            );
+        }
     }
 }
 

@@ -1,8 +1,8 @@
 //! A unit struct is an endpoint without parameters.
+#![deny(warnings)]
 
 use okta::Endpoint as _;
 
-/// The current user's schema.
 #[derive(okta::Endpoint)]
 #[endpoint(GET "/api/v1/meta/schemas/user/default", response = serde_json::Value)]
 struct DefaultUserSchema;
@@ -10,5 +10,8 @@ struct DefaultUserSchema;
 fn main() {
     let endpoint = DefaultUserSchema::new();
     assert_eq!(endpoint.path().expect("no parameters"), "/api/v1/meta/schemas/user/default");
-    assert_eq!(<DefaultUserSchema as okta::Endpoint>::PATH, "/api/v1/meta/schemas/user/default");
+    let mut query = okta::Query::default();
+    endpoint.query(&mut query);
+    assert!(query.is_empty());
+    assert_eq!(endpoint.body().expect("no body"), None);
 }

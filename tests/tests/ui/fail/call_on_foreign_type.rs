@@ -1,0 +1,10 @@
+use okta::Endpoint;
+
+#[derive(Endpoint)]
+#[endpoint(GET "/api/v1/users/{userId}", response = serde_json::Value, call = okta::Client::get_user_again)]
+struct GetUser {
+    #[endpoint(path)]
+    user_id: String,
+}
+
+fn main() {}

@@ -1,0 +1,11 @@
+use okta::Endpoint;
+
+#[derive(Endpoint)]
+#[endpoint(GET "/api/v1/users/{userId}", response = serde_json::Value)]
+#[endpoint(paginated)]
+struct GetUser {
+    #[endpoint(path)]
+    user_id: String,
+}
+
+fn main() {}

@@ -1,0 +1,12 @@
+use okta::Endpoint;
+
+#[derive(Endpoint)]
+#[endpoint(GET "/api/v1/users/{userId}", response = serde_json::Value)]
+struct GetUser {
+    #[endpoint(path)]
+    user_id: String,
+}
+
+fn main() {
+    let _ = GetUser::new();
+}

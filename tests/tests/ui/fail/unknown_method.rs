@@ -1,0 +1,10 @@
+use okta::Endpoint;
+
+#[derive(Endpoint)]
+#[endpoint(FETCH "/api/v1/users/{userId}", response = serde_json::Value)]
+struct GetUser {
+    #[endpoint(path)]
+    user_id: String,
+}
+
+fn main() {}

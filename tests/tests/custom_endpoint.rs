@@ -51,15 +51,15 @@ struct Label {
     name: String,
 }
 
-/// The user's own client type: `call = Tenant::..` adds methods to it. `AsClient` is only
-/// reachable as `okta::__private::AsClient` (the facade does not re-export it publicly).
+/// The user's own client type: `call = Tenant::..` adds methods to it, because it implements
+/// `okta::AsClient`.
 struct Tenant {
     okta: okta::Client,
 }
 
-impl okta::__private::AsClient for Tenant {
-    fn as_client(&self) -> &okta::__private::Client {
-        okta::__private::AsClient::as_client(&self.okta)
+impl okta::AsClient for Tenant {
+    fn as_client(&self) -> &okta::CoreClient {
+        okta::AsClient::as_client(&self.okta)
     }
 }
 

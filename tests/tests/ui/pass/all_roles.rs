@@ -2,7 +2,7 @@
 #![deny(warnings)]
 
 use okta::Endpoint as _;
-use okta::__private::AsClient;
+use okta::AsClient;
 
 /// The user's own client wrapper: `call = Tenant::..` puts methods on it.
 struct Tenant {
@@ -10,7 +10,7 @@ struct Tenant {
 }
 
 impl AsClient for Tenant {
-    fn as_client(&self) -> &okta::__private::Client {
+    fn as_client(&self) -> &okta::CoreClient {
         self.client.as_client()
     }
 }

@@ -4,7 +4,7 @@
 
 /// Endpoints of this crate.
 pub mod endpoints {
-    use okta::__private::AsClient;
+    use okta::AsClient;
 
     /// The crate's client.
     pub struct MyClient {
@@ -12,7 +12,7 @@ pub mod endpoints {
     }
 
     impl AsClient for MyClient {
-        fn as_client(&self) -> &okta::__private::Client {
+        fn as_client(&self) -> &okta::CoreClient {
             self.inner.as_client()
         }
     }

@@ -50,10 +50,7 @@ fn expand(input: &Input) -> TokenStream {
 pub(crate) fn inherent_impl(input: &Input, p: &TokenStream) -> TokenStream {
     let ident = input.ident;
     let vis = input.vis;
-    let args = input.required().map(|f| {
-        let (name, ty) = (f.ident, f.ty);
-        quote_spanned!(ty.span()=> #name: impl #p::Into<#ty>)
-    });
+    let args = required_args(input, p);
     let inits = input.fields.iter().map(|f| {
         let name = f.ident;
         if f.option_inner.is_some() {
@@ -62,16 +59,11 @@ pub(crate) fn inherent_impl(input: &Input, p: &TokenStream) -> TokenStream {
             quote!(#name: #p::Into::into(#name))
         }
     });
-    let setters = input.optional().map(|f| {
-        let name = f.ident;
-        let inner = f.option_inner;
-        let docs = setter_docs(f);
+    let setters = setters(input, p, |name| {
         quote! {
-            #docs
-            #vis fn #name(mut self, #name: impl #p::Into<#inner>) -> Self {
-                self.#name = #p::Option::Some(#p::Into::into(#name));
-                self
-            }
+            let mut this = self;
+            this.#name = #p::Option::Some(#p::Into::into(#name));
+            this
         }
     });
     let new_doc = format!(
@@ -92,6 +84,36 @@ pub(crate) fn inherent_impl(input: &Input, p: &TokenStream) -> TokenStream {
             #(#setters)*
         }
     }
+}
+
+/// `name: impl Into<T>` for each required field: the arguments of `new` and of client methods.
+fn required_args<'a>(input: &'a Input, p: &'a TokenStream) -> impl Iterator<Item = TokenStream> + 'a {
+    input.required().map(move |f| {
+        let (name, ty) = (f.ident, f.ty);
+        quote_spanned!(ty.span()=> #name: impl #p::Into<#ty>)
+    })
+}
+
+/// One chainable setter per optional field, on the endpoint or on its bound call; `body` sets
+/// the field called `name` and returns `Self`.
+fn setters<'a>(
+    input: &'a Input,
+    p: &'a TokenStream,
+    body: impl Fn(&syn::Ident) -> TokenStream + 'a,
+) -> impl Iterator<Item = TokenStream> + 'a {
+    let vis = input.vis;
+    input.optional().map(move |f| {
+        let name = f.ident;
+        let inner = f.option_inner;
+        let docs = setter_docs(f);
+        let body = body(name);
+        quote! {
+            #docs
+            #vis fn #name(self, #name: impl #p::Into<#inner>) -> Self {
+                #body
+            }
+        }
+    })
 }
 
 fn setter_docs(field: &Field) -> TokenStream {
@@ -251,17 +273,11 @@ fn bound_call(input: &Input, p: &TokenStream) -> TokenStream {
         .calls
         .iter()
         .map(|call| client_method(input, call, &call_ident, p));
-    let setters = input.optional().map(|f| {
-        let name = f.ident;
-        let inner = f.option_inner;
-        let setter_docs = setter_docs(f);
-        quote! {
-            #setter_docs
-            #vis fn #name(self, #name: impl #p::Into<#inner>) -> Self {
-                #call_ident(self.0.map(|endpoint| endpoint.#name(#name)))
-            }
-        }
-    });
+    let setters = setters(
+        input,
+        p,
+        |name| quote!(#call_ident(self.0.map(|endpoint| endpoint.#name(#name)))),
+    );
     let streams = input.attr.paginated.as_ref().map(|_| {
         quote! {
             /// Every item of every page, fetched lazily as the stream is polled.
@@ -339,10 +355,7 @@ fn client_method(input: &Input, call: &Path, call_ident: &syn::Ident, p: &TokenS
     // Only the segments: `pop` leaves a trailing `::` behind.
     let segments = receiver.segments.iter();
     let leading = receiver.leading_colon;
-    let args = input.required().map(|f| {
-        let (name, ty) = (f.ident, f.ty);
-        quote_spanned!(ty.span()=> #name: impl #p::Into<#ty>)
-    });
+    let args = required_args(input, p);
     let arg_names = input.required().map(|f| f.ident);
     // At the receiver as written, so a type that is not `AsClient` is reported there.
     let as_client = quote_spanned!(receiver.span()=> #p::AsClient::as_client(self));

@@ -494,34 +494,9 @@ impl RecoverPasswordRequest {
     }
 }
 
-authn_body! {
-    /// Start an account unlock: `{username, factorType, relayState}`.
-    pub struct UnlockAccountRequest {
-        /// Username.
-        username: String,
-        /// Recovery factor (`EMAIL` or `SMS`).
-        factor_type: RecoveryFactorType,
-        /// Relay state.
-        relay_state: String,
-    }
-}
-
-impl UnlockAccountRequest {
-    /// `{username, factorType}`.
-    pub fn new(username: impl Into<String>, factor_type: RecoveryFactorType) -> Self {
-        UnlockAccountRequest {
-            username: Some(username.into()),
-            factor_type: Some(factor_type),
-            ..Default::default()
-        }
-    }
-
-    /// Sets `relayState`.
-    pub fn with_relay_state(mut self, relay_state: impl Into<String>) -> Self {
-        self.relay_state = Some(relay_state.into());
-        self
-    }
-}
+/// Start an account unlock: `{username, factorType, relayState}`, the same body as a password
+/// recovery (`factorType` is `EMAIL` or `SMS` here).
+pub type UnlockAccountRequest = RecoverPasswordRequest;
 
 authn_body! {
     /// Answer the recovery question: `{stateToken, answer}`.
@@ -649,26 +624,9 @@ impl VerifyU2fFactorRequest {
     }
 }
 
-authn_body! {
-    /// Verify an SMS/call recovery challenge: `{stateToken, passCode}`.
-    pub struct VerifyRecoveryRequest {
-        /// State token.
-        state_token: SecretString,
-        /// One-time passcode.
-        pass_code: SecretString,
-    }
-}
-
-impl VerifyRecoveryRequest {
-    /// `{stateToken, passCode}`.
-    pub fn new(state_token: impl Into<SecretString>, pass_code: impl Into<SecretString>) -> Self {
-        VerifyRecoveryRequest {
-            state_token: Some(state_token.into()),
-            pass_code: Some(pass_code.into()),
-            ..Default::default()
-        }
-    }
-}
+/// Verify an SMS/call recovery challenge: `{stateToken, passCode}`, the same body as an SMS, call
+/// or TOTP factor verification.
+pub type VerifyRecoveryRequest = VerifyPassCodeFactorRequest;
 
 authn_body! {
     /// Verify a recovery token from an email link: `{recoveryToken}`.

@@ -4,6 +4,7 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+mod fixtures;
 
 mod apps;
 mod authn;

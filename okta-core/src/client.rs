@@ -5,6 +5,7 @@ use std::marker::PhantomData;
 use std::sync::Arc;
 use std::time::Duration;
 
+use futures::future::BoxFuture;
 use reqwest::Method;
 use reqwest::header::HeaderValue;
 use url::Url;
@@ -120,13 +121,11 @@ impl Client {
     }
 
     /// Prepares the request now (so nothing of the endpoint is held across an await) and sends it.
-    pub(crate) fn run<E: Endpoint>(
-        &self,
-        endpoint: &E,
-    ) -> impl Future<Output = Result<RawResponse, Error>> + Send + 'static {
-        let prepared = PreparedRequest::from_endpoint(&self.inner.org, endpoint);
-        let client = self.clone();
-        async move { client.execute(prepared?).await }
+    pub(crate) fn run<E: Endpoint>(&self, endpoint: &E) -> BoxFuture<'static, Result<RawResponse, Error>> {
+        match PreparedRequest::from_endpoint(&self.inner.org, endpoint) {
+            Ok(prepared) => self.execute(prepared),
+            Err(e) => Box::pin(futures::future::ready(Err(e))),
+        }
     }
 }
 

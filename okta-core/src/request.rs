@@ -54,9 +54,19 @@ impl PreparedRequest {
 /// `org` + an already-encoded path + the query. The result must stay on the org's origin.
 pub(crate) fn join(org: &Url, path: &str, query: &Query) -> Result<Url, Error> {
     let mut url = if path.starts_with('/') {
-        let mut s = org.origin().ascii_serialization();
-        s.push_str(path);
-        Url::parse(&s).map_err(|e| Error::InvalidRequest(format!("the path `{path}` does not form a URL: {e}")))?
+        // The org was parsed once, when the client was built; only the path is new. A raw path
+        // may carry its own query (`/api/v1/users?limit=2`).
+        let (path, own_query) = match path.split_once('?') {
+            Some((path, q)) => (path, Some(q)),
+            None => (path, None),
+        };
+        if path.contains('#') || own_query.is_some_and(|q| q.contains('#')) {
+            return Err(Error::InvalidRequest(format!("the path `{path}` has a fragment (`#`)")));
+        }
+        let mut url = org.clone();
+        url.set_path(path);
+        url.set_query(own_query);
+        url
     } else {
         let url = Url::parse(path).map_err(|_| {
             Error::InvalidRequest(format!(
@@ -103,6 +113,11 @@ mod tests {
         );
         assert!(join(&org, "https://evil.example/api/v1/users", &q).is_err());
         assert!(join(&org, "api/v1/users", &q).is_err());
+        assert_eq!(
+            join(&org, "/api/v1/users?filter=a%20b", &q).expect("ok").as_str(),
+            "https://dev-1.okta.com/api/v1/users?filter=a%20b&limit=2"
+        );
+        assert!(join(&org, "/api/v1/users#x", &q).is_err());
         // `//host` after the origin stays a path on the org.
         assert_eq!(
             join(&org, "//evil.example/x", &Query::default())

@@ -86,8 +86,10 @@ impl RawResponse {
     }
 }
 
+const X_OKTA_REQUEST_ID: reqwest::header::HeaderName = reqwest::header::HeaderName::from_static("x-okta-request-id");
+
 pub(crate) fn request_id(headers: &HeaderMap) -> Option<&str> {
-    headers.get("x-okta-request-id").and_then(|v| v.to_str().ok())
+    headers.get(X_OKTA_REQUEST_ID).and_then(|v| v.to_str().ok())
 }
 
 /// A decoded response with its metadata: what `send_full` returns.

@@ -2,6 +2,7 @@
 
 use std::time::{Instant, SystemTime};
 
+use futures::future::BoxFuture;
 use reqwest::StatusCode;
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderValue, USER_AGENT};
 use tracing::Instrument;
@@ -17,8 +18,9 @@ impl Client {
     /// Authenticates, sends, retries per the policy, and maps error statuses to [`Error`].
     ///
     /// Typed calls, full calls, raw calls and every page of a stream come through here, so
-    /// retries, rate limits, deadlines and tracing behave the same for all of them.
-    pub(crate) async fn execute(&self, req: PreparedRequest) -> Result<RawResponse, Error> {
+    /// retries, rate limits, deadlines and tracing behave the same for all of them. The future is
+    /// boxed here, once: it is large, and every layer above would otherwise copy it.
+    pub(crate) fn execute(&self, req: PreparedRequest) -> BoxFuture<'static, Result<RawResponse, Error>> {
         let span = tracing::info_span!(
             target: "okta",
             "okta.request",
@@ -28,7 +30,14 @@ impl Client {
             request_id = Empty,
             attempt = Empty,
         );
-        self.execute_in_span(req).instrument(span).await
+        let client = self.clone();
+        let send = async move { client.execute_in_span(req).await };
+        if span.is_disabled() {
+            // Nobody listens: skip entering and leaving the span on every poll.
+            Box::pin(send)
+        } else {
+            Box::pin(send.instrument(span))
+        }
     }
 
     async fn execute_in_span(&self, req: PreparedRequest) -> Result<RawResponse, Error> {
@@ -72,14 +81,14 @@ impl Client {
                 Ok(mut response) => {
                     let status = response.status();
                     let headers = std::mem::take(response.headers_mut());
-                    let url = response.url().clone();
-                    response.bytes().await.map(|body| (status, headers, url, body))
+                    // No redirects are followed, so the response's URL is the request's.
+                    response.bytes().await.map(|body| (status, headers, body))
                 }
                 Err(e) => Err(e),
             };
 
             let wait = match outcome {
-                Ok((status, headers, url, body)) => {
+                Ok((status, headers, body)) => {
                     span.record("status", status.as_u16());
                     let id = request_id(&headers).map(str::to_owned);
                     if let Some(id) = &id {
@@ -90,7 +99,7 @@ impl Client {
                             status,
                             headers,
                             body,
-                            url,
+                            url: req.url,
                         });
                     }
                     let wait = policy.after_status(&req.method, status, &headers, attempt - 1, SystemTime::now());

@@ -287,6 +287,21 @@ fn memory_of(who: &str, users: usize) -> Option<u64> {
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() {
     let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--profile-child") {
+        // For `valgrind --tool=callgrind`: one workload, one side, nothing else.
+        let n: usize = args.get(i + 2).and_then(|n| n.parse().ok()).unwrap_or(500);
+        let addr = start_server(PAGE).await;
+        let (client, http) = (sdk(addr), baseline(addr));
+        for i in 0..n {
+            match args[i.min(0) + args.iter().position(|a| a == "--profile-child").unwrap_or(0) + 1].as_str() {
+                "sdk-get" => drop(client.get_user("00u1").await.expect("get")),
+                "baseline-get" => drop(baseline_get(&http, addr).await),
+                "sdk-create" => drop(client.create_user(new_user(i)).activate(false).await.expect("create")),
+                _ => drop(baseline_create(&http, addr, &new_user(i)).await),
+            }
+        }
+        return;
+    }
     if let Some(i) = args.iter().position(|a| a == "--memory-child") {
         let users = args.get(i + 2).and_then(|n| n.parse().ok()).unwrap_or(20_000);
         return memory_child(&args[i + 1], users).await;

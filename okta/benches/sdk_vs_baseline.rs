@@ -4,7 +4,9 @@
 //! `cargo bench -p okta --bench sdk_vs_baseline` prints a Markdown table of ratios
 //! (SDK time / baseline time; ≤ 1.10 is the target) and the peak memory of streaming 20,000 and
 //! 200,000 users, each measured as the high-water mark (`VmHWM`) of a fresh child process.
-//! `BENCH_QUICK=1` shrinks every workload 10× for a smoke run.
+//! `BENCH_QUICK=1` shrinks every workload 10× for a smoke run. `--profile-child sdk-get 900` (or
+//! `baseline-get`, `sdk-create`, `baseline-create`) runs one workload alone, for
+//! `valgrind --tool=callgrind`.
 
 use std::convert::Infallible;
 use std::net::SocketAddr;
@@ -289,15 +291,16 @@ async fn main() {
     let args: Vec<String> = std::env::args().collect();
     if let Some(i) = args.iter().position(|a| a == "--profile-child") {
         // For `valgrind --tool=callgrind`: one workload, one side, nothing else.
+        let workload = args.get(i + 1).map_or("sdk-get", String::as_str);
         let n: usize = args.get(i + 2).and_then(|n| n.parse().ok()).unwrap_or(500);
         let addr = start_server(PAGE).await;
         let (client, http) = (sdk(addr), baseline(addr));
-        for i in 0..n {
-            match args[i.min(0) + args.iter().position(|a| a == "--profile-child").unwrap_or(0) + 1].as_str() {
+        for k in 0..n {
+            match workload {
                 "sdk-get" => drop(client.get_user("00u1").await.expect("get")),
                 "baseline-get" => drop(baseline_get(&http, addr).await),
-                "sdk-create" => drop(client.create_user(new_user(i)).activate(false).await.expect("create")),
-                _ => drop(baseline_create(&http, addr, &new_user(i)).await),
+                "sdk-create" => drop(client.create_user(new_user(k)).activate(false).await.expect("create")),
+                _ => drop(baseline_create(&http, addr, &new_user(k)).await),
             }
         }
         return;

@@ -5,21 +5,29 @@
 //! use futures::TryStreamExt;
 //! use okta::{Client, models::User};
 //!
-//! # async fn demo() -> Result<(), okta::Error> {
-//! let client = Client::from_env()?; // OKTA_CLIENT_ORGURL + OKTA_CLIENT_TOKEN
+//! #[tokio::main]
+//! async fn main() -> Result<(), okta::Error> {
+//!     // OKTA_CLIENT_ORGURL + OKTA_CLIENT_TOKEN, or the builder
+//!     let client = Client::from_env()?;
 //!
-//! let user: User = client.get_user("00u1abcd").await?;
-//! let mut users = client.list_users().filter(r#"status eq "ACTIVE""#).stream();
-//! while let Some(user) = users.try_next().await? {
-//!     println!("{}", user.profile.login);
+//!     let user: User = client.get_user("00u1abcd").await?;          // IntoFuture: no .send() needed
+//!     client.activate_user("00u1abcd", false).await?;                 // seed-required args are positional
+//!
+//!     let mut users = client.list_users().filter(r#"status eq "ACTIVE""#).stream(); // every page, lazily
+//!     while let Some(user) = users.try_next().await? { println!("{}", user.profile.login); }
+//!
+//!     let page = client.list_groups().limit(50).await?;               // one page: items + next cursor
+//!     let factors = client.user_factors().list_factors("00u1abcd").await?;
+//!     # let _ = (user, page, factors);
+//!     Ok(())
 //! }
-//! # let _ = user; Ok(()) }
 //! ```
 //!
 //! Every operation is a method of [`Client`] named as in Okta's API reference; required
 //! parameters are arguments, optional ones are chainable setters. A call is awaited directly, or
 //! sent with `.send()` / `.send_full()`; list operations also `.stream()` every item and
-//! `.pages()`. Your own endpoints use the same machinery through [`derive@Endpoint`].
+//! `.pages()`. Your own endpoints use the same machinery through [`derive@Endpoint`], and
+//! [`models`] holds lossless typed models for every body and response.
 
 extern crate self as okta;
 

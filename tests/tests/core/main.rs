@@ -25,3 +25,26 @@ pub fn fast_retry_client(uri: &str, retries: u32) -> okta::Client {
         .build()
         .expect("client")
 }
+
+/// What users rely on when they spawn tasks and share the client: checked by the compiler.
+#[allow(dead_code)]
+fn the_client_its_calls_and_streams_can_cross_threads() {
+    fn send_sync<T: Send + Sync + Clone + 'static>() {}
+    fn send<T: Send + 'static>(_: &T) {}
+    send_sync::<okta::Client>();
+    send_sync::<okta::UserFactors>();
+    let client: okta::Client = unreachable_client();
+    send(&std::future::IntoFuture::into_future(client.get_user("x")));
+    send(&client.list_users().stream());
+    send(&client.list_users().pages());
+    send(
+        &client
+            .request(okta::Method::GET, "/api/v1/users")
+            .send_json::<serde_json::Value>(),
+    );
+}
+
+#[allow(dead_code)]
+fn unreachable_client() -> okta::Client {
+    unreachable!("only type-checked")
+}

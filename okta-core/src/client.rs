@@ -19,7 +19,7 @@ use crate::raw::RawRequest;
 use crate::request::PreparedRequest;
 use crate::response::{RawResponse, Response};
 use crate::retry::RetryPolicy;
-use crate::{org_url, user_agent};
+use crate::{config_file, org_url, user_agent};
 
 /// A handle on one Okta org. Cheap to clone (clones share one connection pool), `Send + Sync`.
 ///
@@ -63,8 +63,9 @@ impl Client {
         ClientBuilder::new()
     }
 
-    /// A client from `OKTA_CLIENT_ORGURL` and `OKTA_CLIENT_TOKEN` (an SSWS token; set
-    /// `OKTA_CLIENT_AUTHORIZATIONMODE=Bearer` for an access token).
+    /// A client configured like Okta's other SDKs: `OKTA_CLIENT_ORGURL` and `OKTA_CLIENT_TOKEN`
+    /// (an SSWS token; `OKTA_CLIENT_AUTHORIZATIONMODE=Bearer` for an access token), else
+    /// `./okta.yaml`, else `~/.okta/okta.yaml`. See [`ClientBuilder::from_env`].
     pub fn from_env() -> Result<Client, Error> {
         Client::builder().from_env().build()
     }
@@ -142,6 +143,8 @@ pub struct ClientBuilder<C = Client> {
     user_agent_extra: Option<String>,
     proxy: Option<String>,
     http: Option<reqwest::Client>,
+    /// A configuration file that could not be read, reported by `build`.
+    error: Option<Error>,
     _client: PhantomData<fn() -> C>,
 }
 
@@ -175,6 +178,7 @@ impl<C> ClientBuilder<C> {
             user_agent_extra: None,
             proxy: None,
             http: None,
+            error: None,
             _client: PhantomData,
         }
     }
@@ -238,20 +242,48 @@ impl<C> ClientBuilder<C> {
         self
     }
 
-    /// Fills what is not set yet from `OKTA_CLIENT_ORGURL`, `OKTA_CLIENT_TOKEN` and
-    /// `OKTA_CLIENT_AUTHORIZATIONMODE` (`SSWS`, the default, or `Bearer`).
+    /// Fills what is not set yet, in this order (the first that sets a value wins, and anything
+    /// set on the builder wins over all of them): `OKTA_CLIENT_ORGURL`, `OKTA_CLIENT_TOKEN` and
+    /// `OKTA_CLIENT_AUTHORIZATIONMODE` (`SSWS`, the default, or `Bearer`); then `./okta.yaml`;
+    /// then `~/.okta/okta.yaml`.
     pub fn from_env(mut self) -> Self {
         let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
-        if self.org_url.is_none() {
-            self.org_url = var("OKTA_CLIENT_ORGURL");
+        let org_url = var("OKTA_CLIENT_ORGURL");
+        let token = var("OKTA_CLIENT_TOKEN").map(crate::SecretString::new);
+        self.fill(org_url, token, var("OKTA_CLIENT_AUTHORIZATIONMODE"));
+        for path in config_file::default_paths() {
+            self = self.config_file(path);
         }
-        if self.auth.is_none() {
-            if let Some(token) = var("OKTA_CLIENT_TOKEN") {
-                let bearer = var("OKTA_CLIENT_AUTHORIZATIONMODE").is_some_and(|m| m.eq_ignore_ascii_case("bearer"));
-                self.auth = Some(if bearer { Auth::bearer(token) } else { Auth::ssws(token) });
+        self
+    }
+
+    /// Fills what is not set yet from an `okta.yaml` file (`okta.client.orgUrl`, `.token`,
+    /// `.authorizationMode`). A missing file is skipped; an unreadable or malformed one makes
+    /// `build` fail, naming the file.
+    ///
+    /// ```no_run
+    /// let client = okta_core::Client::builder().config_file("/etc/okta/okta.yaml").build()?;
+    /// # Ok::<(), okta_core::Error>(())
+    /// ```
+    pub fn config_file(mut self, path: impl AsRef<std::path::Path>) -> Self {
+        match config_file::read(path.as_ref()) {
+            Ok(Some(file)) => self.fill(file.org_url, file.token, file.authorization_mode),
+            Ok(None) => {}
+            Err(e) => {
+                self.error.get_or_insert(e);
             }
         }
         self
+    }
+
+    fn fill(&mut self, org_url: Option<String>, token: Option<crate::SecretString>, mode: Option<String>) {
+        if self.org_url.is_none() {
+            self.org_url = org_url;
+        }
+        if self.auth.is_none() {
+            let bearer = mode.is_some_and(|m| m.eq_ignore_ascii_case("bearer"));
+            self.auth = token.map(|t| if bearer { Auth::Bearer(t) } else { Auth::Ssws(t) });
+        }
     }
 
     /// Checks the configuration and builds the client.
@@ -259,10 +291,13 @@ impl<C> ClientBuilder<C> {
     where
         C: From<Client>,
     {
+        if let Some(e) = self.error {
+            return Err(e);
+        }
         let org = org_url::parse(self.org_url.as_deref().unwrap_or(""))?;
         let auth = self.auth.ok_or_else(|| {
             Error::Config(
-                "no credentials: set OKTA_CLIENT_TOKEN, or call .api_token(..), .bearer_token(..) \
+                "no credentials: set OKTA_CLIENT_TOKEN or okta.client.token in okta.yaml, or call .api_token(..), .bearer_token(..) \
                  or .auth(Auth::None) for the anonymous Authentication API"
                     .into(),
             )

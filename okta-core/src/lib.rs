@@ -25,6 +25,7 @@
 mod auth;
 mod call;
 mod client;
+mod config_file;
 mod endpoint;
 mod error;
 mod link_header;

@@ -13,7 +13,7 @@ pub(crate) fn parse(input: &str) -> Result<Url, Error> {
     let trimmed = input.trim();
     if trimmed.is_empty() {
         return Err(Error::Config(
-            "the org URL is empty: set OKTA_CLIENT_ORGURL or call .org_url(\"https://dev-123456.okta.com\")".into(),
+            "the org URL is empty: set OKTA_CLIENT_ORGURL (or okta.client.orgUrl in okta.yaml) or call .org_url(\"https://dev-123456.okta.com\")".into(),
         ));
     }
     if trimmed.to_ascii_lowercase().contains("youroktadomain") {

@@ -277,3 +277,46 @@ async fn models_with_passwords_do_not_print_them() {
     let requests = org.server.received_requests().await.expect("recorded");
     assert!(String::from_utf8_lossy(&requests[0].body).contains("Pa55word-never-printed"));
 }
+
+#[tokio::test]
+async fn an_okta_yaml_fills_what_the_builder_leaves_unset() {
+    let org = org().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"id": "00u1"})))
+        .mount(&org.server)
+        .await;
+    let dir = std::env::temp_dir().join(format!("okta-yaml-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("okta.yaml");
+    std::fs::write(
+        &file,
+        "okta:\n  client:\n    orgUrl: \"https://from-file.okta.com\"\n    token: \"00from-file\"\n    authorizationMode: Bearer\n",
+    )
+    .expect("written");
+
+    // The builder's org URL wins; the token and its mode come from the file.
+    let client = okta::Client::builder()
+        .org_url(org.server.uri())
+        .config_file(&file)
+        .build()
+        .expect("client");
+    client.get_user("00u1").await.expect("sent");
+    let requests = org.server.received_requests().await.expect("recorded");
+    assert_eq!(requests[0].headers["authorization"], "Bearer 00from-file");
+
+    // The file's org URL is used when nothing else sets one.
+    let from_file = okta::Client::builder().config_file(&file).build().expect("client");
+    assert_eq!(from_file.org_url().as_str(), "https://from-file.okta.com/");
+
+    // A broken file fails the build, naming the file and not echoing its token.
+    std::fs::write(&file, "okta:\n  client:\n    token: \"00from-file\n  - [\n").expect("written");
+    let err = okta::Client::builder()
+        .org_url(org.server.uri())
+        .api_token(TOKEN)
+        .config_file(&file)
+        .build()
+        .expect_err("broken");
+    assert!(err.to_string().contains("okta.yaml is not valid YAML"), "{err}");
+    assert!(!err.to_string().contains("00from-file"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

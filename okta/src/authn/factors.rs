@@ -118,18 +118,23 @@ pub struct VerifyFactor {
     user_agent: Option<String>,
 }
 
-/// Verifies an SMS factor of an authentication transaction.
+/// Verifies an SMS, voice call or TOTP factor of an authentication transaction: the same request
+/// for all three (`verify_sms_factor`, `verify_call_factor`, `verify_totp_factor`).
 ///
 /// `POST /api/v1/authn/factors/{factorId}/verify?rememberDevice=…` with a
-/// [`VerifyPassCodeFactorRequest`] (`{stateToken, passCode}`) → [`AuthenticationTransaction`]. Sent
-/// without a `passCode` ([`VerifyPassCodeFactorRequest::challenge`]) it texts the OTP and answers
-/// `MFA_CHALLENGE`; send it again with the `passCode` to finish (`SUCCESS` with a `sessionToken`).
-/// Resend through the transaction's `resend` link.
+/// [`VerifyPassCodeFactorRequest`] (`{stateToken, passCode}`) → [`AuthenticationTransaction`].
+/// For SMS and voice, sending it without a `passCode` ([`VerifyPassCodeFactorRequest::challenge`])
+/// texts or places the call and answers `MFA_CHALLENGE`; send it again with the `passCode` to
+/// finish (`SUCCESS` with a `sessionToken`; resend through the transaction's `resend` link). For
+/// TOTP (`token:software:totp`: Okta Verify or Google Authenticator) send the code the app shows.
+/// A wrong passcode is `403` (`E0000068`).
 ///
 /// ```no_run
 /// # async fn demo(client: okta::Client) -> Result<(), okta::Error> {
 /// use okta::models::VerifyPassCodeFactorRequest;
-/// let body = VerifyPassCodeFactorRequest::new("007ucIX7PATyn94hsHfOLVaXAmOBkKHWnOOLG43bsb", "657866");
+/// let state = "007ucIX7PATyn94hsHfOLVaXAmOBkKHWnOOLG43bsb";
+/// client.verify_sms_factor("sms193zUBEROPBNZKPPE", false, VerifyPassCodeFactorRequest::challenge(state)).await?;
+/// let body = VerifyPassCodeFactorRequest::new(state, "657866");
 /// let transaction = client.verify_sms_factor("sms193zUBEROPBNZKPPE", true, body).await?;
 /// println!("{:?}", transaction.status);
 /// # Ok(()) }
@@ -138,54 +143,17 @@ pub struct VerifyFactor {
 #[endpoint(
     POST "/api/v1/authn/factors/{factorId}/verify",
     response = AuthenticationTransaction,
-    call = crate::Client::verify_sms_factor
+    call = crate::Client::verify_sms_factor,
+    call = crate::Client::verify_call_factor,
+    call = crate::Client::verify_totp_factor
 )]
-pub struct VerifySmsFactor {
+pub struct VerifyPassCodeFactor {
     #[endpoint(path)]
     factor_id: String,
     /// The user's decision to remember the device (skips MFA on it, within the policy's lifetime).
     #[endpoint(query)]
     remember_device: bool,
-    /// `{stateToken}` to send the OTP, `{stateToken, passCode}` to verify it.
-    #[endpoint(body)]
-    body: VerifyPassCodeFactorRequest,
-    /// The user's decision to send a push to the device automatically from now on.
-    #[endpoint(query)]
-    auto_push: Option<bool>,
-    /// The end user's browser or app.
-    #[endpoint(header = "User-Agent")]
-    user_agent: Option<String>,
-}
-
-/// Verifies a voice call factor of an authentication transaction.
-///
-/// `POST /api/v1/authn/factors/{factorId}/verify?rememberDevice=…` with a
-/// [`VerifyPassCodeFactorRequest`] (`{stateToken, passCode}`) → [`AuthenticationTransaction`]. Sent
-/// without a `passCode` ([`VerifyPassCodeFactorRequest::challenge`]) it places the call and answers
-/// `MFA_CHALLENGE`; send it again with the spoken `passCode` to finish (`SUCCESS` with a
-/// `sessionToken`).
-///
-/// ```no_run
-/// # async fn demo(client: okta::Client) -> Result<(), okta::Error> {
-/// use okta::models::VerifyPassCodeFactorRequest;
-/// let body = VerifyPassCodeFactorRequest::new("007ucIX7PATyn94hsHfOLVaXAmOBkKHWnOOLG43bsb", "65786");
-/// let transaction = client.verify_call_factor("clf193zUBEROPBNZKPPE", false, body).await?;
-/// println!("{:?}", transaction.status);
-/// # Ok(()) }
-/// ```
-#[derive(Debug, Clone, Endpoint)]
-#[endpoint(
-    POST "/api/v1/authn/factors/{factorId}/verify",
-    response = AuthenticationTransaction,
-    call = crate::Client::verify_call_factor
-)]
-pub struct VerifyCallFactor {
-    #[endpoint(path)]
-    factor_id: String,
-    /// The user's decision to remember the device (skips MFA on it, within the policy's lifetime).
-    #[endpoint(query)]
-    remember_device: bool,
-    /// `{stateToken}` to place the call, `{stateToken, passCode}` to verify the code.
+    /// `{stateToken}` to send the code (SMS, voice), `{stateToken, passCode}` to verify it.
     #[endpoint(body)]
     body: VerifyPassCodeFactorRequest,
     /// The user's decision to send a push to the device automatically from now on.
@@ -227,44 +195,6 @@ pub struct VerifyPushFactor {
     /// `{stateToken}`.
     #[endpoint(body)]
     body: VerifyPushFactorRequest,
-    /// The user's decision to send a push to the device automatically from now on.
-    #[endpoint(query)]
-    auto_push: Option<bool>,
-    /// The end user's browser or app.
-    #[endpoint(header = "User-Agent")]
-    user_agent: Option<String>,
-}
-
-/// Verifies a TOTP factor (`token:software:totp`: Okta Verify or Google Authenticator) of an
-/// authentication transaction.
-///
-/// `POST /api/v1/authn/factors/{factorId}/verify?rememberDevice=…` with a
-/// [`VerifyPassCodeFactorRequest`] (`{stateToken, passCode}`) → [`AuthenticationTransaction`].
-/// `SUCCESS` with a `sessionToken` when the passcode is right; `403` (`E0000068`) when not.
-///
-/// ```no_run
-/// # async fn demo(client: okta::Client) -> Result<(), okta::Error> {
-/// use okta::models::VerifyPassCodeFactorRequest;
-/// let body = VerifyPassCodeFactorRequest::new("007ucIX7PATyn94hsHfOLVaXAmOBkKHWnOOLG43bsb", "657866");
-/// let transaction = client.verify_totp_factor("ostfm3hPNYSOIOIVTQWY", true, body).await?;
-/// println!("{:?}", transaction.status);
-/// # Ok(()) }
-/// ```
-#[derive(Debug, Clone, Endpoint)]
-#[endpoint(
-    POST "/api/v1/authn/factors/{factorId}/verify",
-    response = AuthenticationTransaction,
-    call = crate::Client::verify_totp_factor
-)]
-pub struct VerifyTotpFactor {
-    #[endpoint(path)]
-    factor_id: String,
-    /// The user's decision to remember the device (skips MFA on it, within the policy's lifetime).
-    #[endpoint(query)]
-    remember_device: bool,
-    /// `{stateToken, passCode}`: the code the authenticator app shows.
-    #[endpoint(body)]
-    body: VerifyPassCodeFactorRequest,
     /// The user's decision to send a push to the device automatically from now on.
     #[endpoint(query)]
     auto_push: Option<bool>,

@@ -99,13 +99,15 @@ impl Client {
         self.run(&endpoint).await
     }
 
-    /// Every item of a list operation, page after page, lazily (one page in memory at a time).
+    /// Every item of a list operation, page after page, lazily (one page in memory at a time),
+    /// in pages as large as the endpoint allows unless it sets a `limit`.
     pub fn stream<E: Paginated>(&self, endpoint: E) -> ItemStream<E::Item> {
         self.pages(endpoint).items()
     }
 
     /// Every page of a list operation, lazily.
-    pub fn pages<E: Paginated>(&self, endpoint: E) -> PageStream<E::Item> {
+    pub fn pages<E: Paginated>(&self, mut endpoint: E) -> PageStream<E::Item> {
+        endpoint.set_default_page_size();
         PageStream::new(self.clone(), PreparedRequest::from_endpoint(&self.inner.org, &endpoint))
     }
 

@@ -75,4 +75,9 @@ pub trait Endpoint {
 pub trait Paginated: Endpoint<Output = Page<<Self as Paginated>::Item>> {
     /// One element of the list.
     type Item: serde::de::DeserializeOwned + Send + 'static;
+
+    /// Called before the list is streamed: asks for the largest page Okta allows (declared as
+    /// `paginated(page_size = N)`) unless the caller chose a `limit`, so a full listing takes as
+    /// few requests, and as little of the rate limit, as possible. Does nothing by default.
+    fn set_default_page_size(&mut self) {}
 }

@@ -15,6 +15,8 @@ pub(crate) struct EndpointAttr {
     pub(crate) path: Option<LitStr>,
     pub(crate) response: Option<Type>,
     pub(crate) paginated: Option<Ident>,
+    /// `paginated(page_size = N)`: the page size streaming asks for when no `limit` is set.
+    pub(crate) page_size: Option<syn::LitInt>,
     /// Every `call = Type::method`: one generated method each, all returning the same bound call.
     pub(crate) calls: Vec<Path>,
     pub(crate) krate: Option<Path>,
@@ -114,7 +116,22 @@ impl EndpointAttr {
                     let ty: Type = input.parse()?;
                     set_once(cx, &key, &mut self.response, ty);
                 }
-                "paginated" => set_once(cx, &key, &mut self.paginated, key.clone()),
+                "paginated" => {
+                    set_once(cx, &key, &mut self.paginated, key.clone());
+                    if input.peek(syn::token::Paren) {
+                        let content;
+                        syn::parenthesized!(content in input);
+                        let inner = content.call(Ident::parse_any)?;
+                        if inner != "page_size" {
+                            cx.error_spanned_by(
+                                &inner,
+                                format!("unknown key `{inner}` in `paginated(..)`; expected `page_size = N`"),
+                            );
+                        }
+                        content.parse::<Token![=]>()?;
+                        self.page_size = Some(content.parse()?);
+                    }
+                }
                 "call" => {
                     input.parse::<Token![=]>()?;
                     // Type-style, so a receiver with a lifetime can be named: `Factors<'_>::list`.

@@ -232,9 +232,19 @@ fn endpoint_impl(input: &Input, p: &TokenStream) -> TokenStream {
     };
 
     let paginated = input.attr.paginated.as_ref().map(|_| {
+        let page_size = input.attr.page_size.as_ref().map(|size| {
+            quote! {
+                fn set_default_page_size(&mut self) {
+                    if self.limit.is_none() {
+                        self.limit = #p::Option::Some(#size);
+                    }
+                }
+            }
+        });
         quote! {
             impl #p::Paginated for #ident {
                 type Item = #response;
+                #page_size
             }
         }
     });

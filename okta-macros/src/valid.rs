@@ -65,6 +65,17 @@ fn check_response(cx: &Ctxt, input: &Input, method: Option<&str>) {
             );
         }
     }
+    if let Some(size) = &attr.page_size {
+        let limit = input.fields.iter().find(|f| f.ident == "limit");
+        match limit {
+            Some(f) if matches!(f.role, Some(Role::Query)) && f.option_inner.is_some() => {}
+            _ => cx.error_spanned_by(
+                size,
+                "`page_size` fills the `limit` query parameter when the caller sets none: \
+                 add `#[endpoint(query)] limit: Option<i32>`",
+            ),
+        }
+    }
     if let Some(paginated) = &attr.paginated {
         if method.is_some_and(|m| m != "GET") {
             cx.error_spanned_by(

@@ -102,7 +102,7 @@ pub struct DeleteApplication {
 /// # Ok(()) }
 /// ```
 #[derive(Debug, Clone, Endpoint)]
-#[endpoint(GET "/api/v1/apps", response = Application, paginated, call = crate::Client::list_applications)]
+#[endpoint(GET "/api/v1/apps", response = Application, paginated(page_size = 200), call = crate::Client::list_applications)]
 pub struct ListApplications {
     /// Searches apps by `name` or `label`.
     #[endpoint(query)]
@@ -110,7 +110,8 @@ pub struct ListApplications {
     /// Specifies the pagination cursor for the next page of apps.
     #[endpoint(query)]
     after: Option<String>,
-    /// Specifies the number of results for a page.
+    /// Specifies the number of results for a page (server default 20, maximum 200; `.stream()`
+    /// and `.pages()` ask for 200 unless this is set).
     #[endpoint(query)]
     limit: Option<i32>,
     /// Filters apps by status, user.id, group.id or credentials.signing.kid expression.

@@ -25,7 +25,7 @@ use crate::models::LogEvent;
 /// # Ok(()) }
 /// ```
 #[derive(Debug, Clone, Endpoint)]
-#[endpoint(GET "/api/v1/logs", response = LogEvent, paginated, call = crate::Client::get_logs)]
+#[endpoint(GET "/api/v1/logs", response = LogEvent, paginated(page_size = 1000), call = crate::Client::get_logs)]
 pub struct GetLogs {
     /// Only events published before this time (ISO 8601, exclusive).
     #[endpoint(query)]
@@ -39,7 +39,8 @@ pub struct GetLogs {
     /// Keywords matched against the events' text (space-separated, all must match).
     #[endpoint(query)]
     q: Option<String>,
-    /// The number of events per page (server default 100, maximum 1000).
+    /// The number of events per page (server default 100, maximum 1000; `.stream()` and
+    /// `.pages()` ask for 1000 unless this is set).
     #[endpoint(query)]
     limit: Option<i32>,
     /// `ASCENDING` (server default) or `DESCENDING` by `published`.

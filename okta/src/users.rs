@@ -42,7 +42,7 @@ pub struct GetUser {
 /// # Ok(()) }
 /// ```
 #[derive(Debug, Clone, Endpoint)]
-#[endpoint(GET "/api/v1/users", response = User, paginated, call = crate::Client::list_users)]
+#[endpoint(GET "/api/v1/users", response = User, paginated(page_size = 200), call = crate::Client::list_users)]
 pub struct ListUsers {
     /// Finds a user that matches firstName, lastName, and email properties.
     #[endpoint(query)]

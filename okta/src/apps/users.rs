@@ -105,7 +105,7 @@ pub struct DeleteApplicationUser {
 /// # Ok(()) }
 /// ```
 #[derive(Debug, Clone, Endpoint)]
-#[endpoint(GET "/api/v1/apps/{appId}/users", response = AppUser, paginated, call = crate::Client::list_application_users)]
+#[endpoint(GET "/api/v1/apps/{appId}/users", response = AppUser, paginated(page_size = 500), call = crate::Client::list_application_users)]
 pub struct ListApplicationUsers {
     #[endpoint(path)]
     app_id: String,
@@ -118,7 +118,8 @@ pub struct ListApplicationUsers {
     /// Specifies the pagination cursor for the next page of assignments.
     #[endpoint(query)]
     after: Option<String>,
-    /// Specifies the number of results for a page.
+    /// Specifies the number of results for a page (server default 50, maximum 500; `.stream()`
+    /// and `.pages()` ask for 500 unless this is set).
     #[endpoint(query)]
     limit: Option<i32>,
     /// Sets the query parameter `filter` (only in the 1.x API specification).

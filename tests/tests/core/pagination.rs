@@ -256,3 +256,47 @@ async fn a_bad_item_fails_with_the_json_path() {
     assert!(decode.type_name.contains("Strict"));
     assert!(err.to_string().contains("at `[1].id`"), "{err}");
 }
+
+#[tokio::test]
+async fn streams_ask_for_the_largest_page_unless_a_limit_is_set() {
+    let org = org().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!([])))
+        .mount(&org.server)
+        .await;
+    let _: Vec<okta::models::Application> = org
+        .client
+        .list_applications()
+        .stream()
+        .try_collect()
+        .await
+        .expect("streamed");
+    let _: Vec<okta::models::Application> = org
+        .client
+        .list_applications()
+        .limit(5)
+        .stream()
+        .try_collect()
+        .await
+        .expect("streamed");
+    let _ = org.client.list_applications().await.expect("one page");
+    let _: Vec<okta::models::LogEvent> = org.client.get_logs().stream().try_collect().await.expect("streamed");
+    let queries: Vec<Option<String>> = org
+        .server
+        .received_requests()
+        .await
+        .expect("recorded")
+        .iter()
+        .map(|r| r.url.query().map(str::to_owned))
+        .collect();
+    assert_eq!(
+        queries,
+        [
+            Some("limit=200".to_owned()),
+            Some("limit=5".to_owned()),
+            None,
+            Some("limit=1000".to_owned())
+        ],
+        "streams take the maximum page, a caller's limit wins, one awaited page uses the server default"
+    );
+}

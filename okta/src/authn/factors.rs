@@ -84,22 +84,27 @@ pub struct ActivateFactor {
 /// signatureData}`: `passCode` is the one-time passcode, `answer` a security-question answer,
 /// `clientData`/`signatureData` a U2F signature) → [`AuthenticationTransaction`]. `SUCCESS` with a
 /// `sessionToken`, or `MFA_CHALLENGE` while a challenge is pending. A wrong passcode or answer is
-/// `403` (`E0000068`). This is not `client.user_factors().verify_factor` (the Management API's
-/// [`verify_factor_by_user`](crate::Client::verify_factor_by_user)).
+/// `403` (`E0000068`). `verify_security_question_factor` is this same request, with
+/// `{stateToken, answer}`. This is not `client.user_factors().verify_factor` (the Management
+/// API's [`verify_factor_by_user`](crate::Client::verify_factor_by_user)).
 ///
 /// ```no_run
 /// # async fn demo(client: okta::Client) -> Result<(), okta::Error> {
 /// use okta::models::authn::VerifyFactorRequest;
-/// let body = VerifyFactorRequest::pass_code("007ucIX7PATyn94hsHfOLVaXAmOBkKHWnOOLG43bsb", "657866");
-/// let transaction = client.verify_factor("ostfm3hPNYSOIOIVTQWY", false, body).await?;
-/// println!("{:?}", transaction.status);
+/// let state = "007ucIX7PATyn94hsHfOLVaXAmOBkKHWnOOLG43bsb";
+/// let transaction = client.verify_factor("ostfm3hPNYSOIOIVTQWY", false, VerifyFactorRequest::pass_code(state, "657866")).await?;
+/// let answered = client
+///     .verify_security_question_factor("ufs1pe3ISGKGPYKXRBKK", false, VerifyFactorRequest::answer(state, "mayonnaise"))
+///     .await?;
+/// println!("{:?} {:?}", transaction.status, answered.status);
 /// # Ok(()) }
 /// ```
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     POST "/api/v1/authn/factors/{factorId}/verify",
     response = AuthenticationTransaction,
-    call = crate::Client::verify_factor
+    call = crate::Client::verify_factor,
+    call = crate::Client::verify_security_question_factor
 )]
 pub struct VerifyFactor {
     #[endpoint(path)]
@@ -195,44 +200,6 @@ pub struct VerifyPushFactor {
     /// `{stateToken}`.
     #[endpoint(body)]
     body: VerifyPushFactorRequest,
-    /// The user's decision to send a push to the device automatically from now on.
-    #[endpoint(query)]
-    auto_push: Option<bool>,
-    /// The end user's browser or app.
-    #[endpoint(header = "User-Agent")]
-    user_agent: Option<String>,
-}
-
-/// Verifies a security question factor of an authentication transaction.
-///
-/// `POST /api/v1/authn/factors/{factorId}/verify?rememberDevice=…` with an
-/// [`authn::VerifyFactorRequest`](VerifyFactorRequest) with `{stateToken, answer}` →
-/// [`AuthenticationTransaction`]. `SUCCESS` with a `sessionToken` when the answer is right; `403`
-/// (`E0000068`) when not.
-///
-/// ```no_run
-/// # async fn demo(client: okta::Client) -> Result<(), okta::Error> {
-/// use okta::models::authn::VerifyFactorRequest;
-/// let body = VerifyFactorRequest::answer("007ucIX7PATyn94hsHfOLVaXAmOBkKHWnOOLG43bsb", "mayonnaise");
-/// let transaction = client.verify_security_question_factor("ufs1pe3ISGKGPYKXRBKK", false, body).await?;
-/// println!("{:?}", transaction.status);
-/// # Ok(()) }
-/// ```
-#[derive(Debug, Clone, Endpoint)]
-#[endpoint(
-    POST "/api/v1/authn/factors/{factorId}/verify",
-    response = AuthenticationTransaction,
-    call = crate::Client::verify_security_question_factor
-)]
-pub struct VerifySecurityQuestionFactor {
-    #[endpoint(path)]
-    factor_id: String,
-    /// The user's decision to remember the device (skips MFA on it, within the policy's lifetime).
-    #[endpoint(query)]
-    remember_device: bool,
-    /// `{stateToken, answer}`.
-    #[endpoint(body)]
-    body: VerifyFactorRequest,
     /// The user's decision to send a push to the device automatically from now on.
     #[endpoint(query)]
     auto_push: Option<bool>,

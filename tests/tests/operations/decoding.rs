@@ -5,7 +5,16 @@ use okta::Error;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, ResponseTemplate};
 
-use crate::common::org;
+use crate::common::{Org, org};
+
+/// Answers `verb path` with this raw JSON body (raw, so numbers stay as written).
+async fn serve(org: &Org, verb: &str, at: &str, body: &str) {
+    Mock::given(method(verb))
+        .and(path(at))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(body.to_owned(), "application/json"))
+        .mount(&org.server)
+        .await;
+}
 
 /// A user whose custom attributes hold numbers an `f64` or `u64` cannot: integers beyond 64
 /// bits, 17-significant-digit floats, and exponents.
@@ -23,16 +32,8 @@ const NUMBERS: [&str; 6] = [
 #[tokio::test]
 async fn get_then_put_sends_back_every_number_exactly_as_it_came() {
     let org = org().await;
-    Mock::given(method("GET"))
-        .and(path("/api/v1/users/00u1"))
-        .respond_with(ResponseTemplate::new(200).set_body_raw(USER_WITH_BIG_NUMBERS, "application/json"))
-        .mount(&org.server)
-        .await;
-    Mock::given(method("PUT"))
-        .and(path("/api/v1/users/00u1"))
-        .respond_with(ResponseTemplate::new(200).set_body_raw(USER_WITH_BIG_NUMBERS, "application/json"))
-        .mount(&org.server)
-        .await;
+    serve(&org, "GET", "/api/v1/users/00u1", USER_WITH_BIG_NUMBERS).await;
+    serve(&org, "PUT", "/api/v1/users/00u1", USER_WITH_BIG_NUMBERS).await;
 
     let user = org.client.get_user("00u1").await.expect("decodes");
     org.client.update_user("00u1", user).await.expect("updated");
@@ -51,19 +52,14 @@ async fn get_then_put_sends_back_every_number_exactly_as_it_came() {
 #[tokio::test]
 async fn a_null_profile_or_login_reads_as_absent() {
     let org = org().await;
-    Mock::given(method("GET"))
-        .and(path("/api/v1/users/00u1"))
-        .respond_with(ResponseTemplate::new(200).set_body_raw(r#"{"id":"00u1","profile":null}"#, "application/json"))
-        .mount(&org.server)
-        .await;
-    Mock::given(method("GET"))
-        .and(path("/api/v1/users/00u2"))
-        .respond_with(ResponseTemplate::new(200).set_body_raw(
-            r#"{"id":"00u2","profile":{"login":null,"firstName":null,"nickName":null}}"#,
-            "application/json",
-        ))
-        .mount(&org.server)
-        .await;
+    serve(&org, "GET", "/api/v1/users/00u1", r#"{"id":"00u1","profile":null}"#).await;
+    serve(
+        &org,
+        "GET",
+        "/api/v1/users/00u2",
+        r#"{"id":"00u2","profile":{"login":null,"firstName":null,"nickName":null}}"#,
+    )
+    .await;
 
     let user = org.client.get_user("00u1").await.expect("a null profile decodes");
     assert_eq!(user.id.as_deref(), Some("00u1"));
@@ -82,13 +78,13 @@ async fn a_null_profile_or_login_reads_as_absent() {
 #[tokio::test]
 async fn a_value_of_the_wrong_type_is_a_decode_error_naming_the_field() {
     let org = org().await;
-    Mock::given(method("GET"))
-        .and(path("/api/v1/users/00u1"))
-        .respond_with(
-            ResponseTemplate::new(200).set_body_raw(r#"{"id":"00u1","profile":{"firstName":5}}"#, "application/json"),
-        )
-        .mount(&org.server)
-        .await;
+    serve(
+        &org,
+        "GET",
+        "/api/v1/users/00u1",
+        r#"{"id":"00u1","profile":{"firstName":5}}"#,
+    )
+    .await;
     let err = org
         .client
         .get_user("00u1")

@@ -63,6 +63,12 @@ impl PreparedRequest {
         }
     }
 
+    /// The method whose retry rules apply: a token request changes nothing at Okta (and carries a
+    /// new assertion every attempt), so it is retried as safely as a GET.
+    pub(crate) fn retry_method(&self) -> &Method {
+        if self.token_request { &Method::GET } else { &self.method }
+    }
+
     /// The request for the next page: a GET of the `next` link with the same headers.
     pub(crate) fn follow(&self, url: Url) -> Self {
         PreparedRequest {

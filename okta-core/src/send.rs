@@ -197,7 +197,7 @@ impl Client {
                 url: req.url.clone(),
             });
         }
-        let wait = policy.after_status(&req.method, status, &headers, state.retries, SystemTime::now());
+        let wait = policy.after_status(req.retry_method(), status, &headers, state.retries, SystemTime::now());
         match wait {
             Some(wait) if fits(state.deadline, wait) => {
                 state.retries += 1;
@@ -232,7 +232,7 @@ impl Client {
         match self
             .inner
             .retry
-            .after_transport_error(&req.method, never_sent, state.retries)
+            .after_transport_error(req.retry_method(), never_sent, state.retries)
         {
             Some(wait) if !out_of_time && fits(state.deadline, wait) => {
                 state.retries += 1;

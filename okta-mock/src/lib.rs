@@ -21,10 +21,12 @@
 //! rate limit, and [`OktaMock::requests`] shows what reached the server.
 
 mod clock;
+mod control;
 mod error;
 mod faults;
 mod filter;
 mod ids;
+mod oauth;
 mod paging;
 mod rate_limit;
 mod recorded;
@@ -35,6 +37,7 @@ mod server;
 mod state;
 
 pub use faults::Faults;
+pub use oauth::{InvalidServiceApp, ServiceApp};
 pub use recorded::RecordedRequest;
 pub use server::{OktaMock, OktaMockBuilder};
 

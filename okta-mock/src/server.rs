@@ -19,11 +19,12 @@ use tokio::sync::watch;
 
 use crate::error::ApiError;
 use crate::faults::{FaultKind, Faults};
+use crate::oauth::{InvalidServiceApp, ServiceApp, resource, token_endpoint};
 use crate::rate_limit::RateInfo;
-use crate::recorded::RecordedRequest;
+use crate::recorded::{RecordedRequest, recorded_body, recorded_header};
 use crate::request::{Reply, Req};
 use crate::state::State;
-use crate::{clock, ids, routes, seed};
+use crate::{clock, control, ids, routes, seed};
 
 /// State shared by the handle and the server task.
 #[derive(Debug)]
@@ -269,6 +270,56 @@ impl OktaMock {
         seed::apps(&mut self.shared.lock(), n)
     }
 
+    /// Registers an API service app, so it can get access tokens at `/oauth2/v1/token` with a
+    /// `private_key_jwt` client assertion and call the APIs its scopes allow.
+    ///
+    /// # Panics
+    /// When the app's key is not a usable public key; use
+    /// [`try_register_service_app`](Self::try_register_service_app) to get the error instead.
+    pub fn register_service_app(&self, app: ServiceApp) {
+        if let Err(e) = self.try_register_service_app(app) {
+            panic!("okta-mock: {e}");
+        }
+    }
+
+    /// Registers an API service app (replacing one with the same client id).
+    ///
+    /// # Errors
+    /// When the app's key is not an RSA, P-256 or P-384 public key (JWK, JWKS or PEM), or its
+    /// client id is empty.
+    pub fn try_register_service_app(&self, app: ServiceApp) -> Result<(), InvalidServiceApp> {
+        self.shared.lock().oauth.register(&app)
+    }
+
+    /// How long the access tokens issued from now on live (default one hour).
+    pub fn set_token_lifetime(&self, lifetime: Duration) {
+        self.shared.lock().oauth.token_lifetime = lifetime;
+    }
+
+    /// Whether a DPoP app's token request must carry the org's current nonce (default `true`,
+    /// as Okta does): the first request is answered `400 use_dpop_nonce` with a `DPoP-Nonce`.
+    pub fn require_dpop_nonce_at_token_endpoint(&self, required: bool) {
+        self.shared.lock().oauth.nonce_at_token_endpoint = required;
+    }
+
+    /// Whether DPoP proofs on resource requests must carry the current nonce (default
+    /// `false`): without it the answer is `401` with `WWW-Authenticate: DPoP
+    /// error="use_dpop_nonce"` and a `DPoP-Nonce`.
+    pub fn require_dpop_nonce_on_resources(&self, required: bool) {
+        self.shared.lock().oauth.nonce_on_resources = required;
+    }
+
+    /// Replaces the DPoP nonce: proofs carrying the old one get `use_dpop_nonce` again.
+    pub fn rotate_dpop_nonce(&self) {
+        self.shared.lock().oauth.rotate_nonce();
+    }
+
+    /// Moves the org's clock forward: issued access tokens expire on it, so a test can outlive
+    /// a token without waiting. Timestamps the org writes keep the machine's time.
+    pub fn advance_clock(&self, by: Duration) {
+        self.shared.lock().clock.advance(by);
+    }
+
     /// The latest recovery token Okta would have e-mailed to the user `login`
     /// (from `/authn/recovery/password` with `factorType: EMAIL`, or
     /// `reset_password` with `sendEmail=true`); usable with `/authn/recovery/token`.
@@ -323,23 +374,28 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Response<
     let (parts, body) = req.into_parts();
     let bytes = body.collect().await.map(|b| b.to_bytes()).unwrap_or_default();
     let path = parts.uri.path().to_owned();
+    let headers: Vec<(String, String)> = parts
+        .headers
+        .iter()
+        .map(|(k, v)| {
+            (
+                k.as_str().to_owned(),
+                String::from_utf8_lossy(v.as_bytes()).into_owned(),
+            )
+        })
+        .collect();
+    let content_type = parts.headers.get("content-type").and_then(|v| v.to_str().ok());
     let mut record = RecordedRequest {
         method: parts.method.as_str().to_owned(),
         path: parts
             .uri
             .path_and_query()
             .map_or_else(|| path.clone(), |p| p.as_str().to_owned()),
-        headers: parts
-            .headers
+        headers: headers
             .iter()
-            .map(|(k, v)| {
-                (
-                    k.as_str().to_owned(),
-                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
-                )
-            })
+            .map(|(k, v)| (k.clone(), recorded_header(k, v)))
             .collect(),
-        body: String::from_utf8_lossy(&bytes).into_owned(),
+        body: recorded_body(content_type, &bytes),
         status: None,
     };
     let (delay, fault) = shared.lock().faults.take(&path);
@@ -358,7 +414,7 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Response<
         Some(FaultKind::RateLimit) => {
             rate = RateInfo {
                 remaining: 0,
-                reset: clock::now_secs() + 1,
+                reset: clock::now_secs().saturating_add(1),
                 exceeded: true,
                 ..rate
             };
@@ -376,10 +432,11 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Response<
                     .unwrap_or_default(),
                 body: Value::Null,
                 user_agent: record.header("user-agent").unwrap_or_default().to_owned(),
+                headers,
                 request_id: request_id.clone(),
                 base_url: shared.base_url.clone(),
             };
-            route(&shared, &mut st, req, &record, &bytes)
+            route(&shared, &mut st, req, &bytes)
         }
     };
     tracing::debug!(method = %record.method, path = %record.path, status = reply.status, "okta-mock");
@@ -389,22 +446,25 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Response<
     Ok(to_response(reply, rate, &request_id))
 }
 
-/// Body parsing, authentication, then the route table.
-fn route(shared: &Shared, st: &mut State, mut req: Req, record: &RecordedRequest, bytes: &[u8]) -> Reply {
+/// The OAuth token endpoint takes its form body as it is; the stand-in's own API and every
+/// other route get a JSON body, and the Okta routes authentication, then the route table.
+fn route(shared: &Shared, st: &mut State, mut req: Req, bytes: &[u8]) -> Reply {
+    if req.path == token_endpoint::PATH {
+        return token_endpoint::handle(st, &req, bytes);
+    }
     if !bytes.iter().all(u8::is_ascii_whitespace) {
         match serde_json::from_slice(bytes) {
             Ok(v) => req.body = v,
             Err(_) => return ApiError::malformed_body().into(),
         }
     }
-    // The Authentication API is anonymous-capable; everything else needs the API token.
+    if req.path.starts_with(control::PREFIX) {
+        return control::route(st, &req).unwrap_or_else(Reply::from);
+    }
+    // The Authentication API is anonymous-capable; everything else needs a credential.
     if !req.path.starts_with("/api/v1/authn") {
-        let presented = record.header("authorization").unwrap_or_default();
-        let token = presented
-            .strip_prefix("SSWS ")
-            .or_else(|| presented.strip_prefix("Bearer "));
-        if token != Some(shared.token.as_str()) {
-            return ApiError::invalid_token().into();
+        if let Err(refused) = resource::authenticate(&shared.token, st, &req) {
+            return *refused;
         }
     }
     routes::dispatch(st, &req).unwrap_or_else(Reply::from)

@@ -4,10 +4,11 @@ use std::time::Duration;
 
 use serde_json::{Map, Value, json};
 
-use crate::clock;
+use crate::clock::{self, OrgClock};
 use crate::error::{ApiError, ApiResult};
 use crate::faults::FaultQueue;
 use crate::ids;
+use crate::oauth::OAuth;
 use crate::rate_limit::RateLimiter;
 use crate::recorded::RecordedRequest;
 use crate::request::Req;
@@ -163,6 +164,9 @@ pub(crate) struct State {
     pub(crate) recovery_tokens: Docs,
     pub(crate) authn: Vec<AuthnTx>,
     pub(crate) logs: Vec<(u64, Value)>,
+    /// Service apps, issued tokens, DPoP state.
+    pub(crate) oauth: OAuth,
+    pub(crate) clock: OrgClock,
     pub(crate) limiter: RateLimiter,
     pub(crate) faults: FaultQueue,
     pub(crate) requests: Vec<RecordedRequest>,
@@ -194,6 +198,8 @@ impl State {
             recovery_tokens: Docs::default(),
             authn: Vec::new(),
             logs: Vec::new(),
+            oauth: OAuth::default(),
+            clock: OrgClock::default(),
             limiter: RateLimiter::new(budget, window),
             faults: FaultQueue::default(),
             requests: Vec::new(),

@@ -20,11 +20,13 @@
 //! [`SEED_PASSWORD`]. Fault injection ([`Faults`]) makes requests fail, stall, drop or hit a
 //! rate limit, and [`OktaMock::requests`] shows what reached the server.
 
+mod cascade;
 mod clock;
 mod control;
 mod error;
 mod faults;
 mod filter;
+mod harness;
 mod ids;
 mod oauth;
 mod paging;
@@ -35,6 +37,7 @@ mod routes;
 mod seed;
 mod server;
 mod state;
+mod status;
 
 pub use faults::Faults;
 pub use oauth::{InvalidServiceApp, ServiceApp};

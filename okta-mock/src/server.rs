@@ -16,9 +16,11 @@ use hyper_util::rt::TokioIo;
 use serde_json::Value;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
+use tokio::task::JoinSet;
 
 use crate::error::ApiError;
 use crate::faults::{FaultKind, Faults};
+use crate::harness::Harness;
 use crate::oauth::{InvalidServiceApp, ServiceApp, resource, token_endpoint};
 use crate::rate_limit::RateInfo;
 use crate::recorded::{RecordedRequest, recorded_body, recorded_header};
@@ -26,18 +28,24 @@ use crate::request::{Reply, Req};
 use crate::state::State;
 use crate::{clock, control, ids, routes, seed};
 
-/// State shared by the handle and the server task.
+/// State shared by the handle and the server thread.
 #[derive(Debug)]
 pub(crate) struct Shared {
     state: Mutex<State>,
+    harness: Mutex<Harness>,
     token: String,
     base_url: String,
 }
 
 impl Shared {
-    /// Locks the state. A panic elsewhere must not wedge the mock, so poisoning is ignored.
+    /// Locks the org's data. A panic elsewhere must not wedge the mock, so poisoning is ignored.
     pub(crate) fn lock(&self) -> MutexGuard<'_, State> {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Locks the test machinery (faults, limiter, request log); never held with [`lock`](Self::lock).
+    pub(crate) fn harness(&self) -> MutexGuard<'_, Harness> {
+        self.harness.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }
 
@@ -85,6 +93,7 @@ pub struct OktaMockBuilder {
     budget: u32,
     window: Duration,
     token: Option<String>,
+    port: u16,
 }
 
 impl Default for OktaMockBuilder {
@@ -96,6 +105,7 @@ impl Default for OktaMockBuilder {
             budget: 600,
             window: Duration::from_secs(60),
             token: None,
+            port: 0,
         }
     }
 }
@@ -133,26 +143,61 @@ impl OktaMockBuilder {
         self
     }
 
-    /// Binds `127.0.0.1:0` and serves on a task of the current tokio runtime.
+    /// Binds `127.0.0.1:port` instead of a free port the system picks.
+    pub fn port(mut self, port: u16) -> Self {
+        self.port = port;
+        self
+    }
+
+    /// Binds `127.0.0.1` and serves on a thread and runtime of its own, so the org works from
+    /// any runtime, across runtimes, and outlives none of them. Returns once it is bound.
     ///
     /// # Errors
-    /// When the port cannot be bound.
+    /// When the port cannot be bound or the server thread cannot start.
     pub async fn try_start(self) -> io::Result<OktaMock> {
-        let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
+        self.try_start_blocking()
+    }
+
+    /// Like [`try_start`](Self::try_start), for tests.
+    ///
+    /// # Panics
+    /// When `127.0.0.1` cannot be bound.
+    pub async fn start(self) -> OktaMock {
+        self.start_blocking()
+    }
+
+    /// Like [`try_start`](Self::try_start), without `async`: for a plain `#[test]` or `main`.
+    ///
+    /// ```
+    /// let org = okta_mock::OktaMock::builder().seed_users(3).try_start_blocking()?;
+    /// assert!(org.url().starts_with("http://127.0.0.1:"));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// When the port cannot be bound or the server thread cannot start.
+    pub fn try_start_blocking(self) -> io::Result<OktaMock> {
+        let listener = std::net::TcpListener::bind(("127.0.0.1", self.port))?;
+        listener.set_nonblocking(true)?;
         let addr = listener.local_addr()?;
         let base_url = format!("http://{addr}");
-        let mut state = State::new(base_url.clone(), self.budget, self.window);
+        let mut state = State::new(base_url.clone());
         seed::users(&mut state, self.users);
         seed::groups(&mut state, self.groups);
         seed::apps(&mut state, self.apps);
         let token = self.token.unwrap_or_else(|| format!("00{}", ids::random_chars(40)));
         let shared = Arc::new(Shared {
             state: Mutex::new(state),
+            harness: Mutex::new(Harness::new(self.budget, self.window)),
             token,
             base_url,
         });
         let (tx, rx) = watch::channel(());
-        tokio::spawn(serve(listener, Arc::clone(&shared), rx));
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+        let serving = Arc::clone(&shared);
+        std::thread::Builder::new()
+            .name(format!("okta-mock {addr}"))
+            .spawn(move || runtime.block_on(serve(listener, serving, rx)))?;
         Ok(OktaMock {
             shared,
             addr,
@@ -160,14 +205,14 @@ impl OktaMockBuilder {
         })
     }
 
-    /// Like [`try_start`](Self::try_start), for tests.
+    /// Like [`try_start_blocking`](Self::try_start_blocking), for tests.
     ///
     /// # Panics
-    /// When `127.0.0.1:0` cannot be bound.
-    pub async fn start(self) -> OktaMock {
-        match self.try_start().await {
+    /// When `127.0.0.1` cannot be bound.
+    pub fn start_blocking(self) -> OktaMock {
+        match self.try_start_blocking() {
             Ok(org) => org,
-            Err(e) => panic!("okta-mock: cannot bind 127.0.0.1: {e}"),
+            Err(e) => panic!("okta-mock: cannot start on 127.0.0.1: {e}"),
         }
     }
 }
@@ -188,6 +233,19 @@ impl OktaMock {
     /// When `127.0.0.1:0` cannot be bound.
     pub async fn try_start() -> io::Result<OktaMock> {
         Self::builder().try_start().await
+    }
+
+    /// Starts an empty org with default settings, without `async` (from a plain `#[test]`).
+    ///
+    /// ```
+    /// let org = okta_mock::OktaMock::start_blocking();
+    /// assert_eq!(org.request_count(), 0);
+    /// ```
+    ///
+    /// # Panics
+    /// When `127.0.0.1:0` cannot be bound.
+    pub fn start_blocking() -> OktaMock {
+        Self::builder().start_blocking()
     }
 
     /// A builder for seed data, rate limits and the token.
@@ -242,17 +300,17 @@ impl OktaMock {
 
     /// Every request received so far, oldest first.
     pub fn requests(&self) -> Vec<RecordedRequest> {
-        self.shared.lock().requests.clone()
+        self.shared.harness().requests.clone()
     }
 
     /// How many requests were received so far.
     pub fn request_count(&self) -> usize {
-        self.shared.lock().requests.len()
+        self.shared.harness().requests.len()
     }
 
     /// Forgets the recorded requests.
     pub fn clear_requests(&self) {
-        self.shared.lock().requests.clear();
+        self.shared.harness().requests.clear();
     }
 
     /// Adds `n` generated ACTIVE users; returns their ids.
@@ -330,30 +388,50 @@ impl OktaMock {
     }
 }
 
-/// The accept loop; ends when the handle is dropped.
-async fn serve(listener: TcpListener, shared: Arc<Shared>, mut shutdown: watch::Receiver<()>) {
+/// The accept loop; ends when the handle is dropped, then lets each open connection finish
+/// the request in flight (briefly) and close.
+async fn serve(listener: std::net::TcpListener, shared: Arc<Shared>, mut shutdown: watch::Receiver<()>) {
+    let listener = match TcpListener::from_std(listener) {
+        Ok(listener) => listener,
+        Err(e) => {
+            tracing::error!(error = %e, "okta-mock: cannot serve");
+            return;
+        }
+    };
+    let mut connections = JoinSet::new();
     loop {
         tokio::select! {
             _ = shutdown.changed() => break,
-            accepted = listener.accept() => {
-                let Ok((stream, _)) = accepted else { continue };
-                let shared = Arc::clone(&shared);
-                let mut shutdown = shutdown.clone();
-                tokio::spawn(async move {
-                    let service = service_fn(move |req| handle(Arc::clone(&shared), req));
-                    let conn = http1::Builder::new().serve_connection(TokioIo::new(stream), service);
-                    tokio::pin!(conn);
-                    tokio::select! {
-                        _ = conn.as_mut() => {}
-                        _ = shutdown.changed() => {
-                            // Finish the request in flight (briefly), then close: a dropped org
-                            // leaves no kept-alive connection behind.
-                            conn.as_mut().graceful_shutdown();
-                            let _ = tokio::time::timeout(Duration::from_secs(1), conn).await;
-                        }
-                    }
-                });
-            }
+            Some(_) = connections.join_next(), if !connections.is_empty() => {}
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => {
+                    connections.spawn(connection(stream, Arc::clone(&shared), shutdown.clone()));
+                }
+                Err(e) => {
+                    // Out of file descriptors and the like: wait instead of spinning on the error.
+                    tracing::warn!(error = %e, "okta-mock: accept failed");
+                    tokio::time::sleep(ACCEPT_BACKOFF).await;
+                }
+            },
+        }
+    }
+    while connections.join_next().await.is_some() {}
+}
+
+/// How long the accept loop rests after a failed accept.
+const ACCEPT_BACKOFF: Duration = Duration::from_millis(50);
+
+async fn connection(stream: tokio::net::TcpStream, shared: Arc<Shared>, mut shutdown: watch::Receiver<()>) {
+    let service = service_fn(move |req| handle(Arc::clone(&shared), req));
+    let conn = http1::Builder::new().serve_connection(TokioIo::new(stream), service);
+    tokio::pin!(conn);
+    tokio::select! {
+        _ = conn.as_mut() => {}
+        _ = shutdown.changed() => {
+            // Finish the request in flight (briefly), then close: a dropped org leaves no
+            // kept-alive connection behind.
+            conn.as_mut().graceful_shutdown();
+            let _ = tokio::time::timeout(Duration::from_secs(1), conn).await;
         }
     }
 }
@@ -398,16 +476,15 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Response<
         body: recorded_body(content_type, &bytes),
         status: None,
     };
-    let (delay, fault) = shared.lock().faults.take(&path);
+    let (delay, fault) = shared.harness().faults.take(&path);
     if let Some(delay) = delay {
         tokio::time::sleep(delay).await;
     }
-    let mut st = shared.lock();
     if fault == Some(FaultKind::Drop) {
-        st.requests.push(record);
+        shared.harness().requests.push(record);
         return Err(Dropped);
     }
-    let mut rate = st.limiter.take();
+    let mut rate = shared.harness().limiter.take();
     let request_id = ids::request_id();
     let reply = match fault {
         Some(FaultKind::Fail(status)) => ApiError::injected(status).into(),
@@ -436,13 +513,12 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Response<
                 request_id: request_id.clone(),
                 base_url: shared.base_url.clone(),
             };
-            route(&shared, &mut st, req, &bytes)
+            route(&shared, &mut shared.lock(), req, &bytes)
         }
     };
     tracing::debug!(method = %record.method, path = %record.path, status = reply.status, "okta-mock");
     record.status = Some(reply.status);
-    st.requests.push(record);
-    drop(st);
+    shared.harness().requests.push(record);
     Ok(to_response(reply, rate, &request_id))
 }
 

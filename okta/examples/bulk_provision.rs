@@ -1,6 +1,6 @@
 //! Provision users from a CSV file with bounded concurrency that stays under the rate limit.
 //!
-//! `cargo run -p okta --example bulk_provision -- people.csv` (columns `login,email,firstName,lastName`;
+//! `cargo run -p okta-sdk --example bulk_provision -- people.csv` (columns `login,email,firstName,lastName`;
 //! without a file, a generated sample of 300 rows is used).
 //!
 //! At most 8 requests are in flight. Every response's `X-Rate-Limit-Remaining` and `-Reset` are

@@ -2,7 +2,7 @@
 //! method generated on your own client wrapper. They get the same auth, retries, rate-limit
 //! handling, pagination, errors and tracing as the built-in operations.
 //!
-//! `cargo run -p okta --example custom_endpoint`
+//! `cargo run -p okta-sdk --example custom_endpoint`
 
 mod support;
 

@@ -1,6 +1,6 @@
 //! Export every user to JSON Lines, with a progress bar and a cursor file to resume from.
 //!
-//! `cargo run -p okta --example export_users -- users.jsonl`
+//! `cargo run -p okta-sdk --example export_users -- users.jsonl`
 //!
 //! Each page is written and flushed before its cursor is saved to `users.jsonl.cursor`, so an
 //! interrupted export (a crash, Ctrl-C, a deadline) resumes where it stopped on the next run,

@@ -1,4 +1,4 @@
-//! The quickstart: `cargo run -p okta --example quickstart`.
+//! The quickstart: `cargo run -p okta-sdk --example quickstart`.
 //!
 //! Without `OKTA_CLIENT_ORGURL` and `OKTA_CLIENT_TOKEN` it starts an embedded Okta stand-in
 //! (`okta-mock`) on 127.0.0.1 and walks through a realistic provisioning job: create and

@@ -15,7 +15,7 @@ use okta::models::{
 use okta::{Client, Error};
 
 #[tokio::main]
-async fn main() -> Result<(), Error> {
+async fn main() -> Result<(), support::Report> {
     let (client, stand_in) = support::client_or_stand_in(0).await?;
     let (username, password, passcode) = match &stand_in {
         Some(_) => {

@@ -15,7 +15,7 @@ use futures::TryStreamExt;
 use indicatif::{ProgressBar, ProgressStyle};
 
 #[tokio::main]
-async fn main() -> Result<(), Box<dyn std::error::Error>> {
+async fn main() -> Result<(), support::Report> {
     let out = std::env::args().nth(1).unwrap_or_else(|| "users.jsonl".to_owned());
     let cursor_file = format!("{out}.cursor");
     let (client, _stand_in) = support::client_or_stand_in(1_234).await?;

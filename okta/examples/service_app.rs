@@ -2,7 +2,7 @@
 //! credentials with a `private_key_jwt` assertion, scoped tokens, and DPoP when the app requires it.
 //!
 //! ```sh
-//! cargo run -p okta --example service_app
+//! cargo run -p okta-sdk --example service_app
 //! ```
 //!
 //! With `OKTA_CLIENT_AUTHORIZATIONMODE=PrivateKey`, `OKTA_CLIENT_ORGURL`, `OKTA_CLIENT_CLIENTID`,

@@ -11,7 +11,7 @@
 //!     let client = Client::from_env()?;
 //!
 //!     let user: User = client.get_user("00u1abcd").await?;          // IntoFuture: no .send() needed
-//!     client.activate_user("00u1abcd", false).await?;                 // seed-required args are positional
+//!     client.activate_user("00u1abcd", false).await?;                 // required parameters are arguments
 //!
 //!     let mut users = client.list_users().filter(r#"status eq "ACTIVE""#).stream(); // every page, lazily
 //!     while let Some(user) = users.try_next().await? { println!("{}", user.profile.login); }
@@ -53,3 +53,9 @@ pub use okta_macros::Endpoint;
 
 #[doc(hidden)]
 pub use okta_core::__private;
+
+/// The README's code blocks, compiled (and the stand-in one run) by `cargo test --doc`, so the
+/// README cannot drift from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

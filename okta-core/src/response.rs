@@ -6,8 +6,9 @@ use reqwest::header::HeaderMap;
 use serde::de::DeserializeOwned;
 use url::Url;
 
-use crate::error::{DecodeError, Error, snippet};
+use crate::error::{DecodeError, Error};
 use crate::rate_limit::RateLimit;
+use crate::redact::snippet;
 
 /// A successful response, not yet decoded: what the raw escape hatch returns, and what every
 /// endpoint's `decode` reads.

@@ -65,6 +65,25 @@ pub enum Error {
         /// Attempts made.
         attempts: u32,
     },
+    /// The response body was larger than [`ClientBuilder::max_response_bytes`] allows; it was
+    /// not read further.
+    ///
+    /// [`ClientBuilder::max_response_bytes`]: crate::ClientBuilder::max_response_bytes
+    #[error(
+        "{method} {path}: okta answered {status} with a body larger than the limit of {limit} bytes \
+         (ClientBuilder::max_response_bytes)",
+        status = status.as_u16()
+    )]
+    ResponseTooLarge {
+        /// HTTP method of the request.
+        method: Method,
+        /// Path template of the request.
+        path: String,
+        /// HTTP status of the response.
+        status: StatusCode,
+        /// The limit in force, in bytes.
+        limit: usize,
+    },
     /// A `Link: rel="next"` could not be followed safely.
     #[error("pagination stopped: {0}")]
     Pagination(String),

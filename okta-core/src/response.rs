@@ -1,6 +1,6 @@
 //! Decode: what came back, raw or typed, with the metadata Okta puts in headers.
 
-use bytes::Bytes;
+use bytes::{Bytes, BytesMut};
 use reqwest::StatusCode;
 use reqwest::header::HeaderMap;
 use serde::de::DeserializeOwned;
@@ -9,6 +9,7 @@ use url::Url;
 use crate::error::{DecodeError, Error};
 use crate::rate_limit::RateLimit;
 use crate::redact::snippet;
+use crate::request::PreparedRequest;
 
 /// A successful response, not yet decoded: what the raw escape hatch returns, and what every
 /// endpoint's `decode` reads.
@@ -88,6 +89,40 @@ impl RawResponse {
     /// for the same operation). Any body is accepted and ignored.
     pub fn empty(&self) -> Result<(), Error> {
         Ok(())
+    }
+}
+
+/// Reads a response body, chunk by chunk as it arrives, and at most `limit` bytes of it.
+///
+/// The outer error ends the call: the body is larger than the limit, as its `Content-Length`
+/// says before anything is read, or as found while reading (a chunked body says nothing in
+/// advance). The inner one is a transport error, for the retry policy to judge like any other.
+pub(crate) async fn read_body(
+    mut response: reqwest::Response,
+    limit: usize,
+    req: &PreparedRequest,
+) -> Result<Result<Bytes, reqwest::Error>, Error> {
+    let too_large = |status| Error::ResponseTooLarge {
+        method: req.method.clone(),
+        path: req.template.to_string(),
+        status,
+        limit,
+    };
+    let status = response.status();
+    let announced = response
+        .content_length()
+        .map(|n| usize::try_from(n).unwrap_or(usize::MAX));
+    if announced.is_some_and(|n| n > limit) {
+        return Err(too_large(status));
+    }
+    let mut body = BytesMut::with_capacity(announced.unwrap_or(0));
+    loop {
+        match response.chunk().await {
+            Ok(Some(chunk)) if chunk.len() > limit - body.len() => return Err(too_large(status)),
+            Ok(Some(chunk)) => body.extend_from_slice(&chunk),
+            Ok(None) => return Ok(Ok(body.freeze())),
+            Err(e) => return Ok(Err(e)),
+        }
     }
 }
 

@@ -12,7 +12,7 @@ use crate::client::Client;
 use crate::error::{ApiError, Error, RateLimitedError};
 use crate::rate_limit::RateLimit;
 use crate::request::PreparedRequest;
-use crate::response::{RawResponse, request_id};
+use crate::response::{RawResponse, read_body, request_id};
 
 impl Client {
     /// Authenticates, sends, retries per the policy, and maps error statuses to [`Error`].
@@ -82,7 +82,9 @@ impl Client {
                     let status = response.status();
                     let headers = std::mem::take(response.headers_mut());
                     // No redirects are followed, so the response's URL is the request's.
-                    response.bytes().await.map(|body| (status, headers, body))
+                    read_body(response, inner.max_response_bytes, &req)
+                        .await?
+                        .map(|body| (status, headers, body))
                 }
                 Err(e) => Err(e),
             };

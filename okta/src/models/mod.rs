@@ -148,57 +148,10 @@ pub fn link_href<'a>(links: Option<&'a JsonMap>, rel: &str) -> Option<&'a str> {
     link.get("href")?.as_str()
 }
 
-/// Keys whose values [`Redacted`] hides in free-form JSON (`_embedded`, `extra`, …).
-const SECRET_KEYS: &[&str] = &[
-    "sharedSecret",
-    "password",
-    "passCode",
-    "nextPassCode",
-    "answer",
-    "activationToken",
-    "sessionToken",
-    "stateToken",
-    "recoveryToken",
-    "client_secret",
-    "tempPassword",
-];
-
-/// `Debug` for free-form JSON that hides the values of well-known secret keys (the TOTP
-/// `sharedSecret` in an enrolment's `_embedded.activation`, a `password`, …).
-pub(crate) struct Redacted<'a, T>(pub(crate) &'a T);
-
-impl std::fmt::Debug for Redacted<'_, JsonMap> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let mut map = f.debug_map();
-        for (key, value) in self.0 {
-            if SECRET_KEYS.contains(&key.as_str()) && !value.is_null() {
-                map.entry(key, &"***");
-            } else {
-                map.entry(key, &Redacted(value));
-            }
-        }
-        map.finish()
-    }
-}
-
-impl std::fmt::Debug for Redacted<'_, serde_json::Value> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.0 {
-            serde_json::Value::Object(map) => Redacted(map).fmt(f),
-            serde_json::Value::Array(items) => f.debug_list().entries(items.iter().map(Redacted)).finish(),
-            other => other.fmt(f),
-        }
-    }
-}
-
-impl std::fmt::Debug for Redacted<'_, Option<JsonMap>> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.0 {
-            Some(map) => f.debug_tuple("Some").field(&Redacted(map)).finish(),
-            None => f.write_str("None"),
-        }
-    }
-}
+/// `Debug` for free-form JSON (`_embedded`, `extra`, …) that hides the values of secret members
+/// (the TOTP `sharedSecret` in an enrolment's `_embedded.activation`, a `password`, …), by the
+/// same rule as the bodies quoted in errors.
+pub(crate) use okta_core::Redacted;
 
 #[cfg(test)]
 pub(crate) mod test_support {

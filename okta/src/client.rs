@@ -32,9 +32,10 @@ impl Client {
         ClientBuilder::new()
     }
 
-    /// A client from `OKTA_CLIENT_ORGURL` and `OKTA_CLIENT_TOKEN`.
+    /// A client configured from `OKTA_CLIENT_*` variables or `okta.yaml`, like Okta's other SDKs
+    /// (an API token, or a service app with `OKTA_CLIENT_AUTHORIZATIONMODE=PrivateKey`).
     pub fn from_env() -> Result<Client, Error> {
-        Client::builder().from_env().build()
+        Client::builder().with_env().build()
     }
 
     /// Okta's User Factors API under the names of its UserFactor API reference (`UserFactorApi` in

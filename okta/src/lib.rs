@@ -45,9 +45,9 @@ pub use client::{Client, UserFactors};
 /// The transport-level client that [`Client`] wraps; what [`AsClient`] hands out.
 pub use okta_core::Client as CoreClient;
 pub use okta_core::{
-    ApiError, AsClient, Auth, Call, ClientBuilder, DecodeError, Endpoint, Error, ErrorCause, HeaderMap, ItemStream,
-    Method, Page, PageStream, Paginated, ParamValue, Query, RateLimit, RateLimitedError, RawRequest, RawResponse,
-    Response, RetryPolicy, SecretString, StatusCode,
+    ApiError, AsClient, Auth, Call, ClientBuilder, Config, DecodeError, Endpoint, Error, ErrorCause, HeaderMap,
+    ItemStream, Method, OAuthError, Page, PageStream, Paginated, ParamValue, PrivateKey, Query, RateLimit,
+    RateLimitedError, RawRequest, RawResponse, Response, RetryPolicy, SecretString, Source, StatusCode,
 };
 pub use okta_macros::Endpoint;
 

@@ -48,6 +48,7 @@ pub(crate) struct Inner {
     pub(crate) user_agent: HeaderValue,
     pub(crate) retry: RetryPolicy,
     pub(crate) request_timeout: Duration,
+    pub(crate) max_response_bytes: usize,
 }
 
 impl fmt::Debug for Client {
@@ -148,6 +149,9 @@ impl Client {
     }
 }
 
+/// What [`ClientBuilder::max_response_bytes`] is unless set.
+const DEFAULT_MAX_RESPONSE_BYTES: usize = 64 * 1024 * 1024;
+
 /// Configures a [`Client`].
 ///
 /// The type parameter is the client type `build` returns: the `okta` facade builds its own
@@ -165,6 +169,7 @@ pub struct ClientBuilder<C = Client> {
     http: Option<reqwest::Client>,
     /// What the environment and `okta.yaml` files said, the first source of each setting winning.
     read: Vec<(Key, Sourced)>,
+    max_response_bytes: usize,
     /// A configuration file that could not be read, reported by `build`.
     error: Option<Error>,
     _client: PhantomData<fn() -> C>,
@@ -205,6 +210,7 @@ impl<C> ClientBuilder<C> {
             proxy: None,
             http: None,
             read: Vec::new(),
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             error: None,
             _client: PhantomData,
         }
@@ -300,6 +306,15 @@ impl<C> ClientBuilder<C> {
     /// `HTTPS_PROXY`/`NO_PROXY` from the environment apply.
     pub fn proxy(mut self, url: impl Into<String>) -> Self {
         self.proxy = Some(url.into());
+        self
+    }
+
+    /// The largest response body accepted, in bytes (default 64 MiB). A larger one fails with
+    /// [`Error::ResponseTooLarge`] as soon as that is known, and is not buffered. The default is
+    /// more than ten times the largest page Okta sends (1,000 System Log events are a few MB),
+    /// so it only ever stops a misbehaving server or proxy.
+    pub fn max_response_bytes(mut self, limit: usize) -> Self {
+        self.max_response_bytes = limit;
         self
     }
 
@@ -580,6 +595,7 @@ impl<C> ClientBuilder<C> {
                 user_agent,
                 retry,
                 request_timeout,
+                max_response_bytes: self.max_response_bytes,
             }),
         }))
     }

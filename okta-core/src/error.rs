@@ -7,6 +7,7 @@ use reqwest::{Method, StatusCode};
 use serde::Deserialize;
 
 use crate::rate_limit::RateLimit;
+use crate::redact::snippet;
 
 /// Everything that can go wrong between declaring a call and holding its decoded result.
 ///
@@ -63,6 +64,25 @@ pub enum Error {
         elapsed: Duration,
         /// Attempts made.
         attempts: u32,
+    },
+    /// The response body was larger than [`ClientBuilder::max_response_bytes`] allows; it was
+    /// not read further.
+    ///
+    /// [`ClientBuilder::max_response_bytes`]: crate::ClientBuilder::max_response_bytes
+    #[error(
+        "{method} {path}: okta answered {status} with a body larger than the limit of {limit} bytes \
+         (ClientBuilder::max_response_bytes)",
+        status = status.as_u16()
+    )]
+    ResponseTooLarge {
+        /// HTTP method of the request.
+        method: Method,
+        /// Path template of the request.
+        path: String,
+        /// HTTP status of the response.
+        status: StatusCode,
+        /// The limit in force, in bytes.
+        limit: usize,
     },
     /// A `Link: rel="next"` could not be followed safely.
     #[error("pagination stopped: {0}")]
@@ -159,6 +179,9 @@ struct OktaErrorBody {
     error_causes: Vec<ErrorCause>,
 }
 
+/// The largest body read as an Okta error body (real ones are well under 2 KB).
+const OKTA_ERROR_BODY_MAX: usize = 64 * 1024;
+
 impl ApiError {
     pub(crate) fn from_response(
         method: Method,
@@ -168,8 +191,10 @@ impl ApiError {
         rate_limit: RateLimit,
         body: &[u8],
     ) -> Self {
-        let parsed = serde_json::from_slice::<OktaErrorBody>(body)
-            .ok()
+        // Okta's error bodies are small; anything far larger is not one, and is not parsed whole.
+        let parsed = (body.len() <= OKTA_ERROR_BODY_MAX)
+            .then(|| serde_json::from_slice::<OktaErrorBody>(body).ok())
+            .flatten()
             .filter(|b| b.error_code.is_some() || b.error_summary.is_some());
         let (body_snippet, parsed) = match parsed {
             Some(parsed) => (None, parsed),
@@ -310,58 +335,10 @@ impl std::error::Error for DecodeError {
     }
 }
 
-/// At most this many bytes of a body are kept in an error.
-const SNIPPET_LEN: usize = 512;
-
-/// The start of a body for an error message, with secret-looking JSON values masked, because an
-/// authn response that fails to decode still carries a `stateToken` or `sessionToken`.
-pub(crate) fn snippet(body: &[u8]) -> String {
-    let text = match serde_json::from_slice::<serde_json::Value>(body) {
-        Ok(mut value) => {
-            mask_secrets(&mut value);
-            value.to_string()
-        }
-        Err(_) => String::from_utf8_lossy(body).into_owned(),
-    };
-    if text.len() <= SNIPPET_LEN {
-        return text;
-    }
-    let mut end = SNIPPET_LEN;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    format!("{}…", &text[..end])
-}
-
-fn mask_secrets(value: &mut serde_json::Value) {
-    const SECRET_KEYS: [&str; 7] = [
-        "token",
-        "password",
-        "passcode",
-        "answer",
-        "secret",
-        "assertion",
-        "value",
-    ];
-    match value {
-        serde_json::Value::Object(map) => {
-            for (key, v) in map.iter_mut() {
-                let key = key.to_ascii_lowercase();
-                if v.is_string() && SECRET_KEYS.iter().any(|s| key.contains(s)) {
-                    *v = serde_json::Value::String("***".into());
-                } else {
-                    mask_secrets(v);
-                }
-            }
-        }
-        serde_json::Value::Array(items) => items.iter_mut().for_each(mask_secrets),
-        _ => {}
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::redact::SNIPPET_LEN;
 
     #[test]
     fn okta_error_body_is_decoded_and_displayed_on_one_line() {

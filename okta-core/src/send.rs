@@ -20,7 +20,7 @@ use crate::client::Client;
 use crate::error::{ApiError, Error, RateLimitedError};
 use crate::rate_limit::RateLimit;
 use crate::request::PreparedRequest;
-use crate::response::{RawResponse, request_id};
+use crate::response::{RawResponse, read_body, request_id};
 
 /// What one attempt came to.
 pub(crate) enum Outcome {
@@ -153,7 +153,7 @@ impl Client {
                 let status = response.status();
                 let headers = std::mem::take(response.headers_mut());
                 // No redirects are followed, so the response's URL is the request's.
-                match response.bytes().await {
+                match read_body(response, inner.max_response_bytes, req).await? {
                     Ok(body) => Outcome::Response { status, headers, body },
                     Err(e) => Outcome::Transport(e),
                 }

@@ -4,6 +4,7 @@ mod config;
 mod dpop;
 mod jwt;
 mod keys;
+mod stand_in;
 mod tokens;
 
 use std::path::PathBuf;

@@ -11,12 +11,14 @@
 //! it starts an embedded stand-in org, registers a DPoP-requiring service app with a key it
 //! generates, and does the same there.
 
+mod support;
+
 use futures::TryStreamExt;
 use okta::{Client, PrivateKey};
 use okta_mock::{OktaMock, ServiceApp};
 
 #[tokio::main]
-async fn main() -> Result<(), okta::Error> {
+async fn main() -> Result<(), support::Report> {
     let real_org = std::env::var("OKTA_CLIENT_AUTHORIZATIONMODE").is_ok_and(|m| m.eq_ignore_ascii_case("PrivateKey"));
     let _stand_in;
     let client = if real_org {
@@ -33,8 +35,14 @@ async fn main() -> Result<(), okta::Error> {
                 .scopes(["okta.users.read", "okta.groups.read"])
                 .require_dpop(true),
         );
-        println!("no OKTA_CLIENT_AUTHORIZATIONMODE=PrivateKey: using an embedded stand-in at {}", org.url());
-        println!("registered service app 0oa1exampleapp (DPoP required) with public key {}", key.public_jwk());
+        println!(
+            "no OKTA_CLIENT_AUTHORIZATIONMODE=PrivateKey: using an embedded stand-in at {}",
+            org.url()
+        );
+        println!(
+            "registered service app 0oa1exampleapp (DPoP required) with public key {}",
+            key.public_jwk()
+        );
         let client = Client::builder()
             .org_url(org.url())
             .private_key_jwt("0oa1exampleapp", key)
@@ -47,7 +55,10 @@ async fn main() -> Result<(), okta::Error> {
 
     // The first call fetches a token (and answers the DPoP nonce challenge); the rest reuse it.
     let users: Vec<okta::models::User> = client.list_users().limit(5).stream().try_collect().await?;
-    println!("{} users, read page by page, each page with its own DPoP proof:", users.len());
+    println!(
+        "{} users, read page by page, each page with its own DPoP proof:",
+        users.len()
+    );
     for user in users.iter().take(5) {
         println!("  {}", user.profile.login);
     }

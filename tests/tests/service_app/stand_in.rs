@@ -50,7 +50,13 @@ async fn every_key_format_gets_a_token_the_stand_in_accepts() {
                 .scopes(["okta.users.read"])
                 .build()
                 .expect("client");
-            let users: Vec<okta::models::User> = client.list_users().limit(2).stream().try_collect().await.expect("users");
+            let users: Vec<okta::models::User> = client
+                .list_users()
+                .limit(2)
+                .stream()
+                .try_collect()
+                .await
+                .expect("users");
             assert_eq!(users.len(), 3, "{} dpop={dpop}", key.algorithm());
         }
     }
@@ -69,7 +75,13 @@ async fn a_dpop_app_pages_through_the_stand_in_with_fresh_proofs_and_nonces() {
     );
     let client = client(&org, key, &["okta.users.read"]);
     // Every page is a new URL, and the stand-in refuses a proof whose htu, ath, jti or nonce is off.
-    let users: Vec<okta::models::User> = client.list_users().limit(2).stream().try_collect().await.expect("users");
+    let users: Vec<okta::models::User> = client
+        .list_users()
+        .limit(2)
+        .stream()
+        .try_collect()
+        .await
+        .expect("users");
     assert_eq!(users.len(), 7);
     assert_eq!(token_requests(&org), 2, "the nonce challenge and the token");
 }
@@ -114,7 +126,12 @@ async fn an_expired_token_is_replaced_once_and_the_call_goes_through() {
     client.list_users().await.expect("after a new token");
     // The nonce challenge, the token, and a new token: the remembered nonce is still good.
     assert_eq!(token_requests(&org), 3);
-    let last = org.requests().into_iter().rev().find(|r| r.path.starts_with("/api/v1/users")).expect("a call");
+    let last = org
+        .requests()
+        .into_iter()
+        .rev()
+        .find(|r| r.path.starts_with("/api/v1/users"))
+        .expect("a call");
     assert_eq!(last.status, Some(200));
 }
 
@@ -127,11 +144,17 @@ async fn a_key_the_app_does_not_know_is_invalid_client() {
             .scopes(["okta.users.read"]),
     );
     let other = PrivateKey::generate_p256().expect("key");
-    let err = client(&org, other, &["okta.users.read"]).list_users().await.expect_err("refused");
+    let err = client(&org, other, &["okta.users.read"])
+        .list_users()
+        .await
+        .expect_err("refused");
     let okta::Error::OAuth(oauth) = &err else {
         panic!("{err:?}")
     };
     assert_eq!(oauth.error, "invalid_client");
-    assert!(err.to_string().contains("public key"), "the hint says what to check: {err}");
+    assert!(
+        err.to_string().contains("public key"),
+        "the hint says what to check: {err}"
+    );
     assert_eq!(token_requests(&org), 1);
 }

@@ -11,12 +11,14 @@
 //! it starts an embedded stand-in org, registers a DPoP-requiring service app with a key it
 //! generates, and does the same there.
 
+mod support;
+
 use futures::TryStreamExt;
 use okta::{Client, PrivateKey};
 use okta_mock::{OktaMock, ServiceApp};
 
 #[tokio::main]
-async fn main() -> Result<(), okta::Error> {
+async fn main() -> Result<(), support::Report> {
     let real_org = std::env::var("OKTA_CLIENT_AUTHORIZATIONMODE").is_ok_and(|m| m.eq_ignore_ascii_case("PrivateKey"));
     let _stand_in;
     let client = if real_org {

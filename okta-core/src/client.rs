@@ -158,7 +158,7 @@ pub struct ClientBuilder<C = Client> {
 impl<C> fmt::Debug for ClientBuilder<C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ClientBuilder")
-            .field("org_url", &self.org_url)
+            .field("org_url", &self.org_url.as_deref().map(org_url::redact))
             .field("auth", &self.auth)
             .field("connect_timeout", &self.connect_timeout)
             .field("request_timeout", &self.request_timeout)

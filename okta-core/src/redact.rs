@@ -325,6 +325,14 @@ fn mask(s: &[u8]) -> Vec<u8> {
     out
 }
 
+/// `text` with the value of each `name=value` pair whose name is secret masked (a query string,
+/// a URL).
+pub(crate) fn redact_pairs(text: &str) -> String {
+    let mut out = Vec::with_capacity(text.len());
+    mask_pairs(text.as_bytes(), &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// Copies `word`, masking the value of each `name=value` pair (split at `?`, `&`, `;`) whose
 /// name is secret.
 fn mask_pairs(word: &[u8], out: &mut Vec<u8>) {

@@ -63,7 +63,7 @@ fn is_jwk_private_field(name: &str) -> bool {
 }
 
 /// Whether a member of an object is secret, `in_jwk` saying whether that object is a JWK.
-fn is_secret_member(name: &str, in_jwk: bool) -> bool {
+pub(crate) fn is_secret_member(name: &str, in_jwk: bool) -> bool {
     is_secret_field(name) || (in_jwk && is_jwk_private_field(name))
 }
 

@@ -47,7 +47,7 @@ pub use okta_core::Client as CoreClient;
 pub use okta_core::{
     ApiError, AsClient, Auth, Call, ClientBuilder, DecodeError, Endpoint, Error, ErrorCause, HeaderMap, ItemStream,
     Method, Page, PageStream, Paginated, ParamValue, Query, RateLimit, RateLimitedError, RawRequest, RawResponse,
-    Response, RetryPolicy, SecretString, StatusCode,
+    Redacted, Response, RetryPolicy, SecretString, StatusCode, is_secret_field,
 };
 pub use okta_macros::Endpoint;
 

@@ -211,6 +211,12 @@ async fn masking_covers_links_arrays_app_secrets_keys_and_password_hashes() {
         let Error::Decode(decode) = &err else { panic!("{err:?}") };
         assert!(decode.body_snippet.contains("profile"), "{}", decode.body_snippet);
         assert_hidden(&shown(&err), secrets);
+        // The models' `Debug` of the same JSON, kept in their free-form maps, hides the same
+        // values by the same rule.
+        body.as_object_mut().expect("object").remove("profile");
+        let user: okta::models::User = serde_json::from_value(body.clone()).expect("a user");
+        let app: okta::models::Application = serde_json::from_value(body).expect("an app");
+        assert_hidden(&format!("{user:?}\n{app:?}"), secrets);
     }
 
     // The models' `Debug` hides an app's own secrets and an imported hash, by the same rule.

@@ -8,7 +8,7 @@ use url::Url;
 
 use crate::error::{DecodeError, Error};
 use crate::rate_limit::RateLimit;
-use crate::redact::snippet;
+use crate::redact::{is_secret_field, snippet};
 use crate::request::PreparedRequest;
 
 /// A successful response, not yet decoded: what the raw escape hatch returns, and what every
@@ -72,7 +72,11 @@ impl RawResponse {
                     Ok(()) => return Ok(value),
                     Err(trailing) => (String::new(), trailing),
                 },
-                Err(err) => (err.path().to_string(), err.into_inner()),
+                Err(err) => {
+                    let path = err.path().to_string();
+                    let source = hide_value_of_secret(&path, err.into_inner());
+                    (path, source)
+                }
             };
             Err(Error::Decode(Box::new(DecodeError {
                 type_name: std::any::type_name::<T>(),
@@ -90,6 +94,20 @@ impl RawResponse {
     pub fn empty(&self) -> Result<(), Error> {
         Ok(())
     }
+}
+
+/// serde's message quotes the value it could not take (`invalid type: string "123456"`): when
+/// that value sits under a secret member, the message keeps only where and what kind of error.
+fn hide_value_of_secret(json_path: &str, source: serde_json::Error) -> serde_json::Error {
+    if !json_path.split(['.', '[']).any(is_secret_field) {
+        return source;
+    }
+    serde::de::Error::custom(format!(
+        "{:?} error at line {} column {} (the message is not shown: it would quote a secret)",
+        source.classify(),
+        source.line(),
+        source.column()
+    ))
 }
 
 /// Reads a response body, chunk by chunk as it arrives, and at most `limit` bytes of it.
@@ -193,6 +211,31 @@ mod tests {
     struct User {
         #[allow(dead_code)]
         id: String,
+    }
+
+    #[test]
+    fn a_type_error_does_not_quote_a_secret_value() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Verify {
+            #[serde(rename = "passCode")]
+            pass_code: Option<u32>,
+            status: Option<u32>,
+        }
+        let Err(err) = ok(r#"{"passCode": "123456"}"#).json::<Verify>() else {
+            panic!("decoded")
+        };
+        let source = std::error::Error::source(&err)
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        let shown = format!("{err}\n{err:?}\n{source}");
+        assert!(!shown.contains("123456"), "{shown}");
+        assert!(shown.contains("passCode") && shown.contains("line 1 column"), "{shown}");
+        // Elsewhere serde's message, value included, is kept: it is what explains the failure.
+        let Err(err) = ok(r#"{"status": "ACTIVE"}"#).json::<Verify>() else {
+            panic!("decoded")
+        };
+        assert!(err.to_string().contains(r#"string "ACTIVE""#), "{err}");
     }
 
     #[test]

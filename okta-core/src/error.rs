@@ -87,6 +87,10 @@ pub enum Error {
     /// A `Link: rel="next"` could not be followed safely.
     #[error("pagination stopped: {0}")]
     Pagination(String),
+    /// Okta's token endpoint refused a service app's token request (`invalid_client`,
+    /// `invalid_scope`, `invalid_dpop_proof`, …).
+    #[error(transparent)]
+    OAuth(Box<OAuthError>),
 }
 
 impl Error {
@@ -96,6 +100,7 @@ impl Error {
             Error::Api(e) => Some(e.status),
             Error::RateLimited(e) => Some(e.api.status),
             Error::Decode(e) => Some(e.status),
+            Error::OAuth(e) => Some(e.status),
             _ => None,
         }
     }
@@ -115,6 +120,7 @@ impl Error {
             Error::Api(e) => e.request_id.as_deref(),
             Error::RateLimited(e) => e.api.request_id.as_deref(),
             Error::Decode(e) => e.request_id.as_deref(),
+            Error::OAuth(e) => e.request_id.as_deref(),
             _ => None,
         }
     }
@@ -382,3 +388,81 @@ mod tests {
         assert!(s.contains("SUCCESS"));
     }
 }
+
+/// Okta's token endpoint refused a token request: its `error` and `error_description`
+/// (RFC 6749 §5.2), with a hint on what to mend.
+///
+/// ```
+/// # fn demo(e: okta_core::Error) {
+/// if let okta_core::Error::OAuth(e) = &e {
+///     if e.error == "invalid_scope" {
+///         eprintln!("grant the scope to the app: {}", e.error_description.as_deref().unwrap_or(""));
+///     }
+/// }
+/// # }
+/// ```
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct OAuthError {
+    /// The HTTP status (400 or 401).
+    pub status: StatusCode,
+    /// `invalid_client`, `invalid_scope`, `invalid_dpop_proof`, `use_dpop_nonce`, …
+    pub error: String,
+    /// Okta's explanation.
+    pub error_description: Option<String>,
+    /// `X-Okta-Request-Id`.
+    pub request_id: Option<String>,
+}
+
+impl OAuthError {
+    pub(crate) fn new(
+        status: StatusCode,
+        error: String,
+        error_description: Option<String>,
+        request_id: Option<String>,
+    ) -> Self {
+        OAuthError {
+            status,
+            error,
+            error_description,
+            request_id,
+        }
+    }
+
+    /// What usually mends it, in Admin Console terms.
+    pub fn hint(&self) -> Option<&'static str> {
+        Some(match self.error.as_str() {
+            "invalid_client" => {
+                "check the client id, that the app's client authentication is Public key / Private key, and that \
+                 its public key (and key id) matches the private key the client signs with"
+            }
+            "invalid_scope" => "grant the requested scopes to the app on its Okta API Scopes tab, or ask for fewer",
+            "unauthorized_client" => "allow the Client Credentials grant for the app",
+            "invalid_dpop_proof" => "the app requires DPoP and refused the proof: check the system clock",
+            _ => return None,
+        })
+    }
+}
+
+impl fmt::Display for OAuthError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "POST /oauth2/v1/token: Okta refused the token request: {} {}",
+            self.status.as_u16(),
+            self.error
+        )?;
+        if let Some(description) = &self.error_description {
+            write!(f, ": {description}")?;
+        }
+        if let Some(hint) = self.hint() {
+            write!(f, " ({hint})")?;
+        }
+        if let Some(id) = &self.request_id {
+            write!(f, " [request id {id}]")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for OAuthError {}

@@ -333,14 +333,20 @@ impl<C> ClientBuilder<C> {
     /// and `OKTA_CLIENT_PRIVATEKEYID`; `OKTA_CLIENT_CONNECTIONTIMEOUT` and
     /// `OKTA_CLIENT_REQUESTTIMEOUT` (seconds), `OKTA_CLIENT_RATELIMIT_MAXRETRIES`,
     /// `OKTA_CLIENT_PROXY_HOST`/`_PORT`/`_USERNAME`/`_PASSWORD` and `OKTA_CLIENT_USERAGENT`.
-    pub fn with_env(mut self) -> Self {
+    pub fn with_env(self) -> Self {
+        let mut builder = self.with_vars(|name| std::env::var(name).ok());
+        for path in config_file::default_paths() {
+            builder = builder.config_file(path);
+        }
+        builder
+    }
+
+    /// The `OKTA_CLIENT_*` variables as `var` tells them.
+    fn with_vars(mut self, var: impl Fn(&str) -> Option<String>) -> Self {
         for key in config::ALL {
-            if let Ok(value) = std::env::var(key.env) {
+            if let Some(value) = var(key.env) {
                 self.remember(*key, value, Source::Environment(key.env));
             }
-        }
-        for path in config_file::default_paths() {
-            self = self.config_file(path);
         }
         self
     }
@@ -452,8 +458,8 @@ impl<C> ClientBuilder<C> {
         if let Some(auth) = self.auth.take() {
             return Ok(Some(auth));
         }
-        let mode = self.read(config::AUTHORIZATION_MODE).map(|s| s.value.clone());
-        match mode.as_deref().map(str::to_ascii_lowercase).as_deref() {
+        let mode = self.read(config::AUTHORIZATION_MODE).cloned();
+        match mode.as_ref().map(|m| m.value.to_ascii_lowercase()).as_deref() {
             None | Some("ssws") => Ok(self.read(config::TOKEN).map(|t| Auth::ssws(t.value.clone()))),
             Some("bearer") => Ok(self.read(config::TOKEN).map(|t| Auth::bearer(t.value.clone()))),
             Some("privatekey") => {
@@ -478,9 +484,16 @@ impl<C> ClientBuilder<C> {
                 })?;
                 Ok(Some(Auth::PrivateKeyJwt { client_id, key }))
             }
-            Some(other) => Err(Error::Config(format!(
-                "authorizationMode `{other}` is not one of SSWS, Bearer or PrivateKey"
-            ))),
+            Some(_) => {
+                let mode = mode.unwrap_or_else(|| Sourced {
+                    value: String::new(),
+                    source: Source::Default,
+                });
+                Err(Error::Config(format!(
+                    "authorizationMode `{}` (from {}) is not one of SSWS, Bearer or PrivateKey",
+                    mode.value, mode.source
+                )))
+            }
         }
     }
 
@@ -622,5 +635,84 @@ impl<C> ClientBuilder<C> {
             }
         }
         Ok(Some(url.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env<'a>(vars: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |name| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| (*v).to_owned())
+    }
+
+    #[test]
+    fn okta_client_variables_configure_a_service_app() {
+        let pem = crate::PrivateKey::generate_p256()
+            .expect("key")
+            .to_pkcs8_pem()
+            .expect("pem");
+        let vars = [
+            ("OKTA_CLIENT_ORGURL", "https://dev-1.okta.com"),
+            ("OKTA_CLIENT_AUTHORIZATIONMODE", "PrivateKey"),
+            ("OKTA_CLIENT_CLIENTID", "0oa1env"),
+            ("OKTA_CLIENT_SCOPES", "okta.users.read,okta.groups.read okta.apps.read"),
+            ("OKTA_CLIENT_PRIVATEKEY", pem.expose()),
+            ("OKTA_CLIENT_PRIVATEKEYID", "kid-env"),
+            ("OKTA_CLIENT_REQUESTTIMEOUT", "7"),
+            ("OKTA_CLIENT_RATELIMIT_MAXRETRIES", "1"),
+            ("OKTA_CLIENT_PROXY_HOST", "proxy.internal"),
+            ("OKTA_CLIENT_PROXY_PORT", "3128"),
+            ("OKTA_CLIENT_PROXY_PASSWORD", "hunter2"),
+        ];
+        let builder = ClientBuilder::<Client>::new().with_vars(env(&vars));
+        let config = builder.config();
+        assert_eq!(
+            config.get("clientId"),
+            Some(("0oa1env", &Source::Environment("OKTA_CLIENT_CLIENTID")))
+        );
+        assert_eq!(config.get("proxy.password").map(|(v, _)| v), Some("***"));
+        let shown = format!("{config}\n{builder:?}");
+        assert!(!shown.contains("hunter2") && !shown.contains("BEGIN"), "{shown}");
+        let client = builder.build().expect("client");
+        assert_eq!(client.inner.request_timeout, Duration::from_secs(7));
+        assert_eq!(client.retry_policy(), &RetryPolicy::default().max_retries(1));
+        let Credentials::ServiceApp(app) = &client.inner.credentials else {
+            panic!("a service app");
+        };
+        let app = format!("{app:?}");
+        assert!(app.contains("okta.users.read okta.groups.read okta.apps.read"), "{app}");
+        assert!(app.contains("kid-env"), "{app}");
+    }
+
+    #[test]
+    fn bad_settings_fail_build_naming_the_setting_and_its_source() {
+        for (vars, says) in [
+            (&[("OKTA_CLIENT_AUTHORIZATIONMODE", "Kerberos")][..], "Kerberos"),
+            (
+                &[("OKTA_CLIENT_AUTHORIZATIONMODE", "PrivateKey")][..],
+                "OKTA_CLIENT_CLIENTID",
+            ),
+            (
+                &[
+                    ("OKTA_CLIENT_AUTHORIZATIONMODE", "PrivateKey"),
+                    ("OKTA_CLIENT_CLIENTID", "0oa1"),
+                ][..],
+                "OKTA_CLIENT_PRIVATEKEY",
+            ),
+            (
+                &[("OKTA_CLIENT_TOKEN", "00t"), ("OKTA_CLIENT_CONNECTIONTIMEOUT", "soon")][..],
+                "$OKTA_CLIENT_CONNECTIONTIMEOUT",
+            ),
+        ] {
+            let mut all = vec![("OKTA_CLIENT_ORGURL", "https://dev-1.okta.com")];
+            all.extend_from_slice(vars);
+            let err = ClientBuilder::<Client>::new()
+                .with_vars(env(&all))
+                .build()
+                .expect_err("refused")
+                .to_string();
+            assert!(err.contains(says), "{says}: {err}");
+        }
     }
 }

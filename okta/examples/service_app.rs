@@ -33,8 +33,14 @@ async fn main() -> Result<(), okta::Error> {
                 .scopes(["okta.users.read", "okta.groups.read"])
                 .require_dpop(true),
         );
-        println!("no OKTA_CLIENT_AUTHORIZATIONMODE=PrivateKey: using an embedded stand-in at {}", org.url());
-        println!("registered service app 0oa1exampleapp (DPoP required) with public key {}", key.public_jwk());
+        println!(
+            "no OKTA_CLIENT_AUTHORIZATIONMODE=PrivateKey: using an embedded stand-in at {}",
+            org.url()
+        );
+        println!(
+            "registered service app 0oa1exampleapp (DPoP required) with public key {}",
+            key.public_jwk()
+        );
         let client = Client::builder()
             .org_url(org.url())
             .private_key_jwt("0oa1exampleapp", key)
@@ -47,7 +53,10 @@ async fn main() -> Result<(), okta::Error> {
 
     // The first call fetches a token (and answers the DPoP nonce challenge); the rest reuse it.
     let users: Vec<okta::models::User> = client.list_users().limit(5).stream().try_collect().await?;
-    println!("{} users, read page by page, each page with its own DPoP proof:", users.len());
+    println!(
+        "{} users, read page by page, each page with its own DPoP proof:",
+        users.len()
+    );
     for user in users.iter().take(5) {
         println!("  {}", user.profile.login);
     }

@@ -2,19 +2,15 @@
 //! names as `OKTA_CLIENT_*` variables), each setting's source visible, secrets never shown.
 
 use okta::Source;
-use wiremock::matchers::path;
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::MockServer;
 
-use crate::{fixture, jwt, token_endpoint, token_requests, user};
+use crate::{fixture, jwt, me_endpoint, token_endpoint, token_requests};
 
 #[tokio::test]
 async fn okta_yaml_configures_a_service_app() {
     let server = MockServer::start().await;
     token_endpoint(&server, "Bearer", 3600).await;
-    Mock::given(path("/api/v1/users/me"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(user("me")))
-        .mount(&server)
-        .await;
+    me_endpoint(&server).await;
     let yaml = std::env::temp_dir().join(format!("okta-service-app-{}.yaml", std::process::id()));
     std::fs::write(
         &yaml,

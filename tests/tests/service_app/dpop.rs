@@ -6,7 +6,7 @@ use serde_json::json;
 use wiremock::matchers::{header_exists, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::{client, jwt, resource_requests, token_endpoint, token_requests, user};
+use crate::{client, jwt, me_endpoint, resource_requests, token_endpoint, token_requests, user};
 
 async fn nonce_challenge_then_dpop_tokens(server: &MockServer) {
     Mock::given(path("/oauth2/v1/token"))
@@ -83,10 +83,7 @@ async fn a_resource_nonce_challenge_is_answered_once() {
         .with_priority(1)
         .mount(&server)
         .await;
-    Mock::given(path("/api/v1/users/me"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(user("me")))
-        .mount(&server)
-        .await;
+    me_endpoint(&server).await;
     client(&server).get_user("me").await.expect("after the nonce");
     let resources = resource_requests(&server).await;
     assert_eq!(resources.len(), 2);
@@ -153,10 +150,7 @@ async fn every_followed_page_and_every_retry_gets_its_own_proof_for_the_url_sent
 async fn an_app_without_dpop_gets_plain_bearer() {
     let server = MockServer::start().await;
     token_endpoint(&server, "Bearer", 3600).await;
-    Mock::given(path("/api/v1/users/me"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(user("me")))
-        .mount(&server)
-        .await;
+    me_endpoint(&server).await;
     client(&server).get_user("me").await.expect("call");
     let resources = resource_requests(&server).await;
     assert_eq!(jwt::header(&resources[0], "authorization"), Some("Bearer tok-1"));
@@ -175,10 +169,7 @@ async fn a_token_endpoint_that_refuses_proofs_for_this_app_is_asked_again_withou
         .mount(&server)
         .await;
     token_endpoint(&server, "Bearer", 3600).await;
-    Mock::given(path("/api/v1/users/me"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(user("me")))
-        .mount(&server)
-        .await;
+    me_endpoint(&server).await;
     let client = client(&server);
     client.get_user("me").await.expect("call");
     let tokens = token_requests(&server).await;
@@ -194,10 +185,7 @@ async fn a_token_endpoint_that_refuses_proofs_for_this_app_is_asked_again_withou
 async fn rotating_the_dpop_key_binds_a_new_token_to_the_new_key() {
     let server = MockServer::start().await;
     token_endpoint(&server, "DPoP", 3600).await;
-    Mock::given(path("/api/v1/users/me"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(user("me")))
-        .mount(&server)
-        .await;
+    me_endpoint(&server).await;
     let client = client(&server);
     client.get_user("me").await.expect("first");
     client.rotate_dpop_key().expect("rotated");

@@ -58,6 +58,15 @@ pub async fn token_endpoint(server: &MockServer, token_type: &'static str, expir
         .await;
 }
 
+/// `GET /api/v1/users/me` answering a user.
+pub async fn me_endpoint(server: &MockServer) {
+    Mock::given(method("GET"))
+        .and(path("/api/v1/users/me"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(user("me")))
+        .mount(server)
+        .await;
+}
+
 /// A user document, for resource answers.
 pub fn user(id: &str) -> serde_json::Value {
     json!({"id": id, "status": "ACTIVE", "profile": {"login": format!("{id}@example.com"), "email": format!("{id}@example.com"), "firstName": "A", "lastName": "B"}})

@@ -18,6 +18,16 @@ fn client(org: &OktaMock, key: PrivateKey, scopes: &[&str]) -> okta::Client {
         .expect("client")
 }
 
+/// Registers the service app `CLIENT_ID` with `key`'s public half.
+fn register(org: &OktaMock, key: &PrivateKey, scopes: &[&str], dpop: bool) {
+    org.register_service_app(
+        ServiceApp::new(CLIENT_ID)
+            .public_key(key.public_jwk().to_string())
+            .scopes(scopes.iter().copied())
+            .require_dpop(dpop),
+    );
+}
+
 fn token_requests(org: &OktaMock) -> usize {
     org.requests().iter().filter(|r| r.path == "/oauth2/v1/token").count()
 }
@@ -50,7 +60,13 @@ async fn every_key_format_gets_a_token_the_stand_in_accepts() {
                 .scopes(["okta.users.read"])
                 .build()
                 .expect("client");
-            let users: Vec<okta::models::User> = client.list_users().limit(2).stream().try_collect().await.expect("users");
+            let users: Vec<okta::models::User> = client
+                .list_users()
+                .limit(2)
+                .stream()
+                .try_collect()
+                .await
+                .expect("users");
             assert_eq!(users.len(), 3, "{} dpop={dpop}", key.algorithm());
         }
     }
@@ -61,15 +77,16 @@ async fn a_dpop_app_pages_through_the_stand_in_with_fresh_proofs_and_nonces() {
     let org = OktaMock::builder().seed_users(7).start().await;
     org.require_dpop_nonce_on_resources(true);
     let key = PrivateKey::generate_p256().expect("key");
-    org.register_service_app(
-        ServiceApp::new(CLIENT_ID)
-            .public_key(key.public_jwk().to_string())
-            .scopes(["okta.users.read"])
-            .require_dpop(true),
-    );
+    register(&org, &key, &["okta.users.read"], true);
     let client = client(&org, key, &["okta.users.read"]);
     // Every page is a new URL, and the stand-in refuses a proof whose htu, ath, jti or nonce is off.
-    let users: Vec<okta::models::User> = client.list_users().limit(2).stream().try_collect().await.expect("users");
+    let users: Vec<okta::models::User> = client
+        .list_users()
+        .limit(2)
+        .stream()
+        .try_collect()
+        .await
+        .expect("users");
     assert_eq!(users.len(), 7);
     assert_eq!(token_requests(&org), 2, "the nonce challenge and the token");
 }
@@ -78,11 +95,7 @@ async fn a_dpop_app_pages_through_the_stand_in_with_fresh_proofs_and_nonces() {
 async fn scopes_are_enforced_and_a_wrong_scope_is_a_typed_error() {
     let org = OktaMock::builder().seed_users(2).start().await;
     let key = PrivateKey::generate_p256().expect("key");
-    org.register_service_app(
-        ServiceApp::new(CLIENT_ID)
-            .public_key(key.public_jwk().to_string())
-            .scopes(["okta.users.read"]),
-    );
+    register(&org, &key, &["okta.users.read"], false);
     let reader = client(&org, key.clone(), &["okta.users.read"]);
     reader.list_users().await.expect("may read users");
     let err = reader.list_groups().await.expect_err("no groups scope");
@@ -101,12 +114,7 @@ async fn scopes_are_enforced_and_a_wrong_scope_is_a_typed_error() {
 async fn an_expired_token_is_replaced_once_and_the_call_goes_through() {
     let org = OktaMock::builder().seed_users(1).start().await;
     let key = PrivateKey::generate_p256().expect("key");
-    org.register_service_app(
-        ServiceApp::new(CLIENT_ID)
-            .public_key(key.public_jwk().to_string())
-            .scopes(["okta.users.read"])
-            .require_dpop(true),
-    );
+    register(&org, &key, &["okta.users.read"], true);
     let client = client(&org, key, &["okta.users.read"]);
     client.list_users().await.expect("first");
     // The org's clock passes the token's hour; the client's does not know.
@@ -114,7 +122,12 @@ async fn an_expired_token_is_replaced_once_and_the_call_goes_through() {
     client.list_users().await.expect("after a new token");
     // The nonce challenge, the token, and a new token: the remembered nonce is still good.
     assert_eq!(token_requests(&org), 3);
-    let last = org.requests().into_iter().rev().find(|r| r.path.starts_with("/api/v1/users")).expect("a call");
+    let last = org
+        .requests()
+        .into_iter()
+        .rev()
+        .find(|r| r.path.starts_with("/api/v1/users"))
+        .expect("a call");
     assert_eq!(last.status, Some(200));
 }
 
@@ -127,11 +140,17 @@ async fn a_key_the_app_does_not_know_is_invalid_client() {
             .scopes(["okta.users.read"]),
     );
     let other = PrivateKey::generate_p256().expect("key");
-    let err = client(&org, other, &["okta.users.read"]).list_users().await.expect_err("refused");
+    let err = client(&org, other, &["okta.users.read"])
+        .list_users()
+        .await
+        .expect_err("refused");
     let okta::Error::OAuth(oauth) = &err else {
         panic!("{err:?}")
     };
     assert_eq!(oauth.error, "invalid_client");
-    assert!(err.to_string().contains("public key"), "the hint says what to check: {err}");
+    assert!(
+        err.to_string().contains("public key"),
+        "the hint says what to check: {err}"
+    );
     assert_eq!(token_requests(&org), 1);
 }

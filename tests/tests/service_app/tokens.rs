@@ -8,21 +8,13 @@ use serde_json::json;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::{client, jwt, resource_requests, token_endpoint, token_requests, user};
-
-async fn users_endpoint(server: &MockServer) {
-    Mock::given(method("GET"))
-        .and(path("/api/v1/users/me"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(user("me")))
-        .mount(server)
-        .await;
-}
+use crate::{client, jwt, me_endpoint, resource_requests, token_endpoint, token_requests};
 
 #[tokio::test]
 async fn a_hundred_concurrent_calls_and_clones_make_one_token_request() {
     let server = MockServer::start().await;
     token_endpoint(&server, "Bearer", 3600).await;
-    users_endpoint(&server).await;
+    me_endpoint(&server).await;
     let client = client(&server);
     let calls = (0..100).map(|_| {
         let client = client.clone();
@@ -42,7 +34,7 @@ async fn a_hundred_concurrent_calls_and_clones_make_one_token_request() {
 async fn the_token_is_refreshed_before_it_expires() {
     let server = MockServer::start().await;
     token_endpoint(&server, "Bearer", 3600).await;
-    users_endpoint(&server).await;
+    me_endpoint(&server).await;
     let client = client(&server);
     client.get_user("me").await.expect("first");
     // 54 minutes later the token is still good.
@@ -51,14 +43,24 @@ async fn the_token_is_refreshed_before_it_expires() {
     tokio::time::resume();
     client.get_user("me").await.expect("second");
     assert_eq!(token_requests(&server).await.len(), 1);
-    // Within five minutes of its expiry, the next call gets a new one first.
+    // Within five minutes of its expiry, the next calls get a new one first: a hundred of them
+    // at once still make one token request.
     tokio::time::pause();
     tokio::time::advance(Duration::from_secs(2 * 60)).await;
     tokio::time::resume();
-    client.get_user("me").await.expect("third");
+    let calls = (0..100).map(|_| {
+        let client = client.clone();
+        tokio::spawn(async move { client.get_user("me").await })
+    });
+    for call in futures::future::join_all(calls).await {
+        call.expect("joined").expect("call");
+    }
     assert_eq!(token_requests(&server).await.len(), 2);
-    let last = resource_requests(&server).await.pop().expect("a call");
-    assert_eq!(jwt::header(&last, "authorization"), Some("Bearer tok-2"));
+    let resources = resource_requests(&server).await;
+    assert_eq!(resources.len(), 102);
+    for request in &resources[2..] {
+        assert_eq!(jwt::header(request, "authorization"), Some("Bearer tok-2"));
+    }
 }
 
 #[tokio::test]
@@ -78,7 +80,7 @@ async fn a_401_invalid_token_drops_the_token_and_retries_once() {
         )
         .mount(&server)
         .await;
-    users_endpoint(&server).await;
+    me_endpoint(&server).await;
     let client = client(&server);
     client.get_user("me").await.expect("recovered");
     assert_eq!(token_requests(&server).await.len(), 2);
@@ -151,7 +153,7 @@ async fn a_rate_limited_token_request_is_retried_with_a_fresh_assertion() {
         .mount(&server)
         .await;
     token_endpoint(&server, "Bearer", 3600).await;
-    users_endpoint(&server).await;
+    me_endpoint(&server).await;
     client(&server).get_user("me").await.expect("after one retry");
     let tokens = token_requests(&server).await;
     assert_eq!(tokens.len(), 2);

@@ -42,8 +42,8 @@ use serde::{Deserialize, Serialize};
 
 use super::open_enum::open_enum;
 use super::{
-    FactorProfile, FactorProvider, FactorResultType, FactorType, JsonMap, RecoveryQuestionCredential,
-    Timestamp, UserFactor, UserProfile, link_href,
+    FactorProfile, FactorProvider, FactorResultType, FactorType, JsonMap, RecoveryQuestionCredential, Timestamp,
+    UserFactor, UserProfile, link_href,
 };
 
 open_enum! {

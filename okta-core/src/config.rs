@@ -93,7 +93,12 @@ pub struct Config {
 
 impl Config {
     pub(crate) fn push(&mut self, key: Key, value: &str, source: Source) {
-        let shown = if key.secret { "***".to_owned() } else { value.to_owned() };
+        let shown = match key {
+            _ if key.secret => "***".to_owned(),
+            // A URL may carry `user:password@` or a token in its query.
+            ORG_URL | PROXY_HOST => crate::org_url::redact(value),
+            _ => value.to_owned(),
+        };
         self.entries.push((key.yaml, shown, source));
     }
 

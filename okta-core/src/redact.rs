@@ -63,7 +63,7 @@ fn is_jwk_private_field(name: &str) -> bool {
 }
 
 /// Whether a member of an object is secret, `in_jwk` saying whether that object is a JWK.
-fn is_secret_member(name: &str, in_jwk: bool) -> bool {
+pub(crate) fn is_secret_member(name: &str, in_jwk: bool) -> bool {
     is_secret_field(name) || (in_jwk && is_jwk_private_field(name))
 }
 
@@ -323,6 +323,14 @@ fn mask(s: &[u8]) -> Vec<u8> {
         i += 1;
     }
     out
+}
+
+/// `text` with the value of each `name=value` pair whose name is secret masked (a query string,
+/// a URL).
+pub(crate) fn redact_pairs(text: &str) -> String {
+    let mut out = Vec::with_capacity(text.len());
+    mask_pairs(text.as_bytes(), &mut out);
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Copies `word`, masking the value of each `name=value` pair (split at `?`, `&`, `;`) whose

@@ -47,7 +47,8 @@ pub use okta_core::Client as CoreClient;
 pub use okta_core::{
     ApiError, AsClient, Auth, Call, ClientBuilder, Config, DecodeError, Endpoint, Error, ErrorCause, HeaderMap,
     ItemStream, Method, OAuthError, Page, PageStream, Paginated, ParamValue, PrivateKey, Query, RateLimit,
-    RateLimitedError, RawRequest, RawResponse, Response, RetryPolicy, SecretString, Source, StatusCode,
+    RateLimitedError, RawRequest, RawResponse, Redacted, Response, RetryPolicy, SecretString, Source, StatusCode,
+    is_secret_field,
 };
 pub use okta_macros::Endpoint;
 /// Adds the serde attributes every Okta model field needs, so a model says them once.

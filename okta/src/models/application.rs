@@ -7,7 +7,7 @@ use okta_core::SecretString;
 use serde::{Deserialize, Serialize};
 
 use super::open_enum::open_enum;
-use super::{JsonMap, PasswordCredential, Redacted, Timestamp};
+use super::{JsonMap, PasswordCredential, Timestamp};
 
 open_enum! {
     /// An application's status (read-only).
@@ -244,7 +244,7 @@ pub struct ApplicationCredentialsOAuthClient {
 
 /// `settings`.
 #[okta::model]
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ApplicationSettings {
     /// App-specific settings (differ per app), kept as a map.
@@ -258,19 +258,6 @@ pub struct ApplicationSettings {
     /// Fields this SDK does not know (`signOn`, `oauthClient`, …), kept verbatim.
     #[serde(flatten)]
     pub extra: JsonMap,
-}
-
-/// `settings.app` holds an app's own secrets (`secretKey`, `apiToken`, …).
-impl std::fmt::Debug for ApplicationSettings {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ApplicationSettings")
-            .field("app", &Redacted(&self.app))
-            .field("implicit_assignment", &self.implicit_assignment)
-            .field("inline_hook_id", &self.inline_hook_id)
-            .field("notifications", &self.notifications)
-            .field("extra", &Redacted(&self.extra))
-            .finish()
-    }
 }
 
 /// `settings.notifications`.

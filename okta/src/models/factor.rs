@@ -7,7 +7,7 @@ use okta_core::SecretString;
 use serde::{Deserialize, Serialize};
 
 use super::open_enum::open_enum;
-use super::{JsonMap, Redacted, Timestamp, link_href};
+use super::{JsonMap, Timestamp, link_href};
 
 open_enum! {
     /// A factor's type (`factorType`).
@@ -160,8 +160,8 @@ impl std::fmt::Debug for UserFactor {
             .field("user_id", &self.user_id)
             .field("token_lifetime_seconds", &self.token_lifetime_seconds)
             .field("links", &self.links)
-            .field("embedded", &Redacted(&self.embedded))
-            .field("extra", &Redacted(&self.extra))
+            .field("embedded", &self.embedded)
+            .field("extra", &self.extra)
             .finish()
     }
 }

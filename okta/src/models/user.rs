@@ -4,7 +4,7 @@ use okta_core::SecretString;
 use serde::{Deserialize, Serialize};
 
 use super::open_enum::open_enum;
-use super::{JsonMap, Redacted, Timestamp};
+use super::{JsonMap, Timestamp};
 
 open_enum! {
     /// A user's lifecycle status (`User.status`, `User.transitioningToStatus`).
@@ -286,7 +286,7 @@ impl UserCredentials {
 
 /// A password (`{value}`); write-only.
 #[okta::model]
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordCredential {
     /// The password itself.
@@ -294,16 +294,6 @@ pub struct PasswordCredential {
     /// Fields this SDK does not know (`hash`, `hook`, …), kept verbatim.
     #[serde(flatten)]
     pub extra: JsonMap,
-}
-
-/// An imported password's `hash` (its `value` and `salt`) is as secret as the password.
-impl std::fmt::Debug for PasswordCredential {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PasswordCredential")
-            .field("value", &self.value)
-            .field("extra", &Redacted(&self.extra))
-            .finish()
-    }
 }
 
 impl PasswordCredential {

@@ -2,7 +2,8 @@
 //!
 //! Use it through the `okta` crate (`#[derive(okta::Endpoint)]`), whose documentation has the
 //! full syntax. The macro parses the declaration into a model that keeps spans (`ast.rs`,
-//! `attr.rs`, `template.rs`), checks it (`valid.rs`), and only then generates code
+//! `attr.rs`, `template.rs`; every key named once in `symbol.rs`), checks it (`valid.rs`, with
+//! `suggest.rs` for typos; `ctxt.rs` gathers the errors), and only then generates code
 //! (`expand.rs`); when the declaration is wrong it reports every mistake at once, at the
 //! offending token, beside a stub impl (`fallback.rs`) so one mistake does not cascade.
 
@@ -12,6 +13,8 @@ mod case;
 mod ctxt;
 mod expand;
 mod fallback;
+mod suggest;
+mod symbol;
 mod template;
 mod valid;
 

@@ -18,7 +18,43 @@ pub(crate) fn check(cx: &Ctxt, input: &Input) {
     check_response(cx, input, method.as_deref());
     check_path(cx, input);
     check_fields(cx, input, method.as_deref());
+    check_content_type(cx, input);
+    check_items(cx, input);
     check_call(cx, input);
+}
+
+/// `content_type` names the body's media type, so it must be one (`type/subtype`, optionally with
+/// parameters) and there must be a body; anything else would fail at run time, or never matter.
+fn check_content_type(cx: &Ctxt, input: &Input) {
+    let Some(lit) = &input.attr.content_type else { return };
+    let value = lit.value();
+    let (essence, params) = value.split_once(';').unwrap_or((&value, ""));
+    let media_type = essence
+        .trim()
+        .split_once('/')
+        .is_some_and(|(ty, sub)| is_token(ty) && is_token(sub));
+    if !media_type || !params.bytes().all(|b| b == b'\t' || (b' '..=b'~').contains(&b)) {
+        cx.error_spanned_by(
+            lit,
+            format!("`{value}` is not a media type: write it as `type/subtype`, e.g. \"application/merge-patch+json\""),
+        );
+    }
+    if input.with_role(|r| matches!(r, Role::Body)).next().is_none() {
+        cx.error_spanned_by(
+            lit,
+            "`content_type` is the media type of the body, but no field is #[endpoint(body)]: add one or remove `content_type`",
+        );
+    }
+}
+
+/// `items` names the JSON property that holds a page's items: an empty name cannot be one.
+fn check_items(cx: &Ctxt, input: &Input) {
+    if let Some(items) = input.attr.items.as_ref().filter(|l| l.value().is_empty()) {
+        cx.error_spanned_by(
+            items,
+            "`items` names the property that holds the page's items, e.g. `items = \"roles\"`",
+        );
+    }
 }
 
 fn check_generics(cx: &Ctxt, input: &Input) {
@@ -46,7 +82,7 @@ fn check_method(cx: &Ctxt, input: &Input) -> Option<String> {
             method,
             format!(
                 "unknown HTTP method `{name}`{}; expected one of {}",
-                crate::attr::did_you_mean(&upper, &METHODS),
+                crate::suggest::did_you_mean(&upper, &METHODS),
                 METHODS.join(", ")
             ),
         );
@@ -220,11 +256,21 @@ fn check_fields(cx: &Ctxt, input: &Input, method: Option<&str>) {
                 }
             }
             Role::Header(name) => {
-                if name.value().is_empty() || !name.value().bytes().all(is_token_byte) {
+                if !is_token(&name.value()) {
                     cx.error_spanned_by(name, format!("`{}` is not a valid HTTP header name", name.value()));
                 }
             }
             Role::Query => {}
+        }
+        // `explode` says how a list goes in the query string; headers and bodies have their own forms.
+        if let Some(explode) = field.explode.as_ref().filter(|_| !matches!(role, Role::Query)) {
+            cx.error_spanned_by(
+                explode,
+                format!(
+                    "`explode` applies to query parameters, not to {}: remove it",
+                    role.describe()
+                ),
+            );
         }
         if matches!(role, Role::Query | Role::Header(_)) {
             let is_header = matches!(role, Role::Header(_));
@@ -266,6 +312,10 @@ fn check_call(cx: &Ctxt, input: &Input) {
             );
         }
     }
+}
+
+fn is_token(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(is_token_byte)
 }
 
 /// RFC 9110 token characters.

@@ -223,3 +223,108 @@ impl<'de, T: DeserializeOwned, E> Visitor<'de> for BodyVisitor<T, E> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::endpoint::Endpoint;
+    use reqwest::header::{HeaderMap, HeaderValue, LINK};
+
+    struct ListRoles;
+
+    impl Endpoint for ListRoles {
+        type Output = Page<serde_json::Value>;
+        const METHOD: reqwest::Method = reqwest::Method::GET;
+        const PATH: &'static str = "/api/v1/iam/roles";
+        fn path(&self) -> Result<String, Error> {
+            Ok(Self::PATH.to_owned())
+        }
+        fn decode(response: &RawResponse) -> Result<Self::Output, Error> {
+            Page::decode_for::<Self>(response)
+        }
+    }
+
+    impl Paginated for ListRoles {
+        type Item = serde_json::Value;
+        const FORM: PageForm = PageForm::Body { items: "roles" };
+    }
+
+    fn response(body: &[u8], link: Option<&str>) -> RawResponse {
+        let mut headers = HeaderMap::new();
+        if let Some(link) = link.and_then(|l| HeaderValue::from_str(l).ok()) {
+            headers.insert(LINK, link);
+        }
+        RawResponse {
+            status: reqwest::StatusCode::OK,
+            headers,
+            body: bytes::Bytes::copy_from_slice(body),
+            url: Url::parse("https://o.okta.com/api/v1/iam/roles?limit=2").expect("url"),
+        }
+    }
+
+    #[test]
+    fn a_next_link_that_is_not_a_url_keeps_the_items() {
+        let page = Page::<serde_json::Value>::decode(&response(b"[1, 2]", Some("<http://[oops>; rel=next")))
+            .expect("the items decode");
+        assert_eq!(page.len(), 2);
+        assert!(page.has_next() && page.next_url().is_none() && page.next_cursor().is_none());
+        let page = ListRoles::decode(&response(
+            br#"{"roles": [1], "_links": {"next": {"href": "http://[oops"}}}"#,
+            None,
+        ))
+        .expect("the items decode");
+        assert_eq!(page.len(), 1);
+        assert!(page.has_next() && page.next_url().is_none());
+    }
+
+    #[test]
+    fn body_pages_resolve_relative_links_and_ignore_other_properties() {
+        let body = br#"{"total": 3, "roles": [{"id": "r1"}], "_links": {"self": {"href": "/x"}, "next": {"href": "/api/v1/iam/roles?after=r1"}}}"#;
+        let page = ListRoles::decode(&response(body, Some("<https://o.okta.com/elsewhere>; rel=next"))).expect("page");
+        assert_eq!(page.items, [serde_json::json!({"id": "r1"})]);
+        assert_eq!(
+            page.next_url().map(Url::as_str),
+            Some("https://o.okta.com/api/v1/iam/roles?after=r1"),
+            "the body's link, not a Link header"
+        );
+        let page = ListRoles::decode(&response(br#"{"roles": null, "_links": {"next": null}}"#, None)).expect("page");
+        assert!(page.is_empty() && !page.has_next());
+        let err = ListRoles::decode(&response(br#"{"roles": [], "roles": []}"#, None)).expect_err("twice");
+        assert!(err.to_string().contains("duplicate field `roles`"), "{err}");
+        let err = ListRoles::decode(&response(b"[]", None)).expect_err("an array is not this form");
+        assert!(err.to_string().contains("items under `roles`"), "{err}");
+    }
+
+    #[test]
+    fn random_bodies_and_links_never_panic() {
+        let pieces = [
+            "{",
+            "}",
+            "[",
+            "]",
+            ",",
+            ":",
+            "\"roles\"",
+            "\"_links\"",
+            "\"next\"",
+            "\"href\"",
+            "\"/api/v1/iam/roles?after=1\"",
+            "\"http://[x\"",
+            "null",
+            "1",
+            "\"ü\"",
+            " ",
+            "\\",
+        ];
+        let mut rng = fastrand::Rng::with_seed(5);
+        for _ in 0..20_000 {
+            let body: String = (0..rng.usize(0..24))
+                .map(|_| pieces[rng.usize(..pieces.len())])
+                .collect();
+            let link = format!("<{}>; rel=next", pieces[rng.usize(..pieces.len())].trim_matches('"'));
+            let raw = response(body.as_bytes(), Some(&link));
+            let _ = ListRoles::decode(&raw);
+            let _ = Page::<serde_json::Value>::decode(&raw);
+        }
+    }
+}

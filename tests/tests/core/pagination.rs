@@ -300,3 +300,72 @@ async fn streams_ask_for_the_largest_page_unless_a_limit_is_set() {
         "streams take the maximum page, a caller's limit wins, one awaited page uses the server default"
     );
 }
+
+/// Streams `/api/v1/users` whose first page carries `link`, and returns what the stream gave and
+/// how many requests reached the server.
+async fn first_page_linking(link: &str) -> (Vec<Result<Value, Error>>, usize) {
+    let org = org().await;
+    let link = link.replace("{uri}", &org.server.uri());
+    page(
+        &org.server,
+        None,
+        ResponseTemplate::new(200)
+            .set_body_json(items(0..2))
+            .insert_header("link", link.as_str()),
+    )
+    .await;
+    // Whatever a wrongly followed link would reach.
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!([{"id": "00g-not-a-user"}])))
+        .mount(&org.server)
+        .await;
+    let results = org
+        .client
+        .request(Method::GET, "/api/v1/users")
+        .stream()
+        .take(10)
+        .collect()
+        .await;
+    (results, org.server.received_requests().await.expect("recorded").len())
+}
+
+#[tokio::test]
+async fn a_rel_inside_a_quoted_parameter_is_not_a_next_link() {
+    let (results, requests) =
+        first_page_linking(r#"<{uri}/api/v1/users?after=c1>; title="x;rel=next"; rel="self""#).await;
+    let users: Vec<Value> = results.into_iter().collect::<Result<_, _>>().expect("no error");
+    assert_eq!(ids(&users), ["00u0", "00u1"]);
+    assert_eq!(requests, 1, "the self link was not followed as a next link");
+
+    // And a real next link after a quoted comma is still found.
+    let (results, requests) = first_page_linking(
+        r#"<{uri}/api/v1/users?limit=2>; title="a, <{uri}/api/v1/users?after=x>; rel=next"; rel="self", <{uri}/api/v1/users?after=c1>; rel="next""#,
+    )
+    .await;
+    assert_eq!(requests, 2);
+    let requests_ok = results.iter().filter(|r| r.is_ok()).count();
+    assert_eq!(requests_ok, 3, "two users, then what the next page held: {results:?}");
+}
+
+#[tokio::test]
+async fn a_next_link_that_is_not_a_url_comes_after_the_items_of_its_page() {
+    let (results, requests) = first_page_linking(r#"<http://[not-a-url>; rel="next""#).await;
+    assert_eq!(results.len(), 3, "two users, then the error: {results:?}");
+    assert_eq!(results[0].as_ref().expect("first")["id"], "00u0");
+    assert_eq!(results[1].as_ref().expect("second")["id"], "00u1");
+    let err = results[2].as_ref().expect_err("then the error");
+    assert!(matches!(err, Error::Pagination(_)), "{err:?}");
+    assert!(err.to_string().contains("is not a URL"), "{err}");
+    assert_eq!(requests, 1);
+}
+
+#[tokio::test]
+async fn a_next_link_to_another_path_of_the_org_is_refused() {
+    let (results, requests) = first_page_linking(r#"<{uri}/api/v1/groups?after=c1>; rel="next""#).await;
+    assert_eq!(results.len(), 3, "two users, then the error: {results:?}");
+    assert!(results[..2].iter().all(Result::is_ok));
+    let err = results[2].as_ref().expect_err("refused");
+    assert!(matches!(err, Error::Pagination(_)), "{err:?}");
+    assert!(err.to_string().contains("another path"), "{err}");
+    assert_eq!(requests, 1, "no group was decoded as a user");
+}

@@ -57,6 +57,8 @@ fn check_items(cx: &Ctxt, input: &Input) {
     }
 }
 
+/// The generated `Endpoint` impl, setters and bound call name the struct without parameters, and
+/// a request's types are fixed by the API anyway.
 fn check_generics(cx: &Ctxt, input: &Input) {
     let generics = &input.original.generics;
     if !generics.params.is_empty() {
@@ -67,7 +69,9 @@ fn check_generics(cx: &Ctxt, input: &Input) {
     }
 }
 
-/// The method in upper case when it is a known one.
+/// The method becomes `Method::GET` and friends: only the methods Okta's API uses exist there,
+/// and a lower-case or misspelled one would be a confusing "no associated item" error.
+/// Returns the method in upper case when it is a known one.
 fn check_method(cx: &Ctxt, input: &Input) -> Option<String> {
     let method = input.attr.method.as_ref()?;
     let name = method.to_string();
@@ -90,6 +94,8 @@ fn check_method(cx: &Ctxt, input: &Input) -> Option<String> {
     None
 }
 
+/// A call's output is the `response` type, so it must be given; `page_size` fills the `limit`
+/// field, which must therefore exist; and a list is read with GET, of items that are not `()`.
 fn check_response(cx: &Ctxt, input: &Input, method: Option<&str>) {
     let attr = &input.attr;
     if attr.response.is_none() && !attr.incomplete {
@@ -127,6 +133,9 @@ fn check_response(cx: &Ctxt, input: &Input, method: Option<&str>) {
     }
 }
 
+/// Every `{param}` of the path is filled from exactly one path field, and every path field fills
+/// one: otherwise a request would go to a path with a literal `{userId}` in it, or a value given
+/// by the caller would be silently dropped.
 fn check_path(cx: &Ctxt, input: &Input) {
     let Some(lit) = &input.attr.path else { return };
     let parts = match template::parse(&lit.value()) {
@@ -199,6 +208,9 @@ fn check_path(cx: &Ctxt, input: &Input) {
     }
 }
 
+/// Each field has one role the generated code can send; a field's name must not shadow a
+/// generated method; there is at most one body, never on GET or HEAD; header names are valid
+/// HTTP; and no two fields send the same wire name, which Okta would read as one list.
 fn check_fields(cx: &Ctxt, input: &Input, method: Option<&str>) {
     let mut body_seen = false;
     let mut wire_names: HashMap<(bool, String), &syn::Ident> = HashMap::new();
@@ -295,6 +307,8 @@ fn check_fields(cx: &Ctxt, input: &Input, method: Option<&str>) {
     }
 }
 
+/// `call = Type::method` generates `impl Type { fn method(..) }`: both parts are needed, and the
+/// method cannot take generic parameters the generated code would not know how to fill.
 fn check_call(cx: &Ctxt, input: &Input) {
     for call in &input.attr.calls {
         if call.segments.len() < 2 {

@@ -19,9 +19,12 @@ pub(crate) struct PreparedRequest {
     /// What traces and errors name: the declared template, never ids.
     pub(crate) template: Cow<'static, str>,
     pub(crate) headers: HeaderMap,
-    /// The body's `Content-Type`.
-    pub(crate) content_type: HeaderValue,
     pub(crate) body: Option<Bytes>,
+    /// The body's `Content-Type`.
+    pub(crate) content_type: &'static str,
+    /// Whether this is a service app's OAuth token request, whose body (a fresh client assertion)
+    /// and DPoP proof the authentication layer mints for every attempt.
+    pub(crate) token_request: bool,
 }
 
 impl PreparedRequest {
@@ -32,20 +35,48 @@ impl PreparedRequest {
         let mut headers = HeaderMap::new();
         endpoint.headers(&mut headers)?;
         let body = endpoint.body()?.map(Bytes::from);
-        let content_type = HeaderValue::from_str(E::CONTENT_TYPE).map_err(|_| {
-            Error::InvalidRequest(format!(
+        // Checked here, so sending it as a header never fails: a hand-written `CONTENT_TYPE` could hold anything.
+        if HeaderValue::from_str(E::CONTENT_TYPE).is_err() {
+            return Err(Error::InvalidRequest(format!(
                 "the content type of `{}` is not a valid HTTP header value",
                 E::PATH
-            ))
-        })?;
+            )));
+        }
         Ok(PreparedRequest {
-            method: E::METHOD,
-            url: join(org, &path, &query)?,
-            template: Cow::Borrowed(E::PATH),
-            headers,
-            content_type,
-            body,
+            content_type: E::CONTENT_TYPE,
+            ..PreparedRequest::new(
+                E::METHOD,
+                join(org, &path, &query)?,
+                Cow::Borrowed(E::PATH),
+                headers,
+                body,
+            )
         })
+    }
+
+    /// A resource request with a JSON body (if any).
+    pub(crate) fn new(
+        method: Method,
+        url: Url,
+        template: Cow<'static, str>,
+        headers: HeaderMap,
+        body: Option<Bytes>,
+    ) -> Self {
+        PreparedRequest {
+            method,
+            url,
+            template,
+            headers,
+            body,
+            content_type: "application/json",
+            token_request: false,
+        }
+    }
+
+    /// The method whose retry rules apply: a token request changes nothing at Okta (and carries a
+    /// new assertion every attempt), so it is retried as safely as a GET.
+    pub(crate) fn retry_method(&self) -> &Method {
+        if self.token_request { &Method::GET } else { &self.method }
     }
 
     /// The request for the next page: a GET of the `next` link with the same headers.
@@ -55,8 +86,9 @@ impl PreparedRequest {
             url,
             template: self.template.clone(),
             headers: self.headers.clone(),
-            content_type: self.content_type.clone(),
             body: None,
+            content_type: self.content_type,
+            token_request: false,
         }
     }
 }

@@ -13,6 +13,7 @@ mod case;
 mod ctxt;
 mod expand;
 mod fallback;
+mod model;
 mod suggest;
 mod symbol;
 mod template;
@@ -56,4 +57,10 @@ use syn::{DeriveInput, parse_macro_input};
 pub fn derive_endpoint(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     expand::derive(&input).into()
+}
+
+/// Adds the serde attributes every Okta model field needs; see `okta::model`.
+#[proc_macro_attribute]
+pub fn model(args: TokenStream, item: TokenStream) -> TokenStream {
+    model::expand(args.into(), item.into()).into()
 }

@@ -69,11 +69,14 @@ async fn tail(mut live: okta::ItemStream<LogEvent>, max: usize, quiet: Duration)
 }
 
 fn line(event: &LogEvent) -> String {
-    let text = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".to_owned());
     format!(
         "{}  {:<28} {}",
-        text(&event.published),
-        text(&event.event_type),
-        text(&event.display_message)
+        or_dash(&event.published),
+        or_dash(&event.event_type),
+        or_dash(&event.display_message)
     )
+}
+
+fn or_dash<T: std::fmt::Display>(value: &Option<T>) -> String {
+    value.as_ref().map_or_else(|| "-".to_owned(), T::to_string)
 }

@@ -23,7 +23,8 @@ use crate::{Endpoint, ItemStream};
 ///     .filter(r#"eventType eq "user.session.start""#)
 ///     .stream();
 /// while let Some(event) = events.try_next().await? {
-///     println!("{:?} {:?}", event.published, event.display_message);
+///     let published = event.published.map(|at| at.to_string()).unwrap_or_default();
+///     println!("{published} {}", event.display_message.unwrap_or_default());
 /// }
 /// # Ok(()) }
 /// ```
@@ -74,7 +75,8 @@ impl GetLogsCall {
     ///     .filter(r#"eventType eq "user.session.start""#)
     ///     .follow(Duration::from_secs(15));
     /// while let Some(event) = live.try_next().await? {
-    ///     println!("{} {}", event.published.unwrap_or_default(), event.display_message.unwrap_or_default());
+    ///     let published = event.published.map(|at| at.to_string()).unwrap_or_default();
+    ///     println!("{published} {}", event.display_message.unwrap_or_default());
     /// }
     /// # Ok(()) }
     /// ```

@@ -11,7 +11,8 @@ use serde::de::DeserializeOwned;
 
 use crate::client::Client;
 use crate::error::Error;
-use crate::pagination::{ItemStream, Page, PageStream};
+use crate::page::Page;
+use crate::pagination::{ItemStream, PageStream};
 use crate::params::{Query, json_body};
 use crate::redact::redact_pairs;
 use crate::request::{PreparedRequest, join};
@@ -148,7 +149,7 @@ impl RawRequest {
     /// Every page of a list, following `rel="next"`.
     pub fn pages<T: DeserializeOwned + Send + 'static>(self) -> PageStream<T> {
         let (client, prepared) = self.prepare();
-        PageStream::new(client, prepared)
+        PageStream::new(client, prepared, Page::decode, None)
     }
 
     /// Every item of a list, across pages.

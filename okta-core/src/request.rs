@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use bytes::Bytes;
 use reqwest::Method;
-use reqwest::header::HeaderMap;
+use reqwest::header::{HeaderMap, HeaderValue};
 use url::Url;
 
 use crate::endpoint::Endpoint;
@@ -35,13 +35,23 @@ impl PreparedRequest {
         let mut headers = HeaderMap::new();
         endpoint.headers(&mut headers)?;
         let body = endpoint.body()?.map(Bytes::from);
-        Ok(PreparedRequest::new(
-            E::METHOD,
-            join(org, &path, &query)?,
-            Cow::Borrowed(E::PATH),
-            headers,
-            body,
-        ))
+        // Checked here, so sending it as a header never fails: a hand-written `CONTENT_TYPE` could hold anything.
+        if HeaderValue::from_str(E::CONTENT_TYPE).is_err() {
+            return Err(Error::InvalidRequest(format!(
+                "the content type of `{}` is not a valid HTTP header value",
+                E::PATH
+            )));
+        }
+        Ok(PreparedRequest {
+            content_type: E::CONTENT_TYPE,
+            ..PreparedRequest::new(
+                E::METHOD,
+                join(org, &path, &query)?,
+                Cow::Borrowed(E::PATH),
+                headers,
+                body,
+            )
+        })
     }
 
     /// A resource request with a JSON body (if any).

@@ -46,7 +46,7 @@ pub use client::{Client, UserFactors};
 pub use okta_core::Client as CoreClient;
 pub use okta_core::{
     ApiError, AsClient, Auth, Call, ClientBuilder, Config, DecodeError, Endpoint, Error, ErrorCause, HeaderMap,
-    ItemStream, Method, OAuthError, Page, PageStream, Paginated, ParamValue, PrivateKey, Query, RateLimit,
+    ItemStream, Method, OAuthError, Page, PageForm, PageStream, Paginated, ParamValue, PrivateKey, Query, RateLimit,
     RateLimitedError, RawRequest, RawResponse, Redacted, Response, RetryPolicy, SecretString, Source, StatusCode,
     is_secret_field,
 };

@@ -38,6 +38,7 @@ mod seed;
 mod server;
 mod state;
 mod status;
+mod user_store;
 
 pub use faults::Faults;
 pub use oauth::{InvalidServiceApp, ServiceApp};

@@ -161,7 +161,7 @@ pub(crate) fn insert_user(
         failed_logins: 0,
     };
     let id = user.id.clone();
-    st.users.push(user);
+    st.users.insert(user);
     id
 }
 
@@ -193,8 +193,8 @@ fn validate_profile(st: &State, profile: &Map<String, Value>, except: Option<&st
     }
     if st
         .users
-        .iter()
-        .any(|u| u.login().eq_ignore_ascii_case(login) && Some(u.id.as_str()) != except)
+        .with_login(login)
+        .is_some_and(|u| Some(u.id.as_str()) != except)
     {
         return Err(ApiError::validation(
             "login",
@@ -242,11 +242,13 @@ fn create(st: &mut State, req: &Req) -> ApiResult<Reply> {
         UserStatus::Provisioned
     };
     let id = insert_user(st, profile, password, recovery, status);
-    let user = st.user_mut(&id)?;
-    if provider {
-        user.provider = "FEDERATION";
-    }
-    let user = user.clone();
+    let user = {
+        let mut u = st.user_mut(&id)?;
+        if provider {
+            u.provider = "FEDERATION";
+        }
+        u.clone()
+    };
     for gid in group_ids {
         let doc = st.doc(id.clone(), &gid, Value::Null);
         st.memberships.insert(doc);
@@ -274,7 +276,7 @@ fn update(st: &mut State, req: &Req, id: &str, replace: bool) -> ApiResult<Reply
         return Err(ApiError::validation("password", problem));
     }
     let now = clock::now();
-    let u = st.user_mut(id)?;
+    let mut u = st.user_mut(id)?;
     u.profile = profile;
     u.last_updated = now.clone();
     if let Some(p) = password {
@@ -288,6 +290,7 @@ fn update(st: &mut State, req: &Req, id: &str, replace: bool) -> ApiResult<Reply
         u.recovery_question = Some((q.to_owned(), a.to_owned()));
     }
     let user = u.clone();
+    drop(u);
     st.log(
         req,
         "user.account.update_profile",
@@ -321,10 +324,29 @@ fn list(st: &mut State, req: &Req) -> ApiResult<Reply> {
     let expr = req.q("search").or_else(|| req.q("filter")).filter(|s| !s.is_empty());
     let filter = expr.map(Filter::parse).transpose()?;
     let q = req.q("q").map(str::to_lowercase);
-    let base = &st.base_url;
-    let items = st
-        .users
-        .iter()
+    let limit = paging::limit(req, Limits::new(200, 200))?;
+    let after = paging::after(req)?;
+    let (base, users) = (&st.base_url, &st.users);
+    // Seek an index when the filter pins the login or the status (the whole filter still
+    // applies): a page then costs what it holds, however large the org.
+    let pinned_login = filter.as_ref().and_then(|f| f.required_eq("profile.login"));
+    let pinned_status = filter.as_ref().and_then(|f| f.required_eq("status"));
+    let candidates: Box<dyn Iterator<Item = &User> + '_> = if let Some(login) = pinned_login {
+        Box::new(
+            users
+                .with_login(login)
+                .filter(|u| after.is_none_or(|a| u.seq > a))
+                .into_iter(),
+        )
+    } else if let Some(status) = pinned_status {
+        match UserStatus::parse(status) {
+            Some(status) => Box::new(users.with_status_after(status, after)),
+            None => Box::new(std::iter::empty()),
+        }
+    } else {
+        Box::new(users.after(after))
+    };
+    let items = candidates
         .filter(|u| expr.is_some() || u.status != UserStatus::Deprovisioned)
         .filter(|u| {
             q.as_deref().is_none_or(|q| {
@@ -337,9 +359,8 @@ fn list(st: &mut State, req: &Req) -> ApiResult<Reply> {
             })
         })
         .map(|u| (u.seq, user_json(base, u, false)))
-        .filter(|(_, json)| filter.as_ref().is_none_or(|f| f.matches_json(json)))
-        .collect();
-    paging::page(req, items, Limits::new(200, 200), PageOpts::default())
+        .filter(|(_, json)| filter.as_ref().is_none_or(|f| f.matches_json(json)));
+    Ok(paging::page_from(req, items, limit))
 }
 
 fn list_groups(st: &mut State, req: &Req, id: &str) -> ApiResult<Reply> {

@@ -86,19 +86,28 @@ pub(crate) fn page(req: &Req, items: Vec<Item>, limits: Limits, opts: PageOpts) 
     Ok(reply(req, page, limit, next_cursor))
 }
 
-/// Answers one page from `items`, which already start after the request's cursor (an index
-/// seek): only `limit + 1` of them are ever produced, whatever the size of the list.
-pub(crate) fn page_from(req: &Req, items: impl Iterator<Item = Item>, limit: usize) -> Reply {
-    let mut taken: Vec<Item> = items.take(limit.saturating_add(1)).collect();
+/// One page from `items`, which already start after the request's cursor (an index seek):
+/// only `limit + 1` of them are ever produced, whatever the size of the list. Returns the
+/// page and the `next` cursor, if more remain.
+pub(crate) fn take_page<T>(items: impl Iterator<Item = (u64, T)>, limit: usize) -> (Vec<T>, Option<u64>) {
+    let mut taken: Vec<(u64, T)> = items.take(limit.saturating_add(1)).collect();
     let more = taken.len() > limit;
     taken.truncate(limit);
-    let next_cursor = taken.last().filter(|_| more).map(|(seq, _)| encode_cursor(*seq));
-    reply(req, taken.into_iter().map(|(_, v)| v).collect(), limit, next_cursor)
+    let next = taken.last().filter(|_| more).map(|(seq, _)| *seq);
+    (taken.into_iter().map(|(_, v)| v).collect(), next)
+}
+
+/// Adds the `Link` headers of a page answered as `reply`.
+pub(crate) fn with_links(req: &Req, reply: Reply, limit: usize, next: Option<u64>) -> Reply {
+    add_links(req, reply, limit, next.map(encode_cursor))
 }
 
 fn reply(req: &Req, page: Vec<Value>, limit: usize, next_cursor: Option<String>) -> Reply {
+    add_links(req, Reply::ok(Value::Array(page)), limit, next_cursor)
+}
+
+fn add_links(req: &Req, mut reply: Reply, limit: usize, next_cursor: Option<String>) -> Reply {
     let link_limit = (limit != usize::MAX).then_some(limit);
-    let mut reply = Reply::ok(Value::Array(page));
     reply
         .headers
         .push(("link".into(), link(req, req.q("after"), link_limit, "self")));

@@ -82,6 +82,9 @@ pub(crate) struct User {
     pub(crate) recovery_question: Option<(String, String)>,
     pub(crate) provider: &'static str,
     pub(crate) failed_logins: u32,
+    /// The user as a list entry, serialized; kept current by [`Users`] on every change, so a
+    /// page is written without building each user's JSON again.
+    pub(crate) listed: String,
 }
 
 impl User {
@@ -171,9 +174,9 @@ pub(crate) struct State {
 impl State {
     pub(crate) fn new(base_url: String) -> Self {
         Self {
+            users: Users::new(base_url.clone()),
             base_url,
             next_seq: 1,
-            users: Users::default(),
             groups: Docs::default(),
             memberships: Docs::default(),
             apps: Docs::default(),

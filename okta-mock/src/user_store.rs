@@ -4,12 +4,15 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::{Bound, Deref, DerefMut};
 
+use crate::routes::users::user_json;
 use crate::state::User;
 use crate::status::UserStatus;
 
 /// Users by creation sequence (the paging cursor), indexed.
 #[derive(Debug, Default)]
 pub(crate) struct Users {
+    /// The org URL, for the `_links` of the serialized list entries.
+    base_url: String,
     by_seq: BTreeMap<u64, User>,
     by_id: HashMap<String, u64>,
     by_login: HashMap<String, u64>,
@@ -21,7 +24,15 @@ fn login_key(login: &str) -> String {
 }
 
 impl Users {
-    pub(crate) fn insert(&mut self, user: User) {
+    pub(crate) fn new(base_url: String) -> Self {
+        Self {
+            base_url,
+            ..Self::default()
+        }
+    }
+
+    pub(crate) fn insert(&mut self, mut user: User) {
+        user.listed = serde_json::to_string(&user_json(&self.base_url, &user, false)).unwrap_or_default();
         self.by_id.insert(user.id.clone(), user.seq);
         self.by_login.insert(login_key(user.login()), user.seq);
         self.by_status.insert((user.status, user.seq));

@@ -159,6 +159,7 @@ pub(crate) fn insert_user(
         recovery_question,
         provider: "OKTA",
         failed_logins: 0,
+        listed: String::new(),
     };
     let id = user.id.clone();
     st.users.insert(user);
@@ -358,9 +359,39 @@ fn list(st: &mut State, req: &Req) -> ApiResult<Reply> {
                 })
             })
         })
-        .map(|u| (u.seq, user_json(base, u, false)))
-        .filter(|(_, json)| filter.as_ref().is_none_or(|f| f.matches_json(json)));
-    Ok(paging::page_from(req, items, limit))
+        .filter(|u| {
+            filter
+                .as_ref()
+                .is_none_or(|f| f.matches(&|attr| attribute(base, u, attr)))
+        })
+        .map(|u| (u.seq, u.listed.as_str()));
+    let (page, next) = paging::take_page(items, limit);
+    let body = format!("[{}]", page.join(","));
+    Ok(paging::with_links(req, Reply::ok_serialized(body), limit, next))
+}
+
+/// Every value a filter attribute has on a user, as in its list JSON (`status`,
+/// `profile.login`, `lastUpdated`…), read from the user without building that JSON.
+fn attribute(base: &str, u: &User, attr: &str) -> Vec<Value> {
+    let text = |v: Option<&str>| vec![v.map_or(Value::Null, |s| Value::String(s.to_owned()))];
+    match attr {
+        "id" => text(Some(&u.id)),
+        "status" => text(Some(u.status.as_str())),
+        "created" => text(Some(&u.created)),
+        "lastUpdated" => text(Some(&u.last_updated)),
+        "activated" => text(u.activated.as_deref()),
+        "statusChanged" => text(u.status_changed.as_deref()),
+        "lastLogin" => text(u.last_login.as_deref()),
+        "passwordChanged" => text(u.password_changed.as_deref()),
+        _ => match attr.strip_prefix("profile.").filter(|k| !k.contains('.')) {
+            Some(key) => match u.profile.get(key) {
+                Some(Value::Array(items)) => items.clone(),
+                Some(v) => vec![v.clone()],
+                None => Vec::new(),
+            },
+            None => crate::filter::json_lookup(&user_json(base, u, false), attr),
+        },
+    }
 }
 
 fn list_groups(st: &mut State, req: &Req, id: &str) -> ApiResult<Reply> {

@@ -2,7 +2,7 @@
 //! language and for `curl`.
 //!
 //! ```text
-//! cargo run -p okta-mock -- --port 8080 --users 500
+//! cargo run -p okta-sdk-mock -- --port 8080 --users 500
 //! ```
 
 use std::process::ExitCode;

@@ -1,6 +1,6 @@
 //! What one page of `/api/v1/users` costs in a small org and in a large one, over HTTP on
 //! 127.0.0.1: the first page, a page deep in the list, and pages filtered on the indexed
-//! `status` and `profile.login`. Run with `cargo bench -p okta-mock --bench paging`; the ratios
+//! `status` and `profile.login`. Run with `cargo bench -p okta-sdk-mock --bench paging`; the ratios
 //! near 1 are the point (a page costs what it holds, not what the org holds).
 
 use std::time::{Duration, Instant};

@@ -7,7 +7,7 @@ impl State {
     /// A user, with memberships, assignments, factors (and their transactions), sessions,
     /// tokens, admin roles (and their targets) and authentication transactions.
     pub(crate) fn delete_user(&mut self, uid: &str) {
-        self.users.retain(|u| u.id != uid);
+        self.users.remove(uid);
         self.memberships.remove_where(|d| d.id == uid);
         self.app_users.remove_where(|d| d.id == uid);
         self.delete_factors_of(uid);
@@ -94,7 +94,7 @@ mod tests {
             }
         }
         st.delete_user(&uid);
-        assert!(st.users.is_empty());
+        assert_eq!(st.users.len(), 0);
         assert_eq!(st.factors.iter().count() + st.factor_txs.iter().count(), 0);
         assert_eq!(st.roles.iter().count() + st.role_targets.iter().count(), 0);
     }

@@ -80,8 +80,15 @@ impl Req {
 #[derive(Debug)]
 pub(crate) struct Reply {
     pub(crate) status: u16,
-    pub(crate) body: Option<Value>,
+    pub(crate) body: Option<Body>,
     pub(crate) headers: Vec<(String, String)>,
+}
+
+/// A JSON body: a value, or text already serialized (a page of users kept serialized).
+#[derive(Debug)]
+pub(crate) enum Body {
+    Json(Value),
+    Serialized(String),
 }
 
 impl Reply {
@@ -89,7 +96,16 @@ impl Reply {
     pub(crate) fn ok(body: Value) -> Self {
         Self {
             status: 200,
-            body: Some(body),
+            body: Some(Body::Json(body)),
+            headers: Vec::new(),
+        }
+    }
+
+    /// 200 with JSON text already serialized.
+    pub(crate) fn ok_serialized(json: String) -> Self {
+        Self {
+            status: 200,
+            body: Some(Body::Serialized(json)),
             headers: Vec::new(),
         }
     }
@@ -138,7 +154,7 @@ impl From<ApiError> for Reply {
     fn from(e: ApiError) -> Self {
         Self {
             status: e.status,
-            body: Some(e.body()),
+            body: Some(Body::Json(e.body())),
             headers: Vec::new(),
         }
     }

@@ -24,7 +24,7 @@ use crate::harness::Harness;
 use crate::oauth::{InvalidServiceApp, ServiceApp, resource, token_endpoint};
 use crate::rate_limit::RateInfo;
 use crate::recorded::{RecordedRequest, recorded_body, recorded_header};
-use crate::request::{Reply, Req};
+use crate::request::{Body, Reply, Req};
 use crate::state::State;
 use crate::{clock, control, ids, routes, seed};
 
@@ -405,6 +405,10 @@ async fn serve(listener: std::net::TcpListener, shared: Arc<Shared>, mut shutdow
             Some(_) = connections.join_next(), if !connections.is_empty() => {}
             accepted = listener.accept() => match accepted {
                 Ok((stream, _)) => {
+                    // A reply leaves in one go, not held back by Nagle waiting on a delayed ACK.
+                    if let Err(e) = stream.set_nodelay(true) {
+                        tracing::debug!(error = %e, "okta-mock: cannot set TCP_NODELAY");
+                    }
                     connections.spawn(connection(stream, Arc::clone(&shared), shutdown.clone()));
                 }
                 Err(e) => {
@@ -557,11 +561,12 @@ fn to_response(reply: Reply, rate: RateInfo, request_id: &str) -> Response<Full<
     for (name, value) in &reply.headers {
         builder = builder.header(name.as_str(), value.as_str());
     }
-    let body = match &reply.body {
-        Some(v) => {
-            builder = builder.header("content-type", "application/json");
-            Bytes::from(serde_json::to_vec(v).unwrap_or_default())
-        }
+    if reply.body.is_some() {
+        builder = builder.header("content-type", "application/json");
+    }
+    let body = match reply.body {
+        Some(Body::Json(v)) => Bytes::from(serde_json::to_vec(&v).unwrap_or_default()),
+        Some(Body::Serialized(text)) => Bytes::from(text),
         None => Bytes::new(),
     };
     builder.body(Full::new(body)).unwrap_or_else(|_| {

@@ -8,6 +8,7 @@ use crate::ids;
 use crate::oauth::OAuth;
 use crate::request::Req;
 use crate::status::{AuthnStatus, UserStatus};
+use crate::user_store::{UserMut, Users};
 
 /// A stored object kept as its wire JSON, plus what the wire never shows.
 #[derive(Debug, Clone)]
@@ -64,7 +65,7 @@ impl Docs {
 }
 
 /// A user, with the credentials the wire never returns.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct User {
     pub(crate) seq: u64,
     pub(crate) id: String,
@@ -81,6 +82,9 @@ pub(crate) struct User {
     pub(crate) recovery_question: Option<(String, String)>,
     pub(crate) provider: &'static str,
     pub(crate) failed_logins: u32,
+    /// The user as a list entry, serialized; kept current by [`Users`] on every change, so a
+    /// page is written without building each user's JSON again.
+    pub(crate) listed: String,
 }
 
 impl User {
@@ -129,7 +133,7 @@ pub(crate) struct AuthnTx {
 pub(crate) struct State {
     pub(crate) base_url: String,
     next_seq: u64,
-    pub(crate) users: Vec<User>,
+    pub(crate) users: Users,
     pub(crate) groups: Docs,
     /// parent = group id, id = user id.
     pub(crate) memberships: Docs,
@@ -170,9 +174,9 @@ pub(crate) struct State {
 impl State {
     pub(crate) fn new(base_url: String) -> Self {
         Self {
+            users: Users::new(base_url.clone()),
             base_url,
             next_seq: 1,
-            users: Vec::new(),
             groups: Docs::default(),
             memberships: Docs::default(),
             apps: Docs::default(),
@@ -216,17 +220,12 @@ impl State {
 
     /// A user by id or login (Okta accepts both in `/users/{id}`).
     pub(crate) fn user(&self, id: &str) -> ApiResult<&User> {
-        self.users
-            .iter()
-            .find(|u| u.id == id || u.login().eq_ignore_ascii_case(id))
-            .ok_or_else(|| ApiError::not_found(id, "User"))
+        self.users.get(id).ok_or_else(|| ApiError::not_found(id, "User"))
     }
 
-    pub(crate) fn user_mut(&mut self, id: &str) -> ApiResult<&mut User> {
-        self.users
-            .iter_mut()
-            .find(|u| u.id == id || u.login().eq_ignore_ascii_case(id))
-            .ok_or_else(|| ApiError::not_found(id, "User"))
+    /// A user to change; the user indexes follow when the guard is dropped.
+    pub(crate) fn user_mut(&mut self, id: &str) -> ApiResult<UserMut<'_>> {
+        self.users.get_mut(id).ok_or_else(|| ApiError::not_found(id, "User"))
     }
 
     pub(crate) fn group(&self, id: &str) -> ApiResult<&Doc> {

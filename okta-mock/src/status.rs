@@ -13,6 +13,12 @@ macro_rules! statuses {
         }
 
         impl $name {
+            /// The status Okta writes as `wire` (any case), if it is one.
+            #[allow(dead_code)] // Not every status is read from a request.
+            pub(crate) fn parse(wire: &str) -> Option<Self> {
+                [$(Self::$variant),+].into_iter().find(|s| s.as_str().eq_ignore_ascii_case(wire))
+            }
+
             /// The status as Okta writes it.
             pub(crate) const fn as_str(self) -> &'static str {
                 match self {
@@ -30,7 +36,7 @@ macro_rules! statuses {
 }
 
 statuses! {
-    /// A user's lifecycle status.
+    /// A user's lifecycle status (STAGED until something says otherwise).
     UserStatus {
         Staged => "STAGED",
         Provisioned => "PROVISIONED",
@@ -57,5 +63,13 @@ statuses! {
         MfaEnrollActivate => "MFA_ENROLL_ACTIVATE",
         MfaRequired => "MFA_REQUIRED",
         MfaChallenge => "MFA_CHALLENGE",
+    }
+}
+
+// Written out: `statuses!` declares enums that have no default as well.
+#[allow(clippy::derivable_impls)]
+impl Default for UserStatus {
+    fn default() -> Self {
+        Self::Staged
     }
 }

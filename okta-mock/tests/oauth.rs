@@ -5,6 +5,7 @@
 
 mod common;
 
+use std::sync::OnceLock;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use aws_lc_rs::encoding::AsDer;
@@ -34,13 +35,21 @@ fn jti() -> String {
 
 /// A signing key of one of the families the org accepts.
 enum Key {
-    Rsa(RsaKeyPair),
+    Rsa(&'static RsaKeyPair),
     Ec(EcdsaKeyPair, &'static str),
 }
 
 impl Key {
+    /// The RSA key; generated once, as RSA key generation is slow.
     fn rsa() -> Self {
-        Key::Rsa(RsaKeyPair::generate(KeySize::Rsa2048).unwrap())
+        static KEY: OnceLock<RsaKeyPair> = OnceLock::new();
+        Key::Rsa(KEY.get_or_init(|| RsaKeyPair::generate(KeySize::Rsa2048).unwrap()))
+    }
+
+    /// Another RSA key, for signatures the org must refuse.
+    fn other_rsa() -> Self {
+        static KEY: OnceLock<RsaKeyPair> = OnceLock::new();
+        Key::Rsa(KEY.get_or_init(|| RsaKeyPair::generate(KeySize::Rsa2048).unwrap()))
     }
 
     fn p256() -> Self {
@@ -322,7 +331,7 @@ async fn every_algorithm_and_key_format_is_accepted() {
 #[tokio::test]
 async fn bad_assertions_are_invalid_client() {
     let (org, key) = bearer_app(&["okta.users.read"]).await;
-    let other = Key::rsa();
+    let other = Key::other_rsa();
     let header = json!({ "alg": "RS256", "typ": "JWT" });
     let claims = |patch: Value| {
         let mut c = assertion_claims(&org);

@@ -231,9 +231,10 @@ fn succeed(st: &mut State, req: &Req, i: usize) -> ApiResult<Reply> {
     let token = issue_session_token(st, &uid, &amr);
     advance(st, i, AuthnStatus::Success, None);
     st.authn[i].session_token = Some(token);
-    let u = st.user_mut(&uid)?;
+    let mut u = st.user_mut(&uid)?;
     u.last_login = Some(clock::now());
-    let actor = user_ref(u);
+    let actor = user_ref(&u);
+    drop(u);
     st.log_as(
         req,
         actor.clone(),
@@ -266,13 +267,14 @@ fn primary(st: &mut State, req: &Req) -> ApiResult<Reply> {
         UserStatus::Staged | UserStatus::Provisioned | UserStatus::Deprovisioned | UserStatus::Suspended
     );
     if !usable || user.password.is_none() || password != user.password.as_deref() {
-        let u = st.user_mut(&user.id)?;
+        let mut u = st.user_mut(&user.id)?;
         u.failed_logins += 1;
         let locked = usable && u.failed_logins >= LOCKOUT_AFTER;
         if locked {
-            set_status(u, UserStatus::LockedOut);
+            set_status(&mut u, UserStatus::LockedOut);
         }
-        let actor = user_ref(u);
+        let actor = user_ref(&u);
+        drop(u);
         st.log_as(
             req,
             actor.clone(),
@@ -464,11 +466,12 @@ fn set_password_and_succeed(st: &mut State, req: &Req, i: usize) -> ApiResult<Re
         )
         .cause(problem));
     }
-    let u = st.user_mut(&st.authn[i].user_id.clone())?;
+    let mut u = st.user_mut(&st.authn[i].user_id.clone())?;
     u.password = Some(new.to_owned());
     u.password_changed = Some(clock::now());
-    set_status(u, UserStatus::Active);
-    let actor = user_ref(u);
+    set_status(&mut u, UserStatus::Active);
+    let actor = user_ref(&u);
+    drop(u);
     st.log_as(
         req,
         actor.clone(),
@@ -560,12 +563,13 @@ fn finish_recovery(st: &mut State, req: &Req, i: usize) -> ApiResult<Reply> {
         advance(st, i, AuthnStatus::PasswordReset, None);
         return respond(st, i);
     }
-    let u = st.user_mut(&st.authn[i].user_id.clone())?;
+    let mut u = st.user_mut(&st.authn[i].user_id.clone())?;
     if u.status == UserStatus::LockedOut {
-        set_status(u, UserStatus::Active);
+        set_status(&mut u, UserStatus::Active);
     }
     u.failed_logins = 0;
-    let actor = user_ref(u);
+    let actor = user_ref(&u);
+    drop(u);
     st.log_as(
         req,
         actor.clone(),

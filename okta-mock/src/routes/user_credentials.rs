@@ -28,13 +28,14 @@ pub(crate) fn run(st: &mut State, req: &Req, id: &str, op: &str) -> ApiResult<Re
             if let Some(problem) = password_problem(new) {
                 return Err(update_failed(problem));
             }
-            let u = st.user_mut(id)?;
+            let mut u = st.user_mut(id)?;
             u.password = Some(new.to_owned());
             u.password_changed = Some(clock::now());
             if u.status == UserStatus::PasswordExpired {
-                set_status(u, UserStatus::Active);
+                set_status(&mut u, UserStatus::Active);
             }
-            let (body, target) = (credentials_json(u), user_ref(u));
+            let (body, target) = (credentials_json(&u), user_ref(&u));
+            drop(u);
             st.log(
                 req,
                 "user.account.update_password",
@@ -49,10 +50,10 @@ pub(crate) fn run(st: &mut State, req: &Req, id: &str, op: &str) -> ApiResult<Re
             }
             let question = req.required_str("/recovery_question/question", "recovery_question.question")?;
             let answer = req.required_str("/recovery_question/answer", "recovery_question.answer")?;
-            let u = st.user_mut(id)?;
+            let mut u = st.user_mut(id)?;
             u.recovery_question = Some((question.to_owned(), answer.to_owned()));
             u.last_updated = clock::now();
-            Ok(Reply::ok(credentials_json(u)))
+            Ok(Reply::ok(credentials_json(&u)))
         }
         "forgot_password" => match (req.str_at("/password/value"), req.str_at("/recovery_question/answer")) {
             // With a body: answer the recovery question and set the new password at once.
@@ -64,10 +65,10 @@ pub(crate) fn run(st: &mut State, req: &Req, id: &str, op: &str) -> ApiResult<Re
                 if let Some(problem) = password_problem(new) {
                     return Err(update_failed(problem));
                 }
-                let u = st.user_mut(id)?;
+                let mut u = st.user_mut(id)?;
                 u.password = Some(new.to_owned());
                 u.password_changed = Some(clock::now());
-                Ok(Reply::ok(credentials_json(u)))
+                Ok(Reply::ok(credentials_json(&u)))
             }
             _ => {
                 let token = issue_token(st, &user.id, "recovery");

@@ -122,7 +122,7 @@ pub(crate) fn run(st: &mut State, req: &Req, id: &str, op: &str) -> ApiResult<Re
     let reply = match op {
         "activate" => {
             set_status(
-                st.user_mut(&uid)?,
+                &mut *st.user_mut(&uid)?,
                 if has_password {
                     UserStatus::Active
                 } else {
@@ -138,10 +138,10 @@ pub(crate) fn run(st: &mut State, req: &Req, id: &str, op: &str) -> ApiResult<Re
         }
         "deactivate" => return deactivate(st, req, &uid).map(|()| Reply::empty_object()),
         "suspend" | "unlock" | "unsuspend" => {
-            let u = st.user_mut(&uid)?;
+            let mut u = st.user_mut(&uid)?;
             u.failed_logins = 0;
             set_status(
-                u,
+                &mut u,
                 if op == "suspend" {
                     UserStatus::Suspended
                 } else {
@@ -151,18 +151,18 @@ pub(crate) fn run(st: &mut State, req: &Req, id: &str, op: &str) -> ApiResult<Re
             Reply::empty_object()
         }
         "expire_password" => {
-            let u = st.user_mut(&uid)?;
-            set_status(u, UserStatus::PasswordExpired);
+            let mut u = st.user_mut(&uid)?;
+            set_status(&mut u, UserStatus::PasswordExpired);
             if req.q_bool("tempPassword", false) {
                 let temp = ids::random_chars(10);
                 u.password = Some(temp.clone());
                 Reply::ok(json!({ "tempPassword": temp }))
             } else {
-                Reply::ok(user_json(&base, u, true))
+                Reply::ok(user_json(&base, &u, true))
             }
         }
         "reset_password" => {
-            set_status(st.user_mut(&uid)?, UserStatus::Recovery);
+            set_status(&mut *st.user_mut(&uid)?, UserStatus::Recovery);
             let token = issue_token(st, &uid, "recovery");
             if req.q_bool("sendEmail", true) {
                 Reply::empty_object()
@@ -183,12 +183,13 @@ pub(crate) fn run(st: &mut State, req: &Req, id: &str, op: &str) -> ApiResult<Re
 
 /// Deactivation, shared with the first DELETE of a user: UserStatus::Deprovisioned, sessions ended.
 pub(crate) fn deactivate(st: &mut State, req: &Req, uid: &str) -> ApiResult<()> {
-    let u = st.user_mut(uid)?;
+    let mut u = st.user_mut(uid)?;
     if u.status == UserStatus::Deprovisioned {
         return Ok(());
     }
-    set_status(u, UserStatus::Deprovisioned);
-    let target = user_ref(u);
+    set_status(&mut u, UserStatus::Deprovisioned);
+    let target = user_ref(&u);
+    drop(u);
     st.end_sessions_of(uid);
     st.log(req, "user.lifecycle.deactivate", "Deactivate Okta user", vec![target]);
     Ok(())

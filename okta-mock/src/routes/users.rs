@@ -159,9 +159,10 @@ pub(crate) fn insert_user(
         recovery_question,
         provider: "OKTA",
         failed_logins: 0,
+        listed: String::new(),
     };
     let id = user.id.clone();
-    st.users.push(user);
+    st.users.insert(user);
     id
 }
 
@@ -193,8 +194,8 @@ fn validate_profile(st: &State, profile: &Map<String, Value>, except: Option<&st
     }
     if st
         .users
-        .iter()
-        .any(|u| u.login().eq_ignore_ascii_case(login) && Some(u.id.as_str()) != except)
+        .with_login(login)
+        .is_some_and(|u| Some(u.id.as_str()) != except)
     {
         return Err(ApiError::validation(
             "login",
@@ -242,11 +243,13 @@ fn create(st: &mut State, req: &Req) -> ApiResult<Reply> {
         UserStatus::Provisioned
     };
     let id = insert_user(st, profile, password, recovery, status);
-    let user = st.user_mut(&id)?;
-    if provider {
-        user.provider = "FEDERATION";
-    }
-    let user = user.clone();
+    let user = {
+        let mut u = st.user_mut(&id)?;
+        if provider {
+            u.provider = "FEDERATION";
+        }
+        u.clone()
+    };
     for gid in group_ids {
         let doc = st.doc(id.clone(), &gid, Value::Null);
         st.memberships.insert(doc);
@@ -274,7 +277,7 @@ fn update(st: &mut State, req: &Req, id: &str, replace: bool) -> ApiResult<Reply
         return Err(ApiError::validation("password", problem));
     }
     let now = clock::now();
-    let u = st.user_mut(id)?;
+    let mut u = st.user_mut(id)?;
     u.profile = profile;
     u.last_updated = now.clone();
     if let Some(p) = password {
@@ -288,6 +291,7 @@ fn update(st: &mut State, req: &Req, id: &str, replace: bool) -> ApiResult<Reply
         u.recovery_question = Some((q.to_owned(), a.to_owned()));
     }
     let user = u.clone();
+    drop(u);
     st.log(
         req,
         "user.account.update_profile",
@@ -321,10 +325,29 @@ fn list(st: &mut State, req: &Req) -> ApiResult<Reply> {
     let expr = req.q("search").or_else(|| req.q("filter")).filter(|s| !s.is_empty());
     let filter = expr.map(Filter::parse).transpose()?;
     let q = req.q("q").map(str::to_lowercase);
-    let base = &st.base_url;
-    let items = st
-        .users
-        .iter()
+    let limit = paging::limit(req, Limits::new(200, 200))?;
+    let after = paging::after(req)?;
+    let (base, users) = (&st.base_url, &st.users);
+    // Seek an index when the filter pins the login or the status (the whole filter still
+    // applies): a page then costs what it holds, however large the org.
+    let pinned_login = filter.as_ref().and_then(|f| f.required_eq("profile.login"));
+    let pinned_status = filter.as_ref().and_then(|f| f.required_eq("status"));
+    let candidates: Box<dyn Iterator<Item = &User> + '_> = if let Some(login) = pinned_login {
+        Box::new(
+            users
+                .with_login(login)
+                .filter(|u| after.is_none_or(|a| u.seq > a))
+                .into_iter(),
+        )
+    } else if let Some(status) = pinned_status {
+        match UserStatus::parse(status) {
+            Some(status) => Box::new(users.with_status_after(status, after)),
+            None => Box::new(std::iter::empty()),
+        }
+    } else {
+        Box::new(users.after(after))
+    };
+    let items = candidates
         .filter(|u| expr.is_some() || u.status != UserStatus::Deprovisioned)
         .filter(|u| {
             q.as_deref().is_none_or(|q| {
@@ -336,10 +359,39 @@ fn list(st: &mut State, req: &Req) -> ApiResult<Reply> {
                 })
             })
         })
-        .map(|u| (u.seq, user_json(base, u, false)))
-        .filter(|(_, json)| filter.as_ref().is_none_or(|f| f.matches_json(json)))
-        .collect();
-    paging::page(req, items, Limits::new(200, 200), PageOpts::default())
+        .filter(|u| {
+            filter
+                .as_ref()
+                .is_none_or(|f| f.matches(&|attr| attribute(base, u, attr)))
+        })
+        .map(|u| (u.seq, u.listed.as_str()));
+    let (page, next) = paging::take_page(items, limit);
+    let body = format!("[{}]", page.join(","));
+    Ok(paging::with_links(req, Reply::ok_serialized(body), limit, next))
+}
+
+/// Every value a filter attribute has on a user, as in its list JSON (`status`,
+/// `profile.login`, `lastUpdated`…), read from the user without building that JSON.
+fn attribute(base: &str, u: &User, attr: &str) -> Vec<Value> {
+    let text = |v: Option<&str>| vec![v.map_or(Value::Null, |s| Value::String(s.to_owned()))];
+    match attr {
+        "id" => text(Some(&u.id)),
+        "status" => text(Some(u.status.as_str())),
+        "created" => text(Some(&u.created)),
+        "lastUpdated" => text(Some(&u.last_updated)),
+        "activated" => text(u.activated.as_deref()),
+        "statusChanged" => text(u.status_changed.as_deref()),
+        "lastLogin" => text(u.last_login.as_deref()),
+        "passwordChanged" => text(u.password_changed.as_deref()),
+        _ => match attr.strip_prefix("profile.").filter(|k| !k.contains('.')) {
+            Some(key) => match u.profile.get(key) {
+                Some(Value::Array(items)) => items.clone(),
+                Some(v) => vec![v.clone()],
+                None => Vec::new(),
+            },
+            None => crate::filter::json_lookup(&user_json(base, u, false), attr),
+        },
+    }
 }
 
 fn list_groups(st: &mut State, req: &Req, id: &str) -> ApiResult<Reply> {

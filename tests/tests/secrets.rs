@@ -81,6 +81,17 @@ async fn the_token_appears_in_no_debug_display_error_or_trace() {
     let client = fast_retry_client(&org.server.uri());
     let err = client.get_user("00u1").await.expect_err("401");
     assert_eq!(err.error_code(), Some("E0000011"));
+    // A dropped connection is retried too, and its event must not quote the URL either.
+    let stand_in = okta_mock::OktaMock::start().await;
+    let ids = stand_in.seed_users(1);
+    stand_in.drop_next(1);
+    let dropped = okta::Client::builder()
+        .org_url(stand_in.url())
+        .api_token(stand_in.token())
+        .retry_policy(okta::RetryPolicy::default().base_backoff(std::time::Duration::from_millis(1)))
+        .build()
+        .expect("client");
+    dropped.get_user(&ids[0]).await.expect("after one retry");
 
     let trace = String::from_utf8(captured.0.lock().expect("not poisoned").clone()).expect("utf-8");
     assert!(trace.contains("okta.request"), "one span per request: {trace}");
@@ -92,6 +103,9 @@ async fn the_token_appears_in_no_debug_display_error_or_trace() {
         assert!(trace.contains(field), "the span records {field}: {trace}");
     }
     assert!(trace.contains("retrying"), "{trace}");
+    // Retry events name the path template, like the span: never the ids in the URL.
+    assert!(!trace.contains("/api/v1/users/00u1"), "an id in the trace: {trace}");
+    assert!(!trace.contains(ids[0].as_str()), "an id in the trace: {trace}");
 
     let builder = okta::Client::builder()
         .org_url("https://dev-1.okta.com")

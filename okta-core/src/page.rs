@@ -51,7 +51,7 @@ pub struct Page<T> {
     pub items: Vec<T>,
     /// The next link: absolute, or the target as sent when it is not a URL (a stream yields
     /// this page, then fails with it).
-    pub(crate) next: Option<Result<Url, String>>,
+    next: Option<Result<Url, String>>,
     rate_limit: RateLimit,
     request_id: Option<String>,
 }
@@ -69,6 +69,11 @@ impl<T> Page<T> {
             .query_pairs()
             .find(|(k, _)| k == "after")
             .map(|(_, v)| v.into_owned())
+    }
+
+    /// The next link as the server sent it: absolute, or the target that is not a URL.
+    pub(crate) fn next_link(&self) -> Option<&Result<Url, String>> {
+        self.next.as_ref()
     }
 
     /// Whether the server announced another page.

@@ -52,7 +52,7 @@ struct Cursor<T> {
 impl<T> Cursor<T> {
     /// Where the page after `page` is, if anywhere, checked before any token goes there.
     fn follow(&mut self, request: &PreparedRequest, page: &Page<T>) -> Option<Result<PreparedRequest, Error>> {
-        let next = match page.next.as_ref()? {
+        let next = match page.next_link()? {
             Ok(next) => next,
             Err(target) => {
                 return Some(Err(Error::Pagination(format!("the next link `{target}` is not a URL"))));

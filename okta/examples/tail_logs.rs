@@ -1,4 +1,4 @@
-//! Tail the System Log as events are published: `cargo run -p okta --example tail_logs`.
+//! Tail the System Log as events are published: `cargo run -p okta-sdk --example tail_logs`.
 //!
 //! Without `OKTA_CLIENT_ORGURL` and `OKTA_CLIENT_TOKEN` it starts an embedded Okta stand-in
 //! (`okta-mock`) on 127.0.0.1, creates a few users in the background while it tails, prints the

@@ -7,9 +7,10 @@
 //! |---|---|---|
 //! | declare | `endpoint.rs` | an [`Endpoint`] is plain data: method, path, query, headers, body |
 //! | build | `params.rs`, `request.rs` | values are percent-encoded into one URL on the org |
+//! | authenticate | `authenticate.rs`, `service_app.rs`, `dpop.rs` | the attempt's credentials: a token, or a service app's OAuth token and DPoP proof |
 //! | send | `send.rs` | the one function that authenticates, sends, traces and maps errors |
 //! | retry | `retry.rs`, `rate_limit.rs` | 429 waits for the reset; 5xx retried only when idempotent |
-//! | decode | `response.rs`, `pagination.rs` | JSON with the failing path named; `Link` pagination |
+//! | decode | `response.rs`, `page.rs`, `pagination.rs` | JSON with the failing path named; pages and their streams |
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), okta_core::Error> {
@@ -23,33 +24,45 @@
 //! ```
 
 mod auth;
+mod authenticate;
 mod call;
 mod client;
+mod config;
 mod config_file;
+mod dpop;
 mod endpoint;
 mod error;
+mod jws;
 mod link_header;
 mod org_url;
+mod page;
 mod pagination;
 mod params;
+mod private_key;
 mod rate_limit;
 mod raw;
+mod redact;
 mod request;
 mod response;
 mod retry;
 mod secret;
 mod send;
+mod service_app;
 mod user_agent;
 
 pub use auth::Auth;
 pub use call::Call;
 pub use client::{Client, ClientBuilder};
+pub use config::{Config, Source};
 pub use endpoint::{Endpoint, Paginated};
-pub use error::{ApiError, DecodeError, Error, ErrorCause, RateLimitedError};
-pub use pagination::{ItemStream, Page, PageStream};
+pub use error::{ApiError, DecodeError, Error, ErrorCause, OAuthError, RateLimitedError};
+pub use page::{Page, PageForm};
+pub use pagination::{ItemStream, PageStream};
 pub use params::{ParamValue, Query};
+pub use private_key::PrivateKey;
 pub use rate_limit::RateLimit;
 pub use raw::RawRequest;
+pub use redact::{Redacted, is_secret_field};
 pub use response::{RawResponse, Response};
 pub use retry::RetryPolicy;
 pub use secret::SecretString;
@@ -75,8 +88,8 @@ impl AsClient for Client {
 pub mod __private {
     pub use crate::params::{json_body, push_header, push_path_segment};
     pub use crate::{
-        AsClient, Call, Client, Endpoint, Error, HeaderMap, ItemStream, Method, Page, PageStream, Paginated, Query,
-        RawResponse, Response,
+        AsClient, Call, Client, Endpoint, Error, HeaderMap, ItemStream, Method, Page, PageForm, PageStream, Paginated,
+        Query, RawResponse, Response,
     };
     pub use core::clone::Clone;
     pub use core::convert::Into;
@@ -97,8 +110,13 @@ pub mod __private {
         response.empty()
     }
 
-    /// Decodes one page of a list.
+    /// Decodes one page of a list paged by `Link` headers.
     pub fn decode_page<T: serde::de::DeserializeOwned>(response: &RawResponse) -> Result<Page<T>, Error> {
         Page::decode(response)
+    }
+
+    /// Decodes one page of the list `E`, in the form it declares.
+    pub fn decode_page_for<E: Paginated>(response: &RawResponse) -> Result<Page<E::Item>, Error> {
+        Page::decode_for::<E>(response)
     }
 }

@@ -8,7 +8,7 @@ use crate::error::Error;
 ///
 /// HTTPS is required, except on a loopback host (a local stand-in or test server).
 pub(crate) fn parse(input: &str) -> Result<Url, Error> {
-    let shown = redact_userinfo(input.trim());
+    let shown = redact(input.trim());
     let fail = |why: String| Err(Error::Config(format!("org URL `{shown}`: {why}")));
     let trimmed = input.trim();
     if trimmed.is_empty() {
@@ -59,12 +59,21 @@ pub(crate) fn parse(input: &str) -> Result<Url, Error> {
     Ok(url)
 }
 
-/// The input with any `user:password@` replaced, so an error never echoes a credential.
-fn redact_userinfo(input: &str) -> String {
-    match (input.find("://"), input.rfind('@')) {
-        (Some(scheme_end), Some(at)) if at > scheme_end => format!("{}***{}", &input[..scheme_end + 3], &input[at..]),
-        _ => input.to_owned(),
-    }
+/// The input as an error or `Debug` may show it: any `user:password@` replaced (with or
+/// without the `//` after the scheme, or no scheme at all), and the value of any secret-named
+/// query parameter masked.
+pub(crate) fn redact(input: &str) -> String {
+    let shown = match input.rfind('@') {
+        Some(at) => {
+            let scheme = input
+                .find("://")
+                .filter(|&end| end < at)
+                .map_or("", |end| &input[..end + 3]);
+            format!("{scheme}***{}", &input[at..])
+        }
+        None => input.to_owned(),
+    };
+    crate::redact::redact_pairs(&shown)
 }
 
 #[cfg(test)]
@@ -97,12 +106,19 @@ mod tests {
             ("https://dev-1.okta.com?x=1", "only scheme and host"),
             ("https://dev-1.okta.com#frag", "only scheme and host"),
             ("https://user:pw@dev-1.okta.com", "credentials"),
+            ("https://:pw@dev-1.okta.com", "credentials"),
+            ("https://user@dev-1.okta.com", "credentials"),
+            ("https:user:pw@dev-1.okta.com", "credentials"),
+            ("HTTPS://user:pw@dev-1.okta.com/", "credentials"),
+            ("user:pw@dev-1.okta.com", "has no host"),
+            ("https://user:p#w@dev-1.okta.com", "not a URL"),
+            ("https://dev-1.okta.com/?token=pw@x", "only scheme and host"),
             ("dev-1.okta.com", "not a URL"),
             ("ftp://dev-1.okta.com", "unsupported scheme"),
         ] {
             let err = parse(bad).expect_err(bad).to_string();
             assert!(err.contains(hint), "{bad}: {err}");
-            assert!(!err.contains("pw@"), "{err}");
+            assert!(!err.contains("pw"), "{err}");
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The escape hatch: any method and path of the org, with the client's auth, retries and errors.
 
 use std::borrow::Cow;
+use std::fmt;
 
 use bytes::Bytes;
 use reqwest::Method;
@@ -10,8 +11,10 @@ use serde::de::DeserializeOwned;
 
 use crate::client::Client;
 use crate::error::Error;
-use crate::pagination::{ItemStream, Page, PageStream};
+use crate::page::Page;
+use crate::pagination::{ItemStream, PageStream};
 use crate::params::{Query, json_body};
+use crate::redact::redact_pairs;
 use crate::request::{PreparedRequest, join};
 use crate::response::{RawResponse, Response};
 
@@ -34,7 +37,6 @@ use crate::response::{RawResponse, Response};
 ///     .await?;
 /// # let _ = schema; Ok(()) }
 /// ```
-#[derive(Debug)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct RawRequest {
     client: Client,
@@ -44,6 +46,26 @@ pub struct RawRequest {
     headers: HeaderMap,
     body: Option<Bytes>,
     error: Option<Error>,
+}
+
+/// Shows what is sent, not the secrets it may carry: header names without their values, the
+/// body's size, and the values of secret-named query parameters masked.
+impl fmt::Debug for RawRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let query: Vec<String> = self
+            .query
+            .pairs()
+            .map(|(name, value)| redact_pairs(&format!("{name}={value}")))
+            .collect();
+        f.debug_struct("RawRequest")
+            .field("method", &self.method)
+            .field("path", &redact_pairs(&self.path))
+            .field("query", &query)
+            .field("headers", &self.headers.keys().collect::<Vec<_>>())
+            .field("body_bytes", &self.body.as_ref().map(Bytes::len))
+            .field("error", &self.error)
+            .finish_non_exhaustive()
+    }
 }
 
 impl RawRequest {
@@ -92,13 +114,10 @@ impl RawRequest {
     fn prepare(self) -> (Client, Result<PreparedRequest, Error>) {
         let prepared = match self.error {
             Some(e) => Err(e),
-            None => join(&self.client.inner.org, &self.path, &self.query).map(|url| PreparedRequest {
-                method: self.method,
+            None => join(&self.client.inner.org, &self.path, &self.query).map(|url| {
                 // Raw paths may hold ids; only the path part is named, never the query.
-                template: Cow::Owned(url.path().to_owned()),
-                url,
-                headers: self.headers,
-                body: self.body,
+                let template = Cow::Owned(url.path().to_owned());
+                PreparedRequest::new(self.method, url, template, self.headers, self.body)
             }),
         };
         (self.client, prepared)
@@ -130,7 +149,7 @@ impl RawRequest {
     /// Every page of a list, following `rel="next"`.
     pub fn pages<T: DeserializeOwned + Send + 'static>(self) -> PageStream<T> {
         let (client, prepared) = self.prepare();
-        PageStream::new(client, prepared)
+        PageStream::new(client, prepared, Page::decode, None)
     }
 
     /// Every item of a list, across pages.

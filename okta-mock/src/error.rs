@@ -11,6 +11,8 @@ pub(crate) struct ApiError {
     pub(crate) code: &'static str,
     pub(crate) summary: String,
     pub(crate) causes: Vec<String>,
+    /// No route serves the path (see `routes::fallback`).
+    pub(crate) unrouted: bool,
 }
 
 /// The result type of every route handler.
@@ -24,6 +26,7 @@ impl ApiError {
             code,
             summary: summary.into(),
             causes: Vec::new(),
+            unrouted: false,
         }
     }
 

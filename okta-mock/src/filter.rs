@@ -66,6 +66,20 @@ impl Filter {
         }
     }
 
+    /// The `attr eq "value"` a match requires, if any: an `and` requires what either side does.
+    /// Lets a list seek an index (status, login) instead of scanning.
+    pub(crate) fn required_eq(&self, attr: &str) -> Option<&str> {
+        match self {
+            Filter::Cmp {
+                attr: a,
+                op: Op::Eq,
+                value: Value::String(v),
+            } if a == attr => Some(v),
+            Filter::And(a, b) => a.required_eq(attr).or_else(|| b.required_eq(attr)),
+            _ => None,
+        }
+    }
+
     /// Matches a JSON document, attributes being dotted paths (`profile.login`).
     pub(crate) fn matches_json(&self, doc: &Value) -> bool {
         self.matches(&|attr| json_lookup(doc, attr))

@@ -18,13 +18,24 @@
 //! and rules, MFA factors, sessions, the Authentication API (`/api/v1/authn…`) and the System
 //! Log. Factors accept the passcode [`TEST_PASSCODE`]; seeded users have the password
 //! [`SEED_PASSWORD`]. Fault injection ([`Faults`]) makes requests fail, stall, drop or hit a
-//! rate limit, and [`OktaMock::requests`] shows what reached the server.
+//! rate limit, and [`OktaMock::requests`] shows what reached the server (credentials redacted).
+//!
+//! API service apps ([`ServiceApp`]) get access tokens at `/oauth2/v1/token` with a
+//! `private_key_jwt` client assertion, DPoP-bound when the app requires it, and the org enforces
+//! their scopes; see [`OktaMock::register_service_app`].
+//!
+//! The org serves from a thread of its own: [`OktaMock::start_blocking`] starts it from a plain
+//! `#[test]`, and it keeps serving whichever runtime the test code uses.
 
+mod cascade;
 mod clock;
+mod control;
 mod error;
 mod faults;
 mod filter;
+mod harness;
 mod ids;
+mod oauth;
 mod paging;
 mod rate_limit;
 mod recorded;
@@ -33,8 +44,11 @@ mod routes;
 mod seed;
 mod server;
 mod state;
+mod status;
+mod user_store;
 
 pub use faults::Faults;
+pub use oauth::{InvalidServiceApp, ServiceApp};
 pub use recorded::RecordedRequest;
 pub use server::{OktaMock, OktaMockBuilder};
 

@@ -36,25 +36,38 @@ pub(crate) struct PageOpts {
     pub(crate) always_next: bool,
 }
 
+/// The page size asked for: `limit` capped at the list's maximum, the default when absent or
+/// not positive; a non-number is 400 E0000001.
+pub(crate) fn limit(req: &Req, limits: Limits) -> ApiResult<usize> {
+    match req.q("limit").map(str::parse::<i64>) {
+        None => Ok(limits.default),
+        Some(Ok(n)) if n > 0 => Ok(usize::try_from(n).unwrap_or(usize::MAX).min(limits.max)),
+        Some(Ok(_)) => Ok(limits.default),
+        Some(Err(_)) => Err(ApiError::validation("limit", "limit: must be a number")),
+    }
+}
+
+/// The creation sequence the `after` cursor resumes after; a cursor the org did not issue is
+/// 400 E0000001.
+pub(crate) fn after(req: &Req) -> ApiResult<Option<u64>> {
+    match req.q("after") {
+        None | Some("") => Ok(None),
+        Some(cursor) => decode_cursor(cursor)
+            .map(Some)
+            .ok_or_else(|| ApiError::validation("after", "after: The cursor is not valid")),
+    }
+}
+
 /// Answers one page of `items` (already filtered and ordered) with `Link: rel="self"` and,
 /// when more remain, `rel="next"` carrying an opaque `after` cursor. The original query is kept.
 pub(crate) fn page(req: &Req, items: Vec<Item>, limits: Limits, opts: PageOpts) -> ApiResult<Reply> {
-    let limit = match req.q("limit").map(str::parse::<i64>) {
-        None => limits.default,
-        Some(Ok(n)) if n > 0 => usize::try_from(n).unwrap_or(usize::MAX).min(limits.max),
-        Some(Ok(_)) => limits.default,
-        Some(Err(_)) => return Err(ApiError::validation("limit", "limit: must be a number")),
-    };
-    let start = match req.q("after") {
-        None | Some("") => 0,
-        Some(cursor) => {
-            let after =
-                decode_cursor(cursor).ok_or_else(|| ApiError::validation("after", "after: The cursor is not valid"))?;
-            items
-                .iter()
-                .position(|(seq, _)| if opts.descending { *seq < after } else { *seq > after })
-                .unwrap_or(items.len())
-        }
+    let limit = limit(req, limits)?;
+    let start = match after(req)? {
+        None => 0,
+        Some(after) => items
+            .iter()
+            .position(|(seq, _)| if opts.descending { *seq < after } else { *seq > after })
+            .unwrap_or(items.len()),
     };
     let end = start.saturating_add(limit).min(items.len());
     let more = end < items.len();
@@ -67,11 +80,34 @@ pub(crate) fn page(req: &Req, items: Vec<Item>, limits: Limits, opts: PageOpts) 
     let page: Vec<Value> = items
         .into_iter()
         .skip(start)
-        .take(end - start)
+        .take(end.saturating_sub(start))
         .map(|(_, v)| v)
         .collect();
+    Ok(reply(req, page, limit, next_cursor))
+}
+
+/// One page from `items`, which already start after the request's cursor (an index seek):
+/// only `limit + 1` of them are ever produced, whatever the size of the list. Returns the
+/// page and the `next` cursor, if more remain.
+pub(crate) fn take_page<T>(items: impl Iterator<Item = (u64, T)>, limit: usize) -> (Vec<T>, Option<u64>) {
+    let mut taken: Vec<(u64, T)> = items.take(limit.saturating_add(1)).collect();
+    let more = taken.len() > limit;
+    taken.truncate(limit);
+    let next = taken.last().filter(|_| more).map(|(seq, _)| *seq);
+    (taken.into_iter().map(|(_, v)| v).collect(), next)
+}
+
+/// Adds the `Link` headers of a page answered as `reply`.
+pub(crate) fn with_links(req: &Req, reply: Reply, limit: usize, next: Option<u64>) -> Reply {
+    add_links(req, reply, limit, next.map(encode_cursor))
+}
+
+fn reply(req: &Req, page: Vec<Value>, limit: usize, next_cursor: Option<String>) -> Reply {
+    add_links(req, Reply::ok(Value::Array(page)), limit, next_cursor)
+}
+
+fn add_links(req: &Req, mut reply: Reply, limit: usize, next_cursor: Option<String>) -> Reply {
     let link_limit = (limit != usize::MAX).then_some(limit);
-    let mut reply = Reply::ok(Value::Array(page));
     reply
         .headers
         .push(("link".into(), link(req, req.q("after"), link_limit, "self")));
@@ -80,7 +116,7 @@ pub(crate) fn page(req: &Req, items: Vec<Item>, limits: Limits, opts: PageOpts) 
             .headers
             .push(("link".into(), link(req, Some(&cursor), link_limit, "next")));
     }
-    Ok(reply)
+    reply
 }
 
 /// `<{base}{path}?{query with after/limit replaced}>; rel="{rel}"`.

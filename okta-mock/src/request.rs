@@ -12,12 +12,27 @@ pub(crate) struct Req {
     pub(crate) query: Vec<(String, String)>,
     pub(crate) body: Value,
     pub(crate) user_agent: String,
+    /// Every header, names lower-cased, values as sent.
+    pub(crate) headers: Vec<(String, String)>,
     pub(crate) request_id: String,
     /// `http://127.0.0.1:PORT`, for absolute `_links` and `Link` headers.
     pub(crate) base_url: String,
 }
 
 impl Req {
+    /// The first value of a header (`name` lower-case).
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
+
+    /// The URL the request was sent to, without its query: `http://{Host}{path}`.
+    pub(crate) fn url(&self) -> String {
+        match self.header("host") {
+            Some(host) => format!("http://{host}{}", self.path),
+            None => format!("{}{}", self.base_url, self.path),
+        }
+    }
+
     /// The first value of a query parameter.
     pub(crate) fn q(&self, name: &str) -> Option<&str> {
         self.query.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
@@ -65,8 +80,15 @@ impl Req {
 #[derive(Debug)]
 pub(crate) struct Reply {
     pub(crate) status: u16,
-    pub(crate) body: Option<Value>,
+    pub(crate) body: Option<Body>,
     pub(crate) headers: Vec<(String, String)>,
+}
+
+/// A JSON body: a value, or text already serialized (a page of users kept serialized).
+#[derive(Debug)]
+pub(crate) enum Body {
+    Json(Value),
+    Serialized(String),
 }
 
 impl Reply {
@@ -74,7 +96,16 @@ impl Reply {
     pub(crate) fn ok(body: Value) -> Self {
         Self {
             status: 200,
-            body: Some(body),
+            body: Some(Body::Json(body)),
+            headers: Vec::new(),
+        }
+    }
+
+    /// 200 with JSON text already serialized.
+    pub(crate) fn ok_serialized(json: String) -> Self {
+        Self {
+            status: 200,
+            body: Some(Body::Serialized(json)),
             headers: Vec::new(),
         }
     }
@@ -111,11 +142,19 @@ impl Reply {
     }
 }
 
+impl Reply {
+    /// Adds a header.
+    pub(crate) fn header(mut self, name: &str, value: &str) -> Self {
+        self.headers.push((name.to_owned(), value.to_owned()));
+        self
+    }
+}
+
 impl From<ApiError> for Reply {
     fn from(e: ApiError) -> Self {
         Self {
             status: e.status,
-            body: Some(e.body()),
+            body: Some(Body::Json(e.body())),
             headers: Vec::new(),
         }
     }

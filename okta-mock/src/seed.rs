@@ -3,9 +3,10 @@
 use serde_json::{Map, Value, json};
 
 use crate::SEED_PASSWORD;
-use crate::routes::users::{insert_user, status};
+use crate::routes::users::insert_user;
 use crate::routes::{insert_app, insert_group};
 use crate::state::State;
+use crate::status::UserStatus;
 
 const FIRST: &[&str] = &[
     "Ada",
@@ -113,7 +114,7 @@ pub(crate) fn users(st: &mut State, n: usize) -> Vec<String> {
             let (first, last) = (pick(FIRST, i), pick(LAST, i / FIRST.len() + i));
             let (city, state, zip) = pick(CITIES, i);
             let login = format!("{}.{}{i}@example.com", first.to_lowercase(), last.to_lowercase().replace([' ', '-'], ""));
-            let profile: Map<String, Value> = json!({
+            let profile = json!({
                 "firstName": first, "lastName": last, "displayName": format!("{first} {last}"),
                 "login": login, "email": login, "secondEmail": null,
                 "mobilePhone": format!("+1-415-555-{:04}", i % 10_000), "title": format!("{} Specialist", pick(DEPARTMENTS, i)),
@@ -123,12 +124,14 @@ pub(crate) fn users(st: &mut State, n: usize) -> Vec<String> {
                 "costCenter": format!("CC-{:03}", i % 1000), "streetAddress": format!("{} Market Street", 100 + i % 900),
                 "division": "R&D", "userType": "Employee", "timezone": "America/Los_Angeles", "preferredLanguage": "en",
                 "manager": "Mock Admin", "managerId": "00umockadmin00000000",
-            })
-            .as_object()
-            .cloned()
-            .unwrap_or_default();
+            });
+            // Taken, not cloned: a clone per user would leave the heap full of holes.
+            let profile = match profile {
+                Value::Object(map) => map,
+                _ => Map::new(),
+            };
             let question = ("What is the food you least liked as a child?".to_owned(), "broccoli".to_owned());
-            insert_user(st, profile, Some(SEED_PASSWORD.to_owned()), Some(question), status::ACTIVE)
+            insert_user(st, profile, Some(SEED_PASSWORD.to_owned()), Some(question), UserStatus::Active)
         })
         .collect()
 }

@@ -1,16 +1,14 @@
 //! The org's in-memory state: every collection, and the System Log.
 
-use std::time::Duration;
-
 use serde_json::{Map, Value, json};
 
-use crate::clock;
+use crate::clock::{self, OrgClock};
 use crate::error::{ApiError, ApiResult};
-use crate::faults::FaultQueue;
 use crate::ids;
-use crate::rate_limit::RateLimiter;
-use crate::recorded::RecordedRequest;
+use crate::oauth::OAuth;
 use crate::request::Req;
+use crate::status::{AuthnStatus, UserStatus};
+use crate::user_store::{UserMut, Users};
 
 /// A stored object kept as its wire JSON, plus what the wire never shows.
 #[derive(Debug, Clone)]
@@ -67,11 +65,11 @@ impl Docs {
 }
 
 /// A user, with the credentials the wire never returns.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct User {
     pub(crate) seq: u64,
     pub(crate) id: String,
-    pub(crate) status: &'static str,
+    pub(crate) status: UserStatus,
     pub(crate) created: String,
     pub(crate) activated: Option<String>,
     pub(crate) status_changed: Option<String>,
@@ -84,6 +82,9 @@ pub(crate) struct User {
     pub(crate) recovery_question: Option<(String, String)>,
     pub(crate) provider: &'static str,
     pub(crate) failed_logins: u32,
+    /// The user as a list entry, serialized; kept current by [`Users`] on every change, so a
+    /// page is written without building each user's JSON again.
+    pub(crate) listed: String,
 }
 
 impl User {
@@ -108,11 +109,11 @@ impl User {
 pub(crate) struct AuthnTx {
     pub(crate) state_token: String,
     pub(crate) user_id: String,
-    pub(crate) status: &'static str,
+    pub(crate) status: AuthnStatus,
     /// The factor being challenged, enrolled or activated.
     pub(crate) factor_id: Option<String>,
     /// Earlier (status, factor) pairs, for `/authn/previous`.
-    pub(crate) history: Vec<(&'static str, Option<String>)>,
+    pub(crate) history: Vec<(AuthnStatus, Option<String>)>,
     /// PASSWORD or UNLOCK, for recovery transactions.
     pub(crate) recovery_type: Option<&'static str>,
     /// EMAIL, SMS or CALL, for recovery transactions.
@@ -132,7 +133,7 @@ pub(crate) struct AuthnTx {
 pub(crate) struct State {
     pub(crate) base_url: String,
     next_seq: u64,
-    pub(crate) users: Vec<User>,
+    pub(crate) users: Users,
     pub(crate) groups: Docs,
     /// parent = group id, id = user id.
     pub(crate) memberships: Docs,
@@ -163,19 +164,19 @@ pub(crate) struct State {
     pub(crate) recovery_tokens: Docs,
     pub(crate) authn: Vec<AuthnTx>,
     pub(crate) logs: Vec<(u64, Value)>,
-    pub(crate) limiter: RateLimiter,
-    pub(crate) faults: FaultQueue,
-    pub(crate) requests: Vec<RecordedRequest>,
+    /// Service apps, issued tokens, DPoP state.
+    pub(crate) oauth: OAuth,
+    pub(crate) clock: OrgClock,
     /// Counters so seeded names stay unique across several seed calls.
     pub(crate) seeded: [usize; 3],
 }
 
 impl State {
-    pub(crate) fn new(base_url: String, budget: u32, window: Duration) -> Self {
+    pub(crate) fn new(base_url: String) -> Self {
         Self {
+            users: Users::new(base_url.clone()),
             base_url,
             next_seq: 1,
-            users: Vec::new(),
             groups: Docs::default(),
             memberships: Docs::default(),
             apps: Docs::default(),
@@ -194,9 +195,8 @@ impl State {
             recovery_tokens: Docs::default(),
             authn: Vec::new(),
             logs: Vec::new(),
-            limiter: RateLimiter::new(budget, window),
-            faults: FaultQueue::default(),
-            requests: Vec::new(),
+            oauth: OAuth::default(),
+            clock: OrgClock::default(),
             seeded: [0; 3],
         }
     }
@@ -220,17 +220,12 @@ impl State {
 
     /// A user by id or login (Okta accepts both in `/users/{id}`).
     pub(crate) fn user(&self, id: &str) -> ApiResult<&User> {
-        self.users
-            .iter()
-            .find(|u| u.id == id || u.login().eq_ignore_ascii_case(id))
-            .ok_or_else(|| ApiError::not_found(id, "User"))
+        self.users.get(id).ok_or_else(|| ApiError::not_found(id, "User"))
     }
 
-    pub(crate) fn user_mut(&mut self, id: &str) -> ApiResult<&mut User> {
-        self.users
-            .iter_mut()
-            .find(|u| u.id == id || u.login().eq_ignore_ascii_case(id))
-            .ok_or_else(|| ApiError::not_found(id, "User"))
+    /// A user to change; the user indexes follow when the guard is dropped.
+    pub(crate) fn user_mut(&mut self, id: &str) -> ApiResult<UserMut<'_>> {
+        self.users.get_mut(id).ok_or_else(|| ApiError::not_found(id, "User"))
     }
 
     pub(crate) fn group(&self, id: &str) -> ApiResult<&Doc> {

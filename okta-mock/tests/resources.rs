@@ -459,3 +459,80 @@ async fn groups_apps_roles_and_policies_keep_state() {
         204
     );
 }
+
+#[tokio::test]
+async fn indexed_filters_follow_logins_and_statuses_as_they_change() {
+    let api = Api::with(OktaMock::builder().seed_users(6).start().await);
+    let logins = |r: &common::Resp| -> Vec<String> {
+        r.body
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|u| u["profile"]["login"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let uid = api.create_user("Grace", "Hopper", "Passw0rd-1").await;
+    let by_login = |login: &str| {
+        format!(
+            "/api/v1/users?filter=profile.login%20eq%20%22{}%22",
+            login.replace('@', "%40")
+        )
+    };
+    assert_eq!(
+        logins(&api.get(&by_login("GRACE.hopper@example.com")).await),
+        ["grace.hopper@example.com"]
+    );
+    let moved = json!({ "profile": { "login": "amazing.grace@example.com", "email": "amazing.grace@example.com" } });
+    assert_eq!(api.post(&format!("/api/v1/users/{uid}"), moved).await.status, 200);
+    assert!(logins(&api.get(&by_login("grace.hopper@example.com")).await).is_empty());
+    // The list entry is the changed user, not a stale copy.
+    assert_eq!(
+        logins(&api.get(&by_login("amazing.grace@example.com")).await),
+        ["amazing.grace@example.com"]
+    );
+    assert_eq!(
+        api.get("/api/v1/users/AMAZING.grace@example.com").await.body["id"],
+        uid.as_str()
+    );
+
+    // Page through SUSPENDED users two at a time while another is suspended between pages.
+    let all = api.get("/api/v1/users").await;
+    let ids: Vec<String> = all
+        .body
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["id"].as_str().unwrap().to_owned())
+        .collect();
+    for id in [&ids[0], &ids[2], &ids[3]] {
+        api.post(&format!("/api/v1/users/{id}/lifecycle/suspend"), json!({}))
+            .await;
+    }
+    let suspended = "/api/v1/users?limit=2&filter=status%20eq%20%22SUSPENDED%22%20and%20profile.email%20pr";
+    let first = api.get(suspended).await;
+    assert_eq!(first.body.as_array().unwrap().len(), 2);
+    api.post(&format!("/api/v1/users/{}/lifecycle/suspend", ids[5]), json!({}))
+        .await;
+    api.post(&format!("/api/v1/users/{}/lifecycle/unsuspend", ids[0]), json!({}))
+        .await;
+    let second = api.get(&first.link("next").unwrap()).await;
+    let got: Vec<&str> = second
+        .body
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(got, [ids[3].as_str(), ids[5].as_str()]);
+    assert!(
+        second
+            .body
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|u| u["status"] == "SUSPENDED")
+    );
+    assert!(second.link("next").is_none());
+    let unknown = api.get("/api/v1/users?filter=status%20eq%20%22NO_SUCH%22").await;
+    assert_eq!((unknown.status, unknown.body.as_array().map(Vec::len)), (200, Some(0)));
+}

@@ -11,7 +11,7 @@
 //!     let client = Client::from_env()?;
 //!
 //!     let user: User = client.get_user("00u1abcd").await?;          // IntoFuture: no .send() needed
-//!     client.activate_user("00u1abcd", false).await?;                 // seed-required args are positional
+//!     client.activate_user("00u1abcd", false).await?;                 // required parameters are arguments
 //!
 //!     let mut users = client.list_users().filter(r#"status eq "ACTIVE""#).stream(); // every page, lazily
 //!     while let Some(user) = users.try_next().await? { println!("{}", user.profile.login); }
@@ -45,9 +45,10 @@ pub use client::{Client, UserFactors};
 /// The transport-level client that [`Client`] wraps; what [`AsClient`] hands out.
 pub use okta_core::Client as CoreClient;
 pub use okta_core::{
-    ApiError, AsClient, Auth, Call, ClientBuilder, DecodeError, Endpoint, Error, ErrorCause, HeaderMap, ItemStream,
-    Method, Page, PageStream, Paginated, ParamValue, Query, RateLimit, RateLimitedError, RawRequest, RawResponse,
-    Response, RetryPolicy, SecretString, StatusCode,
+    ApiError, AsClient, Auth, Call, ClientBuilder, Config, DecodeError, Endpoint, Error, ErrorCause, HeaderMap,
+    ItemStream, Method, OAuthError, Page, PageForm, PageStream, Paginated, ParamValue, PrivateKey, Query, RateLimit,
+    RateLimitedError, RawRequest, RawResponse, Redacted, Response, RetryPolicy, SecretString, Source, StatusCode,
+    is_secret_field,
 };
 pub use okta_macros::Endpoint;
 /// Adds the serde attributes every Okta model field needs, so a model says them once.
@@ -79,3 +80,9 @@ pub use okta_macros::model;
 
 #[doc(hidden)]
 pub use okta_core::__private;
+
+/// The README's code blocks, compiled (and the stand-in one run) by `cargo test --doc`, so the
+/// README cannot drift from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

@@ -33,8 +33,21 @@ macro_rules! by_method {
 }
 pub(crate) use by_method;
 
-/// Routes one request.
+/// Routes one request; a path no route serves goes to [`fallback`].
 pub(crate) fn dispatch(st: &mut State, req: &Req) -> ApiResult<Reply> {
+    match route(st, req) {
+        Err(e) if e.unrouted => fallback(st, req),
+        answered => answered,
+    }
+}
+
+/// The one place a request ends up when no route serves its path (every route table's
+/// catch-all answers [`not_found_path`]): today Okta's 404 E0000007.
+fn fallback(_st: &mut State, req: &Req) -> ApiResult<Reply> {
+    Err(ApiError::not_found(&req.path, "Resource"))
+}
+
+fn route(st: &mut State, req: &Req) -> ApiResult<Reply> {
     let decoded: Vec<Cow<'_, str>> = req
         .path
         .trim_matches('/')
@@ -55,9 +68,13 @@ pub(crate) fn dispatch(st: &mut State, req: &Req) -> ApiResult<Reply> {
     }
 }
 
-/// 404 E0000007 for a path the mock does not serve.
+/// What a route table answers for a path it does not serve: [`dispatch`] hands the request
+/// to [`fallback`].
 pub(crate) fn not_found_path(req: &Req) -> ApiError {
-    ApiError::not_found(&req.path, "Resource")
+    ApiError {
+        unrouted: true,
+        ..ApiError::not_found(&req.path, "Resource")
+    }
 }
 
 /// Sets `status` (ACTIVE/INACTIVE) and `lastUpdated` on a stored doc: the lifecycle of

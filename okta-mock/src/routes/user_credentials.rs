@@ -4,11 +4,12 @@ use serde_json::json;
 
 use super::not_found_path;
 use super::user_lifecycle::issue_token;
-use super::users::{credentials_json, password_problem, set_status, status};
+use super::users::{credentials_json, password_problem, set_status};
 use crate::clock;
 use crate::error::{ApiError, ApiResult};
 use crate::request::{Reply, Req};
 use crate::state::{State, user_ref};
+use crate::status::UserStatus;
 
 /// 403 E0000014, Okta's answer to a refused credential change.
 fn update_failed(cause: impl Into<String>) -> ApiError {
@@ -27,13 +28,14 @@ pub(crate) fn run(st: &mut State, req: &Req, id: &str, op: &str) -> ApiResult<Re
             if let Some(problem) = password_problem(new) {
                 return Err(update_failed(problem));
             }
-            let u = st.user_mut(id)?;
+            let mut u = st.user_mut(id)?;
             u.password = Some(new.to_owned());
             u.password_changed = Some(clock::now());
-            if u.status == status::PASSWORD_EXPIRED {
-                set_status(u, status::ACTIVE);
+            if u.status == UserStatus::PasswordExpired {
+                set_status(&mut u, UserStatus::Active);
             }
-            let (body, target) = (credentials_json(u), user_ref(u));
+            let (body, target) = (credentials_json(&u), user_ref(&u));
+            drop(u);
             st.log(
                 req,
                 "user.account.update_password",
@@ -48,10 +50,10 @@ pub(crate) fn run(st: &mut State, req: &Req, id: &str, op: &str) -> ApiResult<Re
             }
             let question = req.required_str("/recovery_question/question", "recovery_question.question")?;
             let answer = req.required_str("/recovery_question/answer", "recovery_question.answer")?;
-            let u = st.user_mut(id)?;
+            let mut u = st.user_mut(id)?;
             u.recovery_question = Some((question.to_owned(), answer.to_owned()));
             u.last_updated = clock::now();
-            Ok(Reply::ok(credentials_json(u)))
+            Ok(Reply::ok(credentials_json(&u)))
         }
         "forgot_password" => match (req.str_at("/password/value"), req.str_at("/recovery_question/answer")) {
             // With a body: answer the recovery question and set the new password at once.
@@ -63,10 +65,10 @@ pub(crate) fn run(st: &mut State, req: &Req, id: &str, op: &str) -> ApiResult<Re
                 if let Some(problem) = password_problem(new) {
                     return Err(update_failed(problem));
                 }
-                let u = st.user_mut(id)?;
+                let mut u = st.user_mut(id)?;
                 u.password = Some(new.to_owned());
                 u.password_changed = Some(clock::now());
-                Ok(Reply::ok(credentials_json(u)))
+                Ok(Reply::ok(credentials_json(&u)))
             }
             _ => {
                 let token = issue_token(st, &user.id, "recovery");

@@ -10,19 +10,7 @@ use crate::ids::{self, prefix};
 use crate::paging::{self, Limits, PageOpts};
 use crate::request::{Reply, Req};
 use crate::state::{State, User, user_ref};
-
-/// User statuses.
-pub(crate) mod status {
-    pub(crate) const STAGED: &str = "STAGED";
-    pub(crate) const PROVISIONED: &str = "PROVISIONED";
-    pub(crate) const ACTIVE: &str = "ACTIVE";
-    pub(crate) const RECOVERY: &str = "RECOVERY";
-    pub(crate) const PASSWORD_EXPIRED: &str = "PASSWORD_EXPIRED";
-    pub(crate) const LOCKED_OUT: &str = "LOCKED_OUT";
-    pub(crate) const SUSPENDED: &str = "SUSPENDED";
-    pub(crate) const DEPROVISIONED: &str = "DEPROVISIONED";
-}
-use status::*;
+use crate::status::UserStatus;
 
 pub(crate) fn route(st: &mut State, req: &Req, rest: &[&str]) -> ApiResult<Reply> {
     match rest {
@@ -51,12 +39,12 @@ pub(crate) fn user_json(base: &str, u: &User, all_links: bool) -> Value {
     let mut links = Map::new();
     links.insert("self".into(), json!({ "href": href }));
     let actions: &[(&str, &str)] = match u.status {
-        STAGED | DEPROVISIONED => &[("activate", "/lifecycle/activate")],
-        PROVISIONED => &[
+        UserStatus::Staged | UserStatus::Deprovisioned => &[("activate", "/lifecycle/activate")],
+        UserStatus::Provisioned => &[
             ("resetPassword", "/lifecycle/reset_password"),
             ("deactivate", "/lifecycle/deactivate"),
         ],
-        ACTIVE => &[
+        UserStatus::Active => &[
             ("suspend", "/lifecycle/suspend"),
             ("resetPassword", "/lifecycle/reset_password"),
             ("expirePassword", "/lifecycle/expire_password"),
@@ -65,11 +53,11 @@ pub(crate) fn user_json(base: &str, u: &User, all_links: bool) -> Value {
             ("changePassword", "/credentials/change_password"),
             ("deactivate", "/lifecycle/deactivate"),
         ],
-        SUSPENDED => &[
+        UserStatus::Suspended => &[
             ("unsuspend", "/lifecycle/unsuspend"),
             ("deactivate", "/lifecycle/deactivate"),
         ],
-        LOCKED_OUT => &[
+        UserStatus::LockedOut => &[
             ("unlock", "/lifecycle/unlock"),
             ("resetPassword", "/lifecycle/reset_password"),
             ("deactivate", "/lifecycle/deactivate"),
@@ -98,7 +86,7 @@ pub(crate) fn user_json(base: &str, u: &User, all_links: bool) -> Value {
     }
     json!({
         "id": u.id,
-        "status": u.status,
+        "status": u.status.as_str(),
         "created": u.created,
         "activated": u.activated,
         "statusChanged": u.status_changed,
@@ -152,10 +140,10 @@ pub(crate) fn insert_user(
     profile: Map<String, Value>,
     password: Option<String>,
     recovery_question: Option<(String, String)>,
-    status: &'static str,
+    status: UserStatus,
 ) -> String {
     let now = clock::now();
-    let active = status != STAGED;
+    let active = status != UserStatus::Staged;
     let user = User {
         seq: st.seq(),
         id: ids::object_id(prefix::USER),
@@ -171,16 +159,17 @@ pub(crate) fn insert_user(
         recovery_question,
         provider: "OKTA",
         failed_logins: 0,
+        listed: String::new(),
     };
     let id = user.id.clone();
-    st.users.push(user);
+    st.users.insert(user);
     id
 }
 
 /// Moves a user to `to`, stamping `statusChanged`/`lastUpdated`.
-pub(crate) fn set_status(u: &mut User, to: &'static str) {
+pub(crate) fn set_status(u: &mut User, to: UserStatus) {
     let now = clock::now();
-    if matches!(to, ACTIVE | PROVISIONED) && u.activated.is_none() {
+    if matches!(to, UserStatus::Active | UserStatus::Provisioned) && u.activated.is_none() {
         u.activated = Some(now.clone());
     }
     u.status = to;
@@ -205,8 +194,8 @@ fn validate_profile(st: &State, profile: &Map<String, Value>, except: Option<&st
     }
     if st
         .users
-        .iter()
-        .any(|u| u.login().eq_ignore_ascii_case(login) && Some(u.id.as_str()) != except)
+        .with_login(login)
+        .is_some_and(|u| Some(u.id.as_str()) != except)
     {
         return Err(ApiError::validation(
             "login",
@@ -241,30 +230,32 @@ fn create(st: &mut State, req: &Req) -> ApiResult<Reply> {
     }
     let provider = req.q_bool("provider", false);
     let status = if !req.q_bool("activate", true) {
-        STAGED
+        UserStatus::Staged
     } else if provider {
-        ACTIVE
+        UserStatus::Active
     } else if password.is_some() {
         if req.q("nextLogin") == Some("changePassword") {
-            PASSWORD_EXPIRED
+            UserStatus::PasswordExpired
         } else {
-            ACTIVE
+            UserStatus::Active
         }
     } else {
-        PROVISIONED
+        UserStatus::Provisioned
     };
     let id = insert_user(st, profile, password, recovery, status);
-    let user = st.user_mut(&id)?;
-    if provider {
-        user.provider = "FEDERATION";
-    }
-    let user = user.clone();
+    let user = {
+        let mut u = st.user_mut(&id)?;
+        if provider {
+            u.provider = "FEDERATION";
+        }
+        u.clone()
+    };
     for gid in group_ids {
         let doc = st.doc(id.clone(), &gid, Value::Null);
         st.memberships.insert(doc);
     }
     st.log(req, "user.lifecycle.create", "Create okta user", vec![user_ref(&user)]);
-    if status != STAGED {
+    if status != UserStatus::Staged {
         st.log(
             req,
             "user.lifecycle.activate",
@@ -286,7 +277,7 @@ fn update(st: &mut State, req: &Req, id: &str, replace: bool) -> ApiResult<Reply
         return Err(ApiError::validation("password", problem));
     }
     let now = clock::now();
-    let u = st.user_mut(id)?;
+    let mut u = st.user_mut(id)?;
     u.profile = profile;
     u.last_updated = now.clone();
     if let Some(p) = password {
@@ -300,6 +291,7 @@ fn update(st: &mut State, req: &Req, id: &str, replace: bool) -> ApiResult<Reply
         u.recovery_question = Some((q.to_owned(), a.to_owned()));
     }
     let user = u.clone();
+    drop(u);
     st.log(
         req,
         "user.account.update_profile",
@@ -312,22 +304,12 @@ fn update(st: &mut State, req: &Req, id: &str, replace: bool) -> ApiResult<Reply
 /// The first DELETE deactivates, the second deletes; both 204.
 fn delete(st: &mut State, req: &Req, id: &str) -> ApiResult<Reply> {
     let user = st.user(id)?.clone();
-    if user.status != DEPROVISIONED {
+    if user.status != UserStatus::Deprovisioned {
         user_lifecycle::deactivate(st, req, &user.id)?;
         return Ok(Reply::no_content());
     }
     let uid = user.id.clone();
-    st.users.retain(|u| u.id != uid);
-    st.memberships.remove_where(|d| d.id == uid);
-    st.app_users.remove_where(|d| d.id == uid);
-    st.factors.remove_where(|d| d.parent == uid);
-    st.sessions.remove_where(|d| d.parent == uid);
-    st.session_tokens.remove_where(|d| d.parent == uid);
-    st.recovery_tokens.remove_where(|d| d.parent == uid);
-    let role_ids: Vec<String> = st.roles.children(&uid).map(|d| d.id.clone()).collect();
-    st.role_targets.remove_where(|d| role_ids.contains(&d.parent));
-    st.roles.remove_where(|d| d.parent == uid);
-    st.authn.retain(|t| t.user_id != uid);
+    st.delete_user(&uid);
     st.log(
         req,
         "user.lifecycle.delete.initiated",
@@ -338,16 +320,35 @@ fn delete(st: &mut State, req: &Req, id: &str) -> ApiResult<Reply> {
 }
 
 /// `q` is a prefix match on login, email, firstName, lastName; `filter`/`search` use the
-/// expression language. Without either, DEPROVISIONED users are left out, as Okta does.
+/// expression language. Without either, UserStatus::Deprovisioned users are left out, as Okta does.
 fn list(st: &mut State, req: &Req) -> ApiResult<Reply> {
     let expr = req.q("search").or_else(|| req.q("filter")).filter(|s| !s.is_empty());
     let filter = expr.map(Filter::parse).transpose()?;
     let q = req.q("q").map(str::to_lowercase);
-    let base = &st.base_url;
-    let items = st
-        .users
-        .iter()
-        .filter(|u| expr.is_some() || u.status != DEPROVISIONED)
+    let limit = paging::limit(req, Limits::new(200, 200))?;
+    let after = paging::after(req)?;
+    let (base, users) = (&st.base_url, &st.users);
+    // Seek an index when the filter pins the login or the status (the whole filter still
+    // applies): a page then costs what it holds, however large the org.
+    let pinned_login = filter.as_ref().and_then(|f| f.required_eq("profile.login"));
+    let pinned_status = filter.as_ref().and_then(|f| f.required_eq("status"));
+    let candidates: Box<dyn Iterator<Item = &User> + '_> = if let Some(login) = pinned_login {
+        Box::new(
+            users
+                .with_login(login)
+                .filter(|u| after.is_none_or(|a| u.seq > a))
+                .into_iter(),
+        )
+    } else if let Some(status) = pinned_status {
+        match UserStatus::parse(status) {
+            Some(status) => Box::new(users.with_status_after(status, after)),
+            None => Box::new(std::iter::empty()),
+        }
+    } else {
+        Box::new(users.after(after))
+    };
+    let items = candidates
+        .filter(|u| expr.is_some() || u.status != UserStatus::Deprovisioned)
         .filter(|u| {
             q.as_deref().is_none_or(|q| {
                 ["login", "email", "firstName", "lastName"].iter().any(|k| {
@@ -358,10 +359,39 @@ fn list(st: &mut State, req: &Req) -> ApiResult<Reply> {
                 })
             })
         })
-        .map(|u| (u.seq, user_json(base, u, false)))
-        .filter(|(_, json)| filter.as_ref().is_none_or(|f| f.matches_json(json)))
-        .collect();
-    paging::page(req, items, Limits::new(200, 200), PageOpts::default())
+        .filter(|u| {
+            filter
+                .as_ref()
+                .is_none_or(|f| f.matches(&|attr| attribute(base, u, attr)))
+        })
+        .map(|u| (u.seq, u.listed.as_str()));
+    let (page, next) = paging::take_page(items, limit);
+    let body = format!("[{}]", page.join(","));
+    Ok(paging::with_links(req, Reply::ok_serialized(body), limit, next))
+}
+
+/// Every value a filter attribute has on a user, as in its list JSON (`status`,
+/// `profile.login`, `lastUpdated`…), read from the user without building that JSON.
+fn attribute(base: &str, u: &User, attr: &str) -> Vec<Value> {
+    let text = |v: Option<&str>| vec![v.map_or(Value::Null, |s| Value::String(s.to_owned()))];
+    match attr {
+        "id" => text(Some(&u.id)),
+        "status" => text(Some(u.status.as_str())),
+        "created" => text(Some(&u.created)),
+        "lastUpdated" => text(Some(&u.last_updated)),
+        "activated" => text(u.activated.as_deref()),
+        "statusChanged" => text(u.status_changed.as_deref()),
+        "lastLogin" => text(u.last_login.as_deref()),
+        "passwordChanged" => text(u.password_changed.as_deref()),
+        _ => match attr.strip_prefix("profile.").filter(|k| !k.contains('.')) {
+            Some(key) => match u.profile.get(key) {
+                Some(Value::Array(items)) => items.clone(),
+                Some(v) => vec![v.clone()],
+                None => Vec::new(),
+            },
+            None => crate::filter::json_lookup(&user_json(base, u, false), attr),
+        },
+    }
 }
 
 fn list_groups(st: &mut State, req: &Req, id: &str) -> ApiResult<Reply> {

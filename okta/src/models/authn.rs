@@ -42,8 +42,8 @@ use serde::{Deserialize, Serialize};
 
 use super::open_enum::open_enum;
 use super::{
-    FactorProfile, FactorProvider, FactorResultType, FactorType, JsonMap, RecoveryQuestionCredential, Redacted,
-    Timestamp, UserFactor, UserProfile, link_href,
+    FactorProfile, FactorProvider, FactorResultType, FactorType, JsonMap, RecoveryQuestionCredential, Timestamp,
+    UserFactor, UserProfile, link_href,
 };
 
 open_enum! {
@@ -261,9 +261,9 @@ impl std::fmt::Debug for AuthenticationTransaction {
             .field("recovery_token", &self.recovery_token)
             .field("recovery_type", &self.recovery_type)
             .field("transaction_type", &self.transaction_type)
-            .field("embedded", &Redacted(&self.embedded))
+            .field("embedded", &self.embedded)
             .field("links", &self.links)
-            .field("extra", &Redacted(&self.extra))
+            .field("extra", &self.extra)
             .finish()
     }
 }

@@ -1,13 +1,13 @@
 //! Factors (MFA): a user's enrolled factors, the verify/activate bodies and the verify result.
 //!
-//! One model, [`UserFactor`], serves both the 1.11.2 `Factor` (seed 000/001) and the later
-//! `UserFactor` (seed 003); [`Factor`] is an alias.
+//! One model, [`UserFactor`], serves both the `Factor` of Okta's Management API v1 spec (1.11.2)
+//! and the `UserFactor` of the later UserFactor API; [`Factor`] is an alias.
 
 use okta_core::SecretString;
 use serde::{Deserialize, Serialize};
 
 use super::open_enum::open_enum;
-use super::{JsonMap, Redacted, Timestamp, link_href};
+use super::{JsonMap, Timestamp, link_href};
 
 open_enum! {
     /// A factor's type (`factorType`).
@@ -160,8 +160,8 @@ impl std::fmt::Debug for UserFactor {
             .field("user_id", &self.user_id)
             .field("token_lifetime_seconds", &self.token_lifetime_seconds)
             .field("links", &self.links)
-            .field("embedded", &Redacted(&self.embedded))
-            .field("extra", &Redacted(&self.extra))
+            .field("embedded", &self.embedded)
+            .field("extra", &self.extra)
             .finish()
     }
 }
@@ -279,7 +279,7 @@ impl FactorProfile {
 }
 
 /// Body of `verify_factor_by_user` / `user_factors().verify_factor` and (1.11.2) of
-/// `activate_factor_by_user`: the superset of the 1.11.2 and 003 fields.
+/// `activate_factor_by_user`: the superset of the 1.11.2 and UserFactor API fields.
 ///
 /// ```
 /// use okta::models::VerifyFactorRequest;
@@ -343,7 +343,7 @@ impl VerifyFactorRequest {
     }
 }
 
-/// Body of `user_factors().activate_factor` (003): `{passCode, stateToken, attestation,
+/// Body of `user_factors().activate_factor` (UserFactor API): `{passCode, stateToken, attestation,
 /// clientData, registrationData}`.
 ///
 /// (The Authentication API's activation body is [`super::authn::ActivateFactorRequest`].)
@@ -392,7 +392,7 @@ impl ActivateFactorRequest {
     }
 }
 
-/// The 003 name of [`VerifyFactorResponse`].
+/// The UserFactor API name of [`VerifyFactorResponse`].
 pub type VerifyUserFactorResponse = VerifyFactorResponse;
 
 /// Result of a factor verification (and of polling a push transaction).

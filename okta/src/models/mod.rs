@@ -22,6 +22,8 @@
 //! * **Dates** are [`Timestamp`]: the text exactly as Okta sent it, parsed on demand.
 //! * **Secrets** (passwords, answers, passcodes, session/state/recovery/activation tokens, URLs
 //!   that carry a token) are [`okta_core::SecretString`]: `Debug` shows `SecretString("***")`.
+//!   In the free-form maps ([`JsonMap`]), `Debug` shows `"***"` for every member that
+//!   [`crate::is_secret_field`] names, the rule error messages follow too.
 //! * Bodies a user writes by hand have constructors ([`User::new`], [`UserFactor::sms`],
 //!   [`AuthenticationRequest::new`], …) so nobody has to spell JSON.
 //!
@@ -129,7 +131,89 @@ pub mod __model {
 }
 
 /// A JSON object: the type of `extra`, `_links`, `_embedded` and other free-form maps.
-pub type JsonMap = serde_json::Map<String, serde_json::Value>;
+///
+/// It derefs to a `serde_json::Map` and (de)serializes as one. Its `Debug` shows `"***"` for
+/// the value of every secret member ([`crate::is_secret_field`]: tokens, passwords and
+/// their hashes, answers, an app's `secretKey`, …), at any depth, so a model printed with
+/// `{:?}` never shows one, whatever Okta added to it.
+///
+/// ```
+/// use okta::models::JsonMap;
+///
+/// let mut settings = JsonMap::new();
+/// settings.insert("url".into(), "https://example.com".into());
+/// settings.insert("secretKey".into(), "wJalrXUtnFEMI".into());
+/// let shown = format!("{settings:?}");
+/// assert!(shown.contains("https://example.com") && !shown.contains("wJalrXUtnFEMI"));
+/// ```
+#[derive(Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
+pub struct JsonMap(pub serde_json::Map<String, serde_json::Value>);
+
+impl JsonMap {
+    /// An empty map.
+    pub fn new() -> Self {
+        JsonMap::default()
+    }
+
+    /// The `serde_json::Map` itself.
+    pub fn into_inner(self) -> serde_json::Map<String, serde_json::Value> {
+        self.0
+    }
+}
+
+impl std::fmt::Debug for JsonMap {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        okta_core::Redacted(&self.0).fmt(f)
+    }
+}
+
+impl std::ops::Deref for JsonMap {
+    type Target = serde_json::Map<String, serde_json::Value>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for JsonMap {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.0
+    }
+}
+
+impl From<serde_json::Map<String, serde_json::Value>> for JsonMap {
+    fn from(map: serde_json::Map<String, serde_json::Value>) -> Self {
+        JsonMap(map)
+    }
+}
+
+impl From<JsonMap> for serde_json::Value {
+    fn from(map: JsonMap) -> Self {
+        serde_json::Value::Object(map.0)
+    }
+}
+
+impl FromIterator<(String, serde_json::Value)> for JsonMap {
+    fn from_iter<I: IntoIterator<Item = (String, serde_json::Value)>>(iter: I) -> Self {
+        JsonMap(iter.into_iter().collect())
+    }
+}
+
+impl IntoIterator for JsonMap {
+    type Item = (String, serde_json::Value);
+    type IntoIter = serde_json::map::IntoIter;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a JsonMap {
+    type Item = (&'a String, &'a serde_json::Value);
+    type IntoIter = serde_json::map::Iter<'a>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
 
 /// The `href` of link relation `rel` in a HAL `_links` map (`{"rel": {"href": …}}`; for a list
 /// of links, the first one).
@@ -149,58 +233,6 @@ pub fn link_href<'a>(links: Option<&'a JsonMap>, rel: &str) -> Option<&'a str> {
         other => other,
     };
     link.get("href")?.as_str()
-}
-
-/// Keys whose values [`Redacted`] hides in free-form JSON (`_embedded`, `extra`, …).
-const SECRET_KEYS: &[&str] = &[
-    "sharedSecret",
-    "password",
-    "passCode",
-    "nextPassCode",
-    "answer",
-    "activationToken",
-    "sessionToken",
-    "stateToken",
-    "recoveryToken",
-    "client_secret",
-    "tempPassword",
-];
-
-/// `Debug` for free-form JSON that hides the values of well-known secret keys (the TOTP
-/// `sharedSecret` in an enrolment's `_embedded.activation`, a `password`, …).
-pub(crate) struct Redacted<'a, T>(pub(crate) &'a T);
-
-impl std::fmt::Debug for Redacted<'_, JsonMap> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let mut map = f.debug_map();
-        for (key, value) in self.0 {
-            if SECRET_KEYS.contains(&key.as_str()) && !value.is_null() {
-                map.entry(key, &"***");
-            } else {
-                map.entry(key, &Redacted(value));
-            }
-        }
-        map.finish()
-    }
-}
-
-impl std::fmt::Debug for Redacted<'_, serde_json::Value> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.0 {
-            serde_json::Value::Object(map) => Redacted(map).fmt(f),
-            serde_json::Value::Array(items) => f.debug_list().entries(items.iter().map(Redacted)).finish(),
-            other => other.fmt(f),
-        }
-    }
-}
-
-impl std::fmt::Debug for Redacted<'_, Option<JsonMap>> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.0 {
-            Some(map) => f.debug_tuple("Some").field(&Redacted(map)).finish(),
-            None => f.write_str("None"),
-        }
-    }
 }
 
 #[cfg(test)]
@@ -285,7 +317,7 @@ mod tests {
             "answer": null
         }))
         .expect("map");
-        let shown = format!("{:?}", Redacted(&Some(map)));
+        let shown = format!("{:?}", Some(map));
         assert!(!shown.contains("JBSWY3DPEHPK3PXP"), "{shown}");
         assert!(!shown.contains("hunter2"), "{shown}");
         assert!(shown.contains("keyLength"), "{shown}");

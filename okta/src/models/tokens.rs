@@ -119,7 +119,7 @@ impl ExpirePasswordResponse {
 impl<'de> Deserialize<'de> for ExpirePasswordResponse {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let map = JsonMap::deserialize(deserializer)?;
-        let value = serde_json::Value::Object(map);
+        let value = serde_json::Value::from(map);
         if value.get("tempPassword").is_some() {
             serde_json::from_value(value)
                 .map(ExpirePasswordResponse::TempPassword)
@@ -190,7 +190,7 @@ impl<'de> Deserialize<'de> for ForgotPasswordByUserResponse {
         if map.is_empty() {
             return Ok(ForgotPasswordByUserResponse::Empty);
         }
-        let value = serde_json::Value::Object(map);
+        let value = serde_json::Value::from(map);
         if value.get("resetPasswordUrl").is_some() {
             serde_json::from_value(value)
                 .map(ForgotPasswordByUserResponse::ResetPasswordUrl)

@@ -320,3 +320,20 @@ async fn an_okta_yaml_fills_what_the_builder_leaves_unset() {
     assert!(!err.to_string().contains("00from-file"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test]
+async fn a_body_with_anything_after_its_value_is_refused() {
+    let org = org().await;
+    for body in [r#"{"id":"00u1"} trailing garbage"#, r#"{"id":"00u1"}{"id":"00u2"}"#] {
+        org.server.reset().await;
+        Mock::given(method("GET"))
+            .respond_with(ResponseTemplate::new(200).set_body_string(body))
+            .mount(&org.server)
+            .await;
+        let err = org.client.get_user("00u1").await.expect_err(body);
+        let Error::Decode(decode) = &err else {
+            panic!("{body}: {err:?}")
+        };
+        assert!(decode.source.to_string().contains("trailing"), "{err}");
+    }
+}

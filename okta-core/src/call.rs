@@ -39,7 +39,15 @@ impl<E: Endpoint> Call<E> {
         &self.endpoint
     }
 
-    /// Changes the endpoint (the generated setters of bound calls use this).
+    /// Changes the endpoint before it is sent: how a bound call's setters are made, and how code
+    /// that receives a call (a helper that adds a filter, a default `limit`) adjusts it.
+    ///
+    /// ```no_run
+    /// # use okta_core::{Call, Endpoint};
+    /// fn with_defaults<E: Endpoint + Clone>(call: Call<E>, default: E) -> Call<E> {
+    ///     call.map(|_| default)
+    /// }
+    /// ```
     pub fn map(self, f: impl FnOnce(E) -> E) -> Self {
         Call {
             client: self.client,

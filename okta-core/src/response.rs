@@ -90,7 +90,18 @@ impl RawResponse {
     }
 
     /// Reads an empty success: `204` with no body, or `200` with `{}` (Okta uses both, sometimes
-    /// for the same operation). Any body is accepted and ignored.
+    /// for the same operation). Any body is accepted and ignored. For raw requests whose answer
+    /// has no content, like a lifecycle operation:
+    ///
+    /// ```no_run
+    /// # async fn demo(client: okta_core::Client) -> Result<(), okta_core::Error> {
+    /// client
+    ///     .request(okta_core::Method::POST, "/api/v1/users/00u1/lifecycle/unlock")
+    ///     .send()
+    ///     .await?
+    ///     .empty()?;
+    /// # Ok(()) }
+    /// ```
     pub fn empty(&self) -> Result<(), Error> {
         Ok(())
     }

@@ -24,6 +24,7 @@ use crate::models::LogEvent;
 /// }
 /// # Ok(()) }
 /// ```
+#[doc(alias = "listLogEvents")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(GET "/api/v1/logs", response = LogEvent, paginated(page_size = 1000), call = crate::Client::get_logs)]
 pub struct GetLogs {

@@ -21,6 +21,10 @@
 //! the other authn types are also re-exported here.
 
 mod open_enum;
+mod union;
+
+mod generated;
+pub use generated::*;
 
 mod app_group;
 mod app_link;

@@ -31,6 +31,7 @@ use crate::models::{SecurityQuestion, UserFactor, VerifyFactorRequest, VerifyUse
 /// println!("{:?}", factor.status);
 /// # Ok(()) }
 /// ```
+#[doc(alias = "activateFactor")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     POST "/api/v1/users/{userId}/factors/{factorId}/lifecycle/activate",
@@ -65,6 +66,7 @@ pub struct ActivateFactorByUser {
 /// println!("{:?} {:?}", factor.id, factor.status);
 /// # Ok(()) }
 /// ```
+#[doc(alias = "enrollFactor")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     POST "/api/v1/users/{userId}/factors",
@@ -106,6 +108,7 @@ pub struct AddFactor {
 /// client.delete_factor("00u15s1KDETTQMQYABRL", "mbl1nz9JHJGHWRKMTLHP").await?;
 /// # Ok(()) }
 /// ```
+#[doc(alias = "unenrollFactor")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     DELETE "/api/v1/users/{userId}/factors/{factorId}",
@@ -135,6 +138,7 @@ pub struct DeleteFactor {
 /// println!("{:?} is {:?}", factor.factor_type, factor.status);
 /// # Ok(()) }
 /// ```
+#[doc(alias = "getFactor")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     GET "/api/v1/users/{userId}/factors/{factorId}",
@@ -163,6 +167,7 @@ pub struct GetFactor {
 /// }
 /// # Ok(()) }
 /// ```
+#[doc(alias = "listFactors")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     GET "/api/v1/users/{userId}/factors",
@@ -188,6 +193,7 @@ pub struct ListFactors {
 /// let can_enroll_sms = catalog.items.iter().any(|f| f.factor_type == Some(okta::models::FactorType::Sms));
 /// # let _ = can_enroll_sms; Ok(()) }
 /// ```
+#[doc(alias = "listSupportedFactors")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     GET "/api/v1/users/{userId}/factors/catalog",
@@ -215,6 +221,7 @@ pub struct ListSupportedFactors {
 /// }
 /// # Ok(()) }
 /// ```
+#[doc(alias = "listSupportedSecurityQuestions")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     GET "/api/v1/users/{userId}/factors/questions",
@@ -249,6 +256,7 @@ pub struct ListSupportedSecurityQuestions {
 /// assert_eq!(result.factor_result, Some(FactorResultType::Success));
 /// # Ok(()) }
 /// ```
+#[doc(alias = "verifyFactor")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     POST "/api/v1/users/{userId}/factors/{factorId}/verify",
@@ -297,6 +305,7 @@ pub struct VerifyFactorByUser {
 /// println!("{:?}", status.factor_result);
 /// # Ok(()) }
 /// ```
+#[doc(alias = "getFactorTransactionStatus")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     GET "/api/v1/users/{userId}/factors/{factorId}/transactions/{transactionId}",
@@ -329,6 +338,7 @@ pub struct GetFactorTransactionStatus {
 ///     .await?;
 /// # let _ = factor; Ok(()) }
 /// ```
+#[doc(alias = "resendEnrollFactor")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     POST "/api/v1/users/{userId}/factors/{factorId}/resend",

@@ -347,7 +347,7 @@ pub fn item(schema: &Schema, cfg: &str) -> String {
         Model::Struct { fields } => {
             out.push_str(&doc);
             let _ = writeln!(out, "{cfg}");
-            out.push_str("#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]\n");
+            out.push_str("#[okta::model]\n#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]\n");
             out.push_str("#[serde(rename_all = \"camelCase\")]\n");
             let _ = writeln!(out, "pub struct {} {{", schema.rust);
             for f in fields {
@@ -357,15 +357,9 @@ pub fn item(schema: &Schema, cfg: &str) -> String {
                     f.description.clone()
                 };
                 out.push_str(&docs::lines(&text, "    "));
-                let rename = if camel_case(&f.ident) == f.wire {
-                    String::new()
-                } else {
-                    format!("rename = {:?}, ", f.wire)
-                };
-                let _ = writeln!(
-                    out,
-                    "    #[serde({rename}default, skip_serializing_if = \"Option::is_none\")]"
-                );
+                if camel_case(&f.ident) != f.wire {
+                    let _ = writeln!(out, "    #[serde(rename = {:?})]", f.wire);
+                }
                 let ty = if f.secret {
                     "crate::SecretString".to_owned()
                 } else {
@@ -481,6 +475,7 @@ components:
             "{child}"
         );
         assert!(child.contains("#[serde(flatten)]"), "{child}");
+        assert!(child.starts_with("/// The `ChildA` object.\n#[cfg(feature = \"x\")]\n#[okta::model]\n"), "{child}");
         let status = item(find(&all, "Status"), "");
         assert_eq!(status.matches("= \"ACTIVE\"").count(), 1, "{status}");
         assert_eq!(cfg(&BTreeSet::new()), "#[cfg(feature = \"full\")]");

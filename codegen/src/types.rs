@@ -16,6 +16,8 @@ pub enum TypeRef {
     /// `additionalProperties: <schema>`: a map from string keys.
     Map(Box<TypeRef>),
     String,
+    /// `format: date-time`: the text as Okta sent it, parsed on demand.
+    Timestamp,
     Integer,
     Number,
     Boolean,
@@ -31,6 +33,7 @@ impl TypeRef {
             TypeRef::Vec(inner) => format!("Vec<{}>", inner.rust()),
             TypeRef::Map(inner) => format!("std::collections::BTreeMap<String, {}>", inner.rust()),
             TypeRef::String => "String".to_owned(),
+            TypeRef::Timestamp => "crate::models::Timestamp".to_owned(),
             TypeRef::Integer => "i64".to_owned(),
             TypeRef::Number => "f64".to_owned(),
             TypeRef::Boolean => "bool".to_owned(),
@@ -95,6 +98,7 @@ impl TypeMap {
             }
         }
         match text(&schema["type"]) {
+            "string" if text(&schema["format"]) == "date-time" => TypeRef::Timestamp,
             "string" => TypeRef::String,
             "integer" => TypeRef::Integer,
             "number" => TypeRef::Number,
@@ -145,7 +149,8 @@ components:
             of("{type: array, items: {$ref: '#/components/schemas/OAuth2Claim'}}"),
             "Vec<crate::models::OAuth2Claim>"
         );
-        assert_eq!(of("{type: string, format: date-time}"), "String");
+        assert_eq!(of("{type: string, format: date-time}"), "crate::models::Timestamp");
+        assert_eq!(of("{type: string, format: email}"), "String");
         assert_eq!(of("{type: integer, format: int32}"), "i64");
         assert_eq!(of("{type: number}"), "f64");
         assert_eq!(of("{type: boolean}"), "bool");

@@ -51,6 +51,32 @@ pub use okta_core::{
     Response, RetryPolicy, SecretString, StatusCode,
 };
 pub use okta_macros::Endpoint;
+/// Adds the serde attributes every Okta model field needs, so a model says them once.
+///
+/// On a struct with named fields: an `Option<T>` field gets `#[serde(default,
+/// skip_serializing_if = "Option::is_none")]` (absent or `null` reads as `None`, `None` is not
+/// sent); any other field gets `default` and reads `null` as `T::default()`. A key the field
+/// already names (its own `skip_serializing_if`, `with`, …) is kept, and `#[serde(flatten)]` or
+/// `#[serde(skip)]` fields are left alone. Put it above the `#[derive]`.
+///
+/// ```
+/// use serde::{Deserialize, Serialize};
+///
+/// #[okta::model]
+/// #[derive(Debug, Default, Serialize, Deserialize)]
+/// #[serde(rename_all = "camelCase")]
+/// struct Badge {
+///     badge_id: Option<String>,
+///     holder: String,
+///     #[serde(flatten)]
+///     extra: okta::models::JsonMap,
+/// }
+///
+/// let badge: Badge = serde_json::from_str(r#"{"badgeId": null, "holder": null, "color": "red"}"#).unwrap();
+/// assert_eq!((badge.badge_id.as_deref(), badge.holder.as_str()), (None, ""));
+/// assert_eq!(serde_json::to_string(&badge).unwrap(), r#"{"holder":"","color":"red"}"#);
+/// ```
+pub use okta_macros::model;
 
 #[doc(hidden)]
 pub use okta_core::__private;

@@ -8,38 +8,30 @@ use crate::models::union::discriminated_union;
 
 /// An API token for an Okta User. This token is NOT scoped any further and can be used for any API the user has permissions to call.
 #[cfg(feature = "access-controls")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ApiToken {
     /// `clientName`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_name: Option<String>,
     /// `created`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// `expiresAt`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub expires_at: Option<String>,
+    pub expires_at: Option<crate::models::Timestamp>,
     /// `id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `lastUpdated`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// `name`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The Network Condition of the API Token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub network: Option<serde_json::Value>,
     /// A time duration specified as an [ISO 8601 duration](https://en.wikipedia.org/wiki/ISO_8601#Durations).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_window: Option<crate::models::TimeDuration>,
     /// `userId`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_link", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_link")]
     pub link: Option<crate::models::LinksSelf>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -48,23 +40,19 @@ pub struct ApiToken {
 
 /// An API Token Update Object for an Okta user. This token is NOT scoped any further and can be used for any API that the user has permissions to call.
 #[cfg(feature = "access-controls")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ApiTokenUpdate {
     /// The client name associated with the API Token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_name: Option<String>,
     /// The creation date of the API Token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// The name associated with the API Token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The Network Condition of the API Token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub network: Option<serde_json::Value>,
     /// The userId of the user who created the API Token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -73,11 +61,11 @@ pub struct ApiTokenUpdate {
 
 /// The `AttackProtectionAuthenticatorSettings` object.
 #[cfg(feature = "access-controls")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AttackProtectionAuthenticatorSettings {
     /// If true, requires users to verify a possession factor before verifying a knowledge factor when the assurance requires two-factor authentication (2FA).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verify_knowledge_second_when2fa_required: Option<bool>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -98,32 +86,26 @@ discriminated_union! {
 
 /// The `BehaviorRuleASN` object.
 #[cfg(feature = "access-controls")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BehaviorRuleASN {
     /// Timestamp when the Behavior Detection Rule was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
     /// ID of the Behavior Detection Rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the Behavior Detection Rule was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated: Option<String>,
     /// Name of the Behavior Detection Rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::LifecycleStatus>,
     /// `type`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::BehaviorRuleType>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_link", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_link")]
     pub link: Option<crate::models::LinksSelf>,
     /// `settings`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<crate::models::BehaviorRuleSettingsAnomalousASN>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -132,32 +114,26 @@ pub struct BehaviorRuleASN {
 
 /// The `BehaviorRuleAnomalousDevice` object.
 #[cfg(feature = "access-controls")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BehaviorRuleAnomalousDevice {
     /// Timestamp when the Behavior Detection Rule was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
     /// ID of the Behavior Detection Rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the Behavior Detection Rule was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated: Option<String>,
     /// Name of the Behavior Detection Rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::LifecycleStatus>,
     /// `type`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::BehaviorRuleType>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_link", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_link")]
     pub link: Option<crate::models::LinksSelf>,
     /// `settings`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<crate::models::BehaviorRuleSettingsAnomalousDevice>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -166,32 +142,26 @@ pub struct BehaviorRuleAnomalousDevice {
 
 /// The `BehaviorRuleAnomalousIP` object.
 #[cfg(feature = "access-controls")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BehaviorRuleAnomalousIP {
     /// Timestamp when the Behavior Detection Rule was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
     /// ID of the Behavior Detection Rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the Behavior Detection Rule was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated: Option<String>,
     /// Name of the Behavior Detection Rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::LifecycleStatus>,
     /// `type`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::BehaviorRuleType>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_link", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_link")]
     pub link: Option<crate::models::LinksSelf>,
     /// `settings`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<crate::models::BehaviorRuleSettingsAnomalousIP>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -200,32 +170,26 @@ pub struct BehaviorRuleAnomalousIP {
 
 /// The `BehaviorRuleAnomalousLocation` object.
 #[cfg(feature = "access-controls")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BehaviorRuleAnomalousLocation {
     /// Timestamp when the Behavior Detection Rule was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
     /// ID of the Behavior Detection Rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the Behavior Detection Rule was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated: Option<String>,
     /// Name of the Behavior Detection Rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::LifecycleStatus>,
     /// `type`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::BehaviorRuleType>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_link", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_link")]
     pub link: Option<crate::models::LinksSelf>,
     /// `settings`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<crate::models::BehaviorRuleSettingsAnomalousLocation>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -234,6 +198,7 @@ pub struct BehaviorRuleAnomalousLocation {
 
 /// The `BehaviorRuleSettings` object.
 #[cfg(feature = "access-controls")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BehaviorRuleSettings {
@@ -244,14 +209,13 @@ pub struct BehaviorRuleSettings {
 
 /// The `BehaviorRuleSettingsAnomalousASN` object.
 #[cfg(feature = "access-controls")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BehaviorRuleSettingsAnomalousASN {
     /// `maxEventsUsedForEvaluation`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_events_used_for_evaluation: Option<i64>,
     /// `minEventsNeededForEvaluation`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_events_needed_for_evaluation: Option<i64>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -260,14 +224,13 @@ pub struct BehaviorRuleSettingsAnomalousASN {
 
 /// The `BehaviorRuleSettingsAnomalousDevice` object.
 #[cfg(feature = "access-controls")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BehaviorRuleSettingsAnomalousDevice {
     /// `maxEventsUsedForEvaluation`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_events_used_for_evaluation: Option<i64>,
     /// `minEventsNeededForEvaluation`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_events_needed_for_evaluation: Option<i64>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -276,14 +239,13 @@ pub struct BehaviorRuleSettingsAnomalousDevice {
 
 /// The `BehaviorRuleSettingsAnomalousIP` object.
 #[cfg(feature = "access-controls")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BehaviorRuleSettingsAnomalousIP {
     /// `maxEventsUsedForEvaluation`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_events_used_for_evaluation: Option<i64>,
     /// `minEventsNeededForEvaluation`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_events_needed_for_evaluation: Option<i64>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -292,20 +254,17 @@ pub struct BehaviorRuleSettingsAnomalousIP {
 
 /// The `BehaviorRuleSettingsAnomalousLocation` object.
 #[cfg(feature = "access-controls")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BehaviorRuleSettingsAnomalousLocation {
     /// `maxEventsUsedForEvaluation`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_events_used_for_evaluation: Option<i64>,
     /// `minEventsNeededForEvaluation`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_events_needed_for_evaluation: Option<i64>,
     /// `granularity`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub granularity: Option<crate::models::LocationGranularity>,
     /// Required when `granularity` is `LAT_LONG`. Radius from the provided coordinates in kilometers.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub radius_kilometers: Option<i64>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -314,14 +273,13 @@ pub struct BehaviorRuleSettingsAnomalousLocation {
 
 /// The `BehaviorRuleSettingsHistoryBased` object.
 #[cfg(feature = "access-controls")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BehaviorRuleSettingsHistoryBased {
     /// `maxEventsUsedForEvaluation`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_events_used_for_evaluation: Option<i64>,
     /// `minEventsNeededForEvaluation`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_events_needed_for_evaluation: Option<i64>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -330,11 +288,11 @@ pub struct BehaviorRuleSettingsHistoryBased {
 
 /// The `BehaviorRuleSettingsVelocity` object.
 #[cfg(feature = "access-controls")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BehaviorRuleSettingsVelocity {
     /// `velocityKph`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub velocity_kph: Option<i64>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -355,32 +313,26 @@ open_enum! {
 
 /// The `BehaviorRuleVelocity` object.
 #[cfg(feature = "access-controls")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BehaviorRuleVelocity {
     /// Timestamp when the Behavior Detection Rule was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
     /// ID of the Behavior Detection Rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the Behavior Detection Rule was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated: Option<String>,
     /// Name of the Behavior Detection Rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::LifecycleStatus>,
     /// `type`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::BehaviorRuleType>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_link", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_link")]
     pub link: Option<crate::models::LinksSelf>,
     /// `settings`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<crate::models::BehaviorRuleSettingsVelocity>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -389,23 +341,20 @@ pub struct BehaviorRuleVelocity {
 
 /// Bot protection configuration for the org.
 #[cfg(feature = "access-controls")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BotProtectionConfiguration {
     /// The type of enforcement to trigger when a bot is detected.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enforcement_type: Option<crate::models::BotProtectionEnforcementType>,
     /// The sensitivity level of bot detection.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<crate::models::BotProtectionLevel>,
     /// The enforcement mode for bot protection.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mode: Option<crate::models::BotProtectionMode>,
     /// An array of authentication flows that have bot protection enabled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supported_flows: Option<Vec<crate::models::BotProtectionSupportedFlow>>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelf>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -453,26 +402,22 @@ open_enum! {
 
 /// The `CAPTCHAInstance` object.
 #[cfg(feature = "access-controls")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CAPTCHAInstance {
     /// The unique key for the CAPTCHA instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The name of the CAPTCHA instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The secret key issued from the CAPTCHA provider to perform server-side validation for a CAPTCHA token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secret_key: Option<crate::SecretString>,
     /// The site key issued from the CAPTCHA provider to render a CAPTCHA on a page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub site_key: Option<String>,
     /// The type of CAPTCHA provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::CAPTCHAType>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelf>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -490,44 +435,34 @@ open_enum! {
 
 /// The `DynamicNetworkZone` object.
 #[cfg(feature = "access-controls")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DynamicNetworkZone {
     /// Timestamp when the object was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Unique identifier for the Network Zone.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the object was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Unique name for this Network Zone.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Network Zone status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::NetworkZoneStatus>,
     /// Indicates a system Network Zone: \* `true` for system Network Zones \* `false` for custom Network Zones.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<bool>,
     /// The type of Network Zone.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::NetworkZoneType>,
     /// The usage of the Network Zone.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub usage: Option<crate::models::NetworkZoneUsage>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelfAndLifecycle>,
     /// `asns`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub asns: Option<serde_json::Value>,
     /// The proxy type used for a Dynamic Network Zone.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub proxy_type: Option<String>,
     /// `locations`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locations: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -536,44 +471,34 @@ pub struct DynamicNetworkZone {
 
 /// The `EnhancedDynamicNetworkZone` object.
 #[cfg(feature = "access-controls")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EnhancedDynamicNetworkZone {
     /// Timestamp when the object was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Unique identifier for the Network Zone.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the object was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Unique name for this Network Zone.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Network Zone status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::NetworkZoneStatus>,
     /// Indicates a system Network Zone: \* `true` for system Network Zones \* `false` for custom Network Zones.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<bool>,
     /// The type of Network Zone.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::NetworkZoneType>,
     /// The usage of the Network Zone.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub usage: Option<crate::models::NetworkZoneUsage>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelfAndLifecycle>,
     /// The list of ASNs associated with an Enhanced Dynamic Network Zone.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub asns: Option<serde_json::Value>,
     /// The list of geolocations to include or exclude for an Enhanced Dynamic Network Zone.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locations: Option<serde_json::Value>,
     /// IP services, such as a proxy or VPN, to include or exclude for an Enhanced Dynamic Network Zone.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ip_service_categories: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -582,44 +507,34 @@ pub struct EnhancedDynamicNetworkZone {
 
 /// The `IPNetworkZone` object.
 #[cfg(feature = "access-controls")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IPNetworkZone {
     /// Timestamp when the object was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Unique identifier for the Network Zone.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the object was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Unique name for this Network Zone.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Network Zone status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::NetworkZoneStatus>,
     /// Indicates a system Network Zone: \* `true` for system Network Zones \* `false` for custom Network Zones.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<bool>,
     /// The type of Network Zone.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::NetworkZoneType>,
     /// The usage of the Network Zone.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub usage: Option<crate::models::NetworkZoneUsage>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelfAndLifecycle>,
     /// You can **only** use this parameter when making a request to the Replace the network zone endpoint (`/api/v1/zones/{zoneId}`). Set this parameter to `true` in your request when you update the `DefaultExemptIpZone` to allow IPs through the blocklist.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub use_as_exempt_list: Option<bool>,
     /// The IP addresses (range or CIDR form) for an IP Network Zone. The maximum array length is 150 entries for admin-created IP zones, 1000 entries for IP blocklist zones, and 5000 entries for the default system IP Zone.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gateways: Option<Vec<crate::models::NetworkZoneAddress>>,
     /// The IP addresses (range or CIDR form) that are allowed to forward a request from gateway addresses for an IP Network Zone. These proxies are automatically trusted by Threat Insights and used to identify the client IP of a request. The maximum array length is 150 entries for admin-created zones and 5000 entries for the default system IP Zone.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub proxies: Option<Vec<crate::models::NetworkZoneAddress>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -702,14 +617,13 @@ discriminated_union! {
 
 /// Specifies the value of an IP address expressed using either `range` or `CIDR` form.
 #[cfg(feature = "access-controls")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NetworkZoneAddress {
     /// Format of the IP addresses.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::NetworkZoneAddressType>,
     /// Value in CIDR/range form, depending on the `type` specified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -731,14 +645,13 @@ pub type NetworkZoneAsns = Vec<String>;
 
 /// The `NetworkZoneLocation` object.
 #[cfg(feature = "access-controls")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NetworkZoneLocation {
     /// The two-character ISO 3166-1 country code. Don't use continent codes since they are treated as generic codes for undesignated countries. &lt;br&gt;For example: `US`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     /// (Optional) The ISO 3166-2 region code appended to the country code (`countryCode-regionCode`), or `null` if empty. Don't use continent codes since they are treated as generic codes for undesignated regions. &lt;br&gt;For example: `CA` (for `US-CA` country and region code)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -779,17 +692,16 @@ open_enum! {
 
 /// The `OrgCAPTCHASettings` object.
 #[cfg(feature = "access-controls")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OrgCAPTCHASettings {
     /// The unique key of the associated CAPTCHA instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub captcha_id: Option<String>,
     /// An array of pages that have CAPTCHA enabled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled_pages: Option<Vec<crate::models::EnabledPagesType>>,
     /// Link relations for the CAPTCHA settings object.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -798,26 +710,21 @@ pub struct OrgCAPTCHASettings {
 
 /// The `PolicyContext` object.
 #[cfg(feature = "access-controls")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PolicyContext {
     /// `device`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device: Option<serde_json::Value>,
     /// An array of Group IDs for the simulate operation. Only user IDs or Group IDs are allowed, not both.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub groups: Option<serde_json::Value>,
     /// The network rule condition, zone, or IP address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ip: Option<String>,
     /// The risk rule condition level.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub risk: Option<serde_json::Value>,
     /// The user ID for the simulate operation. Only user IDs or Group IDs are allowed, not both.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<serde_json::Value>,
     /// The zone ID under the network rule condition.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zones: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -826,14 +733,14 @@ pub struct PolicyContext {
 
 /// The `PolicyMapping` object.
 #[cfg(feature = "access-controls")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PolicyMapping {
     /// `id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -842,14 +749,13 @@ pub struct PolicyMapping {
 
 /// The `PolicyMappingRequest` object.
 #[cfg(feature = "access-controls")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PolicyMappingRequest {
     /// [Policy ID](https://developer.okta.com/docs/api/openapi/okta-management/management/tags/policy/#tag/Policy/operation/listPolicies!c=200&path=0/id&t=response) of the app sign-in policy that you want to map.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_id: Option<String>,
     /// Specifies the type of resource to map. You can only map an app sign-in policy to a device signal collection policy (the `policyId` path parameter).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_type: Option<crate::models::PolicyMappingResourceType>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -877,17 +783,15 @@ open_enum! {
 
 /// The request body required for a simulate policy operation.
 #[cfg(feature = "access-controls")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SimulatePolicyBody {
     /// The application instance ID for a simulate operation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_instance: Option<String>,
     /// `policyContext`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy_context: Option<crate::models::PolicyContext>,
     /// Supported policy types for a simulate operation. The default value, `null`, returns all types.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy_types: Option<Vec<crate::models::PolicyTypeSimulation>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -896,23 +800,19 @@ pub struct SimulatePolicyBody {
 
 /// The `SimulatePolicyEvaluations` object.
 #[cfg(feature = "access-controls")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SimulatePolicyEvaluations {
     /// A list of evaluated but not matched policies and rules.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evaluated: Option<serde_json::Value>,
     /// The policy type of the simulate operation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy_type: Option<Vec<crate::models::PolicyTypeSimulation>>,
     /// The result of the policy evaluation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result: Option<crate::models::SimulatePolicyResult>,
     /// The result of this entity evaluation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::SimulateResultStatus>,
     /// A list of undefined but not matched policies and rules.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub undefined: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -925,11 +825,11 @@ pub type SimulatePolicyResponse = Vec<crate::models::SimulatePolicyEvaluations>;
 
 /// The result of the policy evaluation.
 #[cfg(feature = "access-controls")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SimulatePolicyResult {
     /// `policies`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policies: Option<crate::models::SimulateResultPolicies>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -938,14 +838,13 @@ pub struct SimulatePolicyResult {
 
 /// The `SimulateResultConditions` object.
 #[cfg(feature = "access-controls")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SimulateResultConditions {
     /// The result of this entity evaluation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::SimulateResultStatus>,
     /// The type of condition.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -958,23 +857,19 @@ pub type SimulateResultPolicies = Vec<crate::models::SimulateResultPoliciesItems
 
 /// The `SimulateResultPoliciesItems` object.
 #[cfg(feature = "access-controls")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SimulateResultPoliciesItems {
     /// List of all conditions involved for this policy evaluation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<Vec<crate::models::SimulateResultConditions>>,
     /// ID of the specified policy type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Policy name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `rules`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rules: Option<Vec<crate::models::SimulateResultRules>>,
     /// The result of this entity evaluation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::SimulateResultStatus>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -983,20 +878,17 @@ pub struct SimulateResultPoliciesItems {
 
 /// The `SimulateResultRules` object.
 #[cfg(feature = "access-controls")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SimulateResultRules {
     /// List of all conditions involved for this rule evaluation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<Vec<crate::models::SimulateResultConditions>>,
     /// The unique ID number of the policy rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The name of the policy rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The result of this entity evaluation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::SimulateResultStatus>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1015,23 +907,20 @@ open_enum! {
 
 /// The `ThreatInsightConfiguration` object.
 #[cfg(feature = "access-controls")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ThreatInsightConfiguration {
     /// Specifies how Okta responds to authentication requests from suspicious IP addresses.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<String>,
     /// Timestamp when the ThreatInsight Configuration object was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Accepts a list of [Network Zone](https://developer.okta.com/openapi/okta-management/management/networkzone/) IDs. IPs in the excluded network zones aren't logged or blocked. This ensures that traffic from known, trusted IPs isn't accidentally logged or blocked.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclude_zones: Option<Vec<String>>,
     /// Timestamp when the ThreatInsight Configuration object was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelf>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1040,38 +929,30 @@ pub struct ThreatInsightConfiguration {
 
 /// The `TrustedOrigin` object.
 #[cfg(feature = "access-controls")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TrustedOrigin {
     /// Timestamp when the trusted origin was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// The ID of the user who created the trusted origin.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_by: Option<String>,
     /// Unique identifier for the trusted origin.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the trusted origin was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// The ID of the user who last updated the trusted origin.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated_by: Option<String>,
     /// Unique name for the trusted origin.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<crate::models::TrustedOriginName>,
     /// Unique origin URL for the trusted origin. The supported schemes for this attribute are HTTP, HTTPS, FTP, Ionic 2, and Capacitor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub origin: Option<crate::models::TrustedOriginOrigin>,
     /// Array of scope types that this trusted origin is used for.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scopes: Option<crate::models::TrustedOriginScopes>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::LifecycleStatus>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelfAndLifecycle>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1088,14 +969,13 @@ pub type TrustedOriginOrigin = String;
 
 /// The `TrustedOriginScope` object.
 #[cfg(feature = "access-controls")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TrustedOriginScope {
     /// The allowed Okta apps for the trusted origin scope.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allowed_okta_apps: Option<Vec<crate::models::IframeEmbedScopeAllowedApps>>,
     /// The scope type. Supported values: When you use `IFRAME_EMBED` as the scope type, leave the `allowedOktaApps` property empty to allow iFrame embedding of only Okta sign-in pages. Include `OKTA_ENDUSER` as a value for the `allowedOktaApps` property to allow iFrame embedding of both Okta sign-in pages and the Okta End-User Dashboard.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::TrustedOriginScopeType>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1118,17 +998,15 @@ pub type TrustedOriginScopes = Vec<crate::models::TrustedOriginScope>;
 
 /// The `TrustedOriginWrite` object.
 #[cfg(feature = "access-controls")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TrustedOriginWrite {
     /// Unique name for the trusted origin.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<crate::models::TrustedOriginName>,
     /// Unique origin URL for the trusted origin. The supported schemes for this attribute are HTTP, HTTPS, FTP, Ionic 2, and Capacitor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub origin: Option<crate::models::TrustedOriginOrigin>,
     /// Array of scope types that this trusted origin is used for.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scopes: Option<crate::models::TrustedOriginScopes>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1137,11 +1015,11 @@ pub struct TrustedOriginWrite {
 
 /// The `UserLockoutSettings` object.
 #[cfg(feature = "access-controls")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserLockoutSettings {
     /// Prevents brute-force lockout from unknown devices for the password authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prevent_brute_force_lockout_from_unknown_devices: Option<bool>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]

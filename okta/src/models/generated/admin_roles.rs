@@ -8,23 +8,20 @@ use crate::models::union::discriminated_union;
 
 /// An entitlement in a governance bundle.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BundleEntitlement {
     /// The description of the role.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Entitlement ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The name of the role.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The role key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
     /// Link relations available.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -33,14 +30,14 @@ pub struct BundleEntitlement {
 
 /// Entitlement list for a governance bundle.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BundleEntitlementsResponse {
     /// List of bundle entitlements.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entitlements: Option<Vec<crate::models::BundleEntitlement>>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -49,23 +46,19 @@ pub struct BundleEntitlementsResponse {
 
 /// The `BundleLink` object.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BundleLink {
     /// Describes allowed HTTP verbs for the `href`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hints: Option<crate::models::HrefHints>,
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Link name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Indicates whether the link object's `href` property is a URI template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub templated: Option<bool>,
     /// The media type of the link. If omitted, it is implicitly `application/json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -74,44 +67,34 @@ pub struct BundleLink {
 
 /// An app in the OIN catalog.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CatalogApplication {
     /// Category for the app in the OIN catalog.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<String>,
     /// Description of the app in the OIN catalog.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// OIN catalog app display name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Features supported by the app. See app [features](https://developer.okta.com/openapi/okta-management/management/application/listapplications#application/listapplications/t=response&c=200&path=&d=0/features).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub features: Option<Vec<String>>,
     /// ID of the app instance. Okta returns this property only for apps not in the OIN catalog.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the object was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// App key name. For OIN catalog apps, this is a unique key for the app definition.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Authentication mode for the app. See app [signOnMode](https://developer.okta.com/openapi/okta-management/management/application/listapplications#application/listapplications/t=response&c=200&path=&d=0/signonmode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sign_on_modes: Option<Vec<String>>,
     /// App status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::CatalogApplicationStatus>,
     /// OIN verification status of the catalog app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verification_status: Option<String>,
     /// Website of the OIN catalog app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -129,17 +112,15 @@ open_enum! {
 
 /// The `CreateIamRoleRequest` object.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CreateIamRoleRequest {
     /// Description of the role.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Unique label for the role.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// Array of permissions that the role grants. See [Permissions](https://developer.okta.com/openapi/okta-management/guides/permissions).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permissions: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -148,17 +129,15 @@ pub struct CreateIamRoleRequest {
 
 /// The `CreateResourceSetRequest` object.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CreateResourceSetRequest {
     /// Description of the resource set.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Unique name for the resource set.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// The endpoint (URL) that references all resource objects included in the resource set. Resources are identified by either an Okta Resource Name (ORN) or by a REST URL format. See [Okta Resource Name](https://developer.okta.com/openapi/okta-management/guides/roles/#okta-resource-name-orn).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resources: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -167,11 +146,11 @@ pub struct CreateResourceSetRequest {
 
 /// The `CreateUpdateIamRolePermissionRequest` object.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CreateUpdateIamRolePermissionRequest {
     /// Conditions for further restricting a permission. See [Permission conditions](https://help.okta.com/okta_help.htm?type=oie&id=ext-permission-conditions).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<crate::models::PermissionConditions>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -180,20 +159,18 @@ pub struct CreateUpdateIamRolePermissionRequest {
 
 /// The `EntitlementValue` object.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EntitlementValue {
     /// Entitlement value ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The entitlement value resource name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The entitlement value resource [ORN](https://developer.okta.com/docs/api/openapi/okta-management/guides/roles/#okta-resource-name-orn)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -202,14 +179,14 @@ pub struct EntitlementValue {
 
 /// The `EntitlementValuesResponse` object.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EntitlementValuesResponse {
     /// List of entitlement values for a bundle entitlement.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entitlement_values: Option<Vec<crate::models::EntitlementValue>>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -218,23 +195,19 @@ pub struct EntitlementValuesResponse {
 
 /// The `EntitlementsLink` object.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EntitlementsLink {
     /// Describes allowed HTTP verbs for the `href`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hints: Option<crate::models::HrefHints>,
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Link name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Indicates whether the link object's `href` property is a URI template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub templated: Option<bool>,
     /// The media type of the link. If omitted, it is implicitly `application/json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -243,26 +216,22 @@ pub struct EntitlementsLink {
 
 /// The `GovernanceBundle` object.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GovernanceBundle {
     /// Description of the governance bundle.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Governance bundle ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Name of the governance bundle.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The governance bundle resource, in [ORN format](https://developer.okta.com/docs/api/openapi/okta-management/guides/roles/#okta-resource-name-orn)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub orn: Option<String>,
     /// Status of the governance bundle.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Link relations available.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -271,17 +240,15 @@ pub struct GovernanceBundle {
 
 /// Request to create a governance bundle.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GovernanceBundleCreateRequest {
     /// Description of the governance bundle.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// List of entitlements to include in the governance bundle.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entitlements: Option<Vec<crate::models::IAMBundleEntitlement>>,
     /// Name of the governance bundle.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -290,17 +257,15 @@ pub struct GovernanceBundleCreateRequest {
 
 /// Request to update a governance bundle.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GovernanceBundleUpdateRequest {
     /// Description of the governance bundle.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// List of entitlements to include in the governance bundle.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entitlements: Option<Vec<crate::models::IAMBundleEntitlement>>,
     /// Name of the governance bundle.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -309,14 +274,14 @@ pub struct GovernanceBundleUpdateRequest {
 
 /// The `GovernanceBundlesResponse` object.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GovernanceBundlesResponse {
     /// List of governance bundles.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bundles: Option<Vec<crate::models::GovernanceBundle>>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -334,23 +299,19 @@ open_enum! {
 
 /// The `HrefObjectBindingLink` object.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HrefObjectBindingLink {
     /// Describes allowed HTTP verbs for the `href`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hints: Option<crate::models::HrefHints>,
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Link name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Indicates whether the link object's `href` property is a URI template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub templated: Option<bool>,
     /// The media type of the link. If omitted, it is implicitly `application/json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -359,23 +320,19 @@ pub struct HrefObjectBindingLink {
 
 /// The `HrefObjectBindingsLink` object.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HrefObjectBindingsLink {
     /// Describes allowed HTTP verbs for the `href`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hints: Option<crate::models::HrefHints>,
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Link name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Indicates whether the link object's `href` property is a URI template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub templated: Option<bool>,
     /// The media type of the link. If omitted, it is implicitly `application/json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -384,23 +341,19 @@ pub struct HrefObjectBindingsLink {
 
 /// The `HrefObjectGovernanceResourcesLink` object.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HrefObjectGovernanceResourcesLink {
     /// Describes allowed HTTP verbs for the `href`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hints: Option<crate::models::HrefHints>,
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Link name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Indicates whether the link object's `href` property is a URI template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub templated: Option<bool>,
     /// The media type of the link. If omitted, it is implicitly `application/json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -409,23 +362,19 @@ pub struct HrefObjectGovernanceResourcesLink {
 
 /// The `HrefObjectMembersLink` object.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HrefObjectMembersLink {
     /// Describes allowed HTTP verbs for the `href`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hints: Option<crate::models::HrefHints>,
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Link name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Indicates whether the link object's `href` property is a URI template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub templated: Option<bool>,
     /// The media type of the link. If omitted, it is implicitly `application/json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -434,23 +383,19 @@ pub struct HrefObjectMembersLink {
 
 /// The `HrefObjectResourceSetLink` object.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HrefObjectResourceSetLink {
     /// Describes allowed HTTP verbs for the `href`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hints: Option<crate::models::HrefHints>,
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Link name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Indicates whether the link object's `href` property is a URI template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub templated: Option<bool>,
     /// The media type of the link. If omitted, it is implicitly `application/json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -459,23 +404,19 @@ pub struct HrefObjectResourceSetLink {
 
 /// The `HrefObjectResourceSetResourcesLink` object.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HrefObjectResourceSetResourcesLink {
     /// Describes allowed HTTP verbs for the `href`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hints: Option<crate::models::HrefHints>,
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Link name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Indicates whether the link object's `href` property is a URI template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub templated: Option<bool>,
     /// The media type of the link. If omitted, it is implicitly `application/json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -484,23 +425,19 @@ pub struct HrefObjectResourceSetResourcesLink {
 
 /// The `HrefObjectRoleLink` object.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HrefObjectRoleLink {
     /// Describes allowed HTTP verbs for the `href`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hints: Option<crate::models::HrefHints>,
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Link name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Indicates whether the link object's `href` property is a URI template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub templated: Option<bool>,
     /// The media type of the link. If omitted, it is implicitly `application/json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -509,17 +446,15 @@ pub struct HrefObjectRoleLink {
 
 /// An entitlement in a governance bundle.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IAMBundleEntitlement {
     /// List of resource set IDs for the custom role.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_sets: Option<Vec<String>>,
     /// The role.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
     /// List of target resource IDs to scope the entitlement with the role.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub targets: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -528,26 +463,22 @@ pub struct IAMBundleEntitlement {
 
 /// The `IamRole` object.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IamRole {
     /// Timestamp when the role was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Description of the role.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Unique key for the role.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Unique label for the role.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// Timestamp when the role was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -556,14 +487,14 @@ pub struct IamRole {
 
 /// The `IamRoles` object.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IamRoles {
     /// `roles`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roles: Option<Vec<crate::models::IamRole>>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available for the current status of an application using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. Use the `LinksNext` object for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksNext>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -572,11 +503,11 @@ pub struct IamRoles {
 
 /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available for the resources using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LinksGovernanceResources {
     /// `resources`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resources: Option<crate::models::HrefObjectGovernanceResourcesLink>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -585,14 +516,13 @@ pub struct LinksGovernanceResources {
 
 /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available for the sources using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LinksGovernanceSources {
     /// `assignee`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assignee: Option<crate::models::HrefObjectUserLink>,
     /// `self`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_: Option<crate::models::HrefObjectSelfLink>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -601,11 +531,11 @@ pub struct LinksGovernanceSources {
 
 /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LinksNextForRoleAssignments {
     /// `next`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -614,14 +544,13 @@ pub struct LinksNextForRoleAssignments {
 
 /// The `LinksSelfAndRoles` object.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LinksSelfAndRoles {
     /// `self`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_: Option<crate::models::HrefObjectSelfLink>,
     /// `roles`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roles: Option<crate::models::HrefObjectRoleLink>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -650,14 +579,14 @@ open_enum! {
 
 /// The `OptInStatusResponse` object.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OptInStatusResponse {
     /// The entitlement management opt-in status for the Admin Console.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opt_in_status: Option<String>,
     /// Link relations available.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -666,23 +595,20 @@ pub struct OptInStatusResponse {
 
 /// The `Permission` object.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Permission {
     /// Conditions for further restricting a permission. See [Permission conditions](https://help.okta.com/okta_help.htm?type=oie&id=ext-permission-conditions).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<crate::models::PermissionConditions>,
     /// Timestamp when the permission was assigned.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// The assigned Okta [permission](https://developer.okta.com/openapi/okta-management/guides/permissions)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// Timestamp when the permission was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -691,14 +617,13 @@ pub struct Permission {
 
 /// Conditions for further restricting a permission. See [Permission conditions](https://help.okta.com/okta_help.htm?type=oie&id=ext-permission-conditions).
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PermissionConditions {
     /// Exclude attributes with specific values for the permission.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclude: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// Include attributes with specific values for the permission.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -707,11 +632,11 @@ pub struct PermissionConditions {
 
 /// Permissions assigned to the role.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Permissions {
     /// Array of permissions assigned to the role. See [Permissions](https://developer.okta.com/openapi/okta-management/guides/permissions).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permissions: Option<Vec<crate::models::Permission>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -720,11 +645,12 @@ pub struct Permissions {
 
 /// Conditions for further restricting a resource.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ResourceConditions {
     /// Specific resources to exclude.
-    #[serde(rename = "Exclude", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Exclude")]
     pub exclude: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -733,26 +659,22 @@ pub struct ResourceConditions {
 
 /// The `ResourceSet` object.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ResourceSet {
     /// Timestamp when the role was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Description of the resource set.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Unique ID for the resource set object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Unique label for the resource set.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// Timestamp when the role was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -761,11 +683,11 @@ pub struct ResourceSet {
 
 /// The `ResourceSetBindingAddMembersRequest` object.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ResourceSetBindingAddMembersRequest {
     /// A list of member resources to add to the role resource set binding.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub additions: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -774,14 +696,13 @@ pub struct ResourceSetBindingAddMembersRequest {
 
 /// The `ResourceSetBindingCreateRequest` object.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ResourceSetBindingCreateRequest {
     /// URLs to user and/or group instances that are assigned to the role.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub members: Option<Vec<String>>,
     /// Unique key for the role.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -790,11 +711,12 @@ pub struct ResourceSetBindingCreateRequest {
 
 /// The `ResourceSetBindingEditResponse` object.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ResourceSetBindingEditResponse {
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -803,20 +725,18 @@ pub struct ResourceSetBindingEditResponse {
 
 /// The `ResourceSetBindingMember` object.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ResourceSetBindingMember {
     /// Timestamp when the member was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Role resource set binding member ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the member was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelf>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -825,14 +745,14 @@ pub struct ResourceSetBindingMember {
 
 /// The `ResourceSetBindingMembers` object.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ResourceSetBindingMembers {
     /// The members of the role resource set binding. If there are more than 100 members for the binding, then the `_links.next` resource is returned with the next list of members.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub members: Option<Vec<crate::models::ResourceSetBindingMember>>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -841,14 +761,14 @@ pub struct ResourceSetBindingMembers {
 
 /// The `ResourceSetBindingResponse` object.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ResourceSetBindingResponse {
     /// `id` of the role resource set binding.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -857,14 +777,14 @@ pub struct ResourceSetBindingResponse {
 
 /// The `ResourceSetBindingRole` object.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ResourceSetBindingRole {
     /// `id` of the role.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -873,14 +793,14 @@ pub struct ResourceSetBindingRole {
 
 /// The `ResourceSetBindings` object.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ResourceSetBindings {
     /// Roles associated with the resource set binding. If there are more than 100 bindings for the specified resource set, then the `_links.next` resource is returned with the next list of bindings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roles: Option<Vec<crate::models::ResourceSetBindingRole>>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -889,26 +809,22 @@ pub struct ResourceSetBindings {
 
 /// The `ResourceSetResource` object.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ResourceSetResource {
     /// Conditions for further restricting a resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<crate::models::ResourceConditions>,
     /// Timestamp when the resource set resource object was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Unique ID of the resource set resource object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when this object was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// The Okta Resource Name (ORN) of the resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub orn: Option<String>,
     /// Related discoverable resources.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -917,11 +833,11 @@ pub struct ResourceSetResource {
 
 /// The `ResourceSetResourcePatchRequest` object.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ResourceSetResourcePatchRequest {
     /// A list of resources to add to the resource set.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub additions: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -930,14 +846,13 @@ pub struct ResourceSetResourcePatchRequest {
 
 /// The `ResourceSetResourcePostRequest` object.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ResourceSetResourcePostRequest {
     /// Conditions for further restricting a resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<crate::models::ResourceConditions>,
     /// Resource in ORN or REST API URL format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_orn_or_url: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -946,11 +861,11 @@ pub struct ResourceSetResourcePostRequest {
 
 /// The `ResourceSetResourcePutRequest` object.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ResourceSetResourcePutRequest {
     /// Conditions for further restricting a resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<crate::models::ResourceConditions>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -959,14 +874,14 @@ pub struct ResourceSetResourcePutRequest {
 
 /// The `ResourceSetResources` object.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ResourceSetResources {
     /// `resources`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resources: Option<Vec<crate::models::ResourceSetResource>>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -975,14 +890,15 @@ pub struct ResourceSetResources {
 
 /// The `ResourceSets` object.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ResourceSets {
     /// `resource-sets`.
-    #[serde(rename = "resource-sets", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "resource-sets")]
     pub resource_sets: Option<Vec<crate::models::ResourceSet>>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available for the current status of an application using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. Use the `LinksNext` object for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksNext>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -991,17 +907,16 @@ pub struct ResourceSets {
 
 /// The `RoleAssignedUser` object.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RoleAssignedUser {
     /// The ID of the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// ORN representing the assignee.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub orn: Option<String>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelfAndRoles>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1010,14 +925,14 @@ pub struct RoleAssignedUser {
 
 /// The `RoleAssignedUsers` object.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RoleAssignedUsers {
     /// `value`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<Vec<crate::models::RoleAssignedUser>>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksNextForRoleAssignments>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1026,14 +941,14 @@ pub struct RoleAssignedUsers {
 
 /// List of all user role governance sources.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RoleGovernance {
     /// `grants`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grants: Option<Vec<crate::models::RoleGovernanceSource>>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available for the sources using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksGovernanceSources>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1042,14 +957,13 @@ pub struct RoleGovernance {
 
 /// The resource of a grant.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RoleGovernanceResource {
     /// The resource name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// The resources id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1058,14 +972,14 @@ pub struct RoleGovernanceResource {
 
 /// The resources of a grant.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RoleGovernanceResources {
     /// `resources`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resources: Option<Vec<crate::models::RoleGovernanceResource>>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1074,23 +988,20 @@ pub struct RoleGovernanceResources {
 
 /// User role governance source.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RoleGovernanceSource {
     /// `id` of the entitlement bundle.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bundle_id: Option<String>,
     /// The expiration date of the entitlement bundle.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub expiration_date: Option<String>,
+    pub expiration_date: Option<crate::models::Timestamp>,
     /// `id` of the grant.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grant_id: Option<String>,
     /// The grant type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::GovernanceSourceType>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1099,20 +1010,18 @@ pub struct RoleGovernanceSource {
 
 /// The `RoleTarget` object.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RoleTarget {
     /// The assignment type of how the user receives this target.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assignment_type: Option<String>,
     /// The expiry time stamp of the associated target. It's only included in the response if the associated target will expire.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub expiration: Option<String>,
+    pub expiration: Option<crate::models::Timestamp>,
     /// The [Okta Resource Name (ORN)](https://support.okta.com/help/s/article/understanding-okta-resource-name-orn) of the app target or group target.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub orn: Option<String>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelf>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1121,20 +1030,18 @@ pub struct RoleTarget {
 
 /// The `Subscription` object.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Subscription {
     /// An array of sources send notifications to users. &gt; **Note**: Currently, Okta only allows `email` channels.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channels: Option<Vec<String>>,
     /// The type of notification.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notification_type: Option<crate::models::NotificationType>,
     /// The status of the subscription.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::SubscriptionStatus>,
     /// Discoverable resources related to the subscription.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1152,14 +1059,13 @@ open_enum! {
 
 /// The `UpdateIamRoleRequest` object.
 #[cfg(feature = "admin-roles")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UpdateIamRoleRequest {
     /// Description of the role.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Unique label for the role.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]

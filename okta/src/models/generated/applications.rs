@@ -8,35 +8,28 @@ use crate::models::union::discriminated_union;
 
 /// The `APIServiceIntegrationInstance` object.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct APIServiceIntegrationInstance {
     /// The URL to the API service integration configuration guide.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub config_guide_url: Option<String>,
     /// Timestamp when the API Service Integration instance was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<String>,
     /// The user ID of the API Service Integration instance creator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_by: Option<String>,
     /// The list of Okta management scopes granted to the API Service Integration instance. See [Okta management OAuth 2.0 scopes](https://developer.okta.com/oauth2/#okta-admin-management).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub granted_scopes: Option<Vec<String>>,
     /// The ID of the API Service Integration instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The name of the API service integration that corresponds with the `type` property. This is the full name of the API service integration listed in the Okta Integration Network (OIN) catalog.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// App instance properties.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::AppProperties>,
     /// The type of the API service integration. This string is an underscore-concatenated, lowercased API service integration name. For example, `my_api_log_integration`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available for the current status of an application using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::APIServiceIntegrationLinks>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -45,29 +38,26 @@ pub struct APIServiceIntegrationInstance {
 
 /// The `APIServiceIntegrationInstanceSecret` object.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct APIServiceIntegrationInstanceSecret {
     /// The OAuth 2.0 client secret string. The client secret string is returned in the response of a Secret creation request. In other responses (such as list, activate, or deactivate requests), the client secret is returned as an undisclosed hashed value.
-    #[serde(rename = "client_secret", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "client_secret")]
     pub client_secret: Option<crate::SecretString>,
     /// Timestamp when the API Service Integration instance Secret was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
     /// The ID of the API Service Integration instance Secret.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the API Service Integration instance Secret was updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated: Option<String>,
     /// OAuth 2.0 client secret string hash.
-    #[serde(rename = "secret_hash", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "secret_hash")]
     pub secret_hash: Option<crate::SecretString>,
     /// Status of the API Service Integration instance Secret.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available for the current status of an application using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::APIServiceIntegrationSecretLinks>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -76,17 +66,15 @@ pub struct APIServiceIntegrationInstanceSecret {
 
 /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available for the current status of an application using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct APIServiceIntegrationLinks {
     /// `client`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client: Option<crate::models::HrefObjectClientLink>,
     /// `logo`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logo: Option<crate::models::HrefObjectLogoLink>,
     /// `self`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_: Option<crate::models::HrefObjectSelfLink>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -95,17 +83,15 @@ pub struct APIServiceIntegrationLinks {
 
 /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available for the current status of an application using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct APIServiceIntegrationSecretLinks {
     /// `activate`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activate: Option<crate::models::HrefObjectActivateLink>,
     /// `deactivate`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deactivate: Option<crate::models::HrefObjectDeactivateLink>,
     /// `delete`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delete: Option<crate::models::HrefObjectDeleteLink>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -133,14 +119,13 @@ open_enum! {
 
 /// Settings specific to the Okta Admin Console.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AdminConsoleSettings {
     /// The maximum idle time before the Okta Admin Console session expires. Must be no more than 12 hours.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session_idle_timeout_minutes: Option<i64>,
     /// The absolute maximum session lifetime of the Okta Admin Console. Must be no more than 7 days.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session_max_lifetime_minutes: Option<i64>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -157,23 +142,19 @@ discriminated_union! {
 
 /// The `AppConfigActiveDirectory` object.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AppConfigActiveDirectory {
     /// The type of the app configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::AppConfigType>,
     /// The distinguished name of the group in Active Directory.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub distinguished_name: Option<String>,
     /// The scope of the group in Active Directory.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_scope: Option<crate::models::ActiveDirectoryGroupScope>,
     /// The type of the group in Active Directory.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_type: Option<crate::models::ActiveDirectoryGroupType>,
     /// The SAM account name of the group in Active Directory.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sam_account_name: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -190,11 +171,11 @@ open_enum! {
 
 /// The `AppConnectionUserProvisionJWKList` object.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AppConnectionUserProvisionJWKList {
     /// `keys`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub keys: Option<Vec<crate::models::JsonWebKey>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -203,11 +184,11 @@ pub struct AppConnectionUserProvisionJWKList {
 
 /// The `AppConnectionUserProvisionJWKResponse` object.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AppConnectionUserProvisionJWKResponse {
     /// `jwks`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jwks: Option<crate::models::AppConnectionUserProvisionJWKList>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -238,14 +219,13 @@ open_enum! {
 
 /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available for the current status of a CSR object using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CSRLinks {
     /// Link to publish CSR.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publish: Option<crate::models::HrefCsrPublishLink>,
     /// Link to the resource (self)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_: Option<crate::models::HrefCsrSelfLink>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -254,11 +234,11 @@ pub struct CSRLinks {
 
 /// Determines whether Okta assigns a new app account to each user managed by Okta.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CapabilitiesCreateObject {
     /// Determines whether to update a user in the app when a user in Okta is updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lifecycle_create: Option<crate::models::LifecycleCreateSettingObject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -267,11 +247,11 @@ pub struct CapabilitiesCreateObject {
 
 /// Defines user import rules.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CapabilitiesImportRulesObject {
     /// Rules for matching and creating users.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_create_and_match: Option<crate::models::CapabilitiesImportRulesUserCreateAndMatchObject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -280,26 +260,21 @@ pub struct CapabilitiesImportRulesObject {
 
 /// Rules for matching and creating users.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CapabilitiesImportRulesUserCreateAndMatchObject {
     /// Allows user import upon partial matching. Partial matching occurs when the first and last names of an imported user match those of an existing Okta user, even if the username or email attributes don't match.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allow_partial_match: Option<bool>,
     /// If set to `true`, imported new users are automatically activated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auto_activate_new_users: Option<bool>,
     /// If set to `true`, exact-matched users are automatically confirmed on activation. If set to `false`, exact-matched users need to be confirmed manually.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auto_confirm_exact_match: Option<bool>,
     /// If set to `true`, imported new users are automatically confirmed on activation. This doesn't apply to imported users that already exist in Okta.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auto_confirm_new_users: Option<bool>,
     /// If set to `true`, partially matched users are automatically confirmed on activation. If set to `false`, partially matched users need to be confirmed manually.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auto_confirm_partial_match: Option<bool>,
     /// Determines the attribute to match users.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exact_match_criteria: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -308,14 +283,13 @@ pub struct CapabilitiesImportRulesUserCreateAndMatchObject {
 
 /// Defines import settings.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CapabilitiesImportSettingsObject {
     /// Import schedule configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schedule: Option<crate::models::ImportScheduleObject>,
     /// Determines the Okta username for the imported user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub username: Option<crate::models::ImportUsernameObject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -324,14 +298,13 @@ pub struct CapabilitiesImportSettingsObject {
 
 /// Defines the configuration for the INBOUND_PROVISIONING feature.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CapabilitiesInboundProvisioningObject {
     /// Defines user import rules.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub import_rules: Option<crate::models::CapabilitiesImportRulesObject>,
     /// Defines import settings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub import_settings: Option<crate::models::CapabilitiesImportSettingsObject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -340,14 +313,13 @@ pub struct CapabilitiesInboundProvisioningObject {
 
 /// Defines the configurations for the USER_PROVISIONING feature.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CapabilitiesObject {
     /// Determines whether Okta assigns a new app account to each user managed by Okta.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create: Option<crate::models::CapabilitiesCreateObject>,
     /// Determines whether updates to a user's profile are pushed to the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update: Option<crate::models::CapabilitiesUpdateObject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -356,17 +328,15 @@ pub struct CapabilitiesObject {
 
 /// Determines whether updates to a user's profile are pushed to the app.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CapabilitiesUpdateObject {
     /// Determines whether deprovisioning occurs when the app is unassigned.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lifecycle_deactivate: Option<crate::models::LifecycleDeactivateSettingObject>,
     /// Determines whether Okta creates and pushes a password in the app for each assigned user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password: Option<crate::models::PasswordSettingObject>,
     /// This setting determines whether a user in the app gets updated when they're updated in Okta.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<crate::models::ProfileSettingObject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -393,23 +363,19 @@ open_enum! {
 
 /// The `CreateGroupPushMappingRequest` object.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CreateGroupPushMappingRequest {
     /// Additional app configuration for group push mappings. Currently only required for Active Directory.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_config: Option<crate::models::AppConfig>,
     /// The ID of the source group for the group push mapping.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_group_id: Option<String>,
     /// The status of the group push mapping.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::GroupPushMappingStatusUpsert>,
     /// The ID of the existing target group for the group push mapping. This is used to link to an existing group. Required if `targetGroupName` is not provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_group_id: Option<String>,
     /// The name of the target group for the group push mapping. This is used when creating a new downstream group. If the group already exists, it links to the existing group. Required if `targetGroupId` is not provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_group_name: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -418,23 +384,20 @@ pub struct CreateGroupPushMappingRequest {
 
 /// The `Csr` object.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Csr {
     /// Timestamp when the object was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<crate::models::CreatedProperty>,
     /// `csr`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub csr: Option<String>,
     /// `id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `kty`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kty: Option<String>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available for the current status of a CSR object using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::CSRLinks>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -443,11 +406,11 @@ pub struct Csr {
 
 /// Describes allowed HTTP verbs for the `href`.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CsrPublishHrefHints {
     /// `allow`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allow: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -456,11 +419,11 @@ pub struct CsrPublishHrefHints {
 
 /// Describes allowed HTTP verbs for the `href`.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CsrSelfHrefHints {
     /// `allow`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allow: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -469,23 +432,19 @@ pub struct CsrSelfHrefHints {
 
 /// The `FederatedClaim` object.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FederatedClaim {
     /// Timestamp when the federated claim was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
     /// The Okta Expression Language expression to be evaluated at runtime.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expression: Option<String>,
     /// The unique ID of the federated claim.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the federated claim was updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated: Option<String>,
     /// The name of the claim to be used in the produced token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -494,14 +453,13 @@ pub struct FederatedClaim {
 
 /// The `FederatedClaimRequestBody` object.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FederatedClaimRequestBody {
     /// The Okta Expression Language expression to be evaluated at runtime.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expression: Option<String>,
     /// The name of the claim to be used in the produced token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -510,38 +468,30 @@ pub struct FederatedClaimRequestBody {
 
 /// The `GroupPushMapping` object.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupPushMapping {
     /// Additional app configuration for group push mappings. Currently only required for Active Directory.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_config: Option<crate::models::AppConfig>,
     /// Timestamp when the group push mapping was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// The error message summary if the latest push failed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_summary: Option<String>,
     /// The ID of the group push mapping.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the group push mapping was pushed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_push: Option<String>,
+    pub last_push: Option<crate::models::Timestamp>,
     /// Timestamp when the group push mapping was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// The ID of the source group for the group push mapping.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_group_id: Option<String>,
     /// The status of the group push mapping.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::GroupPushMappingStatus>,
     /// The ID of the target group for the group push mapping.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_group_id: Option<String>,
     /// Discoverable resources related to the group push mapping.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::GroupPushMappingLinks>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -550,17 +500,15 @@ pub struct GroupPushMapping {
 
 /// Discoverable resources related to the group push mapping.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupPushMappingLinks {
     /// `app`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app: Option<crate::models::HrefObjectAppLink>,
     /// `sourceGroup`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_group: Option<crate::models::HrefObjectGroupLink>,
     /// `targetGroup`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_group: Option<crate::models::HrefObjectGroupLink>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -588,14 +536,13 @@ open_enum! {
 
 /// Link to publish CSR.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HrefCsrPublishLink {
     /// Describes allowed HTTP verbs for the `href`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hints: Option<crate::models::CsrPublishHrefHints>,
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -604,14 +551,13 @@ pub struct HrefCsrPublishLink {
 
 /// Link to the resource (self)
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HrefCsrSelfLink {
     /// Describes allowed HTTP verbs for the `href`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hints: Option<crate::models::CsrSelfHrefHints>,
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -620,14 +566,13 @@ pub struct HrefCsrSelfLink {
 
 /// The `HrefHintsGuidanceObject` object.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HrefHintsGuidanceObject {
     /// `allow`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allow: Option<Vec<crate::models::HttpMethod>>,
     /// Specifies the URI to invoke for granting scope consent required to complete the OAuth 2.0 connection.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub guidance: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -636,14 +581,13 @@ pub struct HrefHintsGuidanceObject {
 
 /// Link to authorize scopes.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HrefObjectAuthorizeLink {
     /// `hints`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hints: Option<crate::models::HrefHintsGuidanceObject>,
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -652,23 +596,19 @@ pub struct HrefObjectAuthorizeLink {
 
 /// The `HrefObjectClientLink` object.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HrefObjectClientLink {
     /// Describes allowed HTTP verbs for the `href`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hints: Option<crate::models::HrefHints>,
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Link name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Indicates whether the link object's `href` property is a URI template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub templated: Option<bool>,
     /// The media type of the link. If omitted, it is implicitly `application/json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -677,17 +617,15 @@ pub struct HrefObjectClientLink {
 
 /// Import schedule configuration.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportScheduleObject {
     /// `fullImport`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_import: Option<serde_json::Value>,
     /// `incrementalImport`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub incremental_import: Option<serde_json::Value>,
     /// Setting status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::EnabledStatus>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -696,14 +634,13 @@ pub struct ImportScheduleObject {
 
 /// The `ImportScheduleSettings` object.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportScheduleSettings {
     /// The import schedule in UNIX cron format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expression: Option<String>,
     /// The import schedule time zone in Internet Assigned Numbers Authority (IANA) time zone name format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timezone: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -712,14 +649,13 @@ pub struct ImportScheduleSettings {
 
 /// Determines the Okta username for the imported user.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportUsernameObject {
     /// For `usernameFormat=CUSTOM`, specifies the Okta Expression Language statement for a username format that imported users use to sign in to Okta.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name_expression: Option<String>,
     /// Determines the username format when users sign in to Okta.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub username_format: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -728,23 +664,20 @@ pub struct ImportUsernameObject {
 
 /// The `InboundProvisioningApplicationFeature` object.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InboundProvisioningApplicationFeature {
     /// Description of the feature.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Key name of the feature.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<crate::models::ApplicationFeatureType>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Defines the configuration for the INBOUND_PROVISIONING feature.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capabilities: Option<crate::models::CapabilitiesInboundProvisioningObject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -753,29 +686,23 @@ pub struct InboundProvisioningApplicationFeature {
 
 /// The `InterclientTrustMapping` object.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InterclientTrustMapping {
     /// The app ID of the target app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_instance_id: Option<String>,
     /// Timestamp when the interclient trust mapping was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
     /// The unique ID of the interclient trust mapping.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the interclient trust mapping was updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated: Option<String>,
     /// ID of the user who created the interclient trust mapping.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated_by: Option<String>,
     /// ID of the org.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub org_id: Option<String>,
     /// The app ID of the allowed app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trusted_app_instance_id: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -784,11 +711,11 @@ pub struct InterclientTrustMapping {
 
 /// The `InterclientTrustMappingRequestBody` object.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InterclientTrustMappingRequestBody {
     /// App ID of the allowed app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -797,17 +724,15 @@ pub struct InterclientTrustMappingRequestBody {
 
 /// The update action.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct JsonPatchOperation {
     /// The operation (PATCH action)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub op: Option<crate::models::PatchAction>,
     /// The resource path of the attribute to update.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
     /// The update operation value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -816,11 +741,11 @@ pub struct JsonPatchOperation {
 
 /// Determines whether to update a user in the app when a user in Okta is updated.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LifecycleCreateSettingObject {
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -829,11 +754,11 @@ pub struct LifecycleCreateSettingObject {
 
 /// Determines whether deprovisioning occurs when the app is unassigned.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LifecycleDeactivateSettingObject {
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -842,20 +767,17 @@ pub struct LifecycleDeactivateSettingObject {
 
 /// The `LinksSelfLifecycleAndAuthorize` object.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LinksSelfLifecycleAndAuthorize {
     /// `self`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_: Option<crate::models::HrefObjectSelfLink>,
     /// `activate`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activate: Option<crate::models::HrefObjectActivateLink>,
     /// `deactivate`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deactivate: Option<crate::models::HrefObjectDeactivateLink>,
     /// Link to authorize scopes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authorize: Option<crate::models::HrefObjectAuthorizeLink>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -873,35 +795,28 @@ discriminated_union! {
 
 /// An EC signing key.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OAuth2ClientJsonWebKeyECResponse {
     /// Unique identifier of the JSON Web Key in the OAUth 2.0 client's JWKS.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kid: Option<String>,
     /// Status of the OAuth 2.0 client JSON Web Key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Timestamp when the OAuth 2.0 client JSON Web Key was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
     /// The unique ID of the OAuth client JSON Web Key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the OAuth 2.0 client JSON Web Key was updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated: Option<String>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available for the current status of an app using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::OAuthClientSecretLinks>,
     /// Cryptographic algorithm family for the certificate's key pair.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kty: Option<String>,
     /// The public x coordinate for the elliptic curve point.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub x: Option<String>,
     /// The public y coordinate for the elliptic curve point.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub y: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -910,14 +825,13 @@ pub struct OAuth2ClientJsonWebKeyECResponse {
 
 /// The `OAuth2ClientJsonWebKeyRequestBase` object.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OAuth2ClientJsonWebKeyRequestBase {
     /// Unique identifier of the JSON Web Key in the OAUth 2.0 client's JWKS.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kid: Option<String>,
     /// Status of the OAuth 2.0 client JSON Web Key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -926,20 +840,18 @@ pub struct OAuth2ClientJsonWebKeyRequestBase {
 
 /// The `OAuth2ClientJsonWebKeyResponseBase` object.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OAuth2ClientJsonWebKeyResponseBase {
     /// Timestamp when the OAuth 2.0 client JSON Web Key was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
     /// The unique ID of the OAuth client JSON Web Key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the OAuth 2.0 client JSON Web Key was updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated: Option<String>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available for the current status of an app using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::OAuthClientSecretLinks>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -948,35 +860,28 @@ pub struct OAuth2ClientJsonWebKeyResponseBase {
 
 /// An RSA signing key.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OAuth2ClientJsonWebKeyRsaResponse {
     /// Unique identifier of the JSON Web Key in the OAUth 2.0 client's JWKS.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kid: Option<String>,
     /// Status of the OAuth 2.0 client JSON Web Key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Timestamp when the OAuth 2.0 client JSON Web Key was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
     /// The unique ID of the OAuth client JSON Web Key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the OAuth 2.0 client JSON Web Key was updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated: Option<String>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available for the current status of an app using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::OAuthClientSecretLinks>,
     /// RSA key value (exponent) for key binding.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub e: Option<String>,
     /// Cryptographic algorithm family for the certificate's key pair.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kty: Option<String>,
     /// RSA key value (modulus) for key binding.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub n: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -985,29 +890,26 @@ pub struct OAuth2ClientJsonWebKeyRsaResponse {
 
 /// The `OAuth2ClientSecret` object.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OAuth2ClientSecret {
     /// The OAuth 2.0 client secret string.
-    #[serde(rename = "client_secret", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "client_secret")]
     pub client_secret: Option<crate::SecretString>,
     /// Timestamp when the OAuth 2.0 client secret was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
     /// The unique ID of the OAuth 2.0 client secret.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the OAuth 2.0 client secret was updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated: Option<String>,
     /// OAuth 2.0 client secret string hash.
-    #[serde(rename = "secret_hash", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "secret_hash")]
     pub secret_hash: Option<crate::SecretString>,
     /// Status of the OAuth 2.0 client secret.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available for the current status of an app using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::OAuthClientSecretLinks>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1016,14 +918,14 @@ pub struct OAuth2ClientSecret {
 
 /// The `OAuth2ClientSecretRequestBody` object.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OAuth2ClientSecretRequestBody {
     /// The OAuth 2.0 client secret string.
-    #[serde(rename = "client_secret", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "client_secret")]
     pub client_secret: Option<crate::SecretString>,
     /// Status of the OAuth 2.0 client secret.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1032,17 +934,15 @@ pub struct OAuth2ClientSecretRequestBody {
 
 /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available for the current status of an app using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OAuthClientSecretLinks {
     /// `activate`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activate: Option<crate::models::HrefObjectActivateLink>,
     /// `deactivate`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deactivate: Option<crate::models::HrefObjectDeactivateLink>,
     /// `delete`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delete: Option<crate::models::HrefObjectDeleteLink>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1051,11 +951,11 @@ pub struct OAuthClientSecretLinks {
 
 /// Only used for the Okta Org2Org (`okta_org2org`) app.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Org2OrgProvisioningOAuthSigningSettings {
     /// The signing key rotation setting for the provisioning connection.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rotation_mode: Option<crate::models::ConnectionsSigningRotationMode>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1064,26 +964,21 @@ pub struct Org2OrgProvisioningOAuthSigningSettings {
 
 /// Connection object for Cross App Access connections.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OrgCrossAppAccessConnection {
     /// The ISO 8601 formatted date and time when the connection was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Unique identifier for the connection.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The ISO 8601 formatted date and time when the connection was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// ID of the requesting app instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requesting_app_instance_id: Option<String>,
     /// ID of the resource app instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_app_instance_id: Option<String>,
     /// Indicates if the Cross App Access connection is active or inactive.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1092,11 +987,11 @@ pub struct OrgCrossAppAccessConnection {
 
 /// Patch request object for Cross App Access Connections.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OrgCrossAppAccessConnectionPatchRequest {
     /// Requested value of Cross App Access connection status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1105,17 +1000,15 @@ pub struct OrgCrossAppAccessConnectionPatchRequest {
 
 /// Determines whether Okta creates and pushes a password in the app for each assigned user.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordSettingObject {
     /// Determines whether a change in a user's password also updates the user's password in the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change: Option<crate::models::ChangeEnum>,
     /// Determines whether the generated password is the user's Okta password or a randomly generated password.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seed: Option<crate::models::SeedEnum>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1133,11 +1026,11 @@ open_enum! {
 
 /// This setting determines whether a user in the app gets updated when they're updated in Okta.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProfileSettingObject {
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1156,23 +1049,20 @@ open_enum! {
 
 /// The `ProvisioningConnectionResponse` object.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProvisioningConnectionResponse {
     /// A token is used to authenticate with the app. This property is only returned for the `TOKEN` authentication scheme.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_scheme: Option<crate::models::ProvisioningConnectionTokenAuthScheme>,
     /// Base URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub base_url: Option<String>,
     /// `profile`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<crate::models::ProvisioningConnectionResponseProfile>,
     /// Provisioning connection status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::ProvisioningConnectionStatus>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelfLifecycleAndAuthorize>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1181,14 +1071,13 @@ pub struct ProvisioningConnectionResponse {
 
 /// The `ProvisioningConnectionResponseProfile` object.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProvisioningConnectionResponseProfile {
     /// Defines the method of authentication.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_scheme: Option<crate::models::ProvisioningConnectionAuthScheme>,
     /// Only used for the Okta Org2Org (`okta_org2org`) app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signing: Option<crate::models::Org2OrgProvisioningOAuthSigningSettings>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1224,11 +1113,11 @@ open_enum! {
 
 /// The `UpdateGroupPushMappingRequest` object.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UpdateGroupPushMappingRequest {
     /// The status of the group push mapping.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::GroupPushMappingStatusUpsert>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1237,23 +1126,20 @@ pub struct UpdateGroupPushMappingRequest {
 
 /// The `UserProvisioningApplicationFeature` object.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserProvisioningApplicationFeature {
     /// Description of the feature.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Key name of the feature.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<crate::models::ApplicationFeatureType>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Defines the configurations for the USER_PROVISIONING feature.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capabilities: Option<crate::models::CapabilitiesObject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1262,38 +1148,30 @@ pub struct UserProvisioningApplicationFeature {
 
 /// The `postAPIServiceIntegrationInstance` object.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PostAPIServiceIntegrationInstance {
     /// The URL to the API service integration configuration guide.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub config_guide_url: Option<String>,
     /// Timestamp when the API Service Integration instance was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<String>,
     /// The user ID of the API Service Integration instance creator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_by: Option<String>,
     /// The list of Okta management scopes granted to the API Service Integration instance. See [Okta management OAuth 2.0 scopes](https://developer.okta.com/oauth2/#okta-admin-management).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub granted_scopes: Option<Vec<String>>,
     /// The ID of the API Service Integration instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The name of the API service integration that corresponds with the `type` property. This is the full name of the API service integration listed in the Okta Integration Network (OIN) catalog.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// App instance properties.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::AppProperties>,
     /// The type of the API service integration. This string is an underscore-concatenated, lowercased API service integration name. For example, `my_api_log_integration`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available for the current status of an application using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::APIServiceIntegrationLinks>,
     /// The client secret for the API Service Integration instance. This property is only returned in a POST response.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_secret: Option<crate::SecretString>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1302,17 +1180,15 @@ pub struct PostAPIServiceIntegrationInstance {
 
 /// The `postAPIServiceIntegrationInstanceRequest` object.
 #[cfg(feature = "applications")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PostAPIServiceIntegrationInstanceRequest {
     /// The list of Okta management scopes granted to the API Service Integration instance. See [Okta management OAuth 2.0 scopes](https://developer.okta.com/oauth2/#okta-admin-management).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub granted_scopes: Option<Vec<String>>,
     /// App instance properties.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::AppProperties>,
     /// The type of the API service integration. This string is an underscore-concatenated, lowercased API service integration name. For example, `my_api_log_integration`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]

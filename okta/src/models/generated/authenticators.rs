@@ -8,17 +8,15 @@ use crate::models::union::discriminated_union;
 
 /// Contains additional properties about custom AAGUID.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AAGUIDAuthenticatorCharacteristics {
     /// Indicates whether the authenticator meets Federal Information Processing Standards (FIPS) compliance requirements.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fips_compliant: Option<bool>,
     /// Indicates whether the authenticator stores the private key on a hardware component.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hardware_protected: Option<bool>,
     /// Indicates whether the custom AAGUID is built into the authenticator (`true`) or if it's a separate, external authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub platform_attached: Option<bool>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -27,14 +25,13 @@ pub struct AAGUIDAuthenticatorCharacteristics {
 
 /// The `AAGUIDGroupObject` object.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AAGUIDGroupObject {
     /// A list of YubiKey hardware FIDO2 AAGUIDs. The available [AAGUIDs](https://support.yubico.com/hc/en-us/articles/360016648959-YubiKey-Hardware-FIDO2-AAGUIDs) are provided by the FIDO Alliance Metadata Service.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aaguids: Option<Vec<String>>,
     /// A name to identify the group of YubiKey hardware FIDO2 AAGUIDs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -43,20 +40,17 @@ pub struct AAGUIDGroupObject {
 
 /// The `APNSConfiguration` object.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct APNSConfiguration {
     /// (Optional) File name for Admin Console display.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_name: Option<String>,
     /// 10-character Key ID obtained from the Apple developer account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key_id: Option<String>,
     /// 10-character Team ID used to develop the iOS app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub team_id: Option<String>,
     /// APNs private authentication token signing key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_signing_key: Option<crate::SecretString>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -65,26 +59,22 @@ pub struct APNSConfiguration {
 
 /// The `APNSPushProvider` object.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct APNSPushProvider {
     /// Unique key for the Push Provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the Push Provider was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated_date: Option<String>,
     /// Display name of the push provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `providerType`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider_type: Option<crate::models::ProviderType>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelf>,
     /// `configuration`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub configuration: Option<crate::models::APNSConfiguration>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -140,44 +130,34 @@ discriminated_union! {
 
 /// The `AuthenticatorKeyCustomApp` object.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorKeyCustomApp {
     /// Timestamp when the authenticator was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// The description of the authenticator. This setting is only available for the `webauthn` authenticator type (Passkeys).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// A unique identifier for the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// A human-readable string that identifies the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<crate::models::AuthenticatorKeyEnum>,
     /// Timestamp when the authenticator was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Display name of the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// The type of authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::AuthenticatorType>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::AuthenticatorLinks>,
     /// A value of `true` indicates that the administrator accepts the [terms](https://www.okta.com/privacy-policy/) for creating a new authenticator. Okta requires that you accept the terms when creating a new `custom_app` authenticator. Other authenticators don't require this field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agree_to_terms: Option<bool>,
     /// `provider`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<serde_json::Value>,
     /// `settings`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -186,35 +166,28 @@ pub struct AuthenticatorKeyCustomApp {
 
 /// The `AuthenticatorKeyCustomOtp` object.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorKeyCustomOtp {
     /// Timestamp when the authenticator was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// The description of the authenticator. This setting is only available for the `webauthn` authenticator type (Passkeys).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// A unique identifier for the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// A human-readable string that identifies the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<crate::models::AuthenticatorKeyEnum>,
     /// Timestamp when the authenticator was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Display name of the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// The type of authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::AuthenticatorType>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::AuthenticatorLinks>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -223,38 +196,30 @@ pub struct AuthenticatorKeyCustomOtp {
 
 /// The `AuthenticatorKeyDuo` object.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorKeyDuo {
     /// Timestamp when the authenticator was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// The description of the authenticator. This setting is only available for the `webauthn` authenticator type (Passkeys).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// A unique identifier for the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// A human-readable string that identifies the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<crate::models::AuthenticatorKeyEnum>,
     /// Timestamp when the authenticator was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Display name of the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// The type of authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::AuthenticatorType>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::AuthenticatorLinks>,
     /// `provider`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -263,38 +228,30 @@ pub struct AuthenticatorKeyDuo {
 
 /// The `AuthenticatorKeyEmail` object.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorKeyEmail {
     /// Timestamp when the authenticator was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// The description of the authenticator. This setting is only available for the `webauthn` authenticator type (Passkeys).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// A unique identifier for the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// A human-readable string that identifies the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<crate::models::AuthenticatorKeyEnum>,
     /// Timestamp when the authenticator was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Display name of the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// The type of authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::AuthenticatorType>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::AuthenticatorLinks>,
     /// `settings`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -326,35 +283,28 @@ open_enum! {
 
 /// The `AuthenticatorKeyExternalIdp` object.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorKeyExternalIdp {
     /// Timestamp when the authenticator was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// The description of the authenticator. This setting is only available for the `webauthn` authenticator type (Passkeys).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// A unique identifier for the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// A human-readable string that identifies the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<crate::models::AuthenticatorKeyEnum>,
     /// Timestamp when the authenticator was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Display name of the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// The type of authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::AuthenticatorType>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::AuthenticatorLinks>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -363,35 +313,28 @@ pub struct AuthenticatorKeyExternalIdp {
 
 /// The `AuthenticatorKeyGoogleOtp` object.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorKeyGoogleOtp {
     /// Timestamp when the authenticator was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// The description of the authenticator. This setting is only available for the `webauthn` authenticator type (Passkeys).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// A unique identifier for the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// A human-readable string that identifies the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<crate::models::AuthenticatorKeyEnum>,
     /// Timestamp when the authenticator was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Display name of the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// The type of authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::AuthenticatorType>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::AuthenticatorLinks>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -400,38 +343,30 @@ pub struct AuthenticatorKeyGoogleOtp {
 
 /// The `AuthenticatorKeyOktaVerify` object.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorKeyOktaVerify {
     /// Timestamp when the authenticator was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// The description of the authenticator. This setting is only available for the `webauthn` authenticator type (Passkeys).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// A unique identifier for the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// A human-readable string that identifies the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<crate::models::AuthenticatorKeyEnum>,
     /// Timestamp when the authenticator was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Display name of the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// The type of authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::AuthenticatorType>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::AuthenticatorLinks>,
     /// `settings`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -440,35 +375,28 @@ pub struct AuthenticatorKeyOktaVerify {
 
 /// The `AuthenticatorKeyOnprem` object.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorKeyOnprem {
     /// Timestamp when the authenticator was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// The description of the authenticator. This setting is only available for the `webauthn` authenticator type (Passkeys).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// A unique identifier for the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// A human-readable string that identifies the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<crate::models::AuthenticatorKeyEnum>,
     /// Timestamp when the authenticator was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Display name of the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// The type of authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::AuthenticatorType>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::AuthenticatorLinks>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -477,35 +405,28 @@ pub struct AuthenticatorKeyOnprem {
 
 /// The `AuthenticatorKeyPassword` object.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorKeyPassword {
     /// Timestamp when the authenticator was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// The description of the authenticator. This setting is only available for the `webauthn` authenticator type (Passkeys).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// A unique identifier for the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// A human-readable string that identifies the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<crate::models::AuthenticatorKeyEnum>,
     /// Timestamp when the authenticator was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Display name of the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// The type of authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::AuthenticatorType>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::AuthenticatorLinks>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -514,38 +435,30 @@ pub struct AuthenticatorKeyPassword {
 
 /// The `AuthenticatorKeyPhone` object.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorKeyPhone {
     /// Timestamp when the authenticator was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// The description of the authenticator. This setting is only available for the `webauthn` authenticator type (Passkeys).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// A unique identifier for the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// A human-readable string that identifies the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<crate::models::AuthenticatorKeyEnum>,
     /// Timestamp when the authenticator was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Display name of the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// The type of authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::AuthenticatorType>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::AuthenticatorLinks>,
     /// `settings`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -554,35 +467,28 @@ pub struct AuthenticatorKeyPhone {
 
 /// The `AuthenticatorKeySecurityKey` object.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorKeySecurityKey {
     /// Timestamp when the authenticator was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// The description of the authenticator. This setting is only available for the `webauthn` authenticator type (Passkeys).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// A unique identifier for the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// A human-readable string that identifies the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<crate::models::AuthenticatorKeyEnum>,
     /// Timestamp when the authenticator was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Display name of the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// The type of authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::AuthenticatorType>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::AuthenticatorLinks>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -591,38 +497,30 @@ pub struct AuthenticatorKeySecurityKey {
 
 /// The `AuthenticatorKeySecurityQuestion` object.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorKeySecurityQuestion {
     /// Timestamp when the authenticator was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// The description of the authenticator. This setting is only available for the `webauthn` authenticator type (Passkeys).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// A unique identifier for the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// A human-readable string that identifies the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<crate::models::AuthenticatorKeyEnum>,
     /// Timestamp when the authenticator was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Display name of the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// The type of authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::AuthenticatorType>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::AuthenticatorLinks>,
     /// `settings`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -631,35 +529,28 @@ pub struct AuthenticatorKeySecurityQuestion {
 
 /// The `AuthenticatorKeySmartCard` object.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorKeySmartCard {
     /// Timestamp when the authenticator was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// The description of the authenticator. This setting is only available for the `webauthn` authenticator type (Passkeys).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// A unique identifier for the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// A human-readable string that identifies the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<crate::models::AuthenticatorKeyEnum>,
     /// Timestamp when the authenticator was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Display name of the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// The type of authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::AuthenticatorType>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::AuthenticatorLinks>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -668,35 +559,28 @@ pub struct AuthenticatorKeySmartCard {
 
 /// The `AuthenticatorKeySymantecVip` object.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorKeySymantecVip {
     /// Timestamp when the authenticator was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// The description of the authenticator. This setting is only available for the `webauthn` authenticator type (Passkeys).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// A unique identifier for the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// A human-readable string that identifies the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<crate::models::AuthenticatorKeyEnum>,
     /// Timestamp when the authenticator was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Display name of the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// The type of authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::AuthenticatorType>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::AuthenticatorLinks>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -705,38 +589,30 @@ pub struct AuthenticatorKeySymantecVip {
 
 /// The `AuthenticatorKeyTac` object.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorKeyTac {
     /// Timestamp when the authenticator was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// The description of the authenticator. This setting is only available for the `webauthn` authenticator type (Passkeys).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// A unique identifier for the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// A human-readable string that identifies the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<crate::models::AuthenticatorKeyEnum>,
     /// Timestamp when the authenticator was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Display name of the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// The type of authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::AuthenticatorType>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::AuthenticatorLinks>,
     /// &lt;x-lifecycle-container&gt;&lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;&lt;/x-lifecycle-container&gt;Settings for the TAC authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -745,35 +621,28 @@ pub struct AuthenticatorKeyTac {
 
 /// The `AuthenticatorKeyWebauthn` object.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorKeyWebauthn {
     /// Timestamp when the authenticator was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// The description of the authenticator. This setting is only available for the `webauthn` authenticator type (Passkeys).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// A unique identifier for the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// A human-readable string that identifies the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<crate::models::AuthenticatorKeyEnum>,
     /// Timestamp when the authenticator was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Display name of the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// The type of authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::AuthenticatorType>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::AuthenticatorLinks>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -782,35 +651,28 @@ pub struct AuthenticatorKeyWebauthn {
 
 /// The `AuthenticatorKeyYubikey` object.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorKeyYubikey {
     /// Timestamp when the authenticator was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// The description of the authenticator. This setting is only available for the `webauthn` authenticator type (Passkeys).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// A unique identifier for the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// A human-readable string that identifies the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<crate::models::AuthenticatorKeyEnum>,
     /// Timestamp when the authenticator was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Display name of the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// The type of authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::AuthenticatorType>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::AuthenticatorLinks>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -819,20 +681,17 @@ pub struct AuthenticatorKeyYubikey {
 
 /// The `AuthenticatorLinks` object.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorLinks {
     /// `self`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_: Option<crate::models::HrefObjectSelfLink>,
     /// `activate`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activate: Option<crate::models::HrefObjectActivateLink>,
     /// `deactivate`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deactivate: Option<crate::models::HrefObjectDeactivateLink>,
     /// Link to authenticator methods.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub methods: Option<crate::models::HrefObject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -865,41 +724,32 @@ discriminated_union! {
 
 /// The `AuthenticatorMethodOtp` object.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorMethodOtp {
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// The type of authenticator method.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::AuthenticatorMethodType>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelfAndLifecycle>,
     /// `verifiableProperties`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verifiable_properties: Option<Vec<crate::models::AuthenticatorMethodProperty>>,
     /// The number of acceptable adjacent intervals, also known as the clock drift interval. This setting allows you to build in tolerance for any time difference between the token and the server. For example, with a `timeIntervalInSeconds` of 60 seconds and an `acceptableAdjacentIntervals` value of 5, Okta accepts passcodes within 300 seconds (60 \* 5) before or after the end user enters their code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub acceptable_adjacent_intervals: Option<i64>,
     /// HMAC algorithm.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub algorithm: Option<crate::models::OtpTotpAlgorithm>,
     /// The shared secret encoding.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encoding: Option<crate::models::OtpTotpEncoding>,
     /// The `id` value of the factor profile.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub factor_profile_id: Option<String>,
     /// Number of digits in an OTP value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pass_code_length: Option<crate::models::OtpTotpPassCodeLength>,
     /// The protocol used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub protocol: Option<crate::models::OtpProtocol>,
     /// Time interval for TOTP in seconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_interval_in_seconds: Option<crate::models::OtpTotpTimeIntervalInSeconds>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -920,20 +770,18 @@ open_enum! {
 
 /// The `AuthenticatorMethodPush` object.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorMethodPush {
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// The type of authenticator method.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::AuthenticatorMethodType>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelfAndLifecycle>,
     /// `settings`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -942,20 +790,18 @@ pub struct AuthenticatorMethodPush {
 
 /// The `AuthenticatorMethodSignedNonce` object.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorMethodSignedNonce {
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// The type of authenticator method.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::AuthenticatorMethodType>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelfAndLifecycle>,
     /// `settings`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -964,17 +810,16 @@ pub struct AuthenticatorMethodSignedNonce {
 
 /// The `AuthenticatorMethodSimple` object.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorMethodSimple {
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// The type of authenticator method.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::AuthenticatorMethodType>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelfAndLifecycle>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -983,17 +828,16 @@ pub struct AuthenticatorMethodSimple {
 
 /// The `AuthenticatorMethodTac` object.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorMethodTac {
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// The type of authenticator method.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::AuthenticatorMethodType>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelfAndLifecycle>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1002,20 +846,18 @@ pub struct AuthenticatorMethodTac {
 
 /// The `AuthenticatorMethodTotp` object.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorMethodTotp {
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// The type of authenticator method.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::AuthenticatorMethodType>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelfAndLifecycle>,
     /// `settings`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1054,20 +896,18 @@ open_enum! {
 
 /// The `AuthenticatorMethodWebAuthn` object.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorMethodWebAuthn {
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// The type of authenticator method.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::AuthenticatorMethodType>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelfAndLifecycle>,
     /// The settings for the Passkey (FIDO2 WebAuthn) authenticator method.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1076,20 +916,18 @@ pub struct AuthenticatorMethodWebAuthn {
 
 /// The `AuthenticatorMethodWithVerifiableProperties` object.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorMethodWithVerifiableProperties {
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// The type of authenticator method.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::AuthenticatorMethodType>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelfAndLifecycle>,
     /// `verifiableProperties`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verifiable_properties: Option<Vec<crate::models::AuthenticatorMethodProperty>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1098,35 +936,28 @@ pub struct AuthenticatorMethodWithVerifiableProperties {
 
 /// The `AuthenticatorSimple` object.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorSimple {
     /// Timestamp when the authenticator was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// The description of the authenticator. This setting is only available for the `webauthn` authenticator type (Passkeys).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// A unique identifier for the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// A human-readable string that identifies the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<crate::models::AuthenticatorKeyEnum>,
     /// Timestamp when the authenticator was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Display name of the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// The type of authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::AuthenticatorType>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::AuthenticatorLinks>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1135,14 +966,13 @@ pub struct AuthenticatorSimple {
 
 /// The `ChannelBinding` object.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ChannelBinding {
     /// `required`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required: Option<crate::models::RequiredEnum>,
     /// `style`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub style: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1151,11 +981,11 @@ pub struct ChannelBinding {
 
 /// The `Compliance` object.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Compliance {
     /// `fips`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fips: Option<crate::models::FipsEnum>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1164,17 +994,15 @@ pub struct Compliance {
 
 /// The `CustomAAGUIDCreateRequestObject` object.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CustomAAGUIDCreateRequestObject {
     /// An Authenticator Attestation Global Unique Identifier (AAGUID) is a 128-bit identifier indicating the model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aaguid: Option<String>,
     /// Contains the certificate and information about it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attestation_root_certificates: Option<crate::models::AttestationRootCertificatesRequest>,
     /// Contains additional properties about custom AAGUID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authenticator_characteristics: Option<crate::models::AAGUIDAuthenticatorCharacteristics>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1183,23 +1011,20 @@ pub struct CustomAAGUIDCreateRequestObject {
 
 /// The `CustomAAGUIDResponseObject` object.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CustomAAGUIDResponseObject {
     /// A unique 128-bit identifier that's assigned to a specific model of security key or authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aaguid: Option<String>,
     /// `attestationRootCertificates`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attestation_root_certificates: Option<crate::models::AttestationRootCertificatesResponse>,
     /// Contains additional properties about custom AAGUID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authenticator_characteristics: Option<crate::models::AAGUIDAuthenticatorCharacteristics>,
     /// The product name associated with the AAGUID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelf>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1208,17 +1033,15 @@ pub struct CustomAAGUIDResponseObject {
 
 /// The `CustomAAGUIDUpdateRequestObject` object.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CustomAAGUIDUpdateRequestObject {
     /// Contains the certificate and information about it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attestation_root_certificates: Option<crate::models::AttestationRootCertificatesRequest>,
     /// Contains additional properties about custom AAGUID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authenticator_characteristics: Option<crate::models::AAGUIDAuthenticatorCharacteristics>,
     /// The product name associated with this AAGUID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1236,17 +1059,15 @@ open_enum! {
 
 /// DNS TXT record that must be registered for an RP ID domain that requires verification. This is used to verify the domain ownership for the WebAuthn RP ID configuration. After the domain ownership is verified, the `DNSRecord` isn't returned in the response.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DNSRecordAuthenticators {
     /// The DNS record name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fqdn: Option<String>,
     /// `recordType`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub record_type: Option<crate::models::DNSRecordTypeAuthenticators>,
     /// The DNS record verification value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verification_value: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1263,26 +1084,21 @@ open_enum! {
 
 /// Elliptic curve key in JSON Web Key (JWK) format. It's used during enrollment to encrypt fulfillment requests to Yubico, or during activation to verify Yubico's JWS (JSON Web Signature) objects in fulfillment responses. The currently agreed protocol uses P-384.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ECKeyJWK {
     /// The elliptic curve protocol.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub crv: Option<String>,
     /// The unique identifier of the key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kid: Option<String>,
     /// The type of public key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kty: Option<String>,
     /// The intended use for the key. This value is either `enc` (encryption) during enrollment, when Okta uses the ECKeyJWK to encrypt requests to Yubico. Or it's `sig` (signature) during activation, when Okta uses the ECKeyJWK to verify the responses from Yubico.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#use: Option<String>,
     /// The public x coordinate for the elliptic curve point.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub x: Option<String>,
     /// The public y coordinate for the elliptic curve point.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub y: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1291,29 +1107,23 @@ pub struct ECKeyJWK {
 
 /// Enrollment Initialization Request.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EnrollmentActivationRequest {
     /// List of credential responses from the fulfillment provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cred_responses: Option<Vec<crate::models::WebAuthnCredResponse>>,
     /// Name of the fulfillment provider for the WebAuthn preregistration factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fulfillment_provider: Option<String>,
     /// Encrypted JWE of the PIN response from the fulfillment provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pin_response_jwe: Option<String>,
     /// Serial number of the YubiKey.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub serial: Option<String>,
     /// ID of an existing Okta user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
     /// Firmware version of the YubiKey.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// List of usable signing keys from Yubico (in JSON Web Key Sets (JWKS) format). The signing keys are used to verify the JSON Web Signature (JWS) inside the JWE.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub yubico_signing_jwks: Option<Vec<crate::models::ECKeyJWK>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1322,17 +1132,15 @@ pub struct EnrollmentActivationRequest {
 
 /// Enrollment initialization response.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EnrollmentActivationResponse {
     /// List of IDs for preregistered WebAuthn factors in Okta.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authenticator_enrollment_ids: Option<Vec<String>>,
     /// Name of the fulfillment provider for the WebAuthn preregistration factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fulfillment_provider: Option<String>,
     /// ID of an existing Okta user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1341,20 +1149,18 @@ pub struct EnrollmentActivationResponse {
 
 /// Enrollment initialization request.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EnrollmentInitializationRequest {
     /// List of relying party hostnames to register on the YubiKey.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enrollment_rp_ids: Option<Vec<String>>,
     /// Name of the fulfillment provider for the WebAuthn preregistration factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fulfillment_provider: Option<String>,
     /// ID of an existing Okta user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
     /// Elliptic curve key in JSON Web Key (JWK) format. It's used during enrollment to encrypt fulfillment requests to Yubico, or during activation to verify Yubico's JWS (JSON Web Signature) objects in fulfillment responses. The currently agreed protocol uses P-384.
-    #[serde(rename = "yubicoTransportKeyJWK", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "yubicoTransportKeyJWK")]
     pub yubico_transport_key_jwk: Option<crate::models::ECKeyJWK>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1363,20 +1169,17 @@ pub struct EnrollmentInitializationRequest {
 
 /// Yubico transport key in the form of a JSON Web Token (JWK), used to encrypt our fulfillment request to Yubico. The currently agreed protocol uses P-384.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EnrollmentInitializationResponse {
     /// List of credential requests for the fulfillment provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cred_requests: Option<Vec<crate::models::WebAuthnCredRequest>>,
     /// Name of the fulfillment provider for the WebAuthn preregistration factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fulfillment_provider: Option<String>,
     /// Encrypted JWE of PIN request for the fulfillment provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pin_request_jwe: Option<String>,
     /// ID of an existing Okta user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1385,17 +1188,15 @@ pub struct EnrollmentInitializationResponse {
 
 /// The `FCMConfiguration` object.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FCMConfiguration {
     /// (Optional) File name for Admin Console display.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_name: Option<String>,
     /// Project ID of FCM configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// JSON containing the private service account key and service account details. See [Creating and managing service account keys](https://cloud.google.com/iam/docs/creating-managing-service-account-keys) for more information on creating service account keys in JSON.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_account_json: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1404,26 +1205,22 @@ pub struct FCMConfiguration {
 
 /// The `FCMPushProvider` object.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FCMPushProvider {
     /// Unique key for the Push Provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the Push Provider was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated_date: Option<String>,
     /// Display name of the push provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `providerType`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider_type: Option<crate::models::ProviderType>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelf>,
     /// `configuration`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub configuration: Option<crate::models::FCMConfiguration>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1445,17 +1242,15 @@ pub type FulfillmentData = Vec<crate::models::FulfillmentDataOrderDetails>;
 
 /// Information about the fulfillment order that includes the factor’s make and model, the custom configuration of the factor, and inventory details.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FulfillmentDataOrderDetails {
     /// ID for the set of custom configurations of the requested factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customization_id: Option<String>,
     /// ID for the specific inventory bucket of the requested factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inventory_product_id: Option<String>,
     /// ID for the make and model of the requested factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub product_id: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1464,17 +1259,15 @@ pub struct FulfillmentDataOrderDetails {
 
 /// Fulfillment request.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FulfillmentRequest {
     /// List of fulfillment order details.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fulfillment_data: Option<crate::models::FulfillmentData>,
     /// Name of the fulfillment provider for the WebAuthn preregistration factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fulfillment_provider: Option<String>,
     /// ID of an existing Okta user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1521,17 +1314,15 @@ pub type OtpTotpTimeIntervalInSeconds = i64;
 
 /// Pin request.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PinRequest {
     /// ID for a WebAuthn preregistration factor in Okta.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authenticator_enrollment_id: Option<String>,
     /// Name of the fulfillment provider for the WebAuthn preregistration factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fulfillment_provider: Option<String>,
     /// ID of an existing Okta user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1586,17 +1377,15 @@ open_enum! {
 
 /// The supported methods of an authenticator.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SupportedMethods {
     /// `settings`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<serde_json::Value>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// The type of authenticator method.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1694,17 +1483,15 @@ open_enum! {
 
 /// Credential request object for the initialized credential, along with the enrollment and key identifiers to associate with the credential.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WebAuthnCredRequest {
     /// ID for a WebAuthn preregistration factor in Okta.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authenticator_enrollment_id: Option<String>,
     /// Encrypted JWE of credential request for the fulfillment provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cred_request_jwe: Option<String>,
     /// ID for the Okta response key-pair used to encrypt and decrypt credential requests and responses.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key_id: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1713,14 +1500,13 @@ pub struct WebAuthnCredRequest {
 
 /// Credential response object for enrolled credential details, along with enrollment and key identifiers to associate the credential.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WebAuthnCredResponse {
     /// ID for a WebAuthn preregistration factor in Okta.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authenticator_enrollment_id: Option<String>,
     /// Encrypted JSON Web Encryption (JWE) of the credential response from the fulfillment provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cred_response_jwe: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1729,35 +1515,28 @@ pub struct WebAuthnCredResponse {
 
 /// User factor variant used for WebAuthn preregistration factors.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WebAuthnPreregistrationFactor {
     /// Timestamp indicating when the factor was enrolled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Type of factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub factor_type: Option<crate::models::UserFactorType>,
     /// ID of the factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp indicating when the factor was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Specific attributes related to the factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<serde_json::Value>,
     /// `provider`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<crate::models::UserFactorProvider>,
     /// Status of the factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::UserFactorStatus>,
     /// Name of the factor vendor. This is usually the same as the provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vendor_name: Option<String>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelf>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1766,14 +1545,13 @@ pub struct WebAuthnPreregistrationFactor {
 
 /// The [RP ID](https://www.w3.org/TR/webauthn/#relying-party-identifier) object for WebAuthn configuration.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WebAuthnRpId {
     /// The RP domain object for the WebAuthn configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<crate::models::WebAuthnRpIdDomain>,
     /// Indicates whether the RP ID is active and is used for WebAuthn operations. It can only be set to `true` once the `validationStatus` of the `domain` object is `VERIFIED`. `enabled` can only be `true` for this same `domain`. Its value must be `false` to be able to configure the `domain`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1782,17 +1560,15 @@ pub struct WebAuthnRpId {
 
 /// The RP domain object for the WebAuthn configuration.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WebAuthnRpIdDomain {
     /// `dnsRecord`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dns_record: Option<serde_json::Value>,
     /// The [RP ID](https://www.w3.org/TR/webauthn/#relying-party-identifier) domain value to be used for all WebAuthn operations.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Indicates the validation status of the domain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub validation_status: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1835,38 +1611,29 @@ pub type WebAuthnSettingShowSignInWithAPasskeyButton = bool;
 
 /// The `WellKnownAppAuthenticatorConfiguration` object.
 #[cfg(feature = "authenticators")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WellKnownAppAuthenticatorConfiguration {
     /// The authenticator enrollment endpoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_authenticator_enroll_endpoint: Option<String>,
     /// The unique identifier of the app authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authenticator_id: Option<String>,
     /// Timestamp when the authenticator was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_date: Option<String>,
+    pub created_date: Option<crate::models::Timestamp>,
     /// A human-readable string that identifies the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<crate::models::AuthenticatorKeyEnum>,
     /// Timestamp when the authenticator was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// The authenticator display name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The `id` of the Okta Org.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub org_id: Option<String>,
     /// `settings`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<serde_json::Value>,
     /// `supportedMethods`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supported_methods: Option<Vec<crate::models::SupportedMethods>>,
     /// The type of authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]

@@ -18,11 +18,11 @@ open_enum! {
 
 /// The `AssociatedServerMediated` object.
 #[cfg(feature = "authorization-servers")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AssociatedServerMediated {
     /// A list of the authorization server IDs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trusted: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -31,29 +31,23 @@ pub struct AssociatedServerMediated {
 
 /// The `AuthServerLinks` object.
 #[cfg(feature = "authorization-servers")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthServerLinks {
     /// `self`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_: Option<crate::models::HrefObjectSelfLink>,
     /// `claims`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub claims: Option<serde_json::Value>,
     /// `deactivate`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deactivate: Option<crate::models::HrefObjectDeactivateLink>,
     /// Link to the authorization server metadata.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Vec<crate::models::HrefObject>>,
     /// `policies`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policies: Option<serde_json::Value>,
     /// `rotateKey`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rotate_key: Option<serde_json::Value>,
     /// `scopes`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scopes: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -62,50 +56,39 @@ pub struct AuthServerLinks {
 
 /// The `AuthorizationServer` object.
 #[cfg(feature = "authorization-servers")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthorizationServer {
     /// The algorithm for encrypting access tokens issued by this authorization server. If this is requested, the response is signed, and then encrypted. The result is a nested JWT. The default, if omitted, is that no encryption is performed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_token_encrypted_response_algorithm: Option<crate::models::AccessTokenKeyEncryptionAlgorithm>,
     /// The recipients that the tokens are intended for. This becomes the `aud` claim in an access token. Okta currently supports only one audience.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audiences: Option<Vec<String>>,
     /// `created`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// `credentials`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<crate::models::AuthorizationServerCredentials>,
     /// The description of the custom authorization server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The ID of the custom authorization server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The complete URL for the custom authorization server. This becomes the `iss` claim in an access token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issuer: Option<String>,
     /// Indicates which value is specified in the issuer of the tokens that a custom authorization server returns: the Okta org domain URL or a custom domain URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issuer_mode: Option<String>,
     /// A [JSON Web Key Set](https://tools.ietf.org/html/rfc7517#section-5) for encrypting JWTs minted by the custom authorization server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jwks: Option<crate::models::ResourceServerJsonWebKeys>,
     /// URL string that references a JSON Web Key Set for encrypting JWTs minted by the custom authorization server.
-    #[serde(rename = "jwks_uri", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "jwks_uri")]
     pub jwks_uri: Option<String>,
     /// `lastUpdated`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// The name of the custom authorization server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::LifecycleStatus>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::AuthServerLinks>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -114,11 +97,11 @@ pub struct AuthorizationServer {
 
 /// The `AuthorizationServerCredentials` object.
 #[cfg(feature = "authorization-servers")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthorizationServerCredentials {
     /// `signing`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signing: Option<crate::models::AuthorizationServerCredentialsSigningConfig>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -136,23 +119,19 @@ open_enum! {
 
 /// The `AuthorizationServerCredentialsSigningConfig` object.
 #[cfg(feature = "authorization-servers")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthorizationServerCredentialsSigningConfig {
     /// The ID of the JSON Web Key used for signing tokens issued by the authorization server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kid: Option<String>,
     /// The timestamp when the authorization server started using the `kid` for signing tokens.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_rotated: Option<String>,
+    pub last_rotated: Option<crate::models::Timestamp>,
     /// The timestamp when the authorization server changes the Key for signing tokens. This is only returned when `rotationMode` is set to `AUTO`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub next_rotation: Option<String>,
+    pub next_rotation: Option<crate::models::Timestamp>,
     /// The Key rotation mode for the authorization server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rotation_mode: Option<crate::models::AuthorizationServerCredentialsRotationMode>,
     /// How the key is used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#use: Option<crate::models::AuthorizationServerCredentialsUse>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -169,32 +148,26 @@ open_enum! {
 
 /// The `AuthorizationServerJsonWebKey` object.
 #[cfg(feature = "authorization-servers")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthorizationServerJsonWebKey {
     /// The algorithm used with the Key. Valid value: `RS256`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alg: Option<String>,
     /// RSA key value (public exponent) for Key binding.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub e: Option<String>,
     /// Unique identifier for the key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kid: Option<String>,
     /// Cryptographic algorithm family for the certificate's keypair. Valid value: `RSA`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kty: Option<String>,
     /// RSA modulus value that is used by both the public and private keys and provides a link between them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub n: Option<String>,
     /// An `ACTIVE` Key is used to sign tokens issued by the authorization server. Supported values: `ACTIVE`, `NEXT`, or `EXPIRED`&lt;br&gt; A `NEXT` Key is the next Key that the authorization server uses to sign tokens when Keys are rotated. The `NEXT` Key might not be listed if it hasn't been generated. An `EXPIRED` Key is the previous Key that the authorization server used to sign tokens. The `EXPIRED` Key might not be listed if no Key has expired or the expired Key was deleted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Acceptable use of the key. Valid value: `sig`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#use: Option<String>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelf>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -203,41 +176,32 @@ pub struct AuthorizationServerJsonWebKey {
 
 /// The `AuthorizationServerPolicy` object.
 #[cfg(feature = "authorization-servers")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthorizationServerPolicy {
     /// ID of the Policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Indicates that the Policy is an authorization server Policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Name of the Policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `conditions`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<crate::models::AuthorizationServerPolicyConditions>,
     /// Description of the Policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Specifies the order in which this Policy is evaluated in relation to the other Policies in a custom authorization server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i64>,
     /// Specifies whether requests have access to this Policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Specifies whether Okta created this Policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<bool>,
     /// Timestamp when the Policy was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Timestamp when the Policy was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -246,11 +210,11 @@ pub struct AuthorizationServerPolicy {
 
 /// The `AuthorizationServerPolicyConditions` object.
 #[cfg(feature = "authorization-servers")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthorizationServerPolicyConditions {
     /// Specifies which clients are included in the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clients: Option<crate::models::ClientPolicyCondition>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -259,14 +223,13 @@ pub struct AuthorizationServerPolicyConditions {
 
 /// Identifies Users and Groups that are used together.
 #[cfg(feature = "authorization-servers")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthorizationServerPolicyPeopleCondition {
     /// Specifies a set of Groups whose Users are to be included.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub groups: Option<crate::models::AuthorizationServerPolicyRuleGroupCondition>,
     /// Specifies a set of Users to be included.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub users: Option<crate::models::AuthorizationServerPolicyRuleUserCondition>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -275,41 +238,32 @@ pub struct AuthorizationServerPolicyPeopleCondition {
 
 /// The `AuthorizationServerPolicyRule` object.
 #[cfg(feature = "authorization-servers")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthorizationServerPolicyRule {
     /// `actions`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actions: Option<crate::models::AuthorizationServerPolicyRuleActions>,
     /// `conditions`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<crate::models::AuthorizationServerPolicyRuleConditions>,
     /// Timestamp when the rule was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Identifier of the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the rule was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Name of the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Priority of the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i64>,
     /// Status of the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Set to `true` for system rules. You can't delete system rules.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<bool>,
     /// Rule type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelfAndLifecycle>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -318,11 +272,11 @@ pub struct AuthorizationServerPolicyRule {
 
 /// The `AuthorizationServerPolicyRuleActions` object.
 #[cfg(feature = "authorization-servers")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthorizationServerPolicyRuleActions {
     /// `token`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token: Option<crate::models::TokenAuthorizationServerPolicyRuleAction>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -331,17 +285,15 @@ pub struct AuthorizationServerPolicyRuleActions {
 
 /// The `AuthorizationServerPolicyRuleConditions` object.
 #[cfg(feature = "authorization-servers")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthorizationServerPolicyRuleConditions {
     /// Array of grant types that this condition includes. Determines the mechanism that Okta uses to authorize the creation of the tokens.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grant_types: Option<crate::models::GrantTypePolicyRuleCondition>,
     /// Identifies Users and Groups that are used together.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub people: Option<crate::models::AuthorizationServerPolicyPeopleCondition>,
     /// Array of scopes that the condition includes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scopes: Option<crate::models::OAuth2ScopesMediationPolicyRuleCondition>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -350,11 +302,11 @@ pub struct AuthorizationServerPolicyRuleConditions {
 
 /// Specifies a set of Groups whose Users are to be included.
 #[cfg(feature = "authorization-servers")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthorizationServerPolicyRuleGroupCondition {
     /// Groups to be included.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -363,41 +315,32 @@ pub struct AuthorizationServerPolicyRuleGroupCondition {
 
 /// The `AuthorizationServerPolicyRuleRequest` object.
 #[cfg(feature = "authorization-servers")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthorizationServerPolicyRuleRequest {
     /// `actions`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actions: Option<crate::models::AuthorizationServerPolicyRuleActions>,
     /// `conditions`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<crate::models::AuthorizationServerPolicyRuleConditions>,
     /// Timestamp when the rule was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Identifier of the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the rule was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Name of the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Priority of the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i64>,
     /// Status of the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Set to `true` for system rules. You can't delete system rules.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<bool>,
     /// Rule type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelfAndLifecycle>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -406,11 +349,11 @@ pub struct AuthorizationServerPolicyRuleRequest {
 
 /// Specifies a set of Users to be included.
 #[cfg(feature = "authorization-servers")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthorizationServerPolicyRuleUserCondition {
     /// Users to be included.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -419,11 +362,11 @@ pub struct AuthorizationServerPolicyRuleUserCondition {
 
 /// Specifies which clients are included in the policy.
 #[cfg(feature = "authorization-servers")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ClientPolicyCondition {
     /// Which clients are included in the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -432,11 +375,11 @@ pub struct ClientPolicyCondition {
 
 /// Array of grant types that this condition includes. Determines the mechanism that Okta uses to authorize the creation of the tokens.
 #[cfg(feature = "authorization-servers")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GrantTypePolicyRuleCondition {
     /// Array of grant types that this condition includes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -470,11 +413,11 @@ open_enum! {
 
 /// The `JwkUse` object.
 #[cfg(feature = "authorization-servers")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct JwkUse {
     /// Purpose of the certificate. The only supported value is `sig`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#use: Option<crate::models::JwkUseType>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -491,41 +434,33 @@ open_enum! {
 
 /// The `OAuth2Claim` object.
 #[cfg(feature = "authorization-servers")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OAuth2Claim {
     /// Specifies whether to include Claims in the token. The value is always `TRUE` for access token Claims. If the value is set to `FALSE` for an ID token claim, the Claim isn't included in the ID token when the token is requested with the access token or with the `authorization_code`. The client instead uses the access token to get Claims from the `/userinfo` endpoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub always_include_in_token: Option<bool>,
     /// Specifies whether the Claim is for an access token (`RESOURCE`) or an ID token (`IDENTITY`)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub claim_type: Option<crate::models::OAuth2ClaimType>,
     /// Specifies the scopes for the Claim.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<crate::models::OAuth2ClaimConditions>,
     /// Specifies the type of group filter if `valueType` is `GROUPS`.
-    #[serde(rename = "group_filter_type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "group_filter_type")]
     pub group_filter_type: Option<crate::models::OAuth2ClaimGroupFilterType>,
     /// ID of the Claim.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Name of the Claim.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::LifecycleStatus>,
     /// When `true`, indicates that Okta created the Claim.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<bool>,
     /// Specifies the value of the Claim. This value must be a string literal if `valueType` is `GROUPS`, and the string literal is matched with the selected `group_filter_type`. The value must be an Okta EL expression if `valueType` is `EXPRESSION`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Specifies whether the Claim is an Okta Expression Language (EL) expression (`EXPRESSION`), a set of groups (`GROUPS`), or a system claim (`SYSTEM`)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value_type: Option<crate::models::OAuth2ClaimValueType>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelf>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -534,11 +469,11 @@ pub struct OAuth2Claim {
 
 /// Specifies the scopes for the Claim.
 #[cfg(feature = "authorization-servers")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OAuth2ClaimConditions {
     /// `scopes`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scopes: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -577,38 +512,30 @@ open_enum! {
 
 /// The `OAuth2ResourceServerJsonWebKey` object.
 #[cfg(feature = "authorization-servers")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OAuth2ResourceServerJsonWebKey {
     /// Timestamp when the JSON Web Key was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
     /// RSA key value (exponent) for key binding.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub e: Option<String>,
     /// The unique ID of the JSON Web Key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Unique identifier of the JSON Web Key in the Custom Authorization Server's Public JWKS.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kid: Option<String>,
     /// Cryptographic algorithm family for the certificate's key pair.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kty: Option<String>,
     /// Timestamp when the JSON Web Key was updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated: Option<String>,
     /// RSA key value (modulus) for key binding.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub n: Option<String>,
     /// The status of the encryption key. You can use only an `ACTIVE` key to encrypt tokens issued by the authorization server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Acceptable use of the JSON Web Key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#use: Option<String>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available for the current status of a JSON Web Key using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::OAuthResourceServerKeyLinks>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -617,26 +544,21 @@ pub struct OAuth2ResourceServerJsonWebKey {
 
 /// The `OAuth2ResourceServerJsonWebKeyRequestBody` object.
 #[cfg(feature = "authorization-servers")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OAuth2ResourceServerJsonWebKeyRequestBody {
     /// RSA key value (exponent) for key binding.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub e: Option<String>,
     /// Unique identifier of the JSON web key in the custom authorization server's public JWKS.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kid: Option<String>,
     /// Cryptographic algorithm family for the certificate's key pair.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kty: Option<String>,
     /// RSA key value (modulus) for key binding.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub n: Option<String>,
     /// Status of the JSON Web Key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Acceptable use of the JSON Web Key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#use: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -645,38 +567,30 @@ pub struct OAuth2ResourceServerJsonWebKeyRequestBody {
 
 /// The `OAuth2Scope` object.
 #[cfg(feature = "authorization-servers")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OAuth2Scope {
     /// Indicates whether a consent dialog is needed for the Scope.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub consent: Option<crate::models::OAuth2ScopeConsentType>,
     /// Indicates if this Scope is a default scope.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<bool>,
     /// Description of the Scope.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Name of the end user displayed in a consent dialog.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Scope object ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Indicates whether the Scope is included in the metadata.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata_publish: Option<crate::models::OAuth2ScopeMetadataPublish>,
     /// Scope name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Indicates whether the Scope is optional. When set to `true`, the user can skip consent for the scope.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub optional: Option<bool>,
     /// Indicates if Okta created the Scope.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<bool>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelf>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -704,11 +618,11 @@ open_enum! {
 
 /// Array of scopes that the condition includes.
 #[cfg(feature = "authorization-servers")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OAuth2ScopesMediationPolicyRuleCondition {
     /// `include`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -717,14 +631,13 @@ pub struct OAuth2ScopesMediationPolicyRuleCondition {
 
 /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available for the current status of a JSON Web Key using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
 #[cfg(feature = "authorization-servers")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OAuthResourceServerKeyLinks {
     /// `activate`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activate: Option<crate::models::HrefObjectActivateLink>,
     /// `delete`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delete: Option<crate::models::HrefObjectDeleteLink>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -733,6 +646,7 @@ pub struct OAuthResourceServerKeyLinks {
 
 /// The `PolicyRuleActions` object.
 #[cfg(feature = "authorization-servers")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PolicyRuleActions {
@@ -743,26 +657,21 @@ pub struct PolicyRuleActions {
 
 /// A [JSON Web Key (JWK)](https://tools.ietf.org/html/rfc7517) is a JSON representation of a cryptographic key. Okta can use the active key to encrypt the access token minted by the authorization server. Okta supports only RSA keys with 'use: enc'.
 #[cfg(feature = "authorization-servers")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ResourceServerJsonWebKey {
     /// The key exponent of a RSA key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub e: Option<String>,
     /// The unique identifier of the key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kid: Option<String>,
     /// The type of public key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kty: Option<crate::models::JsonWebKeyType>,
     /// The modulus of the RSA key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub n: Option<String>,
     /// The status of the public key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::JsonWebKeyStatus>,
     /// The intended use of the public key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#use: Option<crate::models::JsonWebKeyUse>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -771,11 +680,11 @@ pub struct ResourceServerJsonWebKey {
 
 /// A [JSON Web Key Set](https://tools.ietf.org/html/rfc7517#section-5) for encrypting JWTs minted by the custom authorization server.
 #[cfg(feature = "authorization-servers")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ResourceServerJsonWebKeys {
     /// `keys`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub keys: Option<Vec<crate::models::ResourceServerJsonWebKey>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -784,20 +693,17 @@ pub struct ResourceServerJsonWebKeys {
 
 /// The `TokenAuthorizationServerPolicyRuleAction` object.
 #[cfg(feature = "authorization-servers")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TokenAuthorizationServerPolicyRuleAction {
     /// Lifetime of the access token in minutes. The minimum is five minutes. The maximum is one day.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_token_lifetime_minutes: Option<i64>,
     /// `inlineHook`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inline_hook: Option<crate::models::TokenAuthorizationServerPolicyRuleActionInlineHook>,
     /// Lifetime of the refresh token is the minimum access token lifetime.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refresh_token_lifetime_minutes: Option<i64>,
     /// Timeframe when the refresh token is valid. The minimum is 10 minutes. The maximum is five years (2,628,000 minutes).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refresh_token_window_minutes: Option<i64>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -806,11 +712,11 @@ pub struct TokenAuthorizationServerPolicyRuleAction {
 
 /// The `TokenAuthorizationServerPolicyRuleActionInlineHook` object.
 #[cfg(feature = "authorization-servers")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TokenAuthorizationServerPolicyRuleActionInlineHook {
     /// `id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]

@@ -8,32 +8,25 @@ use crate::models::union::discriminated_union;
 
 /// The `BASIC_SMTP_AUTH` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BASICSMTPAUTH {
     /// Human-readable name for your SMTP server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alias: Option<String>,
     /// &lt;x-lifecycle-container&gt;&lt;x-lifecycle class="ea"&gt;&lt;/x-lifecycle&gt; &lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;&lt;/x-lifecycle-container&gt;The authentication type that's used by your SMTP server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_type: Option<crate::models::SmtpAuthType>,
     /// If `true`, all email traffic is routed through your SMTP server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// Hostname or IP address of your SMTP server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub host: Option<String>,
     /// ID of your SMTP server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Port number of your SMTP server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub port: Option<i64>,
     /// Username that's used to access your SMTP server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
     /// The password of the user account that's used to sign in to your SMTP server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password: Option<crate::SecretString>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -42,32 +35,25 @@ pub struct BASICSMTPAUTH {
 
 /// The `BASIC_SMTP_AUTH_CREATE` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BASICSMTPAUTHCREATE {
     /// Human-readable name for your SMTP server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alias: Option<String>,
     /// &lt;x-lifecycle-container&gt;&lt;x-lifecycle class="ea"&gt;&lt;/x-lifecycle&gt; &lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;&lt;/x-lifecycle-container&gt;The authentication type that's used by your SMTP server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_type: Option<crate::models::SmtpAuthType>,
     /// If `true`, all email traffic is routed through your SMTP server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// Hostname or IP address of your SMTP server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub host: Option<String>,
     /// ID of your SMTP server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Port number of your SMTP server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub port: Option<i64>,
     /// Username that's used to access your SMTP server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
     /// The password of the user account that's used to sign in to your SMTP server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password: Option<crate::SecretString>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -76,14 +62,13 @@ pub struct BASICSMTPAUTHCREATE {
 
 /// The `BaseEmailDomain` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BaseEmailDomain {
     /// `displayName`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// `userName`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -112,35 +97,27 @@ discriminated_union! {
 
 /// The `Brand` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Brand {
     /// Consent for updating the custom privacy URL. Not required when resetting the URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agree_to_custom_privacy_policy: Option<bool>,
     /// Custom privacy policy URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_privacy_policy_url: Option<String>,
     /// `defaultApp`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_app: Option<crate::models::DefaultApp>,
     /// The ID of the email domain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_domain_id: Option<String>,
     /// The Brand ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// If `true`, the Brand is used for the Okta subdomain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_default: Option<bool>,
     /// The language specified as an [IETF BCP 47 language tag](https://datatracker.ietf.org/doc/html/rfc5646)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locale: Option<crate::models::Language>,
     /// The name of the Brand.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Removes "Powered by Okta" from the sign-in page in redirect authentication deployments, and "© \[current year\] Okta, Inc." from the Okta End-User Dashboard.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remove_powered_by_okta: Option<bool>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -149,11 +126,11 @@ pub struct Brand {
 
 /// Defines a list of domains with a subset of the properties for each domain.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BrandDomains {
     /// Each element of the array defines an individual domain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domains: Option<Vec<crate::models::DomainResponse>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -162,29 +139,23 @@ pub struct BrandDomains {
 
 /// The `BrandRequest` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BrandRequest {
     /// Consent for updating the custom privacy URL. Not required when resetting the URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agree_to_custom_privacy_policy: Option<bool>,
     /// Custom privacy policy URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_privacy_policy_url: Option<String>,
     /// `defaultApp`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_app: Option<crate::models::DefaultApp>,
     /// The ID of the email domain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_domain_id: Option<String>,
     /// The language specified as an [IETF BCP 47 language tag](https://datatracker.ietf.org/doc/html/rfc5646)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locale: Option<crate::models::Language>,
     /// The name of the brand.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Removes "Powered by Okta" from the sign-in page in redirect authentication deployments, and "© \[current year\] Okta, Inc." from the Okta End-User Dashboard.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remove_powered_by_okta: Option<bool>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -193,41 +164,33 @@ pub struct BrandRequest {
 
 /// The `BrandWithEmbedded` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BrandWithEmbedded {
     /// Consent for updating the custom privacy URL. Not required when resetting the URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agree_to_custom_privacy_policy: Option<bool>,
     /// Custom privacy policy URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_privacy_policy_url: Option<String>,
     /// `defaultApp`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_app: Option<crate::models::DefaultApp>,
     /// The ID of the email domain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_domain_id: Option<String>,
     /// The Brand ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// If `true`, the Brand is used for the Okta subdomain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_default: Option<bool>,
     /// The language specified as an [IETF BCP 47 language tag](https://datatracker.ietf.org/doc/html/rfc5646)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locale: Option<crate::models::Language>,
     /// The name of the Brand.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Removes "Powered by Okta" from the sign-in page in redirect authentication deployments, and "© \[current year\] Okta, Inc." from the Okta End-User Dashboard.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remove_powered_by_okta: Option<bool>,
     /// `_embedded`.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<serde_json::Value>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -236,17 +199,15 @@ pub struct BrandWithEmbedded {
 
 /// The `ContentSecurityPolicySetting` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ContentSecurityPolicySetting {
     /// `mode`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mode: Option<String>,
     /// `reportUri`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub report_uri: Option<String>,
     /// `srcList`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub src_list: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -255,11 +216,11 @@ pub struct ContentSecurityPolicySetting {
 
 /// The `CreateBrandRequest` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CreateBrandRequest {
     /// The name of the brand.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -268,23 +229,19 @@ pub struct CreateBrandRequest {
 
 /// Create custom telephony provider credentials.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CustomTelephonyProviderCredentialCreateRequest {
     /// The authentication token that's used to authenticate requests to the telephony provider. Your telephony provider gives you this token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider_auth_token: Option<crate::SecretString>,
     /// The types of telephony operations (SMS or Voice) that you use with your telephony provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider_capability: Option<String>,
     /// The name of the telephony provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider_name: Option<String>,
     /// Settings for custom telephony provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider_settings: Option<crate::models::CustomTelephonyProviderSettings>,
     /// The account string identifier (SID) for your telephony provider account. Your telephony provider gives you this SID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider_sid: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -293,29 +250,23 @@ pub struct CustomTelephonyProviderCredentialCreateRequest {
 
 /// The `CustomTelephonyProviderCredentialResponse` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CustomTelephonyProviderCredentialResponse {
     /// Indicates whether the provider is enabled and can be used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// ID of the custom telephony provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Indicates whether the provider is the primary telephony provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_primary_provider: Option<bool>,
     /// The types of telephony operations (SMS or Voice) that you use with your telephony provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider_capability: Option<String>,
     /// Name of the telephony provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider_name: Option<String>,
     /// Settings for custom telephony provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider_settings: Option<crate::models::CustomTelephonyProviderSettings>,
     /// The account string identifier (SID) for your telephony provider account. Your telephony provider gives you this SID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider_sid: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -324,17 +275,15 @@ pub struct CustomTelephonyProviderCredentialResponse {
 
 /// The `CustomTelephonyProviderCredentialSendTestRequest` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CustomTelephonyProviderCredentialSendTestRequest {
     /// The country code for the phone number. Use the [Alpha-2 code from ISO 3166-1](https://www.iso.org/obp/ui/#search) for country codes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country_code_iso2: Option<String>,
     /// The type of test message to send.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub factor: Option<String>,
     /// The phone number to which the test message or call is sent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -343,20 +292,17 @@ pub struct CustomTelephonyProviderCredentialSendTestRequest {
 
 /// Update custom telephony provider credentials.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CustomTelephonyProviderCredentialUpdateRequest {
     /// ID of the custom telephony provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The authentication token that's used to authenticate requests to the telephony provider. Your telephony provider gives you this token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider_auth_token: Option<crate::SecretString>,
     /// Settings for custom telephony provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider_settings: Option<crate::models::CustomTelephonyProviderSettings>,
     /// The account string identifier (SID) for your telephony provider account. Your telephony provider gives you this SID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider_sid: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -369,14 +315,13 @@ pub type CustomTelephonyProviderCredentialsResponse = Vec<crate::models::CustomT
 
 /// Settings for custom telephony provider.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CustomTelephonyProviderSettings {
     /// Method for making voice calls. Choose one method for making voice calls based on your telephony provider setup.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call: Option<serde_json::Value>,
     /// Method for sending SMS messages. Choose one method for sending SMS messages based on your telephony provider setup.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -385,11 +330,11 @@ pub struct CustomTelephonyProviderSettings {
 
 /// The `CustomTelephonyProviderSettingsTelesignServiceCall` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CustomTelephonyProviderSettingsTelesignServiceCall {
     /// The Telesign service identifier used for sending making calls. You can find this value in your Telesign console.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub telesign_service: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -398,11 +343,11 @@ pub struct CustomTelephonyProviderSettingsTelesignServiceCall {
 
 /// The `CustomTelephonyProviderSettingsTelesignServiceSms` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CustomTelephonyProviderSettingsTelesignServiceSms {
     /// The Telesign service identifier used for sending SMS messages. You can find this value in your Telesign console.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub telesign_service: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -411,11 +356,11 @@ pub struct CustomTelephonyProviderSettingsTelesignServiceSms {
 
 /// The `CustomTelephonyProviderSettingsTwilioCallerId` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CustomTelephonyProviderSettingsTwilioCallerId {
     /// The Twilio caller ID that's used for making calls. You can find this value in your Twilio console.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub twilio_caller_id: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -424,11 +369,11 @@ pub struct CustomTelephonyProviderSettingsTwilioCallerId {
 
 /// The `CustomTelephonyProviderSettingsTwilioMessagingService` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CustomTelephonyProviderSettingsTwilioMessagingService {
     /// The Twilio Messaging Service SID used for sending SMS messages. You can find this value in your Twilio console.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub twilio_message_sid: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -437,11 +382,11 @@ pub struct CustomTelephonyProviderSettingsTwilioMessagingService {
 
 /// The `CustomTelephonyProviderSettingsTwilioPhoneNumber` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CustomTelephonyProviderSettingsTwilioPhoneNumber {
     /// The Twilio phone number that's used for sending SMS messages or voice calls. You can find this value in your Twilio console.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub twilio_phone_number: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -450,11 +395,11 @@ pub struct CustomTelephonyProviderSettingsTwilioPhoneNumber {
 
 /// The `CustomTelephonyProviderSettingsTwilioVerify` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CustomTelephonyProviderSettingsTwilioVerify {
     /// The Twilio Verify Service SID used for sending verification messages or calls. You can find this value in your Twilio console.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub twilio_verify_sid: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -463,11 +408,11 @@ pub struct CustomTelephonyProviderSettingsTwilioVerify {
 
 /// The `CustomizablePage` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CustomizablePage {
     /// The HTML for the page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_content: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -476,20 +421,17 @@ pub struct CustomizablePage {
 
 /// DNS records to be registered for the domain.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DNSRecordDomains {
     /// DNS TXT record expiration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expiration: Option<String>,
     /// DNS record name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fqdn: Option<String>,
     /// `recordType`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub record_type: Option<crate::models::DNSRecordTypeDomains>,
     /// DNS record value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub values: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -508,17 +450,15 @@ open_enum! {
 
 /// The `DefaultApp` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DefaultApp {
     /// ID for the App instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_instance_id: Option<String>,
     /// Name for the app instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_link_name: Option<String>,
     /// Application URI for classic Orgs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub classic_application_uri: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -527,20 +467,17 @@ pub struct DefaultApp {
 
 /// Defines the properties of the certificate.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DomainCertificate {
     /// Certificate content.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub certificate: Option<String>,
     /// Certificate chain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub certificate_chain: Option<String>,
     /// Certificate private key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub private_key: Option<crate::SecretString>,
     /// Certificate type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::DomainCertificateType>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -549,17 +486,15 @@ pub struct DomainCertificate {
 
 /// Certificate metadata for the domain.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DomainCertificateMetadata {
     /// Certificate expiration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expiration: Option<String>,
     /// Certificate fingerprint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fingerprint: Option<String>,
     /// Certificate subject.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -585,20 +520,17 @@ open_enum! {
 
 /// The `DomainLinks` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DomainLinks {
     /// `self`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_: Option<crate::models::HrefObjectSelfLink>,
     /// `brand`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand: Option<serde_json::Value>,
     /// `certificate`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub certificate: Option<serde_json::Value>,
     /// `verify`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verify: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -607,11 +539,11 @@ pub struct DomainLinks {
 
 /// Defines a list of domains with a subset of the properties for each domain.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DomainListResponse {
     /// Each element of the array defines an individual domain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domains: Option<Vec<crate::models::DomainResponse>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -620,14 +552,13 @@ pub struct DomainListResponse {
 
 /// The `DomainRequest` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DomainRequest {
     /// Certificate source type that indicates whether the certificate is provided by the user or Okta.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub certificate_source_type: Option<crate::models::DomainCertificateSourceType>,
     /// Custom domain name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -636,32 +567,26 @@ pub struct DomainRequest {
 
 /// The properties that define an individual domain.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DomainResponse {
     /// The ID number of the brand.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_id: Option<String>,
     /// Certificate source type that indicates whether the certificate is provided by the user or Okta.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub certificate_source_type: Option<crate::models::DomainCertificateSourceType>,
     /// `dnsRecords`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dns_records: Option<Vec<crate::models::DNSRecordDomains>>,
     /// Custom domain name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<String>,
     /// Unique ID of the domain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Certificate metadata for the domain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub public_certificate: Option<crate::models::DomainCertificateMetadata>,
     /// Status of the domain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub validation_status: Option<crate::models::DomainValidationStatus>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::DomainLinks>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -681,14 +606,13 @@ open_enum! {
 
 /// The `EmailContent` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EmailContent {
     /// The HTML body of the email. May contain [variable references](https://velocity.apache.org/engine/1.7/user-guide.html#references).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     /// The email subject. May contain [variable references](https://velocity.apache.org/engine/1.7/user-guide.html#references).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -697,32 +621,26 @@ pub struct EmailContent {
 
 /// The `EmailCustomization` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EmailCustomization {
     /// The HTML body of the email. May contain [variable references](https://velocity.apache.org/engine/1.7/user-guide.html#references).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     /// The email subject. May contain [variable references](https://velocity.apache.org/engine/1.7/user-guide.html#references).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
     /// The UTC time at which this email customization was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// A unique identifier for this email customization.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Whether this is the default customization for the email template. Each customized email template must have exactly one default customization. Defaults to `true` for the first customization and `false` thereafter.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_default: Option<bool>,
     /// The language specified as an [IETF BCP 47 language tag](https://datatracker.ietf.org/doc/html/rfc5646)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<crate::models::Language>,
     /// The UTC time at which this email customization was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -731,17 +649,16 @@ pub struct EmailCustomization {
 
 /// The `EmailDefaultContent` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EmailDefaultContent {
     /// The HTML body of the email. May contain [variable references](https://velocity.apache.org/engine/1.7/user-guide.html#references).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     /// The email subject. May contain [variable references](https://velocity.apache.org/engine/1.7/user-guide.html#references).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -750,23 +667,19 @@ pub struct EmailDefaultContent {
 
 /// The `EmailDomain` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EmailDomain {
     /// `displayName`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// `userName`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
     /// `brandId`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_id: Option<String>,
     /// `domain`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<String>,
     /// Subdomain for the email sender's custom mail domain. Specify your subdomain when you configure a custom mail domain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub validation_subdomain: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -775,17 +688,15 @@ pub struct EmailDomain {
 
 /// The `EmailDomainDNSRecord` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EmailDomainDNSRecord {
     /// `fqdn`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fqdn: Option<String>,
     /// `recordType`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub record_type: Option<crate::models::EmailDomainDNSRecordType>,
     /// `verificationValue`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verification_value: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -803,29 +714,23 @@ open_enum! {
 
 /// The `EmailDomainResponse` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EmailDomainResponse {
     /// `displayName`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// `userName`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
     /// `dnsValidationRecords`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dns_validation_records: Option<Vec<crate::models::EmailDomainDNSRecord>>,
     /// `domain`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<String>,
     /// `id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `validationStatus`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub validation_status: Option<crate::models::EmailDomainStatus>,
     /// The subdomain for the email sender's custom mail domain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub validation_subdomain: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -834,32 +739,26 @@ pub struct EmailDomainResponse {
 
 /// The `EmailDomainResponseWithEmbedded` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EmailDomainResponseWithEmbedded {
     /// `displayName`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// `userName`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
     /// `dnsValidationRecords`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dns_validation_records: Option<Vec<crate::models::EmailDomainDNSRecord>>,
     /// `domain`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<String>,
     /// `id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `validationStatus`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub validation_status: Option<crate::models::EmailDomainStatus>,
     /// The subdomain for the email sender's custom mail domain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub validation_subdomain: Option<String>,
     /// `_embedded`.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -880,17 +779,16 @@ open_enum! {
 
 /// The `EmailPreview` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EmailPreview {
     /// The email's HTML body.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     /// The email's subject.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -899,11 +797,12 @@ pub struct EmailPreview {
 
 /// The `EmailServerListResponse` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EmailServerListResponse {
     /// List of enrolled SMTP servers.
-    #[serde(rename = "email-servers", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "email-servers")]
     pub email_servers: Option<Vec<crate::models::BaseEmailServer>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -912,11 +811,11 @@ pub struct EmailServerListResponse {
 
 /// The `EmailSettings` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EmailSettings {
     /// `recipients`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recipients: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -925,14 +824,14 @@ pub struct EmailSettings {
 
 /// The `EmailSettingsResponse` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EmailSettingsResponse {
     /// `recipients`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recipients: Option<String>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -941,17 +840,17 @@ pub struct EmailSettingsResponse {
 
 /// The `EmailTemplateResponse` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EmailTemplateResponse {
     /// The name of this email template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `_embedded`.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<serde_json::Value>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -969,14 +868,13 @@ open_enum! {
 
 /// The `EmailTestAddresses` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EmailTestAddresses {
     /// Email address that sends test emails.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from_address: Option<String>,
     /// Email address that receives test emails.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to_address: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -996,14 +894,13 @@ open_enum! {
 
 /// The `ErrorPage` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorPage {
     /// The HTML for the page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_content: Option<String>,
     /// `contentSecurityPolicySetting`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_security_policy_setting: Option<crate::models::ContentSecurityPolicySetting>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1022,17 +919,15 @@ open_enum! {
 
 /// &lt;x-lifecycle-container&gt;&lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;&lt;/x-lifecycle-container&gt;Customizable strings to use with [grace periods](https://developer.okta.com/docs/concepts/policies/#authenticator-enrollment-policies) that are shown on the Sign-In Widget.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GracePeriodRequiredSoon {
     /// The label of the custom link that's shown on the Sign-In Widget when users are prompted to enroll required authenticators before their grace period ends.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grace_period_required_soon_custom_link_label: Option<String>,
     /// The URL for the custom link that's shown on the Sign-In Widget when users are prompted to enroll required authenticators before their grace period ends.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grace_period_required_soon_custom_link_url: Option<String>,
     /// The description that's shown on the Sign-In Widget for users who are within an authenticator grace period. This description prompts users to enroll required authenticators before their grace period ends.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grace_period_required_soon_description: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1041,14 +936,13 @@ pub struct GracePeriodRequiredSoon {
 
 /// The `HostedPage` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HostedPage {
     /// `type`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::HostedPageType>,
     /// `url`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1079,44 +973,33 @@ open_enum! {
 
 /// The `OAUTH2_CLIENT_CREDENTIALS` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OAUTH2CLIENTCREDENTIALS {
     /// Human-readable name for your SMTP server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alias: Option<String>,
     /// &lt;x-lifecycle-container&gt;&lt;x-lifecycle class="ea"&gt;&lt;/x-lifecycle&gt; &lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;&lt;/x-lifecycle-container&gt;The authentication type that's used by your SMTP server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_type: Option<crate::models::SmtpAuthType>,
     /// If `true`, all email traffic is routed through your SMTP server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// Hostname or IP address of your SMTP server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub host: Option<String>,
     /// ID of your SMTP server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Port number of your SMTP server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub port: Option<i64>,
     /// Username that's used to access your SMTP server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
     /// The client ID that's used to access your SMTP server. This client ID is obtained when you create an OAuth 2.0 app with your email provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
     /// The client secret that's used to access your SMTP server. This client secret is obtained when you create an OAuth 2.0 app with your email provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_secret: Option<crate::SecretString>,
     /// List of OAuth 2.0 scopes for your SMTP server. You must provide a scope that allows your email server to send emails.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scopes: Option<Vec<String>>,
     /// The email provider's specific URL where the OAuth 2.0 app sends its credentials (or signed JWT) to exchange them for an access token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_endpoint: Option<String>,
     /// This method determines how your OAuth 2.0 app sends its credentials (`client_id` and `client_secret`) to the provider's server when requesting an access token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_endpoint_auth_method: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1125,44 +1008,33 @@ pub struct OAUTH2CLIENTCREDENTIALS {
 
 /// The `OAUTH2_CLIENT_CREDENTIALS_CREATE` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OAUTH2CLIENTCREDENTIALSCREATE {
     /// Human-readable name for your SMTP server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alias: Option<String>,
     /// &lt;x-lifecycle-container&gt;&lt;x-lifecycle class="ea"&gt;&lt;/x-lifecycle&gt; &lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;&lt;/x-lifecycle-container&gt;The authentication type that's used by your SMTP server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_type: Option<crate::models::SmtpAuthType>,
     /// If `true`, all email traffic is routed through your SMTP server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// Hostname or IP address of your SMTP server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub host: Option<String>,
     /// ID of your SMTP server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Port number of your SMTP server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub port: Option<i64>,
     /// Username that's used to access your SMTP server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
     /// The client ID that's used to access your SMTP server. This client ID is obtained when you create an OAuth 2.0 app with your email provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
     /// The client secret that's used to access your SMTP server. This client secret is obtained when you create an OAuth 2.0 app with your email provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_secret: Option<crate::SecretString>,
     /// List of OAuth 2.0 scopes for your SMTP server. You must provide a scope that allows your email server to send emails.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scopes: Option<Vec<String>>,
     /// The email provider's specific URL where the OAuth 2.0 app sends its credentials (or signed JWT) to exchange them for an access token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_endpoint: Option<String>,
     /// This method determines how your OAuth 2.0 app sends its credentials (`client_id` and `client_secret`) to the provider's server when requesting an access token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_endpoint_auth_method: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1171,56 +1043,41 @@ pub struct OAUTH2CLIENTCREDENTIALSCREATE {
 
 /// The `OAUTH2_JWT_BEARER_GRANT` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OAUTH2JWTBEARERGRANT {
     /// Human-readable name for your SMTP server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alias: Option<String>,
     /// &lt;x-lifecycle-container&gt;&lt;x-lifecycle class="ea"&gt;&lt;/x-lifecycle&gt; &lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;&lt;/x-lifecycle-container&gt;The authentication type that's used by your SMTP server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_type: Option<crate::models::SmtpAuthType>,
     /// If `true`, all email traffic is routed through your SMTP server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// Hostname or IP address of your SMTP server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub host: Option<String>,
     /// ID of your SMTP server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Port number of your SMTP server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub port: Option<i64>,
     /// Username that's used to access your SMTP server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
     /// The URI of the authorization server that verifies the token. This is typically the token URI of your JWT.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audience: Option<String>,
     /// The client ID that's used to access your SMTP server. This client ID is obtained when you create an OAuth 2.0 app with your email provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
     /// The unique ID of the entity that creates the JWT. This can sometimes be the email address of the user who creates the JWT. Check with your email provider for the correct value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issuer: Option<String>,
     /// The ID of the private key that's used to sign the JWT.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key_id: Option<String>,
     /// The secret RSA key that's used to cryptographically sign the JWT.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub private_key: Option<crate::SecretString>,
     /// List of OAuth 2.0 scopes for your SMTP server. You must provide a scope that allows your email server to send emails.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scopes: Option<Vec<String>>,
     /// The signing algorithm that's used to sign the JWT.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signing_algorithm: Option<String>,
     /// The email address of the user account that the OAuth 2.0 app impersonates to send emails.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
     /// The email provider's specific URL where the OAuth 2.0 app sends its credentials (or signed JWT) to exchange them for an access token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_endpoint: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1229,56 +1086,41 @@ pub struct OAUTH2JWTBEARERGRANT {
 
 /// The `OAUTH2_JWT_BEARER_GRANT_CREATE` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OAUTH2JWTBEARERGRANTCREATE {
     /// Human-readable name for your SMTP server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alias: Option<String>,
     /// &lt;x-lifecycle-container&gt;&lt;x-lifecycle class="ea"&gt;&lt;/x-lifecycle&gt; &lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;&lt;/x-lifecycle-container&gt;The authentication type that's used by your SMTP server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_type: Option<crate::models::SmtpAuthType>,
     /// If `true`, all email traffic is routed through your SMTP server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// Hostname or IP address of your SMTP server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub host: Option<String>,
     /// ID of your SMTP server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Port number of your SMTP server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub port: Option<i64>,
     /// Username that's used to access your SMTP server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
     /// The URI of the authorization server that verifies the token. This is typically the token URI of your JWT.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audience: Option<String>,
     /// The client ID that's used to access your SMTP server. This client ID is obtained when you create an OAuth 2.0 app with your email provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
     /// The unique ID of the entity that creates the JWT. This can sometimes be the email address of the user who creates the JWT. Check with your email provider for the correct value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issuer: Option<String>,
     /// The ID of the private key that's used to sign the JWT.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key_id: Option<String>,
     /// The secret RSA key that's used to cryptographically sign the JWT.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub private_key: Option<crate::SecretString>,
     /// List of OAuth 2.0 scopes for your SMTP server. You must provide a scope that allows your email server to send emails.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scopes: Option<Vec<String>>,
     /// The signing algorithm that's used to sign the JWT.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signing_algorithm: Option<String>,
     /// The email address of the user account that the OAuth 2.0 app impersonates to send emails.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
     /// The email provider's specific URL where the OAuth 2.0 app sends its credentials (or signed JWT) to exchange them for an access token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_endpoint: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1287,14 +1129,15 @@ pub struct OAUTH2JWTBEARERGRANTCREATE {
 
 /// The `PageRoot` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PageRoot {
     /// `_embedded`.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<serde_json::Value>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1303,20 +1146,17 @@ pub struct PageRoot {
 
 /// The `PostAuthKeepMeSignedInPrompt` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PostAuthKeepMeSignedInPrompt {
     /// The label on the accept button when prompting for Stay signed in.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accept_button_text: Option<String>,
     /// The label on the reject button when prompting for Stay signed in.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reject_button_text: Option<String>,
     /// The subtitle on the Sign-In Widget when prompting for Stay signed in.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<String>,
     /// The title on the Sign-In Widget when prompting for Stay signed in.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1325,6 +1165,7 @@ pub struct PostAuthKeepMeSignedInPrompt {
 
 /// The well-known URI content in JSON object format.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PublicAppleAppSiteWellKnownURI {
@@ -1339,6 +1180,7 @@ pub type PublicAssetLinksWellKnownURI = Vec<serde_json::Value>;
 
 /// The well-known URI content in JSON object format.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PublicWebauthnSiteWellKnownURI {
@@ -1349,20 +1191,17 @@ pub struct PublicWebauthnSiteWellKnownURI {
 
 /// The `SignInPage` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SignInPage {
     /// The HTML for the page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_content: Option<String>,
     /// `contentSecurityPolicySetting`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_security_policy_setting: Option<crate::models::ContentSecurityPolicySetting>,
     /// `widgetCustomizations`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub widget_customizations: Option<serde_json::Value>,
     /// The version specified as a [Semantic Version](https://semver.org/). This value can be a wildcard (`\*`), a major version range (for example, `^2`), a major-only version (for example, `7`), or a specific `Major.Minor` version (for example, `5.15`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub widget_version: Option<crate::models::Version>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1381,29 +1220,23 @@ open_enum! {
 
 /// The `SmsTemplate` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SmsTemplate {
     /// `created`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// `id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `lastUpdated`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Human-readable name of the Template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Text of the Template, including any [macros](https://developer.okta.com/docs/api/openapi/okta-management/management/tag/Template/)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template: Option<String>,
     /// - Template translations are optionally provided when you want to localize the SMS messages. Translations are provided as an object that contains `key:value` pairs: the language and the translated Template text. The key portion is a two-letter country code that conforms to [ISO 639-1](https://www.loc.gov/standards/iso639-2/php/code_list.php). The value is the translated SMS Template. - Just like with regular SMS Templates, the length of the SMS message can't exceed 160 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translations: Option<crate::models::SmsTemplateTranslations>,
     /// Type of the Template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::SmsTemplateType>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1412,6 +1245,7 @@ pub struct SmsTemplate {
 
 /// - Template translations are optionally provided when you want to localize the SMS messages. Translations are provided as an object that contains `key:value` pairs: the language and the translated Template text. The key portion is a two-letter country code that conforms to [ISO 639-1](https://www.loc.gov/standards/iso639-2/php/code_list.php). The value is the translated SMS Template. - Just like with regular SMS Templates, the length of the SMS message can't exceed 160 characters.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SmsTemplateTranslations {
@@ -1440,50 +1274,38 @@ open_enum! {
 
 /// The `ThemeResponse` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ThemeResponse {
     /// `backgroundImage`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub background_image: Option<String>,
     /// Variant for email templates. You can publish a theme for email templates with different combinations of assets. Variants are preset combinations of those assets.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_template_touch_point_variant: Option<crate::models::EmailTemplateTouchPointVariant>,
     /// Variant for the Okta End-User Dashboard. You can publish a theme for end-user dashboard with different combinations of assets. Variants are preset combinations of those assets.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_user_dashboard_touch_point_variant: Option<crate::models::EndUserDashboardTouchPointVariant>,
     /// Variant for the error page. You can publish a theme for error page with different combinations of assets. Variants are preset combinations of those assets.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_page_touch_point_variant: Option<crate::models::ErrorPageTouchPointVariant>,
     /// `favicon`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub favicon: Option<String>,
     /// `id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Variant for the Okta loading page. You can publish a theme for Okta loading page with different combinations of assets. Variants are preset combinations of those assets.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub loading_page_touch_point_variant: Option<crate::models::LoadingPageTouchPointVariant>,
     /// `logo`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logo: Option<String>,
     /// Primary color contrast hex code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub primary_color_contrast_hex: Option<String>,
     /// Primary color hex code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub primary_color_hex: Option<String>,
     /// Secondary color contrast hex code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secondary_color_contrast_hex: Option<String>,
     /// Secondary color hex code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secondary_color_hex: Option<String>,
     /// Variant for the Okta sign-in page. You can publish a theme for sign-in page with different combinations of assets. Variants are preset combinations of those assets. &gt; **Note:**  For a non-`OKTA_DEFAULT` variant, `primaryColorHex` is used for button background color and `primaryColorContrastHex` is used to optimize the opacity for button text.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sign_in_page_touch_point_variant: Option<crate::models::SignInPageTouchPointVariant>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelf>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1492,11 +1314,11 @@ pub struct ThemeResponse {
 
 /// The `UpdateDomain` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UpdateDomain {
     /// The `id` of the brand used to replace the existing brand.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand_id: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1505,14 +1327,13 @@ pub struct UpdateDomain {
 
 /// The `UpdateEmailDomain` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UpdateEmailDomain {
     /// `displayName`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// `userName`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1521,38 +1342,30 @@ pub struct UpdateEmailDomain {
 
 /// The `UpdateThemeRequest` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UpdateThemeRequest {
     /// Variant for email templates. You can publish a theme for email templates with different combinations of assets. Variants are preset combinations of those assets.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_template_touch_point_variant: Option<crate::models::EmailTemplateTouchPointVariant>,
     /// Variant for the Okta End-User Dashboard. You can publish a theme for end-user dashboard with different combinations of assets. Variants are preset combinations of those assets.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_user_dashboard_touch_point_variant: Option<crate::models::EndUserDashboardTouchPointVariant>,
     /// Variant for the error page. You can publish a theme for error page with different combinations of assets. Variants are preset combinations of those assets.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_page_touch_point_variant: Option<crate::models::ErrorPageTouchPointVariant>,
     /// Variant for the Okta loading page. You can publish a theme for Okta loading page with different combinations of assets. Variants are preset combinations of those assets.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub loading_page_touch_point_variant: Option<crate::models::LoadingPageTouchPointVariant>,
     /// Primary color contrast hex code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub primary_color_contrast_hex: Option<String>,
     /// Primary color hex code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub primary_color_hex: Option<String>,
     /// Secondary color contrast hex code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secondary_color_contrast_hex: Option<String>,
     /// Secondary color hex code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secondary_color_hex: Option<String>,
     /// Variant for the Okta sign-in page. You can publish a theme for sign-in page with different combinations of assets. Variants are preset combinations of those assets. &gt; **Note:**  For a non-`OKTA_DEFAULT` variant, `primaryColorHex` is used for button background color and `primaryColorContrastHex` is used to optimize the opacity for button text.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sign_in_page_touch_point_variant: Option<crate::models::SignInPageTouchPointVariant>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelf>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1565,14 +1378,14 @@ pub type Version = String;
 
 /// The `WellKnownURIArrayResponse` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WellKnownURIArrayResponse {
     /// The well-known URI content in a JSON array of objects format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub representation: Option<Vec<serde_json::Value>>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1581,14 +1394,14 @@ pub struct WellKnownURIArrayResponse {
 
 /// The `WellKnownURIObjectResponse` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WellKnownURIObjectResponse {
     /// The well-known URI content in JSON format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub representation: Option<serde_json::Value>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1597,11 +1410,11 @@ pub struct WellKnownURIObjectResponse {
 
 /// The `WellKnownURIRequest` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WellKnownURIRequest {
     /// The well-known URI content in JSON object format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub representation: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1610,14 +1423,15 @@ pub struct WellKnownURIRequest {
 
 /// The `WellKnownURIsRoot` object.
 #[cfg(feature = "customizations")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WellKnownURIsRoot {
     /// `_embedded`.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<serde_json::Value>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]

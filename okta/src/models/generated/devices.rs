@@ -8,29 +8,23 @@ use crate::models::union::discriminated_union;
 
 /// Android Device Trust integration provider.
 #[cfg(feature = "devices")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AndroidDeviceTrust {
     /// Indicates how well a device can enforce app integrity.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device_integrity_level: Option<crate::models::DeviceIntegrity>,
     /// Indicates whether a device has a network proxy disabled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub network_proxy_disabled: Option<bool>,
     /// Indicates if Google Play Protect is enabled on the device and whether it has found known malware.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub play_protect_verdict: Option<crate::models::PlayProtectVerdict>,
     /// Indicates whether the device needs to be on the latest major version available to the device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub require_major_version_update: Option<bool>,
     /// Indicates whether a device has a screen lock set, and the type or complexity of the screen lock.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub screen_lock_complexity: Option<crate::models::ScreenLockComplexity>,
     /// Indicates whether Android Debug Bridge (adb) over USB is disabled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub usb_debugging_disabled: Option<bool>,
     /// Indicates whether a device is on a password-protected Wi-Fi network.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wifi_secured: Option<bool>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -39,11 +33,11 @@ pub struct AndroidDeviceTrust {
 
 /// The `CallerContext` object.
 #[cfg(feature = "devices")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CallerContext {
     /// Indicates whether the calling application is managed. This condition can only be applied to ANDROID device assurance policies and requires its parent rule to include both the `registered` and `managed` conditions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub managed_app: Option<bool>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -52,11 +46,11 @@ pub struct CallerContext {
 
 /// Current version of the Chrome Browser.
 #[cfg(feature = "devices")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ChromeBrowserVersion {
     /// `minimum`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minimum: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -65,53 +59,39 @@ pub struct ChromeBrowserVersion {
 
 /// Google Chrome Device Trust Connector provider.
 #[cfg(feature = "devices")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DTCChromeOS {
     /// Indicates whether the AllowScreenLock enterprise policy is enabled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allow_screen_lock: Option<bool>,
     /// Current version of the Chrome Browser.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub browser_version: Option<crate::models::ChromeBrowserVersion>,
     /// Indicates if a software stack is used to communicate with the DNS server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub built_in_dns_client_enabled: Option<bool>,
     /// Indicates whether access to the Chrome Remote Desktop application is blocked through a policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chrome_remote_desktop_app_blocked: Option<bool>,
     /// Enrollment domain of the customer that is currently managing the device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device_enrollment_domain: Option<String>,
     /// Indicates whether the main disk is encrypted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disk_encrypted: Option<bool>,
     /// Represents the attestation strength used by the Chrome Verified Access API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key_trust_level: Option<crate::models::KeyTrustLevelOSMode>,
     /// Indicates whether the device is enrolled in ChromeOS device management.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub managed_device: Option<bool>,
     /// Indicates whether a firewall is enabled at the OS-level on the device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub os_firewall: Option<bool>,
     /// Current version of the operating system (maximum of four components in the versioning scheme)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub os_version: Option<crate::models::OSVersionFourComponents>,
     /// Indicates whether the Password Protection Warning feature is enabled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password_protection_warning_trigger: Option<crate::models::PasswordProtectionWarningTrigger>,
     /// Indicates whether enterprise-grade (custom) unsafe URL scanning is enabled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub realtime_url_check_mode: Option<bool>,
     /// Represents the current value of the Safe Browsing protection level.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub safe_browsing_protection_level: Option<crate::models::SafeBrowsingProtectionLevel>,
     /// Indicates whether the device is password-protected.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub screen_lock_secured: Option<bool>,
     /// Indicates whether the Site Isolation (also known as **Site Per Process**) setting is enabled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub site_isolation_enabled: Option<bool>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -120,47 +100,35 @@ pub struct DTCChromeOS {
 
 /// Google Chrome Device Trust Connector provider.
 #[cfg(feature = "devices")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DTCMacOS {
     /// Current version of the Chrome Browser.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub browser_version: Option<crate::models::ChromeBrowserVersion>,
     /// Indicates if a software stack is used to communicate with the DNS server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub built_in_dns_client_enabled: Option<bool>,
     /// Indicates whether access to the Chrome Remote Desktop application is blocked through a policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chrome_remote_desktop_app_blocked: Option<bool>,
     /// Enrollment domain of the customer that is currently managing the device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device_enrollment_domain: Option<String>,
     /// Indicates whether the main disk is encrypted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disk_encrypted: Option<bool>,
     /// Represents the attestation strength used by the Chrome Verified Access API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key_trust_level: Option<crate::models::KeyTrustLevelBrowserKey>,
     /// Indicates whether a firewall is enabled at the OS-level on the device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub os_firewall: Option<bool>,
     /// Current version of the operating system (maximum of three components in the versioning scheme)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub os_version: Option<crate::models::OSVersionThreeComponents>,
     /// Indicates whether the Password Protection Warning feature is enabled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password_protection_warning_trigger: Option<crate::models::PasswordProtectionWarningTrigger>,
     /// Indicates whether enterprise-grade (custom) unsafe URL scanning is enabled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub realtime_url_check_mode: Option<bool>,
     /// Represents the current value of the Safe Browsing protection level.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub safe_browsing_protection_level: Option<crate::models::SafeBrowsingProtectionLevel>,
     /// Indicates whether the device is password-protected.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub screen_lock_secured: Option<bool>,
     /// Indicates whether the Site Isolation (also known as **Site Per Process**) setting is enabled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub site_isolation_enabled: Option<bool>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -169,68 +137,49 @@ pub struct DTCMacOS {
 
 /// Google Chrome Device Trust Connector provider.
 #[cfg(feature = "devices")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DTCWindows {
     /// Indicates whether antivirus software is enabled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub antivirus_enabled: Option<bool>,
     /// Current version of the Chrome Browser.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub browser_version: Option<crate::models::ChromeBrowserVersion>,
     /// Indicates if a software stack is used to communicate with the DNS server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub built_in_dns_client_enabled: Option<bool>,
     /// Indicates whether access to the Chrome Remote Desktop application is blocked through a policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chrome_remote_desktop_app_blocked: Option<bool>,
     /// Agent ID of an installed CrowdStrike agent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub crowd_strike_agent_id: Option<String>,
     /// Customer ID of an installed CrowdStrike agent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub crowd_strike_customer_id: Option<String>,
     /// Enrollment domain of the customer that is currently managing the device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device_enrollment_domain: Option<String>,
     /// Indicates whether the main disk is encrypted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disk_encrypted: Option<bool>,
     /// Represents the attestation strength used by the Chrome Verified Access API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key_trust_level: Option<crate::models::KeyTrustLevelBrowserKey>,
     /// Indicates whether a firewall is enabled at the OS-level on the device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub os_firewall: Option<bool>,
     /// Current version of the operating system (maximum of four components in the versioning scheme)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub os_version: Option<crate::models::OSVersionFourComponents>,
     /// Indicates whether the Password Protection Warning feature is enabled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password_protection_warning_trigger: Option<crate::models::PasswordProtectionWarningTrigger>,
     /// Indicates whether enterprise-grade (custom) unsafe URL scanning is enabled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub realtime_url_check_mode: Option<bool>,
     /// Represents the current value of the Safe Browsing protection level.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub safe_browsing_protection_level: Option<crate::models::SafeBrowsingProtectionLevel>,
     /// Indicates whether the device is password-protected.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub screen_lock_secured: Option<bool>,
     /// Indicates whether the device's startup software has its Secure Boot feature enabled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secure_boot_enabled: Option<bool>,
     /// Indicates whether the Site Isolation (also known as **Site Per Process**) setting is enabled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub site_isolation_enabled: Option<bool>,
     /// Indicates whether Chrome is blocking third-party software injection.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub third_party_blocking_enabled: Option<bool>,
     /// Windows domain that the current machine has joined.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub windows_machine_domain: Option<String>,
     /// Windows domain for the current OS user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub windows_user_domain: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -239,7 +188,7 @@ pub struct DTCWindows {
 
 /// An [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601#Combined_date_and_time_representations) formatted date and time.
 #[cfg(feature = "devices")]
-pub type DateTime = String;
+pub type DateTime = crate::models::Timestamp;
 
 #[cfg(feature = "devices")]
 discriminated_union! {
@@ -255,62 +204,46 @@ discriminated_union! {
 
 /// The `DeviceAssuranceAndroidPlatform` object.
 #[cfg(feature = "devices")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DeviceAssuranceAndroidPlatform {
     /// `createdBy`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_by: Option<String>,
     /// `createdDate`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_date: Option<String>,
     /// &lt;x-lifecycle-container&gt;&lt;x-lifecycle class="ea"&gt;&lt;/x-lifecycle&gt;&lt;/x-lifecycle-container&gt;Represents the Device Posture Checks configuration for the device assurance policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device_posture_checks: Option<crate::models::DevicePostureChecks>,
     /// Represents the remediation mode of this device assurance policy when users are denied access due to device noncompliance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_remediation_mode: Option<String>,
     /// Represents the Grace Period configuration for the device assurance policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grace_period: Option<crate::models::GracePeriod>,
     /// `id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `lastUpdate`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_update: Option<String>,
     /// `lastUpdatedBy`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated_by: Option<String>,
     /// Display name of the device assurance policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `platform`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub platform: Option<crate::models::Platform>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelf>,
     /// `callerContext`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub caller_context: Option<crate::models::CallerContext>,
     /// `diskEncryptionType`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disk_encryption_type: Option<serde_json::Value>,
     /// `jailbreak`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jailbreak: Option<bool>,
     /// Specifies the OS requirement for the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub os_version: Option<crate::models::OSVersion>,
     /// `screenLockType`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub screen_lock_type: Option<serde_json::Value>,
     /// `secureHardwarePresent`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secure_hardware_present: Option<bool>,
     /// Settings for third-party signal providers (based on the `ANDROID` platform)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub third_party_signal_providers: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -319,44 +252,34 @@ pub struct DeviceAssuranceAndroidPlatform {
 
 /// The `DeviceAssuranceChromeOSPlatform` object.
 #[cfg(feature = "devices")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DeviceAssuranceChromeOSPlatform {
     /// `createdBy`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_by: Option<String>,
     /// `createdDate`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_date: Option<String>,
     /// &lt;x-lifecycle-container&gt;&lt;x-lifecycle class="ea"&gt;&lt;/x-lifecycle&gt;&lt;/x-lifecycle-container&gt;Represents the Device Posture Checks configuration for the device assurance policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device_posture_checks: Option<crate::models::DevicePostureChecks>,
     /// Represents the remediation mode of this device assurance policy when users are denied access due to device noncompliance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_remediation_mode: Option<String>,
     /// Represents the Grace Period configuration for the device assurance policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grace_period: Option<crate::models::GracePeriod>,
     /// `id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `lastUpdate`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_update: Option<String>,
     /// `lastUpdatedBy`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated_by: Option<String>,
     /// Display name of the device assurance policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `platform`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub platform: Option<crate::models::Platform>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelf>,
     /// Settings for third-party signal providers (based on the `CHROMEOS` platform)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub third_party_signal_providers: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -365,53 +288,40 @@ pub struct DeviceAssuranceChromeOSPlatform {
 
 /// The `DeviceAssuranceIOSPlatform` object.
 #[cfg(feature = "devices")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DeviceAssuranceIOSPlatform {
     /// `createdBy`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_by: Option<String>,
     /// `createdDate`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_date: Option<String>,
     /// &lt;x-lifecycle-container&gt;&lt;x-lifecycle class="ea"&gt;&lt;/x-lifecycle&gt;&lt;/x-lifecycle-container&gt;Represents the Device Posture Checks configuration for the device assurance policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device_posture_checks: Option<crate::models::DevicePostureChecks>,
     /// Represents the remediation mode of this device assurance policy when users are denied access due to device noncompliance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_remediation_mode: Option<String>,
     /// Represents the Grace Period configuration for the device assurance policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grace_period: Option<crate::models::GracePeriod>,
     /// `id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `lastUpdate`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_update: Option<String>,
     /// `lastUpdatedBy`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated_by: Option<String>,
     /// Display name of the device assurance policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `platform`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub platform: Option<crate::models::Platform>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelf>,
     /// `jailbreak`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jailbreak: Option<bool>,
     /// Specifies the OS requirement for the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub os_version: Option<crate::models::OSVersion>,
     /// `screenLockType`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub screen_lock_type: Option<serde_json::Value>,
     /// Settings for third-party signal providers (based on the `IOS` platform)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub third_party_signal_providers: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -420,56 +330,42 @@ pub struct DeviceAssuranceIOSPlatform {
 
 /// The `DeviceAssuranceMacOSPlatform` object.
 #[cfg(feature = "devices")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DeviceAssuranceMacOSPlatform {
     /// `createdBy`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_by: Option<String>,
     /// `createdDate`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_date: Option<String>,
     /// &lt;x-lifecycle-container&gt;&lt;x-lifecycle class="ea"&gt;&lt;/x-lifecycle&gt;&lt;/x-lifecycle-container&gt;Represents the Device Posture Checks configuration for the device assurance policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device_posture_checks: Option<crate::models::DevicePostureChecks>,
     /// Represents the remediation mode of this device assurance policy when users are denied access due to device noncompliance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_remediation_mode: Option<String>,
     /// Represents the Grace Period configuration for the device assurance policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grace_period: Option<crate::models::GracePeriod>,
     /// `id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `lastUpdate`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_update: Option<String>,
     /// `lastUpdatedBy`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated_by: Option<String>,
     /// Display name of the device assurance policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `platform`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub platform: Option<crate::models::Platform>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelf>,
     /// `diskEncryptionType`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disk_encryption_type: Option<serde_json::Value>,
     /// Specifies the OS requirement for the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub os_version: Option<crate::models::OSVersion>,
     /// `screenLockType`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub screen_lock_type: Option<serde_json::Value>,
     /// `secureHardwarePresent`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secure_hardware_present: Option<bool>,
     /// Settings for third-party signal providers (based on the `MACOS` platform)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub third_party_signal_providers: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -478,59 +374,44 @@ pub struct DeviceAssuranceMacOSPlatform {
 
 /// The `DeviceAssuranceWindowsPlatform` object.
 #[cfg(feature = "devices")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DeviceAssuranceWindowsPlatform {
     /// `createdBy`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_by: Option<String>,
     /// `createdDate`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_date: Option<String>,
     /// &lt;x-lifecycle-container&gt;&lt;x-lifecycle class="ea"&gt;&lt;/x-lifecycle&gt;&lt;/x-lifecycle-container&gt;Represents the Device Posture Checks configuration for the device assurance policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device_posture_checks: Option<crate::models::DevicePostureChecks>,
     /// Represents the remediation mode of this device assurance policy when users are denied access due to device noncompliance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_remediation_mode: Option<String>,
     /// Represents the Grace Period configuration for the device assurance policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grace_period: Option<crate::models::GracePeriod>,
     /// `id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `lastUpdate`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_update: Option<String>,
     /// `lastUpdatedBy`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated_by: Option<String>,
     /// Display name of the device assurance policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `platform`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub platform: Option<crate::models::Platform>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelf>,
     /// `diskEncryptionType`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disk_encryption_type: Option<serde_json::Value>,
     /// Current version of the operating system (maximum of four components in the versioning scheme)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub os_version: Option<crate::models::OSVersionFourComponents>,
     /// Specifies the Windows version requirements for the assurance policy. Each requirement must correspond to a different major version (Windows 11 or Windows 10). If a requirement isn't specified for a major version, then devices on that major version satisfy the condition.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub os_version_constraints: Option<Vec<crate::models::OSVersionConstraint>>,
     /// `screenLockType`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub screen_lock_type: Option<serde_json::Value>,
     /// `secureHardwarePresent`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secure_hardware_present: Option<bool>,
     /// Settings for third-party signal providers (based on the `WINDOWS` platform)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub third_party_signal_providers: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -539,29 +420,24 @@ pub struct DeviceAssuranceWindowsPlatform {
 
 /// The `DeviceIntegrations` object.
 #[cfg(feature = "devices")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DeviceIntegrations {
     /// The display name of the device integration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// The ID of the device integration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The metadata of the device integration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<crate::models::DeviceIntegrationsMetadata>,
     /// The namespace of the device integration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<crate::models::DeviceIntegrationsName>,
     /// `platform`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub platform: Option<crate::models::DeviceIntegrationsPlatform>,
     /// The status of the device integration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::DeviceIntegrationsStatus>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelfAndLifecycle>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -570,6 +446,7 @@ pub struct DeviceIntegrations {
 
 /// The metadata of the device integration.
 #[cfg(feature = "devices")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DeviceIntegrationsMetadata {
@@ -625,41 +502,33 @@ open_enum! {
 
 /// The `DeviceList` object.
 #[cfg(feature = "devices")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DeviceList {
     /// Timestamp when the device was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Unique key for the device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the device record was last updated. Updates occur when Okta collects and saves device signals during authentication, and when the lifecycle state of the device changes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// `profile`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<crate::models::DeviceProfile>,
     /// `resourceAlternateId`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_alternate_id: Option<String>,
     /// Display name of the device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_display_name: Option<crate::models::DeviceDisplayName>,
     /// Alternate key for the `id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_id: Option<String>,
     /// `resourceType`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_type: Option<String>,
     /// The state object of the device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::DeviceStatus>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelfAndFullUsersLifecycle>,
     /// List of associated users for the device if the `expand=user` query parameter is specified in the request. Use `expand=userSummary` to get only a summary of each associated user for the device.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -668,50 +537,38 @@ pub struct DeviceList {
 
 /// The `DevicePostureCheck` object.
 #[cfg(feature = "devices")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DevicePostureCheck {
     /// User who created the device posture check.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_by: Option<String>,
     /// Time the device posture check was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_date: Option<String>,
     /// Description of the device posture check.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The ID of the device posture check.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Time the device posture check was updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_update: Option<String>,
     /// User who updated the device posture check.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated_by: Option<String>,
     /// Represents how the device posture check is rendered in device assurance policies.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mapping_type: Option<crate::models::DevicePostureChecksMappingType>,
     /// Display name of the device posture check.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `platform`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub platform: Option<crate::models::DevicePostureChecksPlatform>,
     /// OSQuery for the device posture check.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub query: Option<String>,
     /// Represents the remediation instructions shown to the end user when the device posture check fails.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remediation_settings: Option<crate::models::DevicePostureChecksRemediationSettings>,
     /// `type`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::DevicePostureChecksType>,
     /// Unique name of the device posture check.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub variable_name: Option<String>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelf>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -720,11 +577,11 @@ pub struct DevicePostureCheck {
 
 /// &lt;x-lifecycle-container&gt;&lt;x-lifecycle class="ea"&gt;&lt;/x-lifecycle&gt;&lt;/x-lifecycle-container&gt;Represents the Device Posture Checks configuration for the device assurance policy.
 #[cfg(feature = "devices")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DevicePostureChecks {
     /// An array of key-value pairs that include the device posture check `variableName` key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include: Option<Vec<serde_json::Value>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -751,14 +608,13 @@ open_enum! {
 
 /// Represents the remediation instructions shown to the end user when the device posture check fails.
 #[cfg(feature = "devices")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DevicePostureChecksRemediationSettings {
     /// `link`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link: Option<serde_json::Value>,
     /// `message`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -776,14 +632,13 @@ open_enum! {
 
 /// &lt;x-lifecycle-container&gt;&lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;&lt;/x-lifecycle-container&gt;Device Posture IdP provider.
 #[cfg(feature = "devices")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DevicePostureIdP {
     /// Indicates whether the device is compliant according to the custom IDP.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub compliant: Option<bool>,
     /// Indicates whether the device is managed according to the custom IDP.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub managed: Option<bool>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -792,17 +647,15 @@ pub struct DevicePostureIdP {
 
 /// The `DeviceProvider` object.
 #[cfg(feature = "devices")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DeviceProvider {
     /// Payload data for the OktaVerify provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payload: Option<crate::models::OktaVerifyPayload>,
     /// The version of the payload schema.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payload_version: Option<String>,
     /// The name of the provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -811,20 +664,17 @@ pub struct DeviceProvider {
 
 /// The `DeviceUser` object.
 #[cfg(feature = "devices")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DeviceUser {
     /// Timestamp when device was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
     /// The management status of the device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub management_status: Option<String>,
     /// Screen lock type of the device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub screen_lock_type: Option<String>,
     /// `user`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<crate::models::User>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -833,41 +683,32 @@ pub struct DeviceUser {
 
 /// The `DeviceWithProviders` object.
 #[cfg(feature = "devices")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DeviceWithProviders {
     /// Timestamp when the device was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Unique key for the device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the device record was last updated. Updates occur when Okta collects and saves device signals during authentication, and when the lifecycle state of the device changes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// `profile`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<crate::models::DeviceProfile>,
     /// `resourceAlternateId`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_alternate_id: Option<String>,
     /// Display name of the device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_display_name: Option<crate::models::DeviceDisplayName>,
     /// Alternate key for the `id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_id: Option<String>,
     /// `resourceType`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_type: Option<String>,
     /// The state object of the device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::DeviceStatus>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelfAndFullUsersLifecycle>,
     /// List of providers for the device when the `expand=providers` query parameter is specified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub providers: Option<Vec<crate::models::DeviceProvider>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -893,14 +734,13 @@ open_enum! {
 
 /// Represents the Grace Period configuration for the device assurance policy.
 #[cfg(feature = "devices")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GracePeriod {
     /// `expiry`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expiry: Option<serde_json::Value>,
     /// Represents the type of Grace Period configured for the device assurance policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -927,14 +767,13 @@ open_enum! {
 
 /// Specifies the OS requirement for the policy.
 #[cfg(feature = "devices")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OSVersion {
     /// Contains the necessary properties for a dynamic version requirement.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dynamic_version_requirement: Option<serde_json::Value>,
     /// The device version must be equal to or newer than the specified version string (maximum of three components for iOS and macOS, and maximum of four components for Android)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minimum: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -943,17 +782,15 @@ pub struct OSVersion {
 
 /// The `OSVersionConstraint` object.
 #[cfg(feature = "devices")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OSVersionConstraint {
     /// Contains the necessary properties for a dynamic Windows version requirement.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dynamic_version_requirement: Option<serde_json::Value>,
     /// Indicates the Windows major version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub major_version_constraint: Option<String>,
     /// The Windows device version must be equal to or newer than the specified version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minimum: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -962,11 +799,11 @@ pub struct OSVersionConstraint {
 
 /// Current version of the operating system (maximum of four components in the versioning scheme)
 #[cfg(feature = "devices")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OSVersionFourComponents {
     /// `minimum`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minimum: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -975,11 +812,11 @@ pub struct OSVersionFourComponents {
 
 /// Current version of the operating system (maximum of three components in the versioning scheme)
 #[cfg(feature = "devices")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OSVersionThreeComponents {
     /// `minimum`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minimum: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -988,11 +825,11 @@ pub struct OSVersionThreeComponents {
 
 /// Payload data for the OktaVerify provider.
 #[cfg(feature = "devices")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OktaVerifyPayload {
     /// The version of the Okta Verify client.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_version: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]

@@ -8,44 +8,34 @@ use crate::models::union::discriminated_union;
 
 /// Agent details.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Agent {
     /// Unique identifier for the agent that's generated during installation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Determines if an agent is hidden from the Admin Console.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_hidden: Option<bool>,
     /// Determines if the agent is on the latest generally available version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_latest_g_aed_version: Option<bool>,
     /// Unix timestamp in milliseconds when the agent last connected to Okta.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_connection: Option<i64>,
     /// Agent name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Operational status of a given agent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operational_status: Option<crate::models::OperationalStatus>,
     /// Pool ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pool_id: Option<String>,
     /// Agent types that are being monitored.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::AgentType>,
     /// Status message of the agent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_message: Option<String>,
     /// Status for one agent regarding the status to auto-update that agent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_status: Option<crate::models::AgentUpdateInstanceStatus>,
     /// Agent version number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelf>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -54,14 +44,13 @@ pub struct Agent {
 
 /// Details about the Active Directory or LDAP group membership update.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AgentAction {
     /// ID of the Active Directory or LDAP group to update.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Attributes used for processing Active Directory or LDAP group membership update.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameters: Option<crate::models::Parameters>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -70,32 +59,26 @@ pub struct AgentAction {
 
 /// An agent pool is a collection of agents that serve a common purpose. An agent pool has a unique ID within an org, and contains a collection of agents disjoint to every other agent pool, meaning that no two agent pools share an agent.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AgentPool {
     /// `agents`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agents: Option<Vec<crate::models::Agent>>,
     /// Number of agents in the pool that are in a disrupted state.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disrupted_agents: Option<i64>,
     /// Agent pool ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Number of agents in the pool that are in an inactive state.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inactive_agents: Option<i64>,
     /// Agent pool name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Operational status of a given agent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operational_status: Option<crate::models::OperationalStatus>,
     /// Agent types that are being monitored.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::AgentType>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelf>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -104,44 +87,34 @@ pub struct AgentPool {
 
 /// Various information about agent auto-update configuration.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AgentPoolUpdate {
     /// `agents`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agents: Option<Vec<crate::models::Agent>>,
     /// Agent types that are being monitored.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agent_type: Option<crate::models::AgentType>,
     /// Indicates if auto-update is enabled for the agent pool.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// ID of the agent pool update.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Name of the agent pool update.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Indicates if the admin is notified about the update.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notify_admin: Option<bool>,
     /// Reason for the update.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     /// The schedule of auto-update configured by the admin.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schedule: Option<crate::models::AutoUpdateSchedule>,
     /// Specifies the sort order.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sort_order: Option<i64>,
     /// Overall state for the auto-update job from the admin perspective.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::AgentUpdateJobStatus>,
     /// The agent version to update to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_version: Option<String>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelf>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -150,29 +123,23 @@ pub struct AgentPoolUpdate {
 
 /// Settings for auto-update.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AgentPoolUpdateSettingRequest {
     /// Agent types that are being monitored.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agent_type: Option<crate::models::AgentType>,
     /// Continues the update even if some agents fail to update.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub continue_on_error: Option<bool>,
     /// Latest version of the agent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub latest_version: Option<String>,
     /// Minimal version of the agent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minimal_supported_version: Option<String>,
     /// ID of the agent pool that the settings apply to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pool_id: Option<String>,
     /// Pool name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pool_name: Option<String>,
     /// Release channel for auto-update.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub release_channel: Option<crate::models::ReleaseChannel>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -181,29 +148,23 @@ pub struct AgentPoolUpdateSettingRequest {
 
 /// Settings for auto-update.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AgentPoolUpdateSettingResponse {
     /// Agent types that are being monitored.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agent_type: Option<crate::models::AgentType>,
     /// Continues the update even if some agents fail to update.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub continue_on_error: Option<bool>,
     /// Latest version of the agent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub latest_version: Option<String>,
     /// Minimal version of the agent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minimal_supported_version: Option<String>,
     /// ID of the agent pool that the settings apply to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pool_id: Option<String>,
     /// Pool name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pool_name: Option<String>,
     /// Release channel for auto-update.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub release_channel: Option<crate::models::ReleaseChannel>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -252,17 +213,15 @@ open_enum! {
 
 /// Information used to generate the secret JSON Web Token for the token requests to Apple IdP &gt; **Note:** The `privateKey` property is required for a CREATE request. For an UPDATE request, it can be null and keeps the existing value if it's null. The `privateKey` property isn't returned for LIST and GET requests or UPDATE requests if it's null.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AppleClientSigning {
     /// The key ID that you obtained from Apple when you created the private key for the client.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kid: Option<String>,
     /// The PKCS \\#8 encoded private key that you created for the client and downloaded from Apple.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub private_key: Option<crate::SecretString>,
     /// The Team ID associated with your Apple developer account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub team_id: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -271,23 +230,19 @@ pub struct AppleClientSigning {
 
 /// The schedule of auto-update configured by the admin.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AutoUpdateSchedule {
     /// The schedule of the update in cron format. The cron settings are limited to only the day of the month or the nth-day-of-the-week configurations. For example, `0 8 ? \* 6#3` indicates every third Saturday at 8:00 AM.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cron: Option<String>,
     /// Delay in days.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delay: Option<i64>,
     /// Duration in minutes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration: Option<i64>,
     /// Timestamp when the update finished (only for a successful or failed update, not for a cancelled update). Null is returned if the job hasn't finished once yet.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Timezone of where the scheduled job takes place.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timezone: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -296,14 +251,13 @@ pub struct AutoUpdateSchedule {
 
 /// The `BulkDeleteRequestBody` object.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BulkDeleteRequestBody {
     /// The type of data to bulk delete in a session. Currently, only `USERS` is supported.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity_type: Option<String>,
     /// Array of profiles to be deleted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profiles: Option<Vec<crate::models::IdentitySourceUserProfileForDelete>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -312,11 +266,11 @@ pub struct BulkDeleteRequestBody {
 
 /// The `BulkGroupDeleteRequestBody` object.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BulkGroupDeleteRequestBody {
     /// Array of external IDs of groups that need to be deleted in Okta.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_ids: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -325,11 +279,11 @@ pub struct BulkGroupDeleteRequestBody {
 
 /// The `BulkGroupMembershipsDeleteRequestBody` object.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BulkGroupMembershipsDeleteRequestBody {
     /// Array of group memberships that need to be deleted in Okta.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub memberships: Option<crate::models::IdentitySourceGroupMembershipsDeleteProfile>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -338,11 +292,11 @@ pub struct BulkGroupMembershipsDeleteRequestBody {
 
 /// The `BulkGroupMembershipsUpsertRequestBody` object.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BulkGroupMembershipsUpsertRequestBody {
     /// Array of group memberships that need to be inserted or updated in Okta.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub memberships: Option<crate::models::IdentitySourceGroupMembershipsUpsertProfile>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -351,11 +305,11 @@ pub struct BulkGroupMembershipsUpsertRequestBody {
 
 /// The `BulkGroupUpsertRequestBody` object.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BulkGroupUpsertRequestBody {
     /// Array of group profiles that needs to be inserted or updated in Okta.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profiles: Option<Vec<serde_json::Value>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -364,14 +318,13 @@ pub struct BulkGroupUpsertRequestBody {
 
 /// The `BulkUpsertRequestBody` object.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BulkUpsertRequestBody {
     /// The type of data to upsert into the session. Currently, only `USERS` is supported.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity_type: Option<String>,
     /// Array of user profiles to be uploaded.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profiles: Option<Vec<serde_json::Value>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -380,19 +333,19 @@ pub struct BulkUpsertRequestBody {
 
 /// Timestamp when the object was created.
 #[cfg(feature = "external-identity-sources")]
-pub type Created = String;
+pub type Created = crate::models::Timestamp;
 
 /// Timestamp when the object expires.
 #[cfg(feature = "external-identity-sources")]
-pub type ExpiresAt = String;
+pub type ExpiresAt = crate::models::Timestamp;
 
 /// The `GroupMembershipsResponseSchema` object.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupMembershipsResponseSchema {
     /// A list of app user external IDs that are members of the group in Okta.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub member_external_ids: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -401,14 +354,13 @@ pub struct GroupMembershipsResponseSchema {
 
 /// The `GroupProfileResult` object.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupProfileResult {
     /// The ID of the group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Map of requested attributes and their values.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -417,11 +369,11 @@ pub struct GroupProfileResult {
 
 /// The `GroupQueryRequest` object.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupQueryRequest {
     /// An array of LDAP group attribute names to retrieve. Restricted attributes: member, memberOf, \*.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attributes: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -430,11 +382,11 @@ pub struct GroupQueryRequest {
 
 /// The `GroupQueryResponse` object.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupQueryResponse {
     /// Identifier used to poll for the query result.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result_id: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -443,14 +395,13 @@ pub struct GroupQueryResponse {
 
 /// The `GroupsRequestSchema` object.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupsRequestSchema {
     /// The external ID of the identity source group to be created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     /// Contains a set of external group attributes and their values that are mapped to Okta standard properties. See the group \[`profile` object\](https://developer.okta.com/docs/api/openapi/okta-management/management/tag/Group/#tag/Group/operation/getGroup!c=200&path=profile&t=response) and Declaration of a Custom Identity Source Schema in [Using anything as a source](https://help.okta.com/okta_help.htm?type=oie&id=ext-anything-as-a-source). &gt; **Note:** Profile attributes can only be of the string type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<crate::models::IdentitySourceGroupProfileForUpsert>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -459,17 +410,15 @@ pub struct GroupsRequestSchema {
 
 /// The `GroupsResponseSchema` object.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupsResponseSchema {
     /// The external ID of the identity source group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     /// The Okta group ID of the identity source group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The profile information of the group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -478,14 +427,13 @@ pub struct GroupsResponseSchema {
 
 /// IDV authorization endpoint.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IDVAuthorizationEndpoint {
     /// `binding`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub binding: Option<String>,
     /// URL of the `authorization` endpoint of the IDV vendor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -494,14 +442,13 @@ pub struct IDVAuthorizationEndpoint {
 
 /// Credentials for verifying requests to the IDV vendor.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IDVCredentials {
     /// Client credential for `IDV_PERSONA` IdP type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bearer: Option<serde_json::Value>,
     /// &lt;x-lifecycle-container&gt;&lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;&lt;/x-lifecycle-container&gt;Client credentials for `IDV_CLEAR` and `IDV_INCODE` IdP types.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -510,20 +457,17 @@ pub struct IDVCredentials {
 
 /// Contains endpoints for the IDV vendor. When you create an `IDV_STANDARD` IdP, you must include the `par`, `authorization`, `token`, and `jwks` endpoints in the request body.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IDVEndpoints {
     /// IDV authorization endpoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authorization: Option<crate::models::IDVAuthorizationEndpoint>,
     /// Endpoint for the JSON Web Key Set (JWKS) document. This document contains signing keys that are used to validate the signatures from the provider. For more information on JWKS, see [JSON Web Key](https://tools.ietf.org/html/rfc7517).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jwks: Option<crate::models::OidcJwksEndpoint>,
     /// IDV [PAR](https://datatracker.ietf.org/doc/html/rfc9126) endpoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub par: Option<crate::models::IDVParEndpoint>,
     /// Token endpoint of the IDV vendor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token: Option<crate::models::IDVTokenEndpoint>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -532,14 +476,13 @@ pub struct IDVEndpoints {
 
 /// IDV [PAR](https://datatracker.ietf.org/doc/html/rfc9126) endpoint.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IDVParEndpoint {
     /// `binding`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub binding: Option<String>,
     /// URL of the `par` endpoint of the IDV vendor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -548,14 +491,13 @@ pub struct IDVParEndpoint {
 
 /// Token endpoint of the IDV vendor.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IDVTokenEndpoint {
     /// `binding`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub binding: Option<String>,
     /// URL of the `token` endpoint of the IDV vendor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -564,11 +506,11 @@ pub struct IDVTokenEndpoint {
 
 /// The `IdPCertificateCredential` object.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IdPCertificateCredential {
     /// Base64-encoded X.509 certificate chain with DER encoding.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub x5c: Option<crate::models::X5c>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -577,23 +519,20 @@ pub struct IdPCertificateCredential {
 
 /// Defines a CSR for a signature or decryption credential for an IdP.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IdPCsr {
     /// Timestamp when the object was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<crate::models::Created>,
     /// Base64-encoded CSR in DER format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub csr: Option<String>,
     /// Unique identifier for the CSR.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Cryptographic algorithm family for the CSR's keypair.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kty: Option<String>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -602,38 +541,30 @@ pub struct IdPCsr {
 
 /// A [JSON Web Key](https://tools.ietf.org/html/rfc7517) for a signature or encryption credential for an IdP.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IdPKeyCredential {
     /// Timestamp when the object was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<crate::models::Created>,
     /// The exponent value for the RSA public key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub e: Option<String>,
     /// Timestamp when the object expires.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<crate::models::ExpiresAt>,
     /// Unique identifier for the key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kid: Option<String>,
     /// Identifies the cryptographic algorithm family used with the key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kty: Option<String>,
     /// Timestamp when the object was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated: Option<crate::models::LastUpdated>,
     /// The modulus value for the RSA public key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub n: Option<String>,
     /// Intended use of the public key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#use: Option<String>,
     /// Base64-encoded X.509 certificate chain with DER encoding.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub x5c: Option<crate::models::X5c>,
     /// Base64url-encoded SHA-256 thumbprint of the DER encoding of an X.509 certificate.
-    #[serde(rename = "x5t#S256", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "x5t#S256")]
     pub x5t_s256: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -642,41 +573,32 @@ pub struct IdPKeyCredential {
 
 /// The `IdentityProvider` object.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IdentityProvider {
     /// Timestamp when the object was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<crate::models::Created>,
     /// Unique key for the IdP.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Indicates whether Okta uses the original Okta org domain URL or a custom domain URL in the request to the social IdP.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issuer_mode: Option<crate::models::IdentityProviderIssuerMode>,
     /// Timestamp when the object was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated: Option<crate::models::LastUpdated>,
     /// Unique name for the IdP.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Policy settings for the IdP. The following provisioning and account linking actions are supported by each IdP provider: | IdP type                                                           | User provisioning actions | Group provisioning actions            | Account link actions | Account link filters | | -----------------------------------------------------------------  | ------------------------- | ------------------------------------- | -------------------- | -------------------- | | `SAML2`                                                            | `AUTO` or `DISABLED`      | `NONE`, `ASSIGN`, `APPEND`, or `SYNC` | `AUTO`, `DISABLED`   | `groups`, `users`    | | `X509`, `IDV_PERSONA`, `IDV_INCODE`, `IDV_CLEAR` and `IDV_STANDARD`| `DISABLED`                | No support for JIT provisioning       |                      |                      | | All other IdP types                                                | `AUTO`, `DISABLED`        | `NONE` or `ASSIGN`                    | `AUTO`, `DISABLED`   | `groups`, `users`    |.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy: Option<crate::models::IdentityProviderPolicy>,
     /// The properties in the IdP `properties` object vary depending on the IdP type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::IdentityProviderProperties>,
     /// IdP-specific protocol settings for endpoints, bindings, and algorithms used to connect with the IdP and validate messages.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub protocol: Option<serde_json::Value>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::LifecycleStatus>,
     /// The IdP object's `type` property identifies the social or enterprise IdP used for authentication. Each IdP uses a specific protocol, therefore the `protocol` object must correspond with the IdP `type`. If the protocol is OAuth 2.0-based, the `protocol` object's `scopes` property must also correspond with the scopes supported by the IdP `type`. For policy actions supported by each IdP type, see [IdP type policy actions](https://developer.okta.com/docs/api/openapi/okta-management/management/tag/IdentityProvider/#tag/IdentityProvider/operation/createIdentityProvider!path=policy&t=request).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::IdentityProviderType>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -685,29 +607,25 @@ pub struct IdentityProvider {
 
 /// The `IdentityProviderApplicationUser` object.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IdentityProviderApplicationUser {
     /// Timestamp when the object was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<crate::models::Created>,
     /// Unique IdP-specific identifier for the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     /// Unique key of the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the object was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated: Option<crate::models::LastUpdated>,
     /// IdP-specific profile for the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// Embedded resources related to the IdP user.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -726,23 +644,19 @@ open_enum! {
 
 /// Policy settings for the IdP. The following provisioning and account linking actions are supported by each IdP provider: | IdP type                                                           | User provisioning actions | Group provisioning actions            | Account link actions | Account link filters | | -----------------------------------------------------------------  | ------------------------- | ------------------------------------- | -------------------- | -------------------- | | `SAML2`                                                            | `AUTO` or `DISABLED`      | `NONE`, `ASSIGN`, `APPEND`, or `SYNC` | `AUTO`, `DISABLED`   | `groups`, `users`    | | `X509`, `IDV_PERSONA`, `IDV_INCODE`, `IDV_CLEAR` and `IDV_STANDARD`| `DISABLED`                | No support for JIT provisioning       |                      |                      | | All other IdP types                                                | `AUTO`, `DISABLED`        | `NONE` or `ASSIGN`                    | `AUTO`, `DISABLED`   | `groups`, `users`    |.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IdentityProviderPolicy {
     /// Specifies the behavior for linking an IdP user to an existing Okta user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_link: Option<crate::models::PolicyAccountLink>,
     /// Maximum allowable clock skew when processing messages from the IdP.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_clock_skew: Option<i64>,
     /// Indicates whether to trust authentication claims from the IdP.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trust_claims: Option<bool>,
     /// Specifies the behavior for just-in-time (JIT) provisioning of an IdP user as a new Okta user and their group memberships.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provisioning: Option<crate::models::Provisioning>,
     /// Specifies the behavior for establishing, validating, and matching a username for an IdP user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<crate::models::PolicySubject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -751,29 +665,23 @@ pub struct IdentityProviderPolicy {
 
 /// The properties in the IdP `properties` object vary depending on the IdP type.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IdentityProviderProperties {
     /// The [authentication assurance level](https://developers.login.gov/oidc/#aal-values) (AAL) value for the Login.gov IdP. See [Add a Login.gov IdP](https://developer.okta.com/docs/guides/add-logingov-idp/). Applies to `LOGINGOV` and `LOGINGOV_SANDBOX` IdP types.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aal_value: Option<String>,
     /// The additional Assurance Methods References (AMR) values for Smart Card IdPs. Applies to `X509` IdP type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub additional_amr: Option<Vec<String>>,
     /// Enables authenticated users to enroll a Smart Card if the users can't be identified using the configured `matchAttribute`. Applies to `X509` IdP type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allow_dynamic_user_matching: Option<bool>,
     /// Enables attribute synchronization from the X.509 certificate to the user's Okta profile. If it's set to `true`, Okta overwrites user profile attributes with values found in the X.509 certificate. Applies to `X509` IdP type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allow_user_updates: Option<bool>,
     /// The [type of identity verification](https://developers.login.gov/oidc/#ial-values) (IAL) value for the Login.gov IdP. See [Add a Login.gov IdP](https://developer.okta.com/docs/guides/add-logingov-idp/). Applies to `LOGINGOV` and `LOGINGOV_SANDBOX` IdP types.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ial_value: Option<String>,
     /// Metadata about the IDV vendor. Available only for `IDV_STANDARD` IdPs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub idv_metadata: Option<serde_json::Value>,
     /// The ID of the inquiry template from your Persona dashboard. The inquiry template always starts with `itmpl`. Applies to the `IDV_PERSONA` IdP type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inquiry_template_id: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -823,14 +731,13 @@ pub type IdentitySourceGroupMembershipsUpsertProfile = Vec<serde_json::Value>;
 
 /// Contains a set of external group attributes and their values that are mapped to Okta standard properties. See the group \[`profile` object\](https://developer.okta.com/docs/api/openapi/okta-management/management/tag/Group/#tag/Group/operation/getGroup!c=200&path=profile&t=response) and Declaration of a Custom Identity Source Schema in [Using anything as a source](https://help.okta.com/okta_help.htm?type=oie&id=ext-anything-as-a-source). &gt; **Note:** Profile attributes can only be of the string type.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IdentitySourceGroupProfileForUpsert {
     /// Description of the group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Name of the group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -839,26 +746,21 @@ pub struct IdentitySourceGroupProfileForUpsert {
 
 /// The `IdentitySourceSession` object.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IdentitySourceSession {
     /// The timestamp when the identity source session was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// The ID of the identity source session.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The ID of the custom identity source for which the session is created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity_source_id: Option<String>,
     /// The type of import.  All imports are `INCREMENTAL` imports.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub import_type: Option<String>,
     /// The timestamp when the identity source session was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// The current status of the identity source session.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::IdentitySourceSessionStatus>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -881,11 +783,11 @@ open_enum! {
 
 /// The `IdentitySourceUserProfileForDelete` object.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IdentitySourceUserProfileForDelete {
     /// The external ID of the entity that needs to be deleted in Okta.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -894,29 +796,23 @@ pub struct IdentitySourceUserProfileForDelete {
 
 /// Contains a set of external user attributes and their values that are mapped to Okta standard and custom profile properties. See the \[`profile` object\](https://developer.okta.com/docs/api/openapi/okta-management/management/user/getuser#user/getuser/t=response&c=200&path=profile) and Declaration of a Custom Identity Source Schema in [Using anything as a source](https://help.okta.com/okta_help.htm?type=oie&id=ext-anything-as-a-source). &gt; **Note:** Profile attributes can only be of the string type.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IdentitySourceUserProfileForUpsert {
     /// Email address of the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// First name of the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
     /// Home address of the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub home_address: Option<String>,
     /// Last name of the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
     /// Mobile phone number of the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mobile_phone: Option<String>,
     /// Alternative email address of the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub second_email: Option<String>,
     /// Username of the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -925,29 +821,23 @@ pub struct IdentitySourceUserProfileForUpsert {
 
 /// The `IdentitySourceUserProfileForUpsertRequired` object.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IdentitySourceUserProfileForUpsertRequired {
     /// Email address of the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// First name of the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
     /// Home address of the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub home_address: Option<String>,
     /// Last name of the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
     /// Mobile phone number of the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mobile_phone: Option<String>,
     /// Alternative email address of the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub second_email: Option<String>,
     /// Username of the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -956,15 +846,15 @@ pub struct IdentitySourceUserProfileForUpsertRequired {
 
 /// Timestamp when the object was last updated.
 #[cfg(feature = "external-identity-sources")]
-pub type LastUpdated = String;
+pub type LastUpdated = crate::models::Timestamp;
 
 /// The `MembershipRequestSchema` object.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MembershipRequestSchema {
     /// The external ID of the user to be added as a member of the group in Okta.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub member_external_id: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -973,11 +863,11 @@ pub struct MembershipRequestSchema {
 
 /// Certificate chain description for verifying assertions from the Smart Card.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MtlsCredentials {
     /// `trust`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trust: Option<crate::models::MtlsTrustCredentials>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -986,11 +876,11 @@ pub struct MtlsCredentials {
 
 /// The `MtlsEndpoints` object.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MtlsEndpoints {
     /// The Single Sign-On (SSO) endpoint is the IdP's `SingleSignOnService` endpoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sso: Option<crate::models::MtlsSsoEndpoint>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -999,11 +889,11 @@ pub struct MtlsEndpoints {
 
 /// The Single Sign-On (SSO) endpoint is the IdP's `SingleSignOnService` endpoint.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MtlsSsoEndpoint {
     /// `url`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1012,23 +902,19 @@ pub struct MtlsSsoEndpoint {
 
 /// The `MtlsTrustCredentials` object.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MtlsTrustCredentials {
     /// Not used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audience: Option<String>,
     /// Description of the certificate issuer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issuer: Option<String>,
     /// IdP key credential reference to the Okta X.509 signature certificate.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kid: Option<crate::models::ProtocolCredentialsKeyId>,
     /// Mechanism to validate the certificate.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revocation: Option<crate::models::MtlsTrustCredentialsRevocation>,
     /// Time in minutes to cache the certificate revocation information.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revocation_cache_lifetime: Option<f64>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1047,14 +933,13 @@ open_enum! {
 
 /// Endpoint for an [OAuth 2.0 Authorization Server (AS)](https://tools.ietf.org/html/rfc6749#page-18)
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OAuthAuthorizationEndpoint {
     /// `binding`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub binding: Option<crate::models::ProtocolEndpointBinding>,
     /// URL of the IdP Authorization Server (AS) authorization endpoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1063,14 +948,13 @@ pub struct OAuthAuthorizationEndpoint {
 
 /// Client authentication credentials for an [OAuth 2.0 Authorization Server](https://tools.ietf.org/html/rfc6749#section-2.3)
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OAuthCredentials {
     /// OAuth 2.0 and OpenID Connect Client object &gt; **Note:** You must complete client registration with the IdP Authorization Server for your Okta IdP instance to obtain client credentials.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client: Option<crate::models::OAuthCredentialsClient>,
     /// Information used to generate the secret JSON Web Token for the token requests to Apple IdP &gt; **Note:** The `privateKey` property is required for a CREATE request. For an UPDATE request, it can be null and keeps the existing value if it's null. The `privateKey` property isn't returned for LIST and GET requests or UPDATE requests if it's null.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signing: Option<crate::models::AppleClientSigning>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1079,24 +963,21 @@ pub struct OAuthCredentials {
 
 /// OAuth 2.0 and OpenID Connect Client object &gt; **Note:** You must complete client registration with the IdP Authorization Server for your Okta IdP instance to obtain client credentials.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OAuthCredentialsClient {
     /// The [Unique identifier](https://tools.ietf.org/html/rfc6749#section-2.2) issued by the AS for the Okta IdP instance.
-    #[serde(rename = "client_id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "client_id")]
     pub client_id: Option<String>,
     /// The [Client secret](https://tools.ietf.org/html/rfc6749#section-2.3.1) issued by the AS for the Okta IdP instance.
-    #[serde(rename = "client_secret", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "client_secret")]
     pub client_secret: Option<crate::SecretString>,
     /// Require Proof Key for Code Exchange (PKCE) for additional verification.
-    #[serde(rename = "pkce_required", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "pkce_required")]
     pub pkce_required: Option<bool>,
     /// Client authentication methods supported by the token endpoint.
-    #[serde(
-        rename = "token_endpoint_auth_method",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "token_endpoint_auth_method")]
     pub token_endpoint_auth_method: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1105,23 +986,19 @@ pub struct OAuthCredentialsClient {
 
 /// The `OAUTH2` and `OIDC` protocols support the `authorization` and `token` endpoints. Also, the `OIDC` protocol supports the `userInfo` and `jwks` endpoints.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OAuthEndpoints {
     /// Endpoint for an [OAuth 2.0 Authorization Server (AS)](https://tools.ietf.org/html/rfc6749#page-18)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authorization: Option<crate::models::OAuthAuthorizationEndpoint>,
     /// Endpoint for the JSON Web Key Set (JWKS) document. This document contains signing keys that are used to validate the signatures from the provider. For more information on JWKS, see [JSON Web Key](https://tools.ietf.org/html/rfc7517).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jwks: Option<crate::models::OidcJwksEndpoint>,
     /// OIDC IdP logout endpoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub slo: Option<crate::models::OidcSloEndpoint>,
     /// Endpoint for an [OAuth 2.0 Authorization Server (AS)](https://tools.ietf.org/html/rfc6749#page-18)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token: Option<crate::models::OAuthTokenEndpoint>,
     /// Endpoint for getting identity information about the user. For more information on the `/userinfo` endpoint, see [OpenID Connect](https://openid.net/specs/openid-connect-core-1_0.html#UserInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_info: Option<crate::models::OidcUserInfoEndpoint>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1134,14 +1011,13 @@ pub type OAuthScopes = Vec<String>;
 
 /// Endpoint for an [OAuth 2.0 Authorization Server (AS)](https://tools.ietf.org/html/rfc6749#page-18)
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OAuthTokenEndpoint {
     /// `binding`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub binding: Option<crate::models::ProtocolEndpointBinding>,
     /// URL of the IdP Authorization Server (AS) token endpoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1150,11 +1026,11 @@ pub struct OAuthTokenEndpoint {
 
 /// The `OidcAlgorithms` object.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OidcAlgorithms {
     /// Algorithm settings used to sign an authorization request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request: Option<crate::models::OidcRequestAlgorithm>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1163,11 +1039,11 @@ pub struct OidcAlgorithms {
 
 /// OIDC issuer identifier (issuer URL / expected `iss` value) for the external IdP.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OidcIssuer {
     /// Issuer URL identifying the external IdP (the expected `iss` value in OIDC tokens)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1176,14 +1052,13 @@ pub struct OidcIssuer {
 
 /// Endpoint for the JSON Web Key Set (JWKS) document. This document contains signing keys that are used to validate the signatures from the provider. For more information on JWKS, see [JSON Web Key](https://tools.ietf.org/html/rfc7517).
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OidcJwksEndpoint {
     /// `binding`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub binding: Option<crate::models::ProtocolEndpointBinding>,
     /// URL of the endpoint to the JWK Set.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1192,11 +1067,11 @@ pub struct OidcJwksEndpoint {
 
 /// Algorithm settings used to sign an authorization request.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OidcRequestAlgorithm {
     /// Signature Algorithm settings for signing authorization requests sent to the IdP &gt; **Note:**  The `algorithm` property is ignored when you disable request signatures (`scope` set as `NONE`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signature: Option<crate::models::OidcRequestSignatureAlgorithm>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1205,14 +1080,13 @@ pub struct OidcRequestAlgorithm {
 
 /// Signature Algorithm settings for signing authorization requests sent to the IdP &gt; **Note:**  The `algorithm` property is ignored when you disable request signatures (`scope` set as `NONE`).
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OidcRequestSignatureAlgorithm {
     /// `algorithm`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub algorithm: Option<crate::models::OidcSigningAlgorithm>,
     /// Specifies whether to digitally sign authorization requests to the IdP.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<crate::models::ProtocolAlgorithmRequestScope>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1221,14 +1095,13 @@ pub struct OidcRequestSignatureAlgorithm {
 
 /// Advanced settings for the OpenID Connect protocol.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OidcSettings {
     /// Set to `true` to have Okta send a logout request to the upstream IdP when a user signs out of Okta or a downstream app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub participate_slo: Option<bool>,
     /// Determines if the IdP should send the application context as `OktaAppInstanceId` and `OktaAppName` params in the request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub send_application_context: Option<bool>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1250,11 +1123,11 @@ open_enum! {
 
 /// OIDC IdP logout endpoint.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OidcSloEndpoint {
     /// IdP logout endpoint URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1263,14 +1136,13 @@ pub struct OidcSloEndpoint {
 
 /// Endpoint for getting identity information about the user. For more information on the `/userinfo` endpoint, see [OpenID Connect](https://openid.net/specs/openid-connect-core-1_0.html#UserInfo).
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OidcUserInfoEndpoint {
     /// `binding`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub binding: Option<crate::models::ProtocolEndpointBinding>,
     /// URL of the resource server's `/userinfo` endpoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1290,17 +1162,15 @@ open_enum! {
 
 /// Attributes used for processing Active Directory or LDAP group membership update.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Parameters {
     /// The update action to take.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<String>,
     /// The attribute that tracks group memberships in Active Directory or LDAP. For Active Directory, use `member`. For LDAP, use the appropriate attribute found in the LDAP server such as, but not limited to, `uniqueMember` or `member`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attribute: Option<String>,
     /// List of user IDs whose group memberships to update.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub values: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1309,14 +1179,13 @@ pub struct Parameters {
 
 /// Specifies the behavior for linking an IdP user to an existing Okta user.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PolicyAccountLink {
     /// Specifies the account linking action for an IdP user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<crate::models::PolicyAccountLinkAction>,
     /// Specifies filters on which users are available for account linking by an IdP.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<crate::models::PolicyAccountLinkFilter>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1334,14 +1203,13 @@ open_enum! {
 
 /// Specifies filters on which users are available for account linking by an IdP.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PolicyAccountLinkFilter {
     /// Group memberships used to determine link candidates.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub groups: Option<crate::models::PolicyAccountLinkFilterGroups>,
     /// Filters on which users are available for account linking.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub users: Option<crate::models::PolicyAccountLinkFilterUsers>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1350,11 +1218,11 @@ pub struct PolicyAccountLinkFilter {
 
 /// Group memberships used to determine link candidates.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PolicyAccountLinkFilterGroups {
     /// Specifies the allowlist of Group identifiers to match against. Group memberships are restricted to type `OKTA_GROUP`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1363,14 +1231,13 @@ pub struct PolicyAccountLinkFilterGroups {
 
 /// Filters on which users are available for account linking.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PolicyAccountLinkFilterUsers {
     /// Specifies the blocklist of user identifiers to exclude from account linking.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclude: Option<Vec<String>>,
     /// Specifies whether admin users should be excluded from account linking.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclude_admins: Option<bool>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1379,20 +1246,17 @@ pub struct PolicyAccountLinkFilterUsers {
 
 /// Specifies the behavior for establishing, validating, and matching a username for an IdP user.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PolicySubject {
     /// Optional [regular expression pattern](https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Regular_expressions) used to filter untrusted IdP usernames. \* As a best security practice, you should define a regular expression pattern to filter untrusted IdP usernames. This is especially important if multiple IdPs are connected to your org. The filter prevents an IdP from issuing an assertion for any user, including partners or directory users in your Okta org. \* For example, the filter pattern `(\\S+@example\\.com)` allows only Users that have an `@example.com` username suffix. It rejects assertions that have any other suffix such as `@corp.example.com` or `@partner.com`. \* Only `SAML2` and `OIDC` IdP providers support the `filter` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<String>,
     /// Okta user profile attribute for matching a transformed IdP username. Only for matchType `CUSTOM_ATTRIBUTE`. The `matchAttribute` must be a valid Okta user profile attribute of one of the following types: \* String (with no format or 'email' format only) \* Integer \* Number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub match_attribute: Option<String>,
     /// Determines the Okta user profile attribute match conditions for account linking and authentication of the transformed IdP username.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub match_type: Option<crate::models::PolicySubjectMatchType>,
     /// [Okta Expression Language (EL) expression](https://developer.okta.com/docs/reference/okta-expression-language/) to generate or transform a unique username for the IdP user. \* IdP user profile attributes can be referenced with the `idpuser` prefix such as `idpuser.subjectNameId`. \* You must define an IdP user profile attribute before it can be referenced in an Okta EL expression. To define an IdP user attribute policy, you may need to create a new IdP instance without a base profile property. Then edit the IdP user profile to update the IdP instance with an expression that references the IdP user profile attribute that you just created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name_template: Option<crate::models::PolicyUserNameTemplate>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1412,11 +1276,11 @@ open_enum! {
 
 /// [Okta Expression Language (EL) expression](https://developer.okta.com/docs/reference/okta-expression-language/) to generate or transform a unique username for the IdP user. \* IdP user profile attributes can be referenced with the `idpuser` prefix such as `idpuser.subjectNameId`. \* You must define an IdP user profile attribute before it can be referenced in an Okta EL expression. To define an IdP user attribute policy, you may need to create a new IdP instance without a base profile property. Then edit the IdP user profile to update the IdP instance with an expression that references the IdP user profile attribute that you just created.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PolicyUserNameTemplate {
     /// `template`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1457,20 +1321,17 @@ open_enum! {
 
 /// Protocol settings for the IDV vendor.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProtocolIdVerification {
     /// Credentials for verifying requests to the IDV vendor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<crate::models::IDVCredentials>,
     /// Contains endpoints for the IDV vendor. When you create an `IDV_STANDARD` IdP, you must include the `par`, `authorization`, `token`, and `jwks` endpoints in the request body.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endpoints: Option<crate::models::IDVEndpoints>,
     /// IdP-defined permission bundles to request delegated access from the user. &gt; **Note:** The [identity provider type](https://developer.okta.com/docs/api/openapi/okta-management/management/tag/IdentityProvider/#tag/IdentityProvider/operation/createIdentityProvider!path=type&t=request) table lists the scopes that are supported for each IdP.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scopes: Option<crate::models::OAuthScopes>,
     /// ID verification protocol.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1479,17 +1340,15 @@ pub struct ProtocolIdVerification {
 
 /// Protocol settings for the [MTLS Protocol](https://tools.ietf.org/html/rfc5246#section-7.4.4)
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProtocolMtls {
     /// Certificate chain description for verifying assertions from the Smart Card.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<crate::models::MtlsCredentials>,
     /// `endpoints`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endpoints: Option<crate::models::MtlsEndpoints>,
     /// Mutual TLS.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1498,20 +1357,17 @@ pub struct ProtocolMtls {
 
 /// Protocol settings for authentication using the [OAuth 2.0 Authorization Code flow](https://tools.ietf.org/html/rfc6749#section-4.1)
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProtocolOAuth {
     /// Client authentication credentials for an [OAuth 2.0 Authorization Server](https://tools.ietf.org/html/rfc6749#section-2.3)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<crate::models::OAuthCredentials>,
     /// The `OAUTH2` and `OIDC` protocols support the `authorization` and `token` endpoints. Also, the `OIDC` protocol supports the `userInfo` and `jwks` endpoints.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endpoints: Option<crate::models::OAuthEndpoints>,
     /// IdP-defined permission bundles to request delegated access from the user. &gt; **Note:** The [identity provider type](https://developer.okta.com/docs/api/openapi/okta-management/management/tag/IdentityProvider/#tag/IdentityProvider/operation/createIdentityProvider!path=type&t=request) table lists the scopes that are supported for each IdP.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scopes: Option<crate::models::OAuthScopes>,
     /// OAuth 2.0 Authorization Code flow.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1520,32 +1376,25 @@ pub struct ProtocolOAuth {
 
 /// Protocol settings for authentication using the [OpenID Connect Protocol](http://openid.net/specs/openid-connect-core-1_0.html#CodeFlowAuth)
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProtocolOidc {
     /// `algorithms`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub algorithms: Option<crate::models::OidcAlgorithms>,
     /// Client authentication credentials for an [OAuth 2.0 Authorization Server](https://tools.ietf.org/html/rfc6749#section-2.3)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<crate::models::OAuthCredentials>,
     /// The `OAUTH2` and `OIDC` protocols support the `authorization` and `token` endpoints. Also, the `OIDC` protocol supports the `userInfo` and `jwks` endpoints.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endpoints: Option<crate::models::OAuthEndpoints>,
     /// OIDC issuer identifier (issuer URL / expected `iss` value) for the external IdP.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issuer: Option<crate::models::OidcIssuer>,
     /// URL of the IdP org.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub okta_idp_org_url: Option<String>,
     /// OpenID Connect and IdP-defined permission bundles to request delegated access from the user &gt; **Note:** The [IdP type](https://developer.okta.com/docs/api/openapi/okta-management/management/tag/IdentityProvider/#tag/IdentityProvider/operation/createIdentityProvider!path=type&t=request) table lists the scopes that are supported for each IdP.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scopes: Option<Vec<String>>,
     /// Advanced settings for the OpenID Connect protocol.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<crate::models::OidcSettings>,
     /// OpenID Connect Authorization Code flow.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1554,26 +1403,21 @@ pub struct ProtocolOidc {
 
 /// Protocol settings for the [SAML 2.0 Authentication Request Protocol](http://docs.oasis-open.org/security/saml/v2.0/saml-core-2.0-os.pdf)
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProtocolSaml {
     /// Settings for signing and verifying SAML messages.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub algorithms: Option<crate::models::SamlAlgorithms>,
     /// Federation Trust Credentials for verifying assertions from the IdP and signing requests to the IdP.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<crate::models::SamlCredentials>,
     /// SAML 2.0 HTTP binding settings for IdP and SP (Okta)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endpoints: Option<crate::models::SamlEndpoints>,
     /// Relay state settings for IdP.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub relay_state: Option<crate::models::SamlRelayState>,
     /// Advanced settings for the SAML 2.0 protocol.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<crate::models::SamlSettings>,
     /// SAML 2.0 protocol.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1582,20 +1426,17 @@ pub struct ProtocolSaml {
 
 /// Specifies the behavior for just-in-time (JIT) provisioning of an IdP user as a new Okta user and their group memberships.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Provisioning {
     /// Specifies the user provisioning action during authentication when an IdP user isn't linked to an existing Okta user. \* To successfully provision a new Okta user, you must enable just-in-time (JIT) provisioning in your org security settings. \* If the target username isn't unique or the resulting Okta user profile is missing a required profile attribute, JIT provisioning may fail. \* New Okta users are provisioned with either a `FEDERATION` or `SOCIAL` authentication provider depending on the IdP type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<crate::models::ProvisioningAction>,
     /// Conditional behaviors for an IdP user during authentication.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<crate::models::ProvisioningConditions>,
     /// Provisioning settings for a user's group memberships.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub groups: Option<crate::models::ProvisioningGroups>,
     /// Determines if the IdP should act as a source of truth for user profile attributes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile_master: Option<bool>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1613,14 +1454,13 @@ open_enum! {
 
 /// Conditional behaviors for an IdP user during authentication.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProvisioningConditions {
     /// Behavior for a previously deprovisioned IdP user during authentication.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deprovisioned: Option<crate::models::ProvisioningDeprovisionedCondition>,
     /// Behavior for a previously suspended IdP user during authentication.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suspended: Option<crate::models::ProvisioningSuspendedCondition>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1638,11 +1478,11 @@ open_enum! {
 
 /// Behavior for a previously deprovisioned IdP user during authentication.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProvisioningDeprovisionedCondition {
     /// Specifies the action during authentication when an IdP user is linked to a previously deprovisioned Okta user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<crate::models::ProvisioningDeprovisionedAction>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1651,20 +1491,17 @@ pub struct ProvisioningDeprovisionedCondition {
 
 /// Provisioning settings for a user's group memberships.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProvisioningGroups {
     /// Provisioning action for the IdP user's group memberships.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<crate::models::ProvisioningGroupsAction>,
     /// List of `OKTA_GROUP` group identifiers to add an IdP user as a member with the `ASSIGN` action.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assignments: Option<Vec<String>>,
     /// Allowlist of `OKTA_GROUP` group identifiers for the `APPEND` or `SYNC` provisioning action.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<Vec<String>>,
     /// IdP user profile attribute name (case-insensitive) for an array value that contains group memberships.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_attribute_name: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1693,11 +1530,11 @@ open_enum! {
 
 /// Behavior for a previously suspended IdP user during authentication.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProvisioningSuspendedCondition {
     /// Specifies the action during authentication when an IdP user is linked to a previously suspended Okta user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<crate::models::ProvisioningSuspendedAction>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1717,14 +1554,13 @@ open_enum! {
 
 /// Okta's `SPSSODescriptor` endpoint where the IdP sends a `&lt;SAMLResponse&gt;` message.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SamlAcsEndpoint {
     /// `binding`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub binding: Option<crate::models::ProtocolEndpointBinding>,
     /// Determines whether to publish an instance-specific (trust) or organization (shared) ACS endpoint in the SAML metadata.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::SamlEndpointType>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1733,14 +1569,13 @@ pub struct SamlAcsEndpoint {
 
 /// Settings for signing and verifying SAML messages.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SamlAlgorithms {
     /// Algorithm settings used to secure an `&lt;AuthnRequest&gt;` message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request: Option<crate::models::SamlRequestAlgorithm>,
     /// Algorithm settings for verifying `&lt;SAMLResponse&gt;` messages and `&lt;Assertion&gt;` elements from the IdP.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response: Option<crate::models::SamlResponseAlgorithm>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1749,14 +1584,13 @@ pub struct SamlAlgorithms {
 
 /// Federation Trust Credentials for verifying assertions from the IdP and signing requests to the IdP.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SamlCredentials {
     /// Key used for signing requests to the IdP.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signing: Option<crate::models::SamlSigningCredentials>,
     /// Federation Trust Credentials for verifying assertions from the IdP.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trust: Option<crate::models::SamlTrustCredentials>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1774,17 +1608,15 @@ open_enum! {
 
 /// SAML 2.0 HTTP binding settings for IdP and SP (Okta)
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SamlEndpoints {
     /// Okta's `SPSSODescriptor` endpoint where the IdP sends a `&lt;SAMLResponse&gt;` message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub acs: Option<crate::models::SamlAcsEndpoint>,
     /// IdP's `SingleLogoutService` endpoint where Okta sends a `&lt;LogoutRequest&gt;` message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub slo: Option<crate::models::SamlSloEndpoint>,
     /// IdP's `SingleSignOnService` endpoint where Okta sends an `&lt;AuthnRequest&gt;` message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sso: Option<crate::models::SamlSsoEndpoint>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1804,11 +1636,11 @@ open_enum! {
 
 /// Relay state settings for IdP.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SamlRelayState {
     /// The format used to generate the `relayState` in the SAML request. The `FROM_URL` format is used if this value is null.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<crate::models::SamlRelayStateFormat>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1826,14 +1658,13 @@ open_enum! {
 
 /// Algorithm settings used to secure an `&lt;AuthnRequest&gt;` message.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SamlRequestAlgorithm {
     /// XML Digest Algorithm setting for cryptographically hashing `&lt;AuthnRequest&gt;` messages sent to the IdP &gt; **Note:**  This property is ignored when you disable request signatures (`scope` set as `NONE`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub digest: Option<crate::models::SamlRequestDigestAlgorithm>,
     /// XML digital Signature Algorithm settings for signing `&lt;AuthnRequest&gt;` messages sent to the IdP &gt; **Note:**  The `algorithm` property is ignored when you disable request signatures (`scope` set as `NONE`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signature: Option<crate::models::SamlRequestSignatureAlgorithm>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1851,14 +1682,13 @@ open_enum! {
 
 /// XML digital Signature Algorithm settings for signing `&lt;AuthnRequest&gt;` messages sent to the IdP &gt; **Note:**  The `algorithm` property is ignored when you disable request signatures (`scope` set as `NONE`).
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SamlRequestSignatureAlgorithm {
     /// `algorithm`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub algorithm: Option<crate::models::SamlSigningAlgorithm>,
     /// Specifies whether to digitally sign authorization requests to the IdP.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<crate::models::ProtocolAlgorithmRequestScope>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1867,11 +1697,11 @@ pub struct SamlRequestSignatureAlgorithm {
 
 /// Algorithm settings for verifying `&lt;SAMLResponse&gt;` messages and `&lt;Assertion&gt;` elements from the IdP.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SamlResponseAlgorithm {
     /// XML digital Signature Algorithm settings for verifying `&lt;SAMLResponse&gt;` messages and `&lt;Assertion&gt;` elements from the IdP.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signature: Option<crate::models::SamlResponseSignatureAlgorithm>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1880,14 +1710,13 @@ pub struct SamlResponseAlgorithm {
 
 /// XML digital Signature Algorithm settings for verifying `&lt;SAMLResponse&gt;` messages and `&lt;Assertion&gt;` elements from the IdP.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SamlResponseSignatureAlgorithm {
     /// `algorithm`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub algorithm: Option<crate::models::SamlSigningAlgorithm>,
     /// Specifies whether to verify responses from the IdP.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<crate::models::ProtocolAlgorithmResponseScope>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1896,20 +1725,17 @@ pub struct SamlResponseSignatureAlgorithm {
 
 /// Advanced settings for the SAML 2.0 protocol.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SamlSettings {
     /// Determines if the IdP should persist account linking when the incoming assertion NameID format is `urn:oasis:names:tc:SAML:2.0:nameid-format:persistent`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub honor_persistent_name_id: Option<bool>,
     /// SAML 2.0 Name Identifier formats.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name_format: Option<crate::models::SamlNameIdFormat>,
     /// Set to `true` to have Okta send a logout request to the upstream IdP when a user signs out of Okta or a downstream app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub participate_slo: Option<bool>,
     /// Determines if the IdP should send the application context as `&lt;OktaAppInstanceId&gt;` and `&lt;OktaAppName&gt;` in the `&lt;saml2p:Extensions&gt;` element of the `&lt;AuthnRequest&gt;` message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub send_application_context: Option<bool>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1927,11 +1753,11 @@ open_enum! {
 
 /// Key used for signing requests to the IdP.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SamlSigningCredentials {
     /// IdP key credential reference to the Okta X.509 signature certificate.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kid: Option<crate::models::ProtocolCredentialsKeyId>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1940,14 +1766,13 @@ pub struct SamlSigningCredentials {
 
 /// IdP's `SingleLogoutService` endpoint where Okta sends a `&lt;LogoutRequest&gt;` message.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SamlSloEndpoint {
     /// `binding`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub binding: Option<crate::models::ProtocolEndpointBinding>,
     /// URL of the binding-specific IdP endpoint where Okta sends a `&lt;LogoutRequest&gt;`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1956,17 +1781,15 @@ pub struct SamlSloEndpoint {
 
 /// IdP's `SingleSignOnService` endpoint where Okta sends an `&lt;AuthnRequest&gt;` message.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SamlSsoEndpoint {
     /// `binding`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub binding: Option<crate::models::ProtocolEndpointBinding>,
     /// URI reference that indicates the address to which the `&lt;AuthnRequest&gt;` message is sent. The `destination` property is required if request signatures are specified. See [SAML 2.0 Request Algorithm object](https://developer.okta.com/docs/api/openapi/okta-management/management/tag/IdentityProvider/#tag/IdentityProvider/operation/createIdentityProvider!path=protocol/0/algorithms/request&t=request).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destination: Option<String>,
     /// URL of the binding-specific endpoint to send an `&lt;AuthnRequest&gt;` message to the IdP. The value of `url` defaults to the same value as the `sso` endpoint if omitted during creation of a new IdP instance. The `url` should be the same value as the `Location` attribute for a published binding in the IdP's SAML Metadata `IDPSSODescriptor`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1975,20 +1798,17 @@ pub struct SamlSsoEndpoint {
 
 /// Federation Trust Credentials for verifying assertions from the IdP.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SamlTrustCredentials {
     /// Additional IdP key credential reference to the Okta X.509 signature certificate.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub additional_kids: Option<Vec<crate::models::ProtocolCredentialsKeyId>>,
     /// URI that identifies the target Okta IdP instance (SP) for an `&lt;Assertion&gt;`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audience: Option<String>,
     /// URI that identifies the issuer (IdP) of a `&lt;SAMLResponse&gt;` message `&lt;Assertion&gt;` element.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issuer: Option<String>,
     /// IdP key credential reference to the Okta X.509 signature certificate.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kid: Option<crate::models::ProtocolCredentialsKeyId>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1997,26 +1817,21 @@ pub struct SamlTrustCredentials {
 
 /// The social authentication token object provides the tokens and associated metadata provided by social providers during social authentication.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SocialAuthToken {
     /// Timestamp when the object expires.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<crate::models::ExpiresAt>,
     /// Unique identifier for the token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The scopes that the token is good for.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scopes: Option<Vec<String>>,
     /// The raw token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token: Option<crate::SecretString>,
     /// The token authentication scheme as defined by the social provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_auth_scheme: Option<crate::SecretString>,
     /// The type of token defined by the [OAuth Token Exchange Spec](https://tools.ietf.org/html/draft-ietf-oauth-token-exchange-07#section-3)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -2025,11 +1840,11 @@ pub struct SocialAuthToken {
 
 /// The `UserIdentityProviderLinkRequest` object.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserIdentityProviderLinkRequest {
     /// Unique IdP-specific identifier for a user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -2038,14 +1853,13 @@ pub struct UserIdentityProviderLinkRequest {
 
 /// The `UserRequestSchema` object.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserRequestSchema {
     /// The external ID of the user in the identity source.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     /// `profile`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<crate::models::IdentitySourceUserProfileForUpsertRequired>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -2054,23 +1868,19 @@ pub struct UserRequestSchema {
 
 /// The `UserResponseSchema` object.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserResponseSchema {
     /// The timestamp when the user was created in the identity source.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// The external ID of the user in the identity source.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     /// The ID of the user in the identity source.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The timestamp when the user was last updated in the identity source.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Contains a set of external user attributes and their values that are mapped to Okta standard and custom profile properties. See the \[`profile` object\](https://developer.okta.com/docs/api/openapi/okta-management/management/user/getuser#user/getuser/t=response&c=200&path=profile) and Declaration of a Custom Identity Source Schema in [Using anything as a source](https://help.okta.com/okta_help.htm?type=oie&id=ext-anything-as-a-source). &gt; **Note:** Profile attributes can only be of the string type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<crate::models::IdentitySourceUserProfileForUpsert>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -2079,11 +1889,11 @@ pub struct UserResponseSchema {
 
 /// The `UsersUpdateRequestSchema` object.
 #[cfg(feature = "external-identity-sources")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UsersUpdateRequestSchema {
     /// `profile`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<crate::models::IdentitySourceUserProfileForUpsertRequired>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]

@@ -8,14 +8,13 @@ use crate::models::union::discriminated_union;
 
 /// The `AssignGroupOwnerRequestBody` object.
 #[cfg(feature = "groups")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AssignGroupOwnerRequestBody {
     /// The `id` of the group owner.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The entity type of the owner.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::GroupOwnerType>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -24,29 +23,23 @@ pub struct AssignGroupOwnerRequestBody {
 
 /// The `GroupOwner` object.
 #[cfg(feature = "groups")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupOwner {
     /// The display name of the group owner.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// The `id` of the group owner.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the group owner was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// The ID of the app instance if the `originType` is `APPLICATION`. This value is `NULL` if `originType` is `OKTA_DIRECTORY`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub origin_id: Option<String>,
     /// The source where group ownership is managed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub origin_type: Option<crate::models::GroupOwnerOriginType>,
     /// If `originType`is APPLICATION, this parameter is set to `FALSE` until the owner's `originId` is reconciled with an associated Okta ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resolved: Option<bool>,
     /// The entity type of the owner.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::GroupOwnerType>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]

@@ -8,29 +8,24 @@ use crate::models::union::discriminated_union;
 
 /// A key object with public key details.
 #[cfg(feature = "hooks")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DetailedHookKeyInstance {
     /// Timestamp when the key was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// The unique Okta ID of this key record.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Whether this key is currently in use by other applications.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_used: Option<String>,
     /// The alias of the public key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key_id: Option<String>,
     /// Timestamp when the key was updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Display name of the key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The Public Key Details are defined in the `_embedded` property of the Key object.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<crate::models::Embedded>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -39,41 +34,32 @@ pub struct DetailedHookKeyInstance {
 
 /// The `EventHook` object.
 #[cfg(feature = "hooks")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EventHook {
     /// `channel`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<crate::models::EventHookChannel>,
     /// Timestamp of the event hook creation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// The ID of the user who created the event hook.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_by: Option<String>,
     /// Description of the event hook.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// `events`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: Option<crate::models::EventSubscriptions>,
     /// Unique key for the event hook.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Date of the last event hook update.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Display name for the event hook.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Status of the event hook.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Verification status of the event hook. `UNVERIFIED` event hooks won't receive any events.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verification_status: Option<crate::models::EventHookVerificationStatus>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -82,17 +68,15 @@ pub struct EventHook {
 
 /// The `EventHookChannel` object.
 #[cfg(feature = "hooks")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EventHookChannel {
     /// `config`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub config: Option<crate::models::EventHookChannelConfig>,
     /// The channel type. Currently supports `HTTP`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::EventHookChannelType>,
     /// Version of the channel. Currently the only supported version is `1.0.0`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -101,20 +85,17 @@ pub struct EventHookChannel {
 
 /// The `EventHookChannelConfig` object.
 #[cfg(feature = "hooks")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EventHookChannelConfig {
     /// The authentication scheme used for this request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_scheme: Option<crate::models::EventHookChannelConfigAuthScheme>,
     /// Optional list of key/value pairs for headers that can be sent with the request to the external service. For example, `X-Other-Header` is an example of an optional header, with a value of `my-header-value`, that you want Okta to pass to your external service.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub headers: Option<Vec<crate::models::EventHookChannelConfigHeader>>,
     /// The method of the Okta event hook request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<String>,
     /// The external service endpoint called to execute the event hook handler.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uri: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -123,17 +104,15 @@ pub struct EventHookChannelConfig {
 
 /// The authentication scheme used for this request.
 #[cfg(feature = "hooks")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EventHookChannelConfigAuthScheme {
     /// The name for the authorization header.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// The authentication scheme type. Currently only supports `HEADER`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::EventHookChannelConfigAuthSchemeType>,
     /// The header value. This secret key is passed to your external service endpoint for security verification. This property is not returned in the response.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -150,14 +129,13 @@ open_enum! {
 
 /// The `EventHookChannelConfigHeader` object.
 #[cfg(feature = "hooks")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EventHookChannelConfigHeader {
     /// The optional field or header name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// The value for the key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -178,14 +156,13 @@ pub type EventHookFilterMap = Vec<crate::models::EventHookFilterMapObject>;
 
 /// The `EventHookFilterMapObject` object.
 #[cfg(feature = "hooks")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EventHookFilterMapObject {
     /// `condition`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub condition: Option<crate::models::EventHookFilterMapObjectCondition>,
     /// The filtered event type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -194,14 +171,13 @@ pub struct EventHookFilterMapObject {
 
 /// The `EventHookFilterMapObjectCondition` object.
 #[cfg(feature = "hooks")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EventHookFilterMapObjectCondition {
     /// The Okta Expression language statement that filters the event type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expression: Option<String>,
     /// Internal field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -210,14 +186,13 @@ pub struct EventHookFilterMapObjectCondition {
 
 /// The optional filter defined on a specific event type.
 #[cfg(feature = "hooks")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EventHookFilters {
     /// The object that maps the filter to the event type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_filter_map: Option<crate::models::EventHookFilterMap>,
     /// The type of filter. Currently only supports `EXPRESSION_LANGUAGE`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -247,17 +222,15 @@ open_enum! {
 
 /// The `EventSubscriptions` object.
 #[cfg(feature = "hooks")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EventSubscriptions {
     /// The optional filter defined on a specific event type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<crate::models::EventHookFilters>,
     /// The subscribed event types that trigger the event hook. When you register an event hook you need to specify which events you want to subscribe to. To see the list of event types currently eligible for use in event hooks, use the [Event Types catalog](https://developer.okta.com/docs/reference/api/event-types/#catalog) and search with the parameter `event-hook-eligible`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub items: Option<crate::models::EventHookSubscribedEventTypes>,
     /// The events object type. Currently supports `EVENT_TYPE`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::EventSubscriptionType>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -266,26 +239,21 @@ pub struct EventSubscriptions {
 
 /// The `id` property in the response as `id` serves as the unique ID for the key, which you can specify when invoking other CRUD operations.
 #[cfg(feature = "hooks")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HookKey {
     /// Timestamp when the key was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// The unique identifier for the key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Whether this key is currently in use by other applications.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_used: Option<String>,
     /// The alias of the public key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key_id: Option<String>,
     /// Timestamp when the key was updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Display name of the key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -294,35 +262,28 @@ pub struct HookKey {
 
 /// An inline hook object that specifies the details of the inline hook.
 #[cfg(feature = "hooks")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InlineHook {
     /// `channel`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<crate::models::InlineHookChannel>,
     /// Date of the inline hook creation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// The unique identifier for the inline hook.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Date of the last inline hook update.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// The display name of the inline hook.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::InlineHookStatus>,
     /// One of the inline hook types.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::InlineHookType>,
     /// Version of the inline hook type. The currently supported version is `1.0.0`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::InlineHookLinks>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -340,17 +301,15 @@ discriminated_union! {
 
 /// Properties of the communications channel that are used to contact your external service.
 #[cfg(feature = "hooks")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InlineHookChannelConfig {
     /// An optional list of key/value pairs for headers that you can send with the request to the external service.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub headers: Option<Vec<crate::models::InlineHookChannelConfigHeaders>>,
     /// The method of the Okta inline hook request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<String>,
     /// The external service endpoint that executes the inline hook handler. It must begin with `https://` and be reachable by Okta. No white space is allowed in the URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uri: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -359,17 +318,15 @@ pub struct InlineHookChannelConfig {
 
 /// The authentication scheme to use for this request.
 #[cfg(feature = "hooks")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InlineHookChannelConfigAuthSchemeBody {
     /// The header name for the authorization server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// The authentication scheme type. Supported type&mdash;`HEADER`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// The header value. This secret value is passed to your external service endpoint. Your external service can check it as a security measure.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -378,14 +335,13 @@ pub struct InlineHookChannelConfigAuthSchemeBody {
 
 /// The authentication scheme to use for this request.
 #[cfg(feature = "hooks")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InlineHookChannelConfigAuthSchemeResponse {
     /// The header name for the authorization server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// The authentication scheme type. Supported type&mdash;`HEADER`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -394,17 +350,15 @@ pub struct InlineHookChannelConfigAuthSchemeResponse {
 
 /// Properties of the communications channel that are used to contact your external service.
 #[cfg(feature = "hooks")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InlineHookChannelConfigCreate {
     /// An optional list of key/value pairs for headers that you can send with the request to the external service.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub headers: Option<Vec<crate::models::InlineHookChannelConfigHeaders>>,
     /// The method of the Okta inline hook request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<String>,
     /// The external service endpoint that executes the inline hook handler. It must begin with `https://` and be reachable by Okta. No white space is allowed in the URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uri: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -413,14 +367,13 @@ pub struct InlineHookChannelConfigCreate {
 
 /// The `InlineHookChannelConfigHeaders` object.
 #[cfg(feature = "hooks")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InlineHookChannelConfigHeaders {
     /// The optional field or header name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// The value for the key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -438,17 +391,15 @@ discriminated_union! {
 
 /// The `InlineHookChannelHttp` object.
 #[cfg(feature = "hooks")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InlineHookChannelHttp {
     /// `type`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::InlineHookChannelType>,
     /// Version of the inline hook type. The currently supported version is `1.0.0`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// `config`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub config: Option<crate::models::InlineHookHttpConfig>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -457,17 +408,15 @@ pub struct InlineHookChannelHttp {
 
 /// The `InlineHookChannelHttpCreate` object.
 #[cfg(feature = "hooks")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InlineHookChannelHttpCreate {
     /// `type`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::InlineHookChannelType>,
     /// Version of the inline hook type. The currently supported version is `1.0.0`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// `config`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub config: Option<crate::models::InlineHookHttpConfigCreate>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -476,17 +425,15 @@ pub struct InlineHookChannelHttpCreate {
 
 /// The `InlineHookChannelOAuth` object.
 #[cfg(feature = "hooks")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InlineHookChannelOAuth {
     /// `type`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::InlineHookChannelType>,
     /// Version of the inline hook type. The currently supported version is `1.0.0`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// `config`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub config: Option<crate::models::InlineHookOAuthChannelConfig>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -495,17 +442,15 @@ pub struct InlineHookChannelOAuth {
 
 /// The `InlineHookChannelOAuthCreate` object.
 #[cfg(feature = "hooks")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InlineHookChannelOAuthCreate {
     /// `type`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::InlineHookChannelType>,
     /// Version of the inline hook type. The currently supported version is `1.0.0`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// `config`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub config: Option<crate::models::InlineHookOAuthChannelConfigCreate>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -523,20 +468,17 @@ open_enum! {
 
 /// An inline hook object that specifies the details of the inline hook.
 #[cfg(feature = "hooks")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InlineHookCreate {
     /// `channel`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<crate::models::InlineHookChannelCreate>,
     /// The display name of the inline hook.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// One of the inline hook types.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::InlineHookType>,
     /// Version of the inline hook type. The currently supported version is `1.0.0`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -545,35 +487,28 @@ pub struct InlineHookCreate {
 
 /// An inline hook object that specifies the details of the inline hook.
 #[cfg(feature = "hooks")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InlineHookCreateResponse {
     /// `channel`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<crate::models::InlineHookChannel>,
     /// Date of the inline hook creation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// The unique identifier for the inline hook.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Date of the last inline hook update.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// The display name of the inline hook.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::InlineHookStatus>,
     /// One of the inline hook types.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::InlineHookType>,
     /// Version of the inline hook type. The currently supported version is `1.0.0`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::InlineHookLinksCreate>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -582,20 +517,17 @@ pub struct InlineHookCreateResponse {
 
 /// The `InlineHookHttpConfig` object.
 #[cfg(feature = "hooks")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InlineHookHttpConfig {
     /// An optional list of key/value pairs for headers that you can send with the request to the external service.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub headers: Option<Vec<crate::models::InlineHookChannelConfigHeaders>>,
     /// The method of the Okta inline hook request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<String>,
     /// The external service endpoint that executes the inline hook handler. It must begin with `https://` and be reachable by Okta. No white space is allowed in the URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uri: Option<String>,
     /// The authentication scheme to use for this request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_scheme: Option<crate::models::InlineHookChannelConfigAuthSchemeResponse>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -604,20 +536,17 @@ pub struct InlineHookHttpConfig {
 
 /// The `InlineHookHttpConfigCreate` object.
 #[cfg(feature = "hooks")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InlineHookHttpConfigCreate {
     /// An optional list of key/value pairs for headers that you can send with the request to the external service.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub headers: Option<Vec<crate::models::InlineHookChannelConfigHeaders>>,
     /// The method of the Okta inline hook request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<String>,
     /// The external service endpoint that executes the inline hook handler. It must begin with `https://` and be reachable by Okta. No white space is allowed in the URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uri: Option<String>,
     /// The authentication scheme to use for this request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_scheme: Option<crate::models::InlineHookChannelConfigAuthSchemeBody>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -626,23 +555,19 @@ pub struct InlineHookHttpConfigCreate {
 
 /// The `InlineHookLinks` object.
 #[cfg(feature = "hooks")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InlineHookLinks {
     /// `self`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_: Option<crate::models::HrefObjectSelfLink>,
     /// URL to activate the inline hook.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activate: Option<crate::models::HrefObject>,
     /// URL to deactivate the inline hook.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deactivate: Option<crate::models::HrefObject>,
     /// URL to delete the inline hook.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delete: Option<crate::models::HrefObject>,
     /// URL to test the inline hook.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub execute: Option<crate::models::HrefObject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -651,17 +576,15 @@ pub struct InlineHookLinks {
 
 /// The `InlineHookLinksCreate` object.
 #[cfg(feature = "hooks")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InlineHookLinksCreate {
     /// `self`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_: Option<crate::models::HrefObjectSelfLink>,
     /// URL to deactivate the inline hook.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deactivate: Option<crate::models::HrefObject>,
     /// URL to test the inline hook.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub execute: Option<crate::models::HrefObject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -670,29 +593,23 @@ pub struct InlineHookLinksCreate {
 
 /// The `InlineHookOAuthBasicConfig` object.
 #[cfg(feature = "hooks")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InlineHookOAuthBasicConfig {
     /// An optional list of key/value pairs for headers that you can send with the request to the external service.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub headers: Option<Vec<crate::models::InlineHookChannelConfigHeaders>>,
     /// The method of the Okta inline hook request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<String>,
     /// The external service endpoint that executes the inline hook handler. It must begin with `https://` and be reachable by Okta. No white space is allowed in the URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uri: Option<String>,
     /// `authType`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_type: Option<String>,
     /// A publicly exposed string provided by the service that's used to identify the OAuth app and build authorization URLs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
     /// Include the scopes that allow you to perform the actions on the hook endpoint that you want to access.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<String>,
     /// The URI where inline hooks can exchange an authorization code for access and refresh tokens.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_url: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -719,32 +636,25 @@ discriminated_union! {
 
 /// The `InlineHookOAuthClientSecretConfig` object.
 #[cfg(feature = "hooks")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InlineHookOAuthClientSecretConfig {
     /// An optional list of key/value pairs for headers that you can send with the request to the external service.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub headers: Option<Vec<crate::models::InlineHookChannelConfigHeaders>>,
     /// The method of the Okta inline hook request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<String>,
     /// The external service endpoint that executes the inline hook handler. It must begin with `https://` and be reachable by Okta. No white space is allowed in the URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uri: Option<String>,
     /// `authType`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_type: Option<String>,
     /// A publicly exposed string provided by the service that's used to identify the OAuth app and build authorization URLs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
     /// Include the scopes that allow you to perform the actions on the hook endpoint that you want to access.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<String>,
     /// The URI where inline hooks can exchange an authorization code for access and refresh tokens.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_url: Option<String>,
     /// Not applicable. Must be `null`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_scheme: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -753,32 +663,25 @@ pub struct InlineHookOAuthClientSecretConfig {
 
 /// The `InlineHookOAuthClientSecretConfigCreate` object.
 #[cfg(feature = "hooks")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InlineHookOAuthClientSecretConfigCreate {
     /// An optional list of key/value pairs for headers that you can send with the request to the external service.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub headers: Option<Vec<crate::models::InlineHookChannelConfigHeaders>>,
     /// The method of the Okta inline hook request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<String>,
     /// The external service endpoint that executes the inline hook handler. It must begin with `https://` and be reachable by Okta. No white space is allowed in the URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uri: Option<String>,
     /// `authType`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_type: Option<String>,
     /// A publicly exposed string provided by the service that's used to identify the OAuth app and build authorization URLs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
     /// Include the scopes that allow you to perform the actions on the hook endpoint that you want to access.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<String>,
     /// The URI where inline hooks can exchange an authorization code for access and refresh tokens.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_url: Option<String>,
     /// A private value provided by the service used to authenticate the identity of the app to the service.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_secret: Option<crate::SecretString>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -787,35 +690,27 @@ pub struct InlineHookOAuthClientSecretConfigCreate {
 
 /// The `InlineHookOAuthPrivateKeyJwtConfig` object.
 #[cfg(feature = "hooks")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InlineHookOAuthPrivateKeyJwtConfig {
     /// An optional list of key/value pairs for headers that you can send with the request to the external service.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub headers: Option<Vec<crate::models::InlineHookChannelConfigHeaders>>,
     /// The method of the Okta inline hook request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<String>,
     /// The external service endpoint that executes the inline hook handler. It must begin with `https://` and be reachable by Okta. No white space is allowed in the URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uri: Option<String>,
     /// `authType`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_type: Option<String>,
     /// A publicly exposed string provided by the service that's used to identify the OAuth app and build authorization URLs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
     /// Include the scopes that allow you to perform the actions on the hook endpoint that you want to access.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<String>,
     /// The URI where inline hooks can exchange an authorization code for access and refresh tokens.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_url: Option<String>,
     /// Not applicable. Must be `null`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_scheme: Option<String>,
     /// An ID value of the hook key pair generated from the [Hook Keys API](https://developer.okta.com/docs/api/openapi/okta-management/management/tag/HookKey/#tag/HookKey)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hook_key_id: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -824,17 +719,15 @@ pub struct InlineHookOAuthPrivateKeyJwtConfig {
 
 /// An inline hook object that specifies the details of the inline hook.
 #[cfg(feature = "hooks")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InlineHookReplace {
     /// `channel`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<crate::models::InlineHookChannelCreate>,
     /// The display name of the inline hook.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Version of the inline hook type. The currently supported version is `1.0.0`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -865,11 +758,11 @@ open_enum! {
 
 /// The `KeyRequest` object.
 #[cfg(feature = "hooks")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct KeyRequest {
     /// Display name for the key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -878,26 +771,21 @@ pub struct KeyRequest {
 
 /// The Public Key Details are defined in the `_embedded` property of the Key object.
 #[cfg(feature = "hooks")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Embedded {
     /// Algorithm used in the key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alg: Option<String>,
     /// RSA key value (exponent) for key binding.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub e: Option<String>,
     /// Unique identifier for the certificate.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kid: Option<String>,
     /// Cryptographic algorithm family for the certificate's keypair.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kty: Option<String>,
     /// RSA key value (modulus) for key binding.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub n: Option<String>,
     /// Acceptable use of the certificate.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#use: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]

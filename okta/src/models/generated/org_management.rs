@@ -8,11 +8,11 @@ use crate::models::union::discriminated_union;
 
 /// The org setting that automatically assigns the Okta Admin Console when an admin role is assigned.
 #[cfg(feature = "org-management")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AutoAssignAdminAppSetting {
     /// Automatically assigns the Okta Admin Console to the user when an admin role is assigned.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auto_assign_admin_app_setting: Option<bool>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -21,14 +21,13 @@ pub struct AutoAssignAdminAppSetting {
 
 /// The `BouncesRemoveListError` object.
 #[cfg(feature = "org-management")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BouncesRemoveListError {
     /// An email address with a validation error.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_address: Option<String>,
     /// Validation error reason.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -37,11 +36,11 @@ pub struct BouncesRemoveListError {
 
 /// The `BouncesRemoveListObj` object.
 #[cfg(feature = "org-management")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BouncesRemoveListObj {
     /// A list of email addresses to remove from the email-service bounce list.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_addresses: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -50,11 +49,11 @@ pub struct BouncesRemoveListObj {
 
 /// The `BouncesRemoveListResult` object.
 #[cfg(feature = "org-management")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BouncesRemoveListResult {
     /// A list of emails that wasn't added to the email-bounced remove list and the error reason.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub errors: Option<Vec<crate::models::BouncesRemoveListError>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -63,47 +62,36 @@ pub struct BouncesRemoveListResult {
 
 /// The `ChildOrg` object.
 #[cfg(feature = "org-management")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ChildOrg {
     /// Profile and credential information for the first super admin user of the child org. If you plan to configure and manage the org programmatically, create a system user with a dedicated email address and a strong password. &gt; **Note:** If you don't provide `credentials`, the super admin user is prompted to set up their credentials when they sign in to the org for the first time.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub admin: Option<crate::models::OrgCreationAdmin>,
     /// Timestamp when the org was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Edition for the org. `SKU` is the only supported value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edition: Option<String>,
     /// Org ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the org was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Unique name of the org. This name appears in the HTML `&lt;title&gt;` tag of the new org sign-in page. Only less than 4-width UTF-8 encoded characters are allowed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Settings associated with the created org.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<serde_json::Value>,
     /// Status of the org. `ACTIVE` is returned after the org is created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Subdomain of the org. Must be unique and include no spaces.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subdomain: Option<String>,
     /// API token associated with the child org super admin account. Use this API token to provision resources (such as policies, apps, and groups) on the newly created child org. This token is revoked if the super admin account is deactivated. &gt; **Note:** If this API token expires, sign in to the Admin Console as the super admin user and create a new API token. See [Create an API token](https://developer.okta.com/docs/guides/create-an-api-token/).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token: Option<crate::SecretString>,
     /// Type of returned `token`. See [Okta API tokens](https://developer.okta.com/docs/guides/create-an-api-token/main/#okta-api-tokens).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_type: Option<String>,
     /// Default website for the org.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
     /// Specifies available link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -112,11 +100,11 @@ pub struct ChildOrg {
 
 /// The org setting that assigns the super admin role by default to a public client app.
 #[cfg(feature = "org-management")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ClientPrivilegesSetting {
     /// If true, assigns the super admin role by default to new public client apps.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_privileges_setting: Option<bool>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -125,29 +113,24 @@ pub struct ClientPrivilegesSetting {
 
 /// Specifies feature release cycle information.
 #[cfg(feature = "org-management")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Feature {
     /// Brief description of the feature and what it provides.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Unique identifier for this feature.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Name of the feature.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Current release cycle stage of a feature.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stage: Option<crate::models::FeatureStage>,
     /// Setting status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::EnabledStatus>,
     /// Type of feature.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::FeatureType>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -156,14 +139,13 @@ pub struct Feature {
 
 /// Current release cycle stage of a feature.
 #[cfg(feature = "org-management")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FeatureStage {
     /// Indicates the release state of the feature.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<crate::models::FeatureStageState>,
     /// Current release stage of the feature.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<crate::models::FeatureStageValue>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -198,23 +180,19 @@ open_enum! {
 
 /// The `HrefObjectGrantAerialConsent` object.
 #[cfg(feature = "org-management")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HrefObjectGrantAerialConsent {
     /// Describes allowed HTTP verbs for the `href`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hints: Option<crate::models::HrefHints>,
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Link name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Indicates whether the link object's `href` property is a URI template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub templated: Option<bool>,
     /// The media type of the link. If omitted, it is implicitly `application/json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -223,23 +201,19 @@ pub struct HrefObjectGrantAerialConsent {
 
 /// The `HrefObjectRevokeAerialConsent` object.
 #[cfg(feature = "org-management")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HrefObjectRevokeAerialConsent {
     /// Describes allowed HTTP verbs for the `href`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hints: Option<crate::models::HrefHints>,
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Link name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Indicates whether the link object's `href` property is a URI template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub templated: Option<bool>,
     /// The media type of the link. If omitted, it is implicitly `application/json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -248,14 +222,13 @@ pub struct HrefObjectRevokeAerialConsent {
 
 /// The `LinksAerialConsentGranted` object.
 #[cfg(feature = "org-management")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LinksAerialConsentGranted {
     /// `self`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_: Option<crate::models::HrefObjectSelfLink>,
     /// `revoke`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revoke: Option<crate::models::HrefObjectRevokeAerialConsent>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -264,11 +237,11 @@ pub struct LinksAerialConsentGranted {
 
 /// The `LinksAerialConsentRevoked` object.
 #[cfg(feature = "org-management")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LinksAerialConsentRevoked {
     /// `grant`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grant: Option<crate::models::HrefObjectGrantAerialConsent>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -277,14 +250,13 @@ pub struct LinksAerialConsentRevoked {
 
 /// Defines a list of Okta Personal settings that can be enabled or disabled for the org.
 #[cfg(feature = "org-management")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OktaPersonalAdminFeatureSettings {
     /// Allow entry points for an Okta Personal account in a Workforce org.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_enduser_entry_points: Option<bool>,
     /// Allow users to migrate apps from a Workforce account to an Okta Personal account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_export_apps: Option<bool>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -304,20 +276,17 @@ open_enum! {
 
 /// The `OktaSupportCase` object.
 #[cfg(feature = "org-management")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OktaSupportCase {
     /// Okta Support case number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub case_number: Option<String>,
     /// Allows the Okta Support team to sign in to your org as an admin and troubleshoot issues.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub impersonation: Option<serde_json::Value>,
     /// Customer allows Okta Support access to self-assigned cases. Support cases are self-assigned when an Okta Support team member creates and assigns the case to themselves.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_assigned: Option<serde_json::Value>,
     /// Subject of the support case.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -326,11 +295,11 @@ pub struct OktaSupportCase {
 
 /// The `OktaSupportCases` object.
 #[cfg(feature = "org-management")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OktaSupportCases {
     /// `supportCases`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub support_cases: Option<Vec<crate::models::OktaSupportCase>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -339,11 +308,11 @@ pub struct OktaSupportCases {
 
 /// The `OrgAerialConsent` object.
 #[cfg(feature = "org-management")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OrgAerialConsent {
     /// The unique ID of the Aerial account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -352,20 +321,18 @@ pub struct OrgAerialConsent {
 
 /// The `OrgAerialConsentDetails` object.
 #[cfg(feature = "org-management")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OrgAerialConsentDetails {
     /// The unique ID of the Aerial account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
     /// Principal ID of the user who granted the permission.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub granted_by: Option<String>,
     /// Date when grant was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub granted_date: Option<String>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksAerialConsentGranted>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -374,11 +341,12 @@ pub struct OrgAerialConsentDetails {
 
 /// The `OrgAerialConsentRevoked` object.
 #[cfg(feature = "org-management")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OrgAerialConsentRevoked {
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksAerialConsentRevoked>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -405,14 +373,14 @@ discriminated_union! {
 
 /// The `OrgContactUser` object.
 #[cfg(feature = "org-management")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OrgContactUser {
     /// Contact user ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available for the contact type user object using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -421,14 +389,13 @@ pub struct OrgContactUser {
 
 /// Profile and credential information for the first super admin user of the child org. If you plan to configure and manage the org programmatically, create a system user with a dedicated email address and a strong password. &gt; **Note:** If you don't provide `credentials`, the super admin user is prompted to set up their credentials when they sign in to the org for the first time.
 #[cfg(feature = "org-management")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OrgCreationAdmin {
     /// Specifies primary authentication and recovery credentials for a user. Credential types and requirements vary depending on the provider and security policy of the org.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<serde_json::Value>,
     /// Specifies the profile attributes for the first super admin user. The minimal set of required attributes are `email`, `firstName`, `lastName`, and `login`. See [profile](https://developer.okta.com/openapi/okta-management/management/user/getuser#user/getuser/t=response&c=200&path=profile) for additional profile attributes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -437,14 +404,14 @@ pub struct OrgCreationAdmin {
 
 /// The `OrgOktaCommunicationSetting` object.
 #[cfg(feature = "org-management")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OrgOktaCommunicationSetting {
     /// Indicates whether org users receive Okta communication emails.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opt_out_email_users: Option<bool>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available for this object using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -462,20 +429,18 @@ open_enum! {
 
 /// The `OrgOktaSupportSettingsObj` object.
 #[cfg(feature = "org-management")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OrgOktaSupportSettingsObj {
     /// Support case number for the Okta Support access grant.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub case_number: Option<String>,
     /// Expiration of Okta Support.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub expiration: Option<String>,
+    pub expiration: Option<crate::models::Timestamp>,
     /// Status of Okta Support Settings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub support: Option<crate::models::OrgOktaSupportSetting>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available for the Okta Support Settings object using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -484,14 +449,14 @@ pub struct OrgOktaSupportSettingsObj {
 
 /// The `OrgPreferences` object.
 #[cfg(feature = "org-management")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OrgPreferences {
     /// Indicates if the footer is shown on the End-User Dashboard.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub show_end_user_footer: Option<bool>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available for this object using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -500,62 +465,47 @@ pub struct OrgPreferences {
 
 /// The `OrgSetting` object.
 #[cfg(feature = "org-management")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OrgSetting {
     /// Primary address of the organization associated with the org.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address1: Option<String>,
     /// Secondary address of the organization associated with the org.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address2: Option<String>,
     /// City of the organization associated with the org.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
     /// Name of org.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_name: Option<String>,
     /// County of the organization associated with the org.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     /// When org was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Support link of org.
-    #[serde(rename = "endUserSupportHelpURL", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "endUserSupportHelpURL")]
     pub end_user_support_help_url: Option<String>,
     /// Expiration of org.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub expires_at: Option<String>,
+    pub expires_at: Option<crate::models::Timestamp>,
     /// Org ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// When org was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Phone number of the organization associated with the org.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
     /// Postal code of the organization associated with the org.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postal_code: Option<String>,
     /// State of the organization associated with the org.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
     /// Status of org.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Subdomain of org.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subdomain: Option<String>,
     /// Support help phone of the organization associated with the org.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub support_phone_number: Option<String>,
     /// Website of the organization associated with the org.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available for the org using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::OrgGeneralSettingLinks>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -564,11 +514,11 @@ pub struct OrgSetting {
 
 /// Defines a list of email domains with a subset of the properties for each domain.
 #[cfg(feature = "org-management")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PersonalAppsBlockList {
     /// List of blocked email domains.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domains: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -596,11 +546,11 @@ open_enum! {
 
 /// The third-party admin setting.
 #[cfg(feature = "org-management")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ThirdPartyAdminSetting {
     /// Indicates if the third-party admin functionality is enabled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub third_party_admin: Option<bool>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -609,17 +559,16 @@ pub struct ThirdPartyAdminSetting {
 
 /// The `WellKnownOrgMetadata` object.
 #[cfg(feature = "org-management")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WellKnownOrgMetadata {
     /// Org unique identifier.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The Okta authentication pipeline of the org.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pipeline: Option<crate::models::PipelineType>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available for this object using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -628,14 +577,14 @@ pub struct WellKnownOrgMetadata {
 
 /// Org billing contact.
 #[cfg(feature = "org-management")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OrgBillingContactType {
     /// Type of contact.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_type: Option<crate::models::OrgContactType>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available for the org billing contact type object using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -644,26 +593,21 @@ pub struct OrgBillingContactType {
 
 /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available for the org using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification.
 #[cfg(feature = "org-management")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OrgGeneralSettingLinks {
     /// `contacts`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contacts: Option<serde_json::Value>,
     /// `logo`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logo: Option<serde_json::Value>,
     /// `oktaCommunication`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub okta_communication: Option<serde_json::Value>,
     /// `oktaSupport`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub okta_support: Option<serde_json::Value>,
     /// `preferences`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preferences: Option<serde_json::Value>,
     /// `uploadLogo`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub upload_logo: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -672,14 +616,14 @@ pub struct OrgGeneralSettingLinks {
 
 /// Org technical contact.
 #[cfg(feature = "org-management")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OrgTechnicalContactType {
     /// Type of contact.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_type: Option<crate::models::OrgContactType>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available for the org technical Contact Type object using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]

@@ -18,14 +18,13 @@ open_enum! {
 
 /// The `PerClientRateLimitSettings` object.
 #[cfg(feature = "rate-limits")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PerClientRateLimitSettings {
     /// `defaultMode`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_mode: Option<crate::models::PerClientRateLimitMode>,
     /// A map of Per-Client Rate Limit Use Case to the applicable PerClientRateLimitMode. Overrides the `defaultMode` property for the specified use cases.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub use_case_mode_overrides: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -34,38 +33,29 @@ pub struct PerClientRateLimitSettings {
 
 /// The `PrincipalRateLimitEntity` object.
 #[cfg(feature = "rate-limits")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PrincipalRateLimitEntity {
     /// The Okta user ID of the user who created the principle rate limit entity.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_by: Option<String>,
     /// The date and time the principle rate limit entity was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_date: Option<String>,
+    pub created_date: Option<crate::models::Timestamp>,
     /// The default percentage of a given concurrency limit threshold that the owning principal can consume.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_concurrency_percentage: Option<i64>,
     /// The default percentage of a given rate limit threshold that the owning principal can consume.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_percentage: Option<i64>,
     /// The unique identifier of the principle rate limit entity.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The date and time the principle rate limit entity was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_update: Option<String>,
+    pub last_update: Option<crate::models::Timestamp>,
     /// The Okta user ID of the user who last updated the principle rate limit entity.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated_by: Option<String>,
     /// The unique identifier of the Okta org.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub org_id: Option<String>,
     /// The unique identifier of the principal. This is the ID of the API token or OAuth 2.0 app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub principal_id: Option<String>,
     /// The type of principal, either an API token or an OAuth 2.0 app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub principal_type: Option<crate::models::PrincipalType>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -83,11 +73,11 @@ open_enum! {
 
 /// The `RateLimitAdminNotifications` object.
 #[cfg(feature = "rate-limits")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RateLimitAdminNotifications {
     /// `notificationsEnabled`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notifications_enabled: Option<bool>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -96,11 +86,11 @@ pub struct RateLimitAdminNotifications {
 
 /// The `RateLimitWarningThresholdRequest` object.
 #[cfg(feature = "rate-limits")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RateLimitWarningThresholdRequest {
     /// The threshold value (percentage) of a rate limit that, when exceeded, triggers a warning notification. By default, this value is 90 for Workforce orgs and 60 for CIAM orgs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub warning_threshold: Option<i64>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -109,11 +99,11 @@ pub struct RateLimitWarningThresholdRequest {
 
 /// The `RateLimitWarningThresholdResponse` object.
 #[cfg(feature = "rate-limits")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RateLimitWarningThresholdResponse {
     /// The threshold value (percentage) of a rate limit that, when exceeded, triggers a warning notification. By default, this value is 90 for Workforce orgs and 60 for CIAM orgs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub warning_threshold: Option<i64>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]

@@ -8,11 +8,11 @@ use crate::models::union::discriminated_union;
 
 /// Action to apply to a user.
 #[cfg(feature = "realms")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Actions {
     /// Action that assigns a user to a realm.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assign_user_to_realm: Option<crate::models::AssignUserToRealm>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -21,11 +21,11 @@ pub struct Actions {
 
 /// Action that assigns a user to a realm.
 #[cfg(feature = "realms")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AssignUserToRealm {
     /// ID of the realm.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub realm_id: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -34,14 +34,13 @@ pub struct AssignUserToRealm {
 
 /// Conditions of applying realm assignment.
 #[cfg(feature = "realms")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Conditions {
     /// Conditional expression.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expression: Option<crate::models::Expression>,
     /// ID of the profile source.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile_source_id: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -50,20 +49,17 @@ pub struct Conditions {
 
 /// The `CreateRealmAssignmentRequest` object.
 #[cfg(feature = "realms")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CreateRealmAssignmentRequest {
     /// Action to apply to a user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actions: Option<crate::models::Actions>,
     /// Conditions of applying realm assignment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<crate::models::Conditions>,
     /// Name of the realm.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The priority of the realm assignment. The lower the number, the higher the priority. This helps resolve conflicts between realm assignments. &gt; **Note:** When you create realm assignments in bulk, realm assignment priorities must be unique.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i64>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -72,11 +68,11 @@ pub struct CreateRealmAssignmentRequest {
 
 /// The `CreateRealmRequest` object.
 #[cfg(feature = "realms")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CreateRealmRequest {
     /// `profile`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<crate::models::RealmProfile>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -85,11 +81,11 @@ pub struct CreateRealmRequest {
 
 /// Conditional expression.
 #[cfg(feature = "realms")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Expression {
     /// Value of the condition expression.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -98,11 +94,11 @@ pub struct Expression {
 
 /// The `OperationRequest` object.
 #[cfg(feature = "realms")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OperationRequest {
     /// ID of the realm.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assignment_id: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -111,26 +107,21 @@ pub struct OperationRequest {
 
 /// The `OperationResponse` object.
 #[cfg(feature = "realms")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OperationResponse {
     /// Timestamp of when the operation completed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub completed: Option<String>,
+    pub completed: Option<crate::models::Timestamp>,
     /// Timestamp of when the operation was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// ID of the asynchronous operation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp of when the operation started.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub started: Option<String>,
+    pub started: Option<crate::models::Timestamp>,
     /// The status of the asynchronous operation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// The operation type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -139,26 +130,22 @@ pub struct OperationResponse {
 
 /// The `Realm` object.
 #[cfg(feature = "realms")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Realm {
     /// Timestamp when the realm was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Unique ID for the realm.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Indicates the default realm. Existing users will start out in the default realm and can be moved to other realms individually or through realm assignments. See [Realms Assignments API](https://developer.okta.com/openapi/okta-management/management/tags/realmassignment/).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_default: Option<bool>,
     /// Timestamp when the realm was updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// `profile`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<crate::models::RealmProfile>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelf>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -167,41 +154,32 @@ pub struct Realm {
 
 /// The `RealmAssignment` object.
 #[cfg(feature = "realms")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RealmAssignment {
     /// Action to apply to a user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actions: Option<crate::models::Actions>,
     /// Conditions of applying realm assignment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<crate::models::Conditions>,
     /// Timestamp when the realm assignment was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Array of allowed domains. No user in this realm can be created or updated unless they have a username and email from one of these domains.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domains: Option<Vec<String>>,
     /// Unique ID of the realm assignment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Indicates the default realm. Existing users will start out in the default realm and can be moved individually to other realms.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_default: Option<bool>,
     /// Timestamp of when the realm assignment was updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Name of the realm.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The priority of the realm assignment. The lower the number, the higher the priority. This helps resolve conflicts between realm assignments. &gt; **Note:** When you create realm assignments in bulk, realm assignment priorities must be unique.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i64>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::LifecycleStatus>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelf>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -210,41 +188,32 @@ pub struct RealmAssignment {
 
 /// The `RealmAssignmentOperationResponse` object.
 #[cfg(feature = "realms")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RealmAssignmentOperationResponse {
     /// Timestamp of when the operation completed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub completed: Option<String>,
+    pub completed: Option<crate::models::Timestamp>,
     /// Timestamp of when the operation was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// ID of the asynchronous operation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp of when the operation started.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub started: Option<String>,
+    pub started: Option<crate::models::Timestamp>,
     /// The status of the asynchronous operation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// The operation type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Definition of the realm assignment operation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assignment_operation: Option<serde_json::Value>,
     /// Number of users moved.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub num_user_moved: Option<f64>,
     /// ID of the realm.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub realm_id: Option<String>,
     /// Name of the realm.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub realm_name: Option<String>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelf>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -253,17 +222,15 @@ pub struct RealmAssignmentOperationResponse {
 
 /// The `RealmProfile` object.
 #[cfg(feature = "realms")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RealmProfile {
     /// Array of allowed domains. No user in this realm can be created or updated unless they have a username and email from one of these domains.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domains: Option<Vec<String>>,
     /// Name of a realm.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Used to store partner users. This property must be set to `PARTNER` to access Okta's external partner portal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub realm_type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -272,20 +239,17 @@ pub struct RealmProfile {
 
 /// The `UpdateRealmAssignmentRequest` object.
 #[cfg(feature = "realms")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UpdateRealmAssignmentRequest {
     /// Action to apply to a user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actions: Option<crate::models::Actions>,
     /// Conditions of applying realm assignment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<crate::models::Conditions>,
     /// `name`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The priority of the realm assignment. The lower the number, the higher the priority. This helps resolve conflicts between realm assignments. &gt; **Note:** When you create realm assignments in bulk, realm assignment priorities must be unique.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i64>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -294,11 +258,11 @@ pub struct UpdateRealmAssignmentRequest {
 
 /// The `UpdateRealmRequest` object.
 #[cfg(feature = "realms")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UpdateRealmRequest {
     /// `profile`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<crate::models::RealmProfile>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]

@@ -8,11 +8,11 @@ use crate::models::union::discriminated_union;
 
 /// The request body properties for the new UI Schema.
 #[cfg(feature = "schemas")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CreateUISchema {
     /// Properties of the UI schema.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ui_schema: Option<crate::models::UISchemaObject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -21,41 +21,33 @@ pub struct CreateUISchema {
 
 /// The `GroupSchema` object.
 #[cfg(feature = "schemas")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupSchema {
     /// JSON schema version identifier.
-    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "$schema")]
     pub schema: Option<String>,
     /// Timestamp when the schema was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
     /// `definitions`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub definitions: Option<crate::models::GroupSchemaDefinitions>,
     /// Description for the schema.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// URI of group schema.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the schema was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated: Option<String>,
     /// Name of the schema.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `properties`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::UserSchemaProperties>,
     /// User-defined display name for the schema.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Type of [root schema](https://tools.ietf.org/html/draft-zyp-json-schema-04#section-3.4)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelf>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -64,59 +56,43 @@ pub struct GroupSchema {
 
 /// The `GroupSchemaAttribute` object.
 #[cfg(feature = "schemas")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupSchemaAttribute {
     /// Description of the property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Enumerated value of the property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#enum: Option<Vec<serde_json::Value>>,
     /// Name of the property as it exists in an external application.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_name: Option<String>,
     /// Namespace from the external application.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_namespace: Option<String>,
     /// Identifies the type of data represented by the string.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<crate::models::UserSchemaAttributeFormat>,
     /// `items`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub items: Option<crate::models::UserSchemaAttributeItems>,
     /// Identifies where the property is mastered.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub master: Option<crate::models::UserSchemaAttributeMaster>,
     /// Maximum character length of a string property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_length: Option<i64>,
     /// Minimum character length of a string property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_length: Option<i64>,
     /// Defines the mutability of the property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mutability: Option<crate::models::UserSchemaAttributeMutabilityString>,
     /// Non-empty array of valid JSON schemas.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub one_of: Option<Vec<crate::models::UserSchemaAttributeEnum>>,
     /// Access control permissions for the property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permissions: Option<Vec<crate::models::UserSchemaAttributePermission>>,
     /// Determines whether the property is required.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required: Option<bool>,
     /// Determines whether a group attribute can be set at the individual or group level.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<crate::models::UserSchemaAttributeScope>,
     /// User-defined display name for the property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Type of property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::UserSchemaAttributeType>,
     /// Determines whether property values must be unique.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unique: Option<bool>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -125,20 +101,17 @@ pub struct GroupSchemaAttribute {
 
 /// The `GroupSchemaBase` object.
 #[cfg(feature = "schemas")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupSchemaBase {
     /// The subschema name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The `#base` object properties.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::GroupSchemaBaseProperties>,
     /// A collection indicating required property names.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required: Option<Vec<String>>,
     /// The object type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -147,14 +120,13 @@ pub struct GroupSchemaBase {
 
 /// All Okta-defined profile properties are defined in a profile subschema with the resolution scope `#base`. These properties can't be removed or edited, regardless of any attempt to do so.
 #[cfg(feature = "schemas")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupSchemaBaseProperties {
     /// Human readable description of the group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<crate::models::GroupSchemaAttribute>,
     /// Unique identifier for the group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<crate::models::GroupSchemaAttribute>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -163,20 +135,17 @@ pub struct GroupSchemaBaseProperties {
 
 /// All custom profile properties are defined in a profile subschema with the resolution scope `#custom`.
 #[cfg(feature = "schemas")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupSchemaCustom {
     /// The subschema name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The `#custom` object properties.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: Option<std::collections::BTreeMap<String, crate::models::GroupSchemaAttribute>>,
     /// A collection indicating required property names.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required: Option<Vec<String>>,
     /// The object type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -185,14 +154,13 @@ pub struct GroupSchemaCustom {
 
 /// The `GroupSchemaDefinitions` object.
 #[cfg(feature = "schemas")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupSchemaDefinitions {
     /// `base`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub base: Option<crate::models::GroupSchemaBase>,
     /// All custom profile properties are defined in a profile subschema with the resolution scope `#custom`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom: Option<crate::models::GroupSchemaCustom>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -201,11 +169,11 @@ pub struct GroupSchemaDefinitions {
 
 /// The `LinkedHrefObject` object.
 #[cfg(feature = "schemas")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LinkedHrefObject {
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -214,17 +182,16 @@ pub struct LinkedHrefObject {
 
 /// The `LinkedObject` object.
 #[cfg(feature = "schemas")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LinkedObject {
     /// `associated`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub associated: Option<crate::models::LinkedObjectDetails>,
     /// `primary`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub primary: Option<crate::models::LinkedObjectDetails>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available for the current status of an application using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinkedObjectLinksSelf>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -233,20 +200,17 @@ pub struct LinkedObject {
 
 /// The `LinkedObjectDetails` object.
 #[cfg(feature = "schemas")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LinkedObjectDetails {
     /// Description of the `primary` or the `associated` relationship.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// API name of the `primary` or the `associated` link. The `name` parameter can't start with a number and can only contain the following characters: `a-z`, `A-Z`,` 0-9`, and `_`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Display name of the `primary` or the `associated` link.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// The object type for this relationship.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::LinkedObjectDetailsType>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -263,11 +227,11 @@ open_enum! {
 
 /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available for the current status of an application using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
 #[cfg(feature = "schemas")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LinkedObjectLinksSelf {
     /// `self`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_: Option<crate::models::LinkedHrefObject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -276,38 +240,31 @@ pub struct LinkedObjectLinksSelf {
 
 /// The `LogStreamSchema` object.
 #[cfg(feature = "schemas")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LogStreamSchema {
     /// JSON schema version identifier.
-    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "$schema")]
     pub schema: Option<String>,
     /// A collection of error messages for individual properties in the schema. Okta implements a subset of [ajv-errors](https://github.com/ajv-validator/ajv-errors).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_message: Option<serde_json::Value>,
     /// URI of log stream schema.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Non-empty array of valid JSON schemas.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub one_of: Option<Vec<crate::models::UserSchemaAttributeEnum>>,
     /// For `string` log stream schema property type, specifies the regular expression used to validate the property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pattern: Option<String>,
     /// log stream schema properties object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: Option<serde_json::Value>,
     /// Required properties for this log stream schema object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required: Option<Vec<String>>,
     /// Name of the log streaming integration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Type of log stream schema property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelf>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -316,20 +273,17 @@ pub struct LogStreamSchema {
 
 /// Specifies the configuration of an input field on an enrollment form.
 #[cfg(feature = "schemas")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UIElement {
     /// Label name for the UI element.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// UI Schema element options object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub options: Option<serde_json::Value>,
     /// Specifies the property bound to the input field. It must follow the format `#/properties/PROPERTY_NAME` where `PROPERTY_NAME` is a variable name for an attribute in `profile editor`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<String>,
     /// Specifies the relationship between this input element and `scope`. The `Control` value specifies that this input controls the value represented by `scope`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -338,20 +292,17 @@ pub struct UIElement {
 
 /// Properties of the UI schema.
 #[cfg(feature = "schemas")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UISchemaObject {
     /// Specifies the button label for the `Submit` button at the bottom of the enrollment form.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub button_label: Option<String>,
     /// `elements`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub elements: Option<Vec<crate::models::UIElement>>,
     /// Specifies the label at the top of the enrollment form under the logo.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// Specifies the type of layout.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -360,23 +311,20 @@ pub struct UISchemaObject {
 
 /// The `UISchemasResponseObject` object.
 #[cfg(feature = "schemas")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UISchemasResponseObject {
     /// Timestamp when the UI Schema was created (ISO 86001)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Unique identifier for the UI Schema.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the UI Schema was last modified (ISO 86001)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Properties of the UI schema.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ui_schema: Option<crate::models::UISchemaObject>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelf>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -385,11 +333,11 @@ pub struct UISchemasResponseObject {
 
 /// The updated request body properties.
 #[cfg(feature = "schemas")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UpdateUISchema {
     /// Properties of the UI schema.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ui_schema: Option<crate::models::UISchemaObject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -398,38 +346,31 @@ pub struct UpdateUISchema {
 
 /// The `UserSchema` object.
 #[cfg(feature = "schemas")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserSchema {
     /// JSON schema version identifier.
-    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "$schema")]
     pub schema: Option<String>,
     /// Timestamp when the schema was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
     /// User profile subschemas.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub definitions: Option<crate::models::UserSchemaDefinitions>,
     /// URI of user schema.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the schema was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated: Option<String>,
     /// Name of the schema.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// User Object Properties.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::UserSchemaProperties>,
     /// User-defined display name for the schema.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Type of [root schema](https://tools.ietf.org/html/draft-zyp-json-schema-04#section-3.4)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelf>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -438,62 +379,45 @@ pub struct UserSchema {
 
 /// The `UserSchemaAttribute` object.
 #[cfg(feature = "schemas")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserSchemaAttribute {
     /// If specified, assigns the value as the default value for the custom attribute. This is a nullable property. If you don't specify a value for this custom attribute during user creation or update, the `default` is used instead of setting the value to `null` or empty.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<serde_json::Value>,
     /// Description of the property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Enumerated value of the property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#enum: Option<Vec<serde_json::Value>>,
     /// Name of the property as it exists in an external application.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_name: Option<String>,
     /// Namespace from the external application.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_namespace: Option<String>,
     /// Identifies the type of data represented by the string.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<crate::models::UserSchemaAttributeFormat>,
     /// Identifies where the property is mastered.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub master: Option<crate::models::UserSchemaAttributeMaster>,
     /// Maximum character length of a string property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_length: Option<i64>,
     /// Minimum character length of a string property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_length: Option<i64>,
     /// Defines the mutability of the property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mutability: Option<crate::models::UserSchemaAttributeMutabilityString>,
     /// Non-empty array of valid JSON schemas.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub one_of: Option<Vec<crate::models::UserSchemaAttributeEnum>>,
     /// For `string` property types, specifies the regular expression used to validate the property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pattern: Option<String>,
     /// Access control permissions for the property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permissions: Option<Vec<crate::models::UserSchemaAttributePermission>>,
     /// Determines whether the property is required.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required: Option<bool>,
     /// `scope`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<crate::models::UserSchemaAttributeScope>,
     /// User-defined display name for the property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Type of property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::UserSchemaAttributeType>,
     /// Determines whether property values must be unique.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unique: Option<bool>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -502,14 +426,13 @@ pub struct UserSchemaAttribute {
 
 /// The `UserSchemaAttributeEnum` object.
 #[cfg(feature = "schemas")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserSchemaAttributeEnum {
     /// The enumerated value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#const: Option<String>,
     /// The display label for the enumerated value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -535,17 +458,15 @@ open_enum! {
 
 /// The `UserSchemaAttributeItems` object.
 #[cfg(feature = "schemas")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserSchemaAttributeItems {
     /// `enum`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#enum: Option<Vec<String>>,
     /// `oneOf`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub one_of: Option<Vec<crate::models::UserSchemaAttributeEnum>>,
     /// `type`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -554,14 +475,13 @@ pub struct UserSchemaAttributeItems {
 
 /// The `UserSchemaAttributeMaster` object.
 #[cfg(feature = "schemas")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserSchemaAttributeMaster {
     /// `priority`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<Vec<crate::models::UserSchemaAttributeMasterPriority>>,
     /// `type`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::UserSchemaAttributeMasterType>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -570,14 +490,13 @@ pub struct UserSchemaAttributeMaster {
 
 /// The `UserSchemaAttributeMasterPriority` object.
 #[cfg(feature = "schemas")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserSchemaAttributeMasterPriority {
     /// `type`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// `value`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -607,14 +526,13 @@ open_enum! {
 
 /// The `UserSchemaAttributePermission` object.
 #[cfg(feature = "schemas")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserSchemaAttributePermission {
     /// Determines whether the principal can view or modify the property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<String>,
     /// Security principal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub principal: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -644,20 +562,17 @@ open_enum! {
 
 /// All Okta-defined profile properties are defined in a profile subschema with the resolution scope `#base`. You can't modify these properties, except to update permissions, to change the nullability of `firstName` and `lastName`, or to specify a pattern for `login`. They can't be removed.
 #[cfg(feature = "schemas")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserSchemaBase {
     /// The subschema name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The `#base` object properties.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::UserSchemaBaseProperties>,
     /// A collection indicating required property names.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required: Option<Vec<String>>,
     /// The object type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -666,101 +581,71 @@ pub struct UserSchemaBase {
 
 /// The `UserSchemaBaseProperties` object.
 #[cfg(feature = "schemas")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserSchemaBaseProperties {
     /// City or locality component of the user's address (`locality`)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<crate::models::UserSchemaAttribute>,
     /// Name of a cost center assigned to the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cost_center: Option<crate::models::UserSchemaAttribute>,
     /// Country name component of the user's address (`country`.) This property uses [ISO 3166-1 alpha 2 "short" code format](https://tools.ietf.org/html/draft-ietf-scim-core-schema-22#ref-ISO3166).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country_code: Option<crate::models::UserSchemaAttribute>,
     /// Name of the user's department.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub department: Option<crate::models::UserSchemaAttribute>,
     /// Name of the user, suitable for display to end users.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<crate::models::UserSchemaAttribute>,
     /// Name of the user's division.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub division: Option<crate::models::UserSchemaAttribute>,
     /// Primary email address of the user. This property is formatted according to [RFC 5322 Section 3.2.3](https://datatracker.ietf.org/doc/html/rfc5322#section-3.2.3).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<crate::models::UserSchemaAttribute>,
     /// Organization or company assigned unique identifier for the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub employee_number: Option<crate::models::UserSchemaAttribute>,
     /// Given name of the user (`givenName`)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_name: Option<crate::models::UserSchemaAttribute>,
     /// Honorific prefix(es) of the user or title in most Western languages.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub honorific_prefix: Option<crate::models::UserSchemaAttribute>,
     /// Honorific suffix(es) of the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub honorific_suffix: Option<crate::models::UserSchemaAttribute>,
     /// Family name of the user (`familyName`)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_name: Option<crate::models::UserSchemaAttribute>,
     /// User's default location for purposes of localizing items such as currency, date time format, numerical representations, and so on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locale: Option<crate::models::UserSchemaAttribute>,
     /// Unique identifier for the user (`userName`)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub login: Option<crate::models::UserSchemaAttribute>,
     /// The `displayName` of the user's manager.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub manager: Option<crate::models::UserSchemaAttribute>,
     /// The `id` of the user's manager.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub manager_id: Option<crate::models::UserSchemaAttribute>,
     /// Middle name(s) of the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub middle_name: Option<crate::models::UserSchemaAttribute>,
     /// Mobile phone number of the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mobile_phone: Option<crate::models::UserSchemaAttribute>,
     /// Casual way to address the user in real life.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nick_name: Option<crate::models::UserSchemaAttribute>,
     /// Name of the user's organization.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organization: Option<crate::models::UserSchemaAttribute>,
     /// Mailing address component of the user's address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postal_address: Option<crate::models::UserSchemaAttribute>,
     /// User's preferred written or spoken languages. This property is formatted according to [RFC 7231 Section 5.3.5](https://tools.ietf.org/html/rfc7231#section-5.3.5).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preferred_language: Option<crate::models::UserSchemaAttribute>,
     /// Primary phone number of the user, such as home number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub primary_phone: Option<crate::models::UserSchemaAttribute>,
     /// URL of the user's online profile (for example, a web page.) This property is formatted according to the [Relative Uniform Resource Locators specification](https://tools.ietf.org/html/draft-ietf-scim-core-schema-22#ref-ISO3166).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile_url: Option<crate::models::UserSchemaAttribute>,
     /// Secondary email address of the user typically used for account recovery. This property is formatted according to [RFC 5322 Section 3.2.3](https://datatracker.ietf.org/doc/html/rfc5322#section-3.2.3).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub second_email: Option<crate::models::UserSchemaAttribute>,
     /// State or region component of the user's address (`region`)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<crate::models::UserSchemaAttribute>,
     /// Full street address component of the user's address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub street_address: Option<crate::models::UserSchemaAttribute>,
     /// User's time zone. This property is formatted according to the [IANA Time Zone database format](https://tools.ietf.org/html/rfc6557).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timezone: Option<crate::models::UserSchemaAttribute>,
     /// User's title, such as "Vice President".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<crate::models::UserSchemaAttribute>,
     /// Used to describe the organization to the user relationship such as "Employee" or "Contractor".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_type: Option<crate::models::UserSchemaAttribute>,
     /// ZIP code or postal code component of the user's address (`postalCode`)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zip_code: Option<crate::models::UserSchemaAttribute>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -769,14 +654,13 @@ pub struct UserSchemaBaseProperties {
 
 /// The `UserSchemaDefinitions` object.
 #[cfg(feature = "schemas")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserSchemaDefinitions {
     /// All Okta-defined profile properties are defined in a profile subschema with the resolution scope `#base`. You can't modify these properties, except to update permissions, to change the nullability of `firstName` and `lastName`, or to specify a pattern for `login`. They can't be removed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub base: Option<crate::models::UserSchemaBase>,
     /// All custom profile properties are defined in a profile subschema with the resolution scope `#custom`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom: Option<crate::models::UserSchemaPublic>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -785,11 +669,11 @@ pub struct UserSchemaDefinitions {
 
 /// The `UserSchemaProperties` object.
 #[cfg(feature = "schemas")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserSchemaProperties {
     /// `profile`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<crate::models::UserSchemaPropertiesProfile>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -798,11 +682,11 @@ pub struct UserSchemaProperties {
 
 /// The `UserSchemaPropertiesProfile` object.
 #[cfg(feature = "schemas")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserSchemaPropertiesProfile {
     /// `allOf`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub all_of: Option<Vec<crate::models::UserSchemaPropertiesProfileItem>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -811,11 +695,12 @@ pub struct UserSchemaPropertiesProfile {
 
 /// The `UserSchemaPropertiesProfileItem` object.
 #[cfg(feature = "schemas")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserSchemaPropertiesProfileItem {
     /// `$ref`.
-    #[serde(rename = "$ref", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "$ref")]
     pub r#ref: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -824,20 +709,17 @@ pub struct UserSchemaPropertiesProfileItem {
 
 /// All custom profile properties are defined in a profile subschema with the resolution scope `#custom`.
 #[cfg(feature = "schemas")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserSchemaPublic {
     /// The subschema name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The `#custom` object properties.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: Option<std::collections::BTreeMap<String, crate::models::UserSchemaAttribute>>,
     /// A collection indicating required property names.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required: Option<Vec<String>>,
     /// The object type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]

@@ -8,50 +8,37 @@ use crate::models::union::discriminated_union;
 
 /// The `AppServiceAccount` object.
 #[cfg(feature = "service-accounts")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AppServiceAccount {
     /// The key name of the app in the Okta Integration Network (OIN)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub container_global_name: Option<String>,
     /// The app instance label.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub container_instance_name: Option<String>,
     /// The [ORN](https://developer.okta.com/openapi/okta-management/guides/roles/#okta-resource-name-orn) of the relevant resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub container_orn: Option<String>,
     /// Timestamp when the app service account was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// The description of the app service account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The UUID of the app service account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the app service account was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// The user-defined name for the app service account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// A list of IDs of the Okta groups who own the app service account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner_group_ids: Option<Vec<String>>,
     /// A list of IDs of the Okta users who own the app service account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner_user_ids: Option<Vec<String>>,
     /// The app service account password.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password: Option<crate::SecretString>,
     /// Describes the current status of a service account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::ServiceAccountStatus>,
     /// Describes the detailed status of a service account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_detail: Option<crate::models::ServiceAccountStatusDetail>,
     /// The username that serves as the direct link to your managed app account. Ensure that this value precisely matches the identifier of the target app account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -60,20 +47,17 @@ pub struct AppServiceAccount {
 
 /// The `AppServiceAccountForUpdate` object.
 #[cfg(feature = "service-accounts")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AppServiceAccountForUpdate {
     /// The description of the app service account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The user-defined name for the app service account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// A list of IDs of the Okta groups who own the app service account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner_group_ids: Option<Vec<String>>,
     /// A list of IDs of the Okta users who own the app service account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner_user_ids: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -82,20 +66,17 @@ pub struct AppServiceAccountForUpdate {
 
 /// Request body for updating an Okta managed user account.
 #[cfg(feature = "service-accounts")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OktaManagedUserAccountForUpdate {
     /// The description of the Okta managed user account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The user-defined name for the Okta managed user account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// A list of IDs of the Okta groups who own the Okta managed user account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner_group_ids: Option<Vec<String>>,
     /// A list of IDs of the Okta users who own the Okta managed user account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner_user_ids: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -104,23 +85,19 @@ pub struct OktaManagedUserAccountForUpdate {
 
 /// Request body for creating an Okta managed user account.
 #[cfg(feature = "service-accounts")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OktaManagedUserAccountRequest {
     /// The description of the Okta managed user account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The user-defined name for the Okta managed user account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The ID of the Okta user to manage as a service account. This must be an existing user in your Okta org.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub okta_user_id: Option<String>,
     /// A list of IDs of the Okta groups who own the Okta managed user account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner_group_ids: Option<Vec<String>>,
     /// A list of IDs of the Okta users who own the Okta managed user account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner_user_ids: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -129,44 +106,33 @@ pub struct OktaManagedUserAccountRequest {
 
 /// An Okta managed user account representing a Universal Directory user managed as a service account.
 #[cfg(feature = "service-accounts")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OktaManagedUserAccountResponse {
     /// Timestamp when the Okta managed user account was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// The description of the Okta managed user account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The email address associated with the Okta user. This parameter is read-only, and it is derived from the Okta user profile.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// The UUID of the Okta managed user account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the Okta managed user account was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// The user-defined name for the Okta managed user account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The ID of the Okta user being managed as a service account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub okta_user_id: Option<String>,
     /// A list of IDs of the Okta groups who own the Okta managed user account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner_group_ids: Option<Vec<String>>,
     /// A list of IDs of the Okta users who own the Okta managed user account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner_user_ids: Option<Vec<String>>,
     /// Describes the current status of a service account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::ServiceAccountStatus>,
     /// Describes the detailed status of a service account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_detail: Option<crate::models::ServiceAccountStatusDetail>,
     /// The username associated with the Okta user. This parameter is read-only, and it is derived from the Okta user profile.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]

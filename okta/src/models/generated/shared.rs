@@ -8,14 +8,13 @@ use crate::models::union::discriminated_union;
 
 /// The `AppResourceHrefObject` object.
 #[cfg(any(feature = "applications", feature = "authorization-servers", feature = "users"))]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AppResourceHrefObject {
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Link name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -39,14 +38,13 @@ open_enum! {
 
 /// The `AuthorizationServerResourceHrefObject` object.
 #[cfg(any(feature = "applications", feature = "authorization-servers", feature = "users"))]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthorizationServerResourceHrefObject {
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Link name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -55,38 +53,30 @@ pub struct AuthorizationServerResourceHrefObject {
 
 /// The `Device` object.
 #[cfg(any(feature = "devices", feature = "users"))]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Device {
     /// Timestamp when the device was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Unique key for the device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the device record was last updated. Updates occur when Okta collects and saves device signals during authentication, and when the lifecycle state of the device changes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// `profile`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<crate::models::DeviceProfile>,
     /// `resourceAlternateId`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_alternate_id: Option<String>,
     /// Display name of the device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_display_name: Option<crate::models::DeviceDisplayName>,
     /// Alternate key for the `id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_id: Option<String>,
     /// `resourceType`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_type: Option<String>,
     /// The state object of the device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::DeviceStatus>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelfAndFullUsersLifecycle>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -95,14 +85,13 @@ pub struct Device {
 
 /// Display name of the device.
 #[cfg(any(feature = "devices", feature = "users"))]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DeviceDisplayName {
     /// Indicates whether the associated value is Personal Identifiable Information (PII) and requires masking.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sensitive: Option<bool>,
     /// Display name of the device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -122,56 +111,41 @@ open_enum! {
 
 /// The `DeviceProfile` object.
 #[cfg(any(feature = "devices", feature = "users"))]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DeviceProfile {
     /// Type of encryption used on the device &gt; **Note:** The following values map to Disk Encryption ON: `FULL`, `USER`, `ALL_INTERNAL_VOLUMES`. All other values map to Disk Encryption OFF.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disk_encryption_type: Option<crate::models::DiskEncryptionTypeDef>,
     /// Display name of the device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// International Mobile Equipment Identity (IMEI) of the device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub imei: Option<String>,
     /// Indicates if the device is jailbroken or rooted. Only applicable to `IOS` and `ANDROID` platforms.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub integrity_jailbreak: Option<bool>,
     /// Indicates if the device is managed by mobile device management (MDM) software.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub managed: Option<bool>,
     /// Name of the manufacturer of the device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub manufacturer: Option<String>,
     /// Mobile equipment identifier of the device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meid: Option<String>,
     /// Model of the device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model: Option<String>,
     /// Version of the device OS.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub os_version: Option<String>,
     /// OS platform of the device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub platform: Option<crate::models::DevicePlatform>,
     /// Indicates if the device is registered at Okta.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registered: Option<bool>,
     /// Indicates if the device contains a secure hardware functionality.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secure_hardware_present: Option<bool>,
     /// Serial number of the device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub serial_number: Option<String>,
     /// Windows Security identifier of the device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sid: Option<String>,
     /// Windows Trusted Platform Module hash value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tpm_public_key_hash: Option<String>,
     /// macOS Unique device identifier of the device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub udid: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -221,11 +195,11 @@ open_enum! {
 
 /// The `GrantResourcesHrefObject` object.
 #[cfg(any(feature = "authorization-servers", feature = "users"))]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GrantResourcesHrefObject {
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -249,11 +223,11 @@ pub struct GrantResourcesHrefObject {
     feature = "signal-sharing",
     feature = "users"
 ))]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HrefHints {
     /// `allow`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allow: Option<Vec<crate::models::HttpMethod>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -277,23 +251,19 @@ pub struct HrefHints {
     feature = "signal-sharing",
     feature = "users"
 ))]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HrefObject {
     /// Describes allowed HTTP verbs for the `href`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hints: Option<crate::models::HrefHints>,
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Link name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Indicates whether the link object's `href` property is a URI template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub templated: Option<bool>,
     /// The media type of the link. If omitted, it is implicitly `application/json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -310,23 +280,19 @@ pub struct HrefObject {
     feature = "signal-sharing",
     feature = "users"
 ))]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HrefObjectActivateLink {
     /// Describes allowed HTTP verbs for the `href`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hints: Option<crate::models::HrefHints>,
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Link name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Indicates whether the link object's `href` property is a URI template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub templated: Option<bool>,
     /// The media type of the link. If omitted, it is implicitly `application/json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -335,23 +301,19 @@ pub struct HrefObjectActivateLink {
 
 /// The `HrefObjectAppLink` object.
 #[cfg(any(feature = "admin-roles", feature = "applications"))]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HrefObjectAppLink {
     /// Describes allowed HTTP verbs for the `href`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hints: Option<crate::models::HrefHints>,
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Link name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Indicates whether the link object's `href` property is a URI template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub templated: Option<bool>,
     /// The media type of the link. If omitted, it is implicitly `application/json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -368,23 +330,19 @@ pub struct HrefObjectAppLink {
     feature = "signal-sharing",
     feature = "users"
 ))]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HrefObjectDeactivateLink {
     /// Describes allowed HTTP verbs for the `href`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hints: Option<crate::models::HrefHints>,
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Link name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Indicates whether the link object's `href` property is a URI template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub templated: Option<bool>,
     /// The media type of the link. If omitted, it is implicitly `application/json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -393,23 +351,19 @@ pub struct HrefObjectDeactivateLink {
 
 /// The `HrefObjectDeleteLink` object.
 #[cfg(any(feature = "applications", feature = "authorization-servers"))]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HrefObjectDeleteLink {
     /// Describes allowed HTTP verbs for the `href`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hints: Option<crate::models::HrefHints>,
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Link name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Indicates whether the link object's `href` property is a URI template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub templated: Option<bool>,
     /// The media type of the link. If omitted, it is implicitly `application/json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -418,23 +372,19 @@ pub struct HrefObjectDeleteLink {
 
 /// The `HrefObjectGroupLink` object.
 #[cfg(any(feature = "admin-roles", feature = "applications"))]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HrefObjectGroupLink {
     /// Describes allowed HTTP verbs for the `href`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hints: Option<crate::models::HrefHints>,
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Link name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Indicates whether the link object's `href` property is a URI template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub templated: Option<bool>,
     /// The media type of the link. If omitted, it is implicitly `application/json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -443,23 +393,19 @@ pub struct HrefObjectGroupLink {
 
 /// The `HrefObjectLogoLink` object.
 #[cfg(any(feature = "admin-roles", feature = "applications"))]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HrefObjectLogoLink {
     /// Describes allowed HTTP verbs for the `href`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hints: Option<crate::models::HrefHints>,
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Link name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Indicates whether the link object's `href` property is a URI template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub templated: Option<bool>,
     /// The media type of the link. If omitted, it is implicitly `application/json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -468,23 +414,19 @@ pub struct HrefObjectLogoLink {
 
 /// The `HrefObjectNextLink` object.
 #[cfg(any(feature = "admin-roles", feature = "external-identity-sources"))]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HrefObjectNextLink {
     /// Describes allowed HTTP verbs for the `href`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hints: Option<crate::models::HrefHints>,
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Link name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Indicates whether the link object's `href` property is a URI template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub templated: Option<bool>,
     /// The media type of the link. If omitted, it is implicitly `application/json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -508,23 +450,19 @@ pub struct HrefObjectNextLink {
     feature = "signal-sharing",
     feature = "users"
 ))]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HrefObjectSelfLink {
     /// Describes allowed HTTP verbs for the `href`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hints: Option<crate::models::HrefHints>,
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Link name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Indicates whether the link object's `href` property is a URI template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub templated: Option<bool>,
     /// The media type of the link. If omitted, it is implicitly `application/json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -533,23 +471,19 @@ pub struct HrefObjectSelfLink {
 
 /// The `HrefObjectSuspendLink` object.
 #[cfg(any(feature = "devices", feature = "users"))]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HrefObjectSuspendLink {
     /// Describes allowed HTTP verbs for the `href`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hints: Option<crate::models::HrefHints>,
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Link name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Indicates whether the link object's `href` property is a URI template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub templated: Option<bool>,
     /// The media type of the link. If omitted, it is implicitly `application/json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -558,23 +492,19 @@ pub struct HrefObjectSuspendLink {
 
 /// The `HrefObjectUnsuspendLink` object.
 #[cfg(any(feature = "devices", feature = "users"))]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HrefObjectUnsuspendLink {
     /// Describes allowed HTTP verbs for the `href`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hints: Option<crate::models::HrefHints>,
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Link name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Indicates whether the link object's `href` property is a URI template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub templated: Option<bool>,
     /// The media type of the link. If omitted, it is implicitly `application/json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -583,23 +513,19 @@ pub struct HrefObjectUnsuspendLink {
 
 /// The `HrefObjectUserLink` object.
 #[cfg(any(feature = "admin-roles", feature = "org-management", feature = "users"))]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HrefObjectUserLink {
     /// Describes allowed HTTP verbs for the `href`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hints: Option<crate::models::HrefHints>,
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Link name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Indicates whether the link object's `href` property is a URI template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub templated: Option<bool>,
     /// The media type of the link. If omitted, it is implicitly `application/json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -649,11 +575,11 @@ open_enum! {
 
 /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available for the current status of an application using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. Use the `LinksNext` object for dynamic discovery of related resources and lifecycle operations.
 #[cfg(any(feature = "admin-roles", feature = "external-identity-sources"))]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LinksNext {
     /// `next`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next: Option<crate::models::HrefObjectNextLink>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -677,11 +603,11 @@ pub struct LinksNext {
     feature = "signal-sharing",
     feature = "users"
 ))]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LinksSelf {
     /// `self`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_: Option<crate::models::HrefObjectSelfLink>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -690,26 +616,21 @@ pub struct LinksSelf {
 
 /// The `LinksSelfAndFullUsersLifecycle` object.
 #[cfg(any(feature = "devices", feature = "users"))]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LinksSelfAndFullUsersLifecycle {
     /// `self`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_: Option<crate::models::HrefObjectSelfLink>,
     /// `activate`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activate: Option<crate::models::HrefObjectActivateLink>,
     /// `deactivate`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deactivate: Option<crate::models::HrefObjectDeactivateLink>,
     /// `suspend`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suspend: Option<crate::models::HrefObjectSuspendLink>,
     /// `unsuspend`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unsuspend: Option<crate::models::HrefObjectUnsuspendLink>,
     /// Link to device users.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub users: Option<crate::models::HrefObject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -726,17 +647,15 @@ pub struct LinksSelfAndFullUsersLifecycle {
     feature = "signal-sharing",
     feature = "users"
 ))]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LinksSelfAndLifecycle {
     /// `self`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_: Option<crate::models::HrefObjectSelfLink>,
     /// `activate`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activate: Option<crate::models::HrefObjectActivateLink>,
     /// `deactivate`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deactivate: Option<crate::models::HrefObjectDeactivateLink>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -745,14 +664,13 @@ pub struct LinksSelfAndLifecycle {
 
 /// User that created the object.
 #[cfg(any(feature = "applications", feature = "users"))]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OAuth2Actor {
     /// User ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Type of user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -761,23 +679,24 @@ pub struct OAuth2Actor {
 
 /// The `OAuth2Client` object.
 #[cfg(any(feature = "authorization-servers", feature = "users"))]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OAuth2Client {
     /// Unique key for the client application. The `client_id` is immutable.
-    #[serde(rename = "client_id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "client_id")]
     pub client_id: Option<String>,
     /// Human-readable string name of the client application.
-    #[serde(rename = "client_name", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "client_name")]
     pub client_name: Option<String>,
     /// `client_uri`.
-    #[serde(rename = "client_uri", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "client_uri")]
     pub client_uri: Option<String>,
     /// URL string that references a logo for the client consent dialog (not the sign-in dialog)
-    #[serde(rename = "logo_uri", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "logo_uri")]
     pub logo_uri: Option<String>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -786,41 +705,33 @@ pub struct OAuth2Client {
 
 /// The `OAuth2RefreshToken` object.
 #[cfg(any(feature = "applications", feature = "authorization-servers", feature = "users"))]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OAuth2RefreshToken {
     /// Client ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
     /// Timestamp when the object was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<crate::models::CreatedProperty>,
     /// Expiration time of the OAuth 2.0 Token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub expires_at: Option<String>,
+    pub expires_at: Option<crate::models::Timestamp>,
     /// ID of the Token object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The complete URL of the authorization server that issued the Token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issuer: Option<String>,
     /// Timestamp when the object was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated: Option<crate::models::LastUpdatedProperty>,
     /// The scope names attached to the Token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scopes: Option<Vec<String>>,
     /// Status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::GrantOrTokenStatus>,
     /// The ID of the user associated with the Token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
     /// The embedded resources related to the object if the `expand` query parameter is specified.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<serde_json::Value>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -829,23 +740,20 @@ pub struct OAuth2RefreshToken {
 
 /// The `OAuth2RefreshTokenScope` object.
 #[cfg(any(feature = "applications", feature = "authorization-servers", feature = "users"))]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OAuth2RefreshTokenScope {
     /// Description of the Scope.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Name of the end user displayed in a consent dialog.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Scope object ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Scope name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available for the current status of an application using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -854,44 +762,35 @@ pub struct OAuth2RefreshTokenScope {
 
 /// Grant object that represents an app consent scope grant.
 #[cfg(any(feature = "applications", feature = "users"))]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OAuth2ScopeConsentGrant {
     /// Client ID of the app integration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
     /// Timestamp when the object was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<crate::models::CreatedProperty>,
     /// User that created the object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_by: Option<crate::models::OAuth2Actor>,
     /// ID of the Grant object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The issuer of your org authorization server. This is typically your Okta domain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issuer: Option<String>,
     /// Timestamp when the object was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated: Option<crate::models::LastUpdatedProperty>,
     /// The name of the [Okta scope](https://developer.okta.com/docs/api/oauth2/#oauth-20-scopes) for which consent is granted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope_id: Option<String>,
     /// User type source that granted consent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<crate::models::OAuth2ScopeConsentGrantSource>,
     /// Status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::GrantOrTokenStatus>,
     /// User ID that granted consent (if `source` is `END_USER`)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
     /// Embedded resources related to the Grant.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<serde_json::Value>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -909,14 +808,13 @@ open_enum! {
 
 /// The `OfflineAccessScopeResourceHrefObject` object.
 #[cfg(any(feature = "applications", feature = "authorization-servers", feature = "users"))]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OfflineAccessScopeResourceHrefObject {
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Link name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -925,11 +823,11 @@ pub struct OfflineAccessScopeResourceHrefObject {
 
 /// The `RevokeRefreshTokenHrefObject` object.
 #[cfg(any(feature = "applications", feature = "authorization-servers", feature = "users"))]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RevokeRefreshTokenHrefObject {
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -938,14 +836,13 @@ pub struct RevokeRefreshTokenHrefObject {
 
 /// The `ScopeResourceHrefObject` object.
 #[cfg(any(feature = "applications", feature = "users"))]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ScopeResourceHrefObject {
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Link name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -958,11 +855,11 @@ pub type TimeDuration = String;
 
 /// The `TokenResourcesHrefObject` object.
 #[cfg(any(feature = "authorization-servers", feature = "users"))]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TokenResourcesHrefObject {
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -971,14 +868,13 @@ pub struct TokenResourcesHrefObject {
 
 /// The `UserResourceHrefObject` object.
 #[cfg(any(feature = "applications", feature = "authorization-servers", feature = "users"))]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserResourceHrefObject {
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Link name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -987,8 +883,8 @@ pub struct UserResourceHrefObject {
 
 /// Timestamp when the object was created.
 #[cfg(any(feature = "applications", feature = "authorization-servers", feature = "users"))]
-pub type CreatedProperty = String;
+pub type CreatedProperty = crate::models::Timestamp;
 
 /// Timestamp when the object was last updated.
 #[cfg(any(feature = "applications", feature = "authorization-servers", feature = "users"))]
-pub type LastUpdatedProperty = String;
+pub type LastUpdatedProperty = crate::models::Timestamp;

@@ -8,17 +8,15 @@ use crate::models::union::discriminated_union;
 
 /// The request schema for creating or updating a security events provider. The `settings` must match one of the schemas.
 #[cfg(feature = "signal-sharing")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SecurityEventsProviderRequest {
     /// The name of the security events provider instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Information about the security events provider for signal ingestion.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<serde_json::Value>,
     /// The app type of the security events provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -27,26 +25,22 @@ pub struct SecurityEventsProviderRequest {
 
 /// The security events provider response.
 #[cfg(feature = "signal-sharing")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SecurityEventsProviderResponse {
     /// The unique identifier of this instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The name of the security events provider instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Security events provider settings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<crate::models::SecurityEventsProviderSettingsResponse>,
     /// Indicates whether the security events provider is active or not.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// The app type of the security events provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelfAndLifecycle>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -55,14 +49,14 @@ pub struct SecurityEventsProviderResponse {
 
 /// Security events provider with issuer and JWKS settings for signal ingestion.
 #[cfg(feature = "signal-sharing")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SecurityEventsProviderSettingsNonSSFCompliant {
     /// Issuer URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issuer: Option<String>,
     /// The public URL where the JWKS public key is uploaded.
-    #[serde(rename = "jwks_url", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "jwks_url")]
     pub jwks_url: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -71,17 +65,17 @@ pub struct SecurityEventsProviderSettingsNonSSFCompliant {
 
 /// Security events provider settings.
 #[cfg(feature = "signal-sharing")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SecurityEventsProviderSettingsResponse {
     /// Issuer URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issuer: Option<String>,
     /// The public URL where the JWKS public key is uploaded.
-    #[serde(rename = "jwks_url", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "jwks_url")]
     pub jwks_url: Option<String>,
     /// The well-known URL of the security events provider (the SSF transmitter)
-    #[serde(rename = "well_known_url", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "well_known_url")]
     pub well_known_url: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -90,11 +84,12 @@ pub struct SecurityEventsProviderSettingsResponse {
 
 /// Security events provider with well-known URL setting.
 #[cfg(feature = "signal-sharing")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SecurityEventsProviderSettingsSSFCompliant {
     /// The published well-known URL of the security events provider (the SSF transmitter)
-    #[serde(rename = "well_known_url", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "well_known_url")]
     pub well_known_url: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -103,39 +98,32 @@ pub struct SecurityEventsProviderSettingsSSFCompliant {
 
 /// The `StreamConfiguration` object.
 #[cfg(feature = "signal-sharing")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StreamConfiguration {
     /// The audience used in the SET. This value is set as `aud` in the claim.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aud: Option<serde_json::Value>,
     /// Contains information about the intended SET delivery method by the receiver.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery: Option<crate::models::StreamConfigurationDelivery>,
     /// The events (mapped by the array of event type URIs) that the transmitter actually delivers to the SSF stream.
-    #[serde(rename = "events_delivered", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "events_delivered")]
     pub events_delivered: Option<Vec<String>>,
     /// The events (mapped by the array of event type URIs) that the receiver wants to receive.
-    #[serde(rename = "events_requested", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "events_requested")]
     pub events_requested: Option<Vec<String>>,
     /// An array of event type URIs that the transmitter supports.
-    #[serde(rename = "events_supported", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "events_supported")]
     pub events_supported: Option<Vec<String>>,
     /// The subject identifier format expected for any SET transmitted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<String>,
     /// The issuer used in security event tokens (SETs). This value is set as `iss` in the claim.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub iss: Option<String>,
     /// The minimum amount of time, in seconds, between two verification requests.
-    #[serde(
-        rename = "min_verification_interval",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "min_verification_interval")]
     pub min_verification_interval: Option<i64>,
     /// The ID of the SSF stream configuration.
-    #[serde(rename = "stream_id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "stream_id")]
     pub stream_id: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -144,17 +132,16 @@ pub struct StreamConfiguration {
 
 /// The `StreamConfigurationCreateRequest` object.
 #[cfg(feature = "signal-sharing")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StreamConfigurationCreateRequest {
     /// Contains information about the intended SET delivery method by the receiver.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery: Option<crate::models::StreamConfigurationDelivery>,
     /// The events (mapped by the array of event type URIs) that the receiver wants to receive.
-    #[serde(rename = "events_requested", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "events_requested")]
     pub events_requested: Option<Vec<String>>,
     /// The subject identifier format expected for any SET transmitted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -163,17 +150,17 @@ pub struct StreamConfigurationCreateRequest {
 
 /// Contains information about the intended SET delivery method by the receiver.
 #[cfg(feature = "signal-sharing")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StreamConfigurationDelivery {
     /// The HTTP authorization header that's included for each HTTP POST request.
-    #[serde(rename = "authorization_header", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "authorization_header")]
     pub authorization_header: Option<String>,
     /// The target endpoint URL where the transmitter delivers the SET using HTTP POST requests.
-    #[serde(rename = "endpoint_url", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "endpoint_url")]
     pub endpoint_url: Option<String>,
     /// The delivery method that the transmitter uses for delivering a SET.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -182,14 +169,14 @@ pub struct StreamConfigurationDelivery {
 
 /// Status corresponding to the `stream_id` of the SSF stream.
 #[cfg(feature = "signal-sharing")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StreamStatus {
     /// The status of the SSF stream configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// The ID of the SSF stream configuration. This corresponds to the value in the query parameter of the request.
-    #[serde(rename = "stream_id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "stream_id")]
     pub stream_id: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -198,14 +185,14 @@ pub struct StreamStatus {
 
 /// The `StreamVerificationRequest` object.
 #[cfg(feature = "signal-sharing")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StreamVerificationRequest {
     /// An arbitrary string that Okta as a transmitter must echo back to the event receiver in the verification event's payload.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
     /// The ID of the SSF stream configuration.
-    #[serde(rename = "stream_id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "stream_id")]
     pub stream_id: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -214,36 +201,32 @@ pub struct StreamVerificationRequest {
 
 /// Metadata about Okta as a transmitter and relevant information for configuration.
 #[cfg(feature = "signal-sharing")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WellKnownSSFMetadata {
     /// An array of JSON objects that specify the authorization scheme properties supported by the transmitter.
-    #[serde(rename = "authorization_schemes", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "authorization_schemes")]
     pub authorization_schemes: Option<Vec<crate::models::WellKnownSSFMetadataSpecUrn>>,
     /// The URL of the SSF stream configuration endpoint.
-    #[serde(rename = "configuration_endpoint", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "configuration_endpoint")]
     pub configuration_endpoint: Option<String>,
     /// A string that indicates the default behavior of newly created streams.
-    #[serde(rename = "default_subjects", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "default_subjects")]
     pub default_subjects: Option<String>,
     /// An array of supported SET delivery methods.
-    #[serde(
-        rename = "delivery_methods_supported",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "delivery_methods_supported")]
     pub delivery_methods_supported: Option<Vec<String>>,
     /// The issuer used in security event tokens. This value is set as `iss` in the claim.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issuer: Option<String>,
     /// The URL of the JSON Web Key Set (JWKS) that contains the signing keys for validating the signatures of security event tokens (SETs)
-    #[serde(rename = "jwks_uri", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "jwks_uri")]
     pub jwks_uri: Option<String>,
     /// The version identifying the implementer's draft or final specification implemented by the transmitter.
-    #[serde(rename = "spec_version", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "spec_version")]
     pub spec_version: Option<String>,
     /// The URL of the SSF stream verification endpoint.
-    #[serde(rename = "verification_endpoint", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "verification_endpoint")]
     pub verification_endpoint: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -252,11 +235,12 @@ pub struct WellKnownSSFMetadata {
 
 /// The `WellKnownSSFMetadataSpecUrn` object.
 #[cfg(feature = "signal-sharing")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WellKnownSSFMetadataSpecUrn {
     /// The URN that describes the specification of the protocol being used.
-    #[serde(rename = "spec_urn", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "spec_urn")]
     pub spec_urn: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]

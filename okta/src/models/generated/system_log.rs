@@ -49,14 +49,13 @@ discriminated_union! {
 
 /// The `LogStreamActivateLink` object.
 #[cfg(feature = "system-log")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LogStreamActivateLink {
     /// The URI of the resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// HTTP method allowed for the resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -65,32 +64,26 @@ pub struct LogStreamActivateLink {
 
 /// The `LogStreamAws` object.
 #[cfg(feature = "system-log")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LogStreamAws {
     /// Timestamp when the log stream object was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Unique identifier for the log stream.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the log stream object was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Unique name for the log stream object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<crate::models::LogStreamName>,
     /// Lifecycle status of the log stream object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Specifies the streaming provider used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::LogStreamType>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available for the current status of an application using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LogStreamLinksSelfAndLifecycle>,
     /// Specifies the configuration for the `aws_eventbridge` log stream type. This configuration can't be modified after creation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<crate::models::LogStreamSettingsAws>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -99,17 +92,15 @@ pub struct LogStreamAws {
 
 /// The `LogStreamAwsPutSchema` object.
 #[cfg(feature = "system-log")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LogStreamAwsPutSchema {
     /// Unique name for the log stream object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<crate::models::LogStreamName>,
     /// Specifies the streaming provider used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::LogStreamType>,
     /// Specifies the configuration for the `aws_eventbridge` log stream type. This configuration can't be modified after creation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<crate::models::LogStreamSettingsAws>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -118,14 +109,13 @@ pub struct LogStreamAwsPutSchema {
 
 /// The `LogStreamDeactivateLink` object.
 #[cfg(feature = "system-log")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LogStreamDeactivateLink {
     /// The URI of the resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// HTTP method allowed for the resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -134,14 +124,13 @@ pub struct LogStreamDeactivateLink {
 
 /// The `LogStreamLinkObject` object.
 #[cfg(feature = "system-log")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LogStreamLinkObject {
     /// The URI of the resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// HTTP method allowed for the resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -150,17 +139,15 @@ pub struct LogStreamLinkObject {
 
 /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available for the current status of an application using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
 #[cfg(feature = "system-log")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LogStreamLinksSelfAndLifecycle {
     /// `activate`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activate: Option<crate::models::LogStreamActivateLink>,
     /// `deactivate`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deactivate: Option<crate::models::LogStreamDeactivateLink>,
     /// `self`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_: Option<crate::models::LogStreamSelfLink>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -182,14 +169,13 @@ discriminated_union! {
 
 /// The `LogStreamSelfLink` object.
 #[cfg(feature = "system-log")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LogStreamSelfLink {
     /// The URI of the resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// HTTP method allowed for the resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -198,17 +184,15 @@ pub struct LogStreamSelfLink {
 
 /// Specifies the configuration for the `aws_eventbridge` log stream type. This configuration can't be modified after creation.
 #[cfg(feature = "system-log")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LogStreamSettingsAws {
     /// Your AWS account ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<crate::models::AwsAccountId>,
     /// An alphanumeric name (no spaces) to identify this event source in AWS EventBridge.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_source_name: Option<crate::models::AwsEventSourceName>,
     /// The destination AWS region where your event source is located.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<crate::models::AwsRegion>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -217,17 +201,15 @@ pub struct LogStreamSettingsAws {
 
 /// Specifies the configuration for the `splunk_cloud_logstreaming` log stream type.
 #[cfg(feature = "system-log")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LogStreamSettingsSplunk {
     /// Edition of the Splunk Cloud instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edition: Option<crate::models::SplunkEdition>,
     /// The domain name for your Splunk Cloud instance. Don't include `http` or `https` in the string. For example: `acme.splunkcloud.com`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub host: Option<crate::models::SplunkHost>,
     /// The HEC token for your Splunk Cloud HTTP Event Collector. The token value is set at object creation, but isn't returned.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token: Option<crate::models::SplunkToken>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -236,14 +218,13 @@ pub struct LogStreamSettingsSplunk {
 
 /// Specifies the configuration for the `splunk_cloud_logstreaming` log stream type.
 #[cfg(feature = "system-log")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LogStreamSettingsSplunkPut {
     /// Edition of the Splunk Cloud instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edition: Option<crate::models::SplunkEdition>,
     /// The domain name for your Splunk Cloud instance. Don't include `http` or `https` in the string. For example: `acme.splunkcloud.com`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub host: Option<crate::models::SplunkHost>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -252,32 +233,26 @@ pub struct LogStreamSettingsSplunkPut {
 
 /// The `LogStreamSplunk` object.
 #[cfg(feature = "system-log")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LogStreamSplunk {
     /// Timestamp when the log stream object was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Unique identifier for the log stream.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the log stream object was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Unique name for the log stream object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<crate::models::LogStreamName>,
     /// Lifecycle status of the log stream object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Specifies the streaming provider used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::LogStreamType>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available for the current status of an application using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LogStreamLinksSelfAndLifecycle>,
     /// Specifies the configuration for the `splunk_cloud_logstreaming` log stream type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<crate::models::LogStreamSettingsSplunk>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -286,17 +261,15 @@ pub struct LogStreamSplunk {
 
 /// The `LogStreamSplunkPutSchema` object.
 #[cfg(feature = "system-log")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LogStreamSplunkPutSchema {
     /// Unique name for the log stream object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<crate::models::LogStreamName>,
     /// Specifies the streaming provider used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::LogStreamType>,
     /// Specifies the configuration for the `splunk_cloud_logstreaming` log stream type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<crate::models::LogStreamSettingsSplunkPut>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]

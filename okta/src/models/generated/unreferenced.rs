@@ -8,44 +8,35 @@ use crate::models::union::discriminated_union;
 
 /// The `AccessPolicy` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AccessPolicy {
     /// Timestamp when the policy was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Description of the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Identifier of the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the policy was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Name of the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Specifies the order in which this policy is evaluated in relation to the other policies.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i64>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// Specifies whether Okta created the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<bool>,
     /// All Okta orgs contain only one IdP discovery policy with an immutable default rule routing to your org's sign-in page. All Okta orgs also contain just one entity risk policy, one session protection policy, and one identity claims sourcing policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::PolicyType>,
     /// `_embedded`.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::PolicyLinks>,
     /// Policy conditions aren't supported. Conditions are applied at the rule level for this policy type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -54,26 +45,21 @@ pub struct AccessPolicy {
 
 /// Consists of a `POSSESSION` constraint, a `KNOWLEDGE` constraint, or both. You can't configure an `INHERENCE` constraint, but an inherence factor can satisfy the second part of a 2FA assurance if no other constraints are specified. Constraints are logically evaluated such that only one `constraint` object needs to be satisfied, but within a `constraint` object, each `constraint` property must be satisfied.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AccessPolicyConstraint {
     /// This property specifies the precise authenticator and method for authentication. &lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authentication_methods: Option<Vec<crate::models::AuthenticationMethodObject>>,
     /// This property specifies the precise authenticator and method to exclude from authentication. &lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub excluded_authentication_methods: Option<serde_json::Value>,
     /// The authenticator methods that are permitted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub methods: Option<Vec<String>>,
     /// The duration after which the user must re-authenticate regardless of user activity. This re-authentication interval overrides the Verification Method object's `reauthenticateIn` interval. The supported values use ISO 8601 period format for recurring time intervals (for example, `PT1H`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reauthenticate_in: Option<String>,
     /// This property indicates whether the knowledge or possession factor is required by the assurance. It's optional in the request, but is always returned in the response. By default, this field is `true`. If the knowledge or possession constraint has values for `excludedAuthenticationMethods` the `required` value is false. &lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required: Option<bool>,
     /// The authenticator types that are permitted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub types: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -82,14 +68,13 @@ pub struct AccessPolicyConstraint {
 
 /// Specifies constraints for the authenticator. Constraints are logically evaluated such that only one constraint object needs to be satisfied. But, within a constraint object, each constraint property must be satisfied.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AccessPolicyConstraints {
     /// `knowledge`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub knowledge: Option<crate::models::KnowledgeConstraint>,
     /// `possession`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub possession: Option<crate::models::PossessionConstraint>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -98,23 +83,19 @@ pub struct AccessPolicyConstraints {
 
 /// The `AccessPolicyLink` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AccessPolicyLink {
     /// Describes allowed HTTP verbs for the `href`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hints: Option<crate::models::HrefHints>,
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Link name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Indicates whether the link object's `href` property is a URI template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub templated: Option<bool>,
     /// The media type of the link. If omitted, it is implicitly `application/json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -123,41 +104,32 @@ pub struct AccessPolicyLink {
 
 /// The `AccessPolicyRule` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AccessPolicyRule {
     /// Timestamp when the rule was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Identifier for the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the rule was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Name of the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Priority of the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i64>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// Specifies whether Okta created the policy rule (`system=true`). You can't delete policy rules that have `system` set to `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<bool>,
     /// Rule type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::PolicyRuleType>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::PolicyLinks>,
     /// `actions`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actions: Option<crate::models::AccessPolicyRuleActions>,
     /// `conditions`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<crate::models::AccessPolicyRuleConditions>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -166,11 +138,11 @@ pub struct AccessPolicyRule {
 
 /// The `AccessPolicyRuleActions` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AccessPolicyRuleActions {
     /// Specifies the results when a user attempts to sign in.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_sign_on: Option<crate::models::AccessPolicyRuleApplicationSignOn>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -179,17 +151,15 @@ pub struct AccessPolicyRuleActions {
 
 /// Specifies the results when a user attempts to sign in.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AccessPolicyRuleApplicationSignOn {
     /// `access`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access: Option<crate::models::AccessPolicyRuleApplicationSignOnAccess>,
     /// &lt;x-lifecycle-container&gt;&lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;&lt;/x-lifecycle-container&gt;Controls how often the post-authentication prompt is presented to users.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub keep_me_signed_in: Option<crate::models::KeepMeSignedIn>,
     /// The method used to verify a user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verification_method: Option<crate::models::VerificationMethod>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -207,29 +177,23 @@ open_enum! {
 
 /// The `AccessPolicyRuleConditions` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AccessPolicyRuleConditions {
     /// &lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt; Specifies the device condition to match on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device: Option<crate::models::DeviceAccessPolicyRuleCondition>,
     /// Specifies [Okta Expression Language](https://developer.okta.com/docs/reference/okta-expression-language-in-identity-engine/) expressions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub el_condition: Option<crate::models::AccessPolicyRuleCustomCondition>,
     /// Specifies a network selection mode and a set of network zones to be included or excluded. If the connection parameter's data type is `ZONE`, one of the `include` or `exclude` arrays is required. Specific zone IDs to include or exclude are enumerated in the respective arrays.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub network: Option<crate::models::PolicyNetworkCondition>,
     /// Specifies the users and groups that are included or excluded by the policy rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub people: Option<crate::models::PolicyPeopleCondition>,
     /// Specifies a particular platform or device to match on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub platform: Option<crate::models::PlatformPolicyRuleCondition>,
     /// Specifies a particular level of risk to match on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub risk_score: Option<crate::models::RiskScorePolicyRuleCondition>,
     /// &lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt; Specifies which user types to include and/or exclude.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_type: Option<crate::models::UserTypeCondition>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -238,11 +202,11 @@ pub struct AccessPolicyRuleConditions {
 
 /// Specifies [Okta Expression Language](https://developer.okta.com/docs/reference/okta-expression-language-in-identity-engine/) expressions.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AccessPolicyRuleCustomCondition {
     /// expression to match.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub condition: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -251,29 +215,24 @@ pub struct AccessPolicyRuleCustomCondition {
 
 /// An enrollment linked to an OS account.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AccountLinkedEnrollment {
     /// Timestamp when the enrollment was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Unique identifier of the enrollment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the enrollment was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Profile details for a linked enrollment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<crate::models::AccountLinkedEnrollmentProfile>,
     /// Status of the enrollment. Possible values depend on `type`. For `platform_sso` - `ACTIVE`, `SUSPENDED`, `REVOKED`. For `desktop_mfa` - `ACTIVE`, `DELETED`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Type of the linked enrollment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Embedded data for a linked enrollment.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<crate::models::AccountLinkedEnrollmentEmbedded>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -282,12 +241,12 @@ pub struct AccountLinkedEnrollment {
 
 /// Embedded data for a linked enrollment.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AccountLinkedEnrollmentEmbedded {
     /// Timestamp of the last successful authentication.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_authenticated_on: Option<String>,
+    pub last_authenticated_on: Option<crate::models::Timestamp>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
     pub extra: crate::models::JsonMap,
@@ -295,11 +254,11 @@ pub struct AccountLinkedEnrollmentEmbedded {
 
 /// Profile details for a linked enrollment.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AccountLinkedEnrollmentProfile {
     /// Authentication method used for the enrollment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authentication_method: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -308,14 +267,13 @@ pub struct AccountLinkedEnrollmentProfile {
 
 /// An array of ACS endpoints. You can configure a maximum of 100 endpoints.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AcsEndpoint {
     /// Index of the URL in the array of ACS endpoints.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub index: Option<i64>,
     /// URL of the ACS.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -348,17 +306,15 @@ open_enum! {
 
 /// The `ApiService` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ApiService {
     /// Specifies the authentication method used by the API service application when requesting an access token&lt;br&gt; **Note:** Only the `client_secret_basic` method is supported.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authentication_method: Option<String>,
     /// A list of Okta OAuth 2.0 scopes required for the API service app to function.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scopes: Option<Vec<crate::models::Scope>>,
     /// The URL for the API service integration configuration document.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub setup_instructions_uri: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -367,14 +323,13 @@ pub struct ApiService {
 
 /// API Service capability configuration with embedded protocol details.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ApiServiceCapability {
     /// API Service capability identifier.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capability: Option<String>,
     /// List of supported protocols.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supported_protocols: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -383,32 +338,26 @@ pub struct ApiServiceCapability {
 
 /// Container details for resource type APP_ACCOUNT.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AppAccountContainerDetails {
     /// The application name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_name: Option<String>,
     /// The app ID associated with the privileged resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub container_id: Option<String>,
     /// Human-readable name of the container that owns the privileged resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// The application global ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub global_app_id: Option<String>,
     /// Indicates if the application supports password push.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password_push_supported: Option<bool>,
     /// Indicates if provisioning is enabled for this application.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provisioning_enabled: Option<bool>,
     /// Current status of the application instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::AppInstanceContainerStatus>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::AppAccountContainerLink>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -417,14 +366,13 @@ pub struct AppAccountContainerDetails {
 
 /// The `AppAccountContainerLink` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AppAccountContainerLink {
     /// `login`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub login: Option<crate::models::HrefObjectAppLink>,
     /// `logo`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logo: Option<crate::models::HrefObjectLogoLink>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -433,17 +381,15 @@ pub struct AppAccountContainerLink {
 
 /// The `AppAndInstanceConditionEvaluatorAppOrInstance` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AppAndInstanceConditionEvaluatorAppOrInstance {
     /// ID of the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Name of the app type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Type of app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::AppAndInstanceType>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -452,14 +398,13 @@ pub struct AppAndInstanceConditionEvaluatorAppOrInstance {
 
 /// Specifies apps to include or exclude. If `include` is empty, then the condition is met for all apps.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AppAndInstancePolicyRuleCondition {
     /// The list of apps or app instances to exclude.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclude: Option<Vec<crate::models::AppAndInstanceConditionEvaluatorAppOrInstance>>,
     /// The list of apps or app instances to match on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include: Option<Vec<crate::models::AppAndInstanceConditionEvaluatorAppOrInstance>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -481,20 +426,17 @@ pub type AppCsrPkcs10 = String;
 
 /// The `AppCustomHrefObject` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AppCustomHrefObject {
     /// Describes allowed HTTP verbs for the `href`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hints: Option<serde_json::Value>,
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Link name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// The media type of the link. If omitted, it is implicitly `application/json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -503,14 +445,13 @@ pub struct AppCustomHrefObject {
 
 /// The `AppGroup` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AppGroup {
     /// The external ID of the app group whose members might be privileged app users.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     /// The name of the app group whose members might be privileged app users.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -529,14 +470,13 @@ open_enum! {
 
 /// The `AppInstancePolicyRuleCondition` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AppInstancePolicyRuleCondition {
     /// `exclude`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclude: Option<Vec<String>>,
     /// `include`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -545,14 +485,13 @@ pub struct AppInstancePolicyRuleCondition {
 
 /// The `AppInstanceProperty` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AppInstanceProperty {
     /// `label`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// `name`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -561,14 +500,13 @@ pub struct AppInstanceProperty {
 
 /// Credentials for a SaaS app account.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AppServiceAccountCredentials {
     /// The password associated with the service account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password: Option<crate::SecretString>,
     /// The username associated with the service account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -577,50 +515,39 @@ pub struct AppServiceAccountCredentials {
 
 /// The `AppUserAssignRequest` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AppUserAssignRequest {
     /// `created`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<serde_json::Value>,
     /// Specifies a user's credentials for the app. This parameter can be omitted for apps with [sign-on mode](https://developer.okta.com/openapi/okta-management/management/application/getapplication#application/getapplication/t=response&c=200&path=&d=0/signonmode) (`signOnMode`) or [authentication schemes](https://developer.okta.com/openapi/okta-management/management/application/getapplication#application/getapplication/t=response&c=200&path=&d=0/credentials/scheme) (`credentials.scheme`) that don't require credentials.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<crate::models::AppUserCredentials>,
     /// The ID of the user in the target app that's linked to the Okta application user object. This value is the native app-specific identifier or primary key for the user in the target app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     /// Unique identifier for the Okta user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp of the last synchronization operation. This value is only updated for apps with the `IMPORT_PROFILE_UPDATES` or `PUSH PROFILE_UPDATES` feature.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_sync: Option<String>,
+    pub last_sync: Option<crate::models::Timestamp>,
     /// `lastUpdated`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated: Option<serde_json::Value>,
     /// Timestamp when the application user password was last changed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub password_changed: Option<crate::SecretString>,
+    pub password_changed: Option<crate::models::Timestamp>,
     /// Specifies the default and custom profile properties for a user. Properties that are visible in the Admin Console for an app assignment can also be assigned through the API. Some properties are reference properties that are imported from the target app and can't be configured. See [profile](https://developer.okta.com/openapi/okta-management/management/user/getuser#user/getuser/t=response&c=200&path=profile).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<crate::models::AppUserProfile>,
     /// Indicates if the assignment is direct (`USER`) or by group membership (`GROUP`). If not specified, Okta tries to determine the scope based on the assignment type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<String>,
     /// Status of an application user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::AppUserStatus>,
     /// Timestamp when the application user status was last changed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status_changed: Option<String>,
+    pub status_changed: Option<crate::models::Timestamp>,
     /// The synchronization state for the application user. The application user's `syncState` depends on whether the `PROFILE_MASTERING` feature is enabled for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sync_state: Option<crate::models::AppUserSyncState>,
     /// Embedded resources related to the application user using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of resources related to the application user.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksAppAndUser>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -629,11 +556,11 @@ pub struct AppUserAssignRequest {
 
 /// Updates the assigned user credentials.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AppUserCredentialsRequestPayload {
     /// Specifies a user's credentials for the app. This parameter can be omitted for apps with [sign-on mode](https://developer.okta.com/openapi/okta-management/management/application/getapplication#application/getapplication/t=response&c=200&path=&d=0/signonmode) (`signOnMode`) or [authentication schemes](https://developer.okta.com/openapi/okta-management/management/application/getapplication#application/getapplication/t=response&c=200&path=&d=0/credentials/scheme) (`credentials.scheme`) that don't require credentials.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<crate::models::AppUserCredentials>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -642,6 +569,7 @@ pub struct AppUserCredentialsRequestPayload {
 
 /// Specifies the default and custom profile properties for a user. Properties that are visible in the Admin Console for an app assignment can also be assigned through the API. Some properties are reference properties that are imported from the target app and can't be configured. See [profile](https://developer.okta.com/openapi/okta-management/management/user/getuser#user/getuser/t=response&c=200&path=profile).
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AppUserProfile {
@@ -652,11 +580,11 @@ pub struct AppUserProfile {
 
 /// Updates the assigned user profile &gt; **Note:** The Okta API currently doesn't support entity tags for conditional updates. As long as you're the only user updating the the user profile, Okta recommends you fetch the most recent profile with [Retrieve an Application User](https://developer.okta.com/openapi/okta-management/management/applicationusers#tag/ApplicationUsers/operation/getApplicationUser), apply your profile update, and then `POST` back the updated profile.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AppUserProfileRequestPayload {
     /// Specifies the default and custom profile properties for a user. Properties that are visible in the Admin Console for an app assignment can also be assigned through the API. Some properties are reference properties that are imported from the target app and can't be configured. See [profile](https://developer.okta.com/openapi/okta-management/management/user/getuser#user/getuser/t=response&c=200&path=profile).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<crate::models::AppUserProfile>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -731,14 +659,13 @@ open_enum! {
 
 /// &lt;div class="x-lifecycle-container"&gt;&lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;&lt;/div&gt; Indicates which Express Configuration capabilities the app supports and has enabled.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ApplicationExpressConfiguration {
     /// Capabilities currently enabled for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled_capabilities: Option<Vec<crate::models::ApplicationCapability>>,
     /// Capabilities supported by the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supported_capabilities: Option<Vec<crate::models::ApplicationCapability>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -751,26 +678,21 @@ pub type ApplicationLabel = String;
 
 /// The `ApplicationLayout` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ApplicationLayout {
     /// `elements`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub elements: Option<Vec<serde_json::Value>>,
     /// `label`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// `options`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub options: Option<serde_json::Value>,
     /// `rule`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule: Option<serde_json::Value>,
     /// `scope`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<String>,
     /// `type`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -779,14 +701,13 @@ pub struct ApplicationLayout {
 
 /// The `ApplicationLayoutRuleCondition` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ApplicationLayoutRuleCondition {
     /// `schema`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<serde_json::Value>,
     /// `scope`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -795,11 +716,12 @@ pub struct ApplicationLayoutRuleCondition {
 
 /// The `ApplicationLayouts` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ApplicationLayouts {
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -822,38 +744,29 @@ open_enum! {
 
 /// Discoverable resources related to the app.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ApplicationLinks {
     /// `accessPolicy`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_policy: Option<crate::models::AccessPolicyLink>,
     /// `activate`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activate: Option<crate::models::HrefObjectActivateLink>,
     /// List of app link resources.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_links: Option<Vec<crate::models::HrefObject>>,
     /// `deactivate`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deactivate: Option<crate::models::HrefObjectDeactivateLink>,
     /// `groups`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub groups: Option<crate::models::GroupsLink>,
     /// `help`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub help: Option<crate::models::HelpLink>,
     /// List of app logo resources.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logo: Option<Vec<crate::models::HrefObject>>,
     /// `metadata`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<crate::models::MetadataLink>,
     /// `self`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_: Option<crate::models::HrefObjectSelfLink>,
     /// `users`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub users: Option<crate::models::UsersLink>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -862,14 +775,13 @@ pub struct ApplicationLinks {
 
 /// App notes visible to either the admin or end user.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ApplicationSettingsNotes {
     /// An app message that's visible to admins.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub admin: Option<String>,
     /// A message that's visible in the End-User Dashboard.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enduser: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -889,20 +801,17 @@ open_enum! {
 
 /// &lt;div class="x-lifecycle-container"&gt;&lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;&lt;/div&gt; Universal Logout properties for the app. These properties are only returned and can't be updated.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ApplicationUniversalLogout {
     /// Indicates whether the app uses a shared identity stack that may cause the user to sign out of other apps by the same company.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity_stack: Option<String>,
     /// The protocol used for Universal Logout.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub protocol: Option<String>,
     /// Universal Logout status for the app instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Indicates whether the app supports full or partial Universal Logout (UL).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub support_type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -911,38 +820,29 @@ pub struct ApplicationUniversalLogout {
 
 /// The `AssignedAppLink` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AssignedAppLink {
     /// `appAssignmentId`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_assignment_id: Option<String>,
     /// `appInstanceId`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_instance_id: Option<String>,
     /// `appName`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_name: Option<String>,
     /// `credentialsSetup`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials_setup: Option<bool>,
     /// `hidden`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hidden: Option<bool>,
     /// `id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `label`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// `linkUrl`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link_url: Option<String>,
     /// `logoUrl`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logo_url: Option<String>,
     /// `sortOrder`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sort_order: Option<i64>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -951,23 +851,19 @@ pub struct AssignedAppLink {
 
 /// The `AssuranceMethod` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AssuranceMethod {
     /// Verification method type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::PolicyRuleVerificationMethodType>,
     /// Specifies constraints for the authenticator. Constraints are logically evaluated such that only one constraint object needs to be satisfied. But, within a constraint object, each constraint property must be satisfied.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub constraints: Option<Vec<crate::models::AccessPolicyConstraints>>,
     /// `factorMode`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub factor_mode: Option<crate::models::AssuranceMethodFactorMode>,
     /// The inactivity duration after which the user must re-authenticate. Use the ISO 8601 period format (for example, PT2H).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inactivity_period: Option<String>,
     /// The duration after which the user must re-authenticate, regardless of user activity. Keep in mind that the re-authentication intervals for constraints take precedent over this value. Use the ISO 8601 period format for recurring time intervals (for example, PT2H, PT0S, PT43800H, and so on).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reauthenticate_in: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -985,17 +881,15 @@ open_enum! {
 
 /// The `AuthSettings` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthSettings {
     /// `authType`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_type: Option<crate::models::AuthType>,
     /// Set of AIPs used for authType `CUSTOM`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_settings: Option<crate::models::CustomAuthSettings>,
     /// OAuth 2.0 configuration used for authType `OAUTH2`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub o_auth2_settings: Option<crate::models::OAuth2Settings>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1016,29 +910,23 @@ open_enum! {
 
 /// The `AuthenticationMethod` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticationMethod {
     /// Indicates if any secrets or private keys used during authentication must be hardware protected and not exportable. This property is only set for `POSSESSION` constraints.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hardware_protection: Option<String>,
     /// An ID that identifies the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// A label that identifies the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// Specifies the method used for the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<String>,
     /// Indicates if phishing-resistant Factors are required. This property is only set for `POSSESSION` constraints.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phishing_resistant: Option<String>,
     /// Indicates if a user is required to be verified with a verification method.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_verification: Option<String>,
     /// Indicates which methods can be used for user verification. `userVerificationMethods` can only be used when `userVerification` is `REQUIRED`. `BIOMETRICS` is currently the only supported method.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_verification_methods: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1047,17 +935,15 @@ pub struct AuthenticationMethod {
 
 /// The `AuthenticationMethodChain` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticationMethodChain {
     /// `authenticationMethods`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authentication_methods: Option<Vec<crate::models::AuthenticationMethod>>,
     /// The next steps of the authentication method chain. This is an array of `AuthenticationMethodChain`. Only supports one item in the array.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next: Option<Vec<serde_json::Value>>,
     /// Specifies how often the user is prompted for authentication using duration format for the time period. For example, `PT2H30M` for two and a half hours. This parameter can't be set at the same time as the `reauthenticateIn` property on the `verificationMethod`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reauthenticate_in: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1066,17 +952,15 @@ pub struct AuthenticationMethodChain {
 
 /// The `AuthenticationMethodChainMethod` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticationMethodChainMethod {
     /// Verification method type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::PolicyRuleVerificationMethodType>,
     /// Authentication method chains. Only supports 5 items in the array. Each chain can support maximum 3 steps.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chains: Option<Vec<crate::models::AuthenticationMethodChain>>,
     /// Specifies how often the user is prompted for authentication using duration format for the time period. For example, `PT2H30M` for two and a half hours. Don't set this parameter if you're setting the `reauthenticateIn` parameter in `chains`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reauthenticate_in: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1085,17 +969,15 @@ pub struct AuthenticationMethodChainMethod {
 
 /// The `AuthenticationMethodObject` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticationMethodObject {
     /// &lt;x-lifecycle-container&gt;&lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;&lt;/x-lifecycle-container&gt;Authenticator ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// A label that identifies the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// Specifies the method used for the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1117,14 +999,13 @@ open_enum! {
 
 /// Specifies the authentication provider that validates the user password credential. The user's current provider is managed by the **Delegated Authentication** settings in your org. See [Create user with authentication provider](https://developer.okta.com/openapi/okta-management/management/user/create-user-with-password-and-recovery-question#user/Create-user-with-authentication-provider).
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticationProviderWritable {
     /// The name of the authentication provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The type of authentication provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::AuthenticationProviderTypeWritable>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1133,47 +1014,37 @@ pub struct AuthenticationProviderWritable {
 
 /// The `AuthenticatorEnrollmentPolicy` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorEnrollmentPolicy {
     /// Timestamp when the policy was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Description of the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Identifier of the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the policy was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Name of the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Specifies the order in which this policy is evaluated in relation to the other policies.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i64>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// Specifies whether Okta created the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<bool>,
     /// All Okta orgs contain only one IdP discovery policy with an immutable default rule routing to your org's sign-in page. All Okta orgs also contain just one entity risk policy, one session protection policy, and one identity claims sourcing policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::PolicyType>,
     /// `_embedded`.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::PolicyLinks>,
     /// `conditions`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<crate::models::AuthenticatorEnrollmentPolicyConditions>,
     /// Specifies the policy level settings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<crate::models::AuthenticatorEnrollmentPolicySettings>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1182,20 +1053,17 @@ pub struct AuthenticatorEnrollmentPolicy {
 
 /// The `AuthenticatorEnrollmentPolicyAuthenticatorSettings` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorEnrollmentPolicyAuthenticatorSettings {
     /// Constraints for the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub constraints: Option<serde_json::Value>,
     /// Enrollment requirements for the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enroll: Option<serde_json::Value>,
     /// The authenticator ID for `custom_app`, `custom_otp` or `external_idp`. Use this property to select a specific `custom_app`, `custom_otp` or `external_idp` authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// A label that identifies the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<crate::models::AuthenticatorEnrollmentPolicyAuthenticatorType>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1236,11 +1104,11 @@ open_enum! {
 
 /// The `AuthenticatorEnrollmentPolicyConditions` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorEnrollmentPolicyConditions {
     /// Identifies users and groups that are used together.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub people: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1249,41 +1117,32 @@ pub struct AuthenticatorEnrollmentPolicyConditions {
 
 /// The `AuthenticatorEnrollmentPolicyRule` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorEnrollmentPolicyRule {
     /// Timestamp when the rule was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Identifier for the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the rule was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Name of the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Priority of the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i64>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// Specifies whether Okta created the policy rule (`system=true`). You can't delete policy rules that have `system` set to `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<bool>,
     /// Rule type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::PolicyRuleType>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::PolicyLinks>,
     /// `actions`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actions: Option<crate::models::AuthenticatorEnrollmentPolicyRuleActions>,
     /// Specifies conditions that must be met during policy evaluation to apply the rule. All policy conditions and conditions for at least one rule must be met to apply the settings specified in the policy and the associated rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<crate::models::AuthenticatorEnrollmentPolicyRuleConditions>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1292,11 +1151,11 @@ pub struct AuthenticatorEnrollmentPolicyRule {
 
 /// Specifies when or if the user is prompted to enroll an authenticator &gt; **Note:** The `CHALLENGE` and `LOGIN` options have identical behaviors in Identity Engine. `LOGIN` is primarily used in authenticator enrollment policies created in Classic Engine orgs.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorEnrollmentPolicyRuleActionEnroll {
     /// `self`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1305,11 +1164,11 @@ pub struct AuthenticatorEnrollmentPolicyRuleActionEnroll {
 
 /// The `AuthenticatorEnrollmentPolicyRuleActions` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorEnrollmentPolicyRuleActions {
     /// Specifies when or if the user is prompted to enroll an authenticator &gt; **Note:** The `CHALLENGE` and `LOGIN` options have identical behaviors in Identity Engine. `LOGIN` is primarily used in authenticator enrollment policies created in Classic Engine orgs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enroll: Option<crate::models::AuthenticatorEnrollmentPolicyRuleActionEnroll>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1318,17 +1177,15 @@ pub struct AuthenticatorEnrollmentPolicyRuleActions {
 
 /// Specifies conditions that must be met during policy evaluation to apply the rule. All policy conditions and conditions for at least one rule must be met to apply the settings specified in the policy and the associated rule.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorEnrollmentPolicyRuleConditions {
     /// Specifies apps to include or exclude. If `include` is empty, then the condition is met for all apps.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app: Option<crate::models::AppAndInstancePolicyRuleCondition>,
     /// Specifies a network selection mode and a set of network zones to be included or excluded. If the connection parameter's data type is `ZONE`, one of the `include` or `exclude` arrays is required. Specific zone IDs to include or exclude are enumerated in the respective arrays.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub network: Option<crate::models::PolicyNetworkCondition>,
     /// Identifies users and groups that are used together.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub people: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1337,14 +1194,13 @@ pub struct AuthenticatorEnrollmentPolicyRuleConditions {
 
 /// Specifies the policy level settings.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorEnrollmentPolicySettings {
     /// List of authenticator policy settings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authenticators: Option<Vec<crate::models::AuthenticatorEnrollmentPolicyAuthenticatorSettings>>,
     /// Type of policy configuration object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::AuthenticatorEnrollmentPolicySettingsType>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1362,11 +1218,11 @@ open_enum! {
 
 /// Represents a particular authenticator serving as a constraint on a method.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorIdentity {
     /// `key`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1375,14 +1231,13 @@ pub struct AuthenticatorIdentity {
 
 /// Limits the authenticators that can be used for a given method. Currently, only the `otp` method supports constraints, and Google authenticator (key : 'google_otp') is the only allowed authenticator.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorMethodConstraint {
     /// `allowedAuthenticators`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allowed_authenticators: Option<Vec<crate::models::AuthenticatorIdentity>>,
     /// `method`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1399,65 +1254,49 @@ open_enum! {
 
 /// The `AutoLoginApplication` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AutoLoginApplication {
     /// Specifies access settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accessibility: Option<crate::models::ApplicationAccessibility>,
     /// Timestamp when the application object was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// &lt;div class="x-lifecycle-container"&gt;&lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;&lt;/div&gt; Indicates which Express Configuration capabilities the app supports and has enabled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub express_configuration: Option<crate::models::ApplicationExpressConfiguration>,
     /// Enabled app features &gt; **Note:** See [Application Features](https://developer.okta.com/openapi/okta-management/management/tags/applicationfeatures/) for app provisioning features.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub features: Option<Vec<String>>,
     /// Unique ID for the app instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// User-defined display name for app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<crate::models::ApplicationLabel>,
     /// Timestamp when the application object was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Licenses for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub licensing: Option<crate::models::ApplicationLicensing>,
     /// The Okta resource name (ORN) for the current app instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub orn: Option<String>,
     /// Contains any valid JSON schema for specifying properties that can be referenced from a request (only available to OAuth 2.0 client apps). For example, add an app manager contact email address or define an allowlist of groups that you can then reference using the Okta Expression Language `getFilteredGroups` function.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<serde_json::Value>,
     /// Authentication mode for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sign_on_mode: Option<crate::models::ApplicationSignOnMode>,
     /// App instance status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::ApplicationLifecycleStatus>,
     /// &lt;div class="x-lifecycle-container"&gt;&lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;&lt;/div&gt; Universal Logout properties for the app. These properties are only returned and can't be updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub universal_logout: Option<crate::models::ApplicationUniversalLogout>,
     /// Specifies visibility settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visibility: Option<crate::models::ApplicationVisibility>,
     /// Embedded resources related to the app using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. If the `expand=user/{userId}` query parameter is specified, then the assigned [Application User](https://developer.okta.com/openapi/okta-management/management/tags/applicationusers) is embedded.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<serde_json::Value>,
     /// Discoverable resources related to the app.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::ApplicationLinks>,
     /// `credentials`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<crate::models::SchemeApplicationCredentials>,
     /// A unique key is generated for the custom SWA app instance when you use AUTO_LOGIN `signOnMode`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `settings`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<crate::models::AutoLoginApplicationSettings>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1466,29 +1305,23 @@ pub struct AutoLoginApplication {
 
 /// The `AutoLoginApplicationSettings` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AutoLoginApplicationSettings {
     /// The entitlement management opt-in status for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub em_opt_in_status: Option<String>,
     /// Identifies an additional identity store app, if your app supports it. The `identityStoreId` value must be a valid identity store app ID. This identity store app must be created in the same org as your app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity_store_id: Option<String>,
     /// Controls whether Okta automatically assigns users to the app based on the user's role or group membership.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub implicit_assignment: Option<bool>,
     /// Identifier of an inline hook. Inline hooks are outbound calls from Okta to your own custom code, triggered at specific points in Okta process flows. They allow you to integrate custom functionality into those flows. See [Inline hooks](https://developer.okta.com/openapi/okta-management/management/tags/inlinehook/).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inline_hook_id: Option<String>,
     /// App notes visible to either the admin or end user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<crate::models::ApplicationSettingsNotes>,
     /// Specifies notifications settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notifications: Option<crate::models::ApplicationSettingsNotifications>,
     /// `signOn`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sign_on: Option<crate::models::AutoLoginApplicationSettingsSignOn>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1497,14 +1330,13 @@ pub struct AutoLoginApplicationSettings {
 
 /// The `AutoLoginApplicationSettingsSignOn` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AutoLoginApplicationSettingsSignOn {
     /// Primary URL of the sign-in page for this app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub login_url: Option<String>,
     /// Secondary URL of the sign-in page for this app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub redirect_url: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1513,14 +1345,13 @@ pub struct AutoLoginApplicationSettingsSignOn {
 
 /// The `AvailableAction` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AvailableAction {
     /// Action identifier.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `provider`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<crate::models::WorkflowAvailableActionProvider>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1537,11 +1368,11 @@ discriminated_union! {
 
 /// The `AvailableActions` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AvailableActions {
     /// `actions`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actions: Option<Vec<crate::models::AvailableAction>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1550,17 +1381,15 @@ pub struct AvailableActions {
 
 /// This object contains a number of sub-objects, each of which provide some type of contextual information.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BaseContext {
     /// The API request that triggered the inline hook.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request: Option<crate::models::InlineHookRequestObject>,
     /// Details of the user session.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session: Option<serde_json::Value>,
     /// Identifies the Okta user that the token was generated to authenticate and provides details of their Okta user profile.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1569,14 +1398,13 @@ pub struct BaseContext {
 
 /// The `BaseToken` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BaseToken {
     /// Claims included in the token. Consists of name-value pairs for each included claim. For descriptions of the claims that you can include, see the Okta [OpenID Connect and OAuth 2.0 API reference](https://developer.okta.com/openapi/okta-oauth/guides/overview/#claims).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub claims: Option<serde_json::Value>,
     /// The token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1585,29 +1413,23 @@ pub struct BaseToken {
 
 /// The `BasicApplicationSettings` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BasicApplicationSettings {
     /// The entitlement management opt-in status for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub em_opt_in_status: Option<String>,
     /// Identifies an additional identity store app, if your app supports it. The `identityStoreId` value must be a valid identity store app ID. This identity store app must be created in the same org as your app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity_store_id: Option<String>,
     /// Controls whether Okta automatically assigns users to the app based on the user's role or group membership.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub implicit_assignment: Option<bool>,
     /// Identifier of an inline hook. Inline hooks are outbound calls from Okta to your own custom code, triggered at specific points in Okta process flows. They allow you to integrate custom functionality into those flows. See [Inline hooks](https://developer.okta.com/openapi/okta-management/management/tags/inlinehook/).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inline_hook_id: Option<String>,
     /// App notes visible to either the admin or end user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<crate::models::ApplicationSettingsNotes>,
     /// Specifies notifications settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notifications: Option<crate::models::ApplicationSettingsNotifications>,
     /// `app`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app: Option<crate::models::BasicApplicationSettingsApplication>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1616,14 +1438,14 @@ pub struct BasicApplicationSettings {
 
 /// The `BasicApplicationSettingsApplication` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BasicApplicationSettingsApplication {
     /// The URL of the authenticating site for this app.
-    #[serde(rename = "authURL", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "authURL")]
     pub auth_url: Option<String>,
     /// The URL of the sign-in page for this app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1632,65 +1454,49 @@ pub struct BasicApplicationSettingsApplication {
 
 /// The `BasicAuthApplication` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BasicAuthApplication {
     /// Specifies access settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accessibility: Option<crate::models::ApplicationAccessibility>,
     /// Timestamp when the application object was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// &lt;div class="x-lifecycle-container"&gt;&lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;&lt;/div&gt; Indicates which Express Configuration capabilities the app supports and has enabled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub express_configuration: Option<crate::models::ApplicationExpressConfiguration>,
     /// Enabled app features &gt; **Note:** See [Application Features](https://developer.okta.com/openapi/okta-management/management/tags/applicationfeatures/) for app provisioning features.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub features: Option<Vec<String>>,
     /// Unique ID for the app instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// User-defined display name for app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<crate::models::ApplicationLabel>,
     /// Timestamp when the application object was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Licenses for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub licensing: Option<crate::models::ApplicationLicensing>,
     /// The Okta resource name (ORN) for the current app instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub orn: Option<String>,
     /// Contains any valid JSON schema for specifying properties that can be referenced from a request (only available to OAuth 2.0 client apps). For example, add an app manager contact email address or define an allowlist of groups that you can then reference using the Okta Expression Language `getFilteredGroups` function.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<serde_json::Value>,
     /// Authentication mode for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sign_on_mode: Option<crate::models::ApplicationSignOnMode>,
     /// App instance status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::ApplicationLifecycleStatus>,
     /// &lt;div class="x-lifecycle-container"&gt;&lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;&lt;/div&gt; Universal Logout properties for the app. These properties are only returned and can't be updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub universal_logout: Option<crate::models::ApplicationUniversalLogout>,
     /// Specifies visibility settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visibility: Option<crate::models::ApplicationVisibility>,
     /// Embedded resources related to the app using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. If the `expand=user/{userId}` query parameter is specified, then the assigned [Application User](https://developer.okta.com/openapi/okta-management/management/tags/applicationusers) is embedded.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<serde_json::Value>,
     /// Discoverable resources related to the app.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::ApplicationLinks>,
     /// `credentials`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<crate::models::SchemeApplicationCredentials>,
     /// `template_basic_auth` is the key name for a Basic Authentication scheme app instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `settings`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<crate::models::BasicApplicationSettings>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1699,14 +1505,13 @@ pub struct BasicAuthApplication {
 
 /// The `BeforeScheduledActionPolicyRuleCondition` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BeforeScheduledActionPolicyRuleCondition {
     /// `duration`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration: Option<crate::models::Duration>,
     /// `lifecycleAction`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lifecycle_action: Option<crate::models::ScheduledUserLifecycleAction>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1725,65 +1530,49 @@ open_enum! {
 
 /// The `BookmarkApplication` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BookmarkApplication {
     /// Specifies access settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accessibility: Option<crate::models::ApplicationAccessibility>,
     /// Timestamp when the application object was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// &lt;div class="x-lifecycle-container"&gt;&lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;&lt;/div&gt; Indicates which Express Configuration capabilities the app supports and has enabled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub express_configuration: Option<crate::models::ApplicationExpressConfiguration>,
     /// Enabled app features &gt; **Note:** See [Application Features](https://developer.okta.com/openapi/okta-management/management/tags/applicationfeatures/) for app provisioning features.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub features: Option<Vec<String>>,
     /// Unique ID for the app instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// User-defined display name for app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<crate::models::ApplicationLabel>,
     /// Timestamp when the application object was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Licenses for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub licensing: Option<crate::models::ApplicationLicensing>,
     /// The Okta resource name (ORN) for the current app instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub orn: Option<String>,
     /// Contains any valid JSON schema for specifying properties that can be referenced from a request (only available to OAuth 2.0 client apps). For example, add an app manager contact email address or define an allowlist of groups that you can then reference using the Okta Expression Language `getFilteredGroups` function.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<serde_json::Value>,
     /// Authentication mode for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sign_on_mode: Option<crate::models::ApplicationSignOnMode>,
     /// App instance status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::ApplicationLifecycleStatus>,
     /// &lt;div class="x-lifecycle-container"&gt;&lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;&lt;/div&gt; Universal Logout properties for the app. These properties are only returned and can't be updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub universal_logout: Option<crate::models::ApplicationUniversalLogout>,
     /// Specifies visibility settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visibility: Option<crate::models::ApplicationVisibility>,
     /// Embedded resources related to the app using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. If the `expand=user/{userId}` query parameter is specified, then the assigned [Application User](https://developer.okta.com/openapi/okta-management/management/tags/applicationusers) is embedded.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<serde_json::Value>,
     /// Discoverable resources related to the app.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::ApplicationLinks>,
     /// Credentials for the specified `signOnMode`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<crate::models::ApplicationCredentials>,
     /// `bookmark` is the key name for a Bookmark app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `settings`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<crate::models::BookmarkApplicationSettings>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1792,29 +1581,23 @@ pub struct BookmarkApplication {
 
 /// The `BookmarkApplicationSettings` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BookmarkApplicationSettings {
     /// The entitlement management opt-in status for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub em_opt_in_status: Option<String>,
     /// Identifies an additional identity store app, if your app supports it. The `identityStoreId` value must be a valid identity store app ID. This identity store app must be created in the same org as your app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity_store_id: Option<String>,
     /// Controls whether Okta automatically assigns users to the app based on the user's role or group membership.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub implicit_assignment: Option<bool>,
     /// Identifier of an inline hook. Inline hooks are outbound calls from Okta to your own custom code, triggered at specific points in Okta process flows. They allow you to integrate custom functionality into those flows. See [Inline hooks](https://developer.okta.com/openapi/okta-management/management/tags/inlinehook/).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inline_hook_id: Option<String>,
     /// App notes visible to either the admin or end user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<crate::models::ApplicationSettingsNotes>,
     /// Specifies notifications settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notifications: Option<crate::models::ApplicationSettingsNotifications>,
     /// `app`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app: Option<crate::models::BookmarkApplicationSettingsApplication>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1823,14 +1606,13 @@ pub struct BookmarkApplicationSettings {
 
 /// The `BookmarkApplicationSettingsApplication` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BookmarkApplicationSettingsApplication {
     /// Would you like Okta to add an integration for this app?
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_integration: Option<bool>,
     /// The URL of the launch page for this app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1839,65 +1621,49 @@ pub struct BookmarkApplicationSettingsApplication {
 
 /// The `BrowserPluginApplication` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BrowserPluginApplication {
     /// Specifies access settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accessibility: Option<crate::models::ApplicationAccessibility>,
     /// Timestamp when the application object was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// &lt;div class="x-lifecycle-container"&gt;&lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;&lt;/div&gt; Indicates which Express Configuration capabilities the app supports and has enabled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub express_configuration: Option<crate::models::ApplicationExpressConfiguration>,
     /// Enabled app features &gt; **Note:** See [Application Features](https://developer.okta.com/openapi/okta-management/management/tags/applicationfeatures/) for app provisioning features.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub features: Option<Vec<String>>,
     /// Unique ID for the app instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// User-defined display name for app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<crate::models::ApplicationLabel>,
     /// Timestamp when the application object was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Licenses for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub licensing: Option<crate::models::ApplicationLicensing>,
     /// The Okta resource name (ORN) for the current app instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub orn: Option<String>,
     /// Contains any valid JSON schema for specifying properties that can be referenced from a request (only available to OAuth 2.0 client apps). For example, add an app manager contact email address or define an allowlist of groups that you can then reference using the Okta Expression Language `getFilteredGroups` function.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<serde_json::Value>,
     /// Authentication mode for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sign_on_mode: Option<crate::models::ApplicationSignOnMode>,
     /// App instance status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::ApplicationLifecycleStatus>,
     /// &lt;div class="x-lifecycle-container"&gt;&lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;&lt;/div&gt; Universal Logout properties for the app. These properties are only returned and can't be updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub universal_logout: Option<crate::models::ApplicationUniversalLogout>,
     /// Specifies visibility settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visibility: Option<crate::models::ApplicationVisibility>,
     /// Embedded resources related to the app using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. If the `expand=user/{userId}` query parameter is specified, then the assigned [Application User](https://developer.okta.com/openapi/okta-management/management/tags/applicationusers) is embedded.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<serde_json::Value>,
     /// Discoverable resources related to the app.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::ApplicationLinks>,
     /// `credentials`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<crate::models::SchemeApplicationCredentials>,
     /// The key name for the app definition.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `settings`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<crate::models::SwaApplicationSettings>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1906,14 +1672,13 @@ pub struct BrowserPluginApplication {
 
 /// The `ByDateTimeAuthenticatorGracePeriodExpiry` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ByDateTimeAuthenticatorGracePeriodExpiry {
     /// Grace period type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// The expiry date for a `BY_DATE_TIME` grace period type. Valid format: `yyyy-MM-dd'T'HH:mm:ss.SSS'Z'`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expiry: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1922,14 +1687,13 @@ pub struct ByDateTimeAuthenticatorGracePeriodExpiry {
 
 /// The `BySkipCountAuthenticatorGracePeriod` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BySkipCountAuthenticatorGracePeriod {
     /// Grace period type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// The number of times the user can skip enrolling the corresponding authenticator before it becomes mandatory.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip_count: Option<i64>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1938,35 +1702,35 @@ pub struct BySkipCountAuthenticatorGracePeriod {
 
 /// The credential was created, changed, revoked or deleted.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CaepCredentialChangeEvent {
     /// The type of action done towards the credential.
-    #[serde(rename = "change_type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "change_type")]
     pub change_type: Option<String>,
     /// The credential type of the changed credential. It's one of the supported enum values or any other credential type supported mutually by the transmitter and the receiver.
-    #[serde(rename = "credential_type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "credential_type")]
     pub credential_type: Option<String>,
     /// The time of the event (UNIX timestamp)
-    #[serde(rename = "event_timestamp", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "event_timestamp")]
     pub event_timestamp: Option<i64>,
     /// FIDO2 Authenticator Attestation GUID.
-    #[serde(rename = "fido2_aaguid", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "fido2_aaguid")]
     pub fido2_aaguid: Option<String>,
     /// Credential friendly name.
-    #[serde(rename = "friendly_name", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "friendly_name")]
     pub friendly_name: Option<String>,
     /// The entity that initiated the event.
-    #[serde(rename = "initiating_entity", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "initiating_entity")]
     pub initiating_entity: Option<String>,
     /// `reason_admin`.
-    #[serde(rename = "reason_admin", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "reason_admin")]
     pub reason_admin: Option<serde_json::Value>,
     /// `reason_user`.
-    #[serde(rename = "reason_user", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "reason_user")]
     pub reason_user: Option<serde_json::Value>,
     /// The event subject.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<crate::models::SsfTransmitterSecurityEventSubject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -1975,29 +1739,29 @@ pub struct CaepCredentialChangeEvent {
 
 /// The subject's device compliance was revoked.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CaepDeviceComplianceChangeEvent {
     /// Current device compliance status.
-    #[serde(rename = "current_status", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "current_status")]
     pub current_status: Option<String>,
     /// The time of the event (UNIX timestamp)
-    #[serde(rename = "event_timestamp", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "event_timestamp")]
     pub event_timestamp: Option<i64>,
     /// The entity that initiated the event.
-    #[serde(rename = "initiating_entity", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "initiating_entity")]
     pub initiating_entity: Option<String>,
     /// Previous device compliance status.
-    #[serde(rename = "previous_status", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "previous_status")]
     pub previous_status: Option<String>,
     /// `reason_admin`.
-    #[serde(rename = "reason_admin", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "reason_admin")]
     pub reason_admin: Option<serde_json::Value>,
     /// `reason_user`.
-    #[serde(rename = "reason_user", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "reason_user")]
     pub reason_user: Option<serde_json::Value>,
     /// The event subjects.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<crate::models::SecurityEventSubject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -2006,20 +1770,20 @@ pub struct CaepDeviceComplianceChangeEvent {
 
 /// The `CaepEvent` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CaepEvent {
     /// The time of the event (UNIX timestamp)
-    #[serde(rename = "event_timestamp", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "event_timestamp")]
     pub event_timestamp: Option<i64>,
     /// `reason_admin`.
-    #[serde(rename = "reason_admin", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "reason_admin")]
     pub reason_admin: Option<serde_json::Value>,
     /// `reason_user`.
-    #[serde(rename = "reason_user", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "reason_user")]
     pub reason_user: Option<serde_json::Value>,
     /// The event subject.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<crate::models::SsfTransmitterSecurityEventSubject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -2028,23 +1792,23 @@ pub struct CaepEvent {
 
 /// The `CaepSecurityEvent` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CaepSecurityEvent {
     /// The time of the event (UNIX timestamp)
-    #[serde(rename = "event_timestamp", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "event_timestamp")]
     pub event_timestamp: Option<i64>,
     /// The entity that initiated the event.
-    #[serde(rename = "initiating_entity", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "initiating_entity")]
     pub initiating_entity: Option<String>,
     /// `reason_admin`.
-    #[serde(rename = "reason_admin", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "reason_admin")]
     pub reason_admin: Option<serde_json::Value>,
     /// `reason_user`.
-    #[serde(rename = "reason_user", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "reason_user")]
     pub reason_user: Option<serde_json::Value>,
     /// The event subjects.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<crate::models::SecurityEventSubject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -2053,35 +1817,35 @@ pub struct CaepSecurityEvent {
 
 /// The session of the subject was revoked.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CaepSessionRevokedEvent {
     /// Current IP of the session.
-    #[serde(rename = "current_ip", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "current_ip")]
     pub current_ip: Option<String>,
     /// Current user agent of the session.
-    #[serde(rename = "current_user_agent", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "current_user_agent")]
     pub current_user_agent: Option<String>,
     /// The time of the event (UNIX timestamp)
-    #[serde(rename = "event_timestamp", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "event_timestamp")]
     pub event_timestamp: Option<i64>,
     /// The entity that initiated the event.
-    #[serde(rename = "initiating_entity", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "initiating_entity")]
     pub initiating_entity: Option<String>,
     /// Last known IP of the session.
-    #[serde(rename = "last_known_ip", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "last_known_ip")]
     pub last_known_ip: Option<String>,
     /// Last known user agent of the session.
-    #[serde(rename = "last_known_user_agent", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "last_known_user_agent")]
     pub last_known_user_agent: Option<String>,
     /// `reason_admin`.
-    #[serde(rename = "reason_admin", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "reason_admin")]
     pub reason_admin: Option<serde_json::Value>,
     /// `reason_user`.
-    #[serde(rename = "reason_user", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "reason_user")]
     pub reason_user: Option<serde_json::Value>,
     /// The event subjects.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<crate::models::SecurityEventSubject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -2126,85 +1890,66 @@ pub type Claim = String;
 
 /// The `Client` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Client {
     /// The type of client application. Default value: `web`.
-    #[serde(rename = "application_type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "application_type")]
     pub application_type: Option<crate::models::ApplicationType>,
     /// Unique key for the client application. The `client_id` is immutable. When you create a client Application, you can't specify the `client_id` because Okta uses the application ID for the `client_id`.
-    #[serde(rename = "client_id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "client_id")]
     pub client_id: Option<String>,
     /// Time at which the `client_id` was issued (measured in unix seconds)
-    #[serde(rename = "client_id_issued_at", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "client_id_issued_at")]
     pub client_id_issued_at: Option<i64>,
     /// Human-readable string name of the client application.
-    #[serde(rename = "client_name", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "client_name")]
     pub client_name: Option<String>,
     /// OAuth 2.0 client secret string (used for confidential clients). The `client_secret` is shown only on the response of the creation or update of a client Application (and only if the `token_endpoint_auth_method` is one that requires a client secret). You can't specify the `client_secret`. If the `token_endpoint_auth_method` requires one, Okta generates a random `client_secret` for the client Application.
-    #[serde(rename = "client_secret", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "client_secret")]
     pub client_secret: Option<crate::SecretString>,
     /// Time at which the `client_secret` expires or 0 if it doesn't expire (measured in unix seconds)
-    #[serde(
-        rename = "client_secret_expires_at",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "client_secret_expires_at")]
     pub client_secret_expires_at: Option<i64>,
     /// Include user session details.
-    #[serde(
-        rename = "frontchannel_logout_session_required",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "frontchannel_logout_session_required")]
     pub frontchannel_logout_session_required: Option<bool>,
     /// URL where Okta sends the logout request.
-    #[serde(rename = "frontchannel_logout_uri", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "frontchannel_logout_uri")]
     pub frontchannel_logout_uri: Option<String>,
     /// Array of OAuth 2.0 grant type strings. Default value: `\[authorization_code\]`.
-    #[serde(rename = "grant_types", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "grant_types")]
     pub grant_types: Option<Vec<crate::models::GrantType>>,
     /// URL that a third party can use to initiate a login by the client.
-    #[serde(rename = "initiate_login_uri", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "initiate_login_uri")]
     pub initiate_login_uri: Option<String>,
     /// URL string that references a [JSON Web Key Set](https://tools.ietf.org/html/rfc7517#section-5) for validating JWTs presented to Okta.
-    #[serde(rename = "jwks_uri", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "jwks_uri")]
     pub jwks_uri: Option<String>,
     /// URL string that references a logo for the client consent dialog (not the sign-in dialog)
-    #[serde(rename = "logo_uri", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "logo_uri")]
     pub logo_uri: Option<String>,
     /// URL string of a web page providing the client's policy document.
-    #[serde(rename = "policy_uri", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "policy_uri")]
     pub policy_uri: Option<String>,
     /// Array of redirection URI strings for use for relying party initiated logouts.
-    #[serde(
-        rename = "post_logout_redirect_uris",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "post_logout_redirect_uris")]
     pub post_logout_redirect_uris: Option<String>,
     /// Array of redirection URI strings for use in redirect-based flows. All redirect URIs must be absolute URIs and must not include a fragment component. At least one redirect URI and response type is required for all client types, with the following exceptions: If the client uses the Resource Owner Password flow (if `grant_type` contains the value password) or the Client Credentials flow (if `grant_type` contains the value `client_credentials`), then no redirect URI or response type is necessary. In these cases, you can pass either null or an empty array for these attributes.
-    #[serde(rename = "redirect_uris", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "redirect_uris")]
     pub redirect_uris: Option<Vec<String>>,
     /// The type of [JSON Web Key Set](https://tools.ietf.org/html/rfc7517#section-5) algorithm that must be used for signing request objects.
-    #[serde(
-        rename = "request_object_signing_alg",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "request_object_signing_alg")]
     pub request_object_signing_alg: Option<Vec<crate::models::SigningAlgorithm>>,
     /// Array of OAuth 2.0 response type strings. Default value: `\[code\]`.
-    #[serde(rename = "response_types", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "response_types")]
     pub response_types: Option<Vec<crate::models::ResponseType>>,
     /// Requested authentication method for OAuth 2.0 endpoints.
-    #[serde(
-        rename = "token_endpoint_auth_method",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "token_endpoint_auth_method")]
     pub token_endpoint_auth_method: Option<crate::models::EndpointAuthMethod>,
     /// URL string of a web page providing the client's terms of service document.
-    #[serde(rename = "tos_uri", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "tos_uri")]
     pub tos_uri: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -2213,44 +1958,35 @@ pub struct Client {
 
 /// The `ClientUpdatePolicy` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ClientUpdatePolicy {
     /// Timestamp when the policy was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Description of the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Identifier of the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the policy was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Name of the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Specifies the order in which this policy is evaluated in relation to the other policies.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i64>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// Specifies whether Okta created the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<bool>,
     /// All Okta orgs contain only one IdP discovery policy with an immutable default rule routing to your org's sign-in page. All Okta orgs also contain just one entity risk policy, one session protection policy, and one identity claims sourcing policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::PolicyType>,
     /// `_embedded`.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::PolicyLinks>,
     /// Policy conditions aren't supported for this policy type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -2259,41 +1995,32 @@ pub struct ClientUpdatePolicy {
 
 /// The `ClientUpdatePolicyRule` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ClientUpdatePolicyRule {
     /// Timestamp when the rule was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Identifier for the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the rule was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Name of the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Priority of the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i64>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// Specifies whether Okta created the policy rule (`system=true`). You can't delete policy rules that have `system` set to `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<bool>,
     /// Rule type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::PolicyRuleType>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::PolicyLinks>,
     /// The action to take based on the risk event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actions: Option<serde_json::Value>,
     /// Rule conditions aren't supported for this policy type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -2302,14 +2029,13 @@ pub struct ClientUpdatePolicyRule {
 
 /// The `ClientUpdatePolicyRuleActionsObject` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ClientUpdatePolicyRuleActionsObject {
     /// `action`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<String>,
     /// `value`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -2326,23 +2052,19 @@ open_enum! {
 
 /// The `ContextPolicyRuleCondition` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ContextPolicyRuleCondition {
     /// `migrated`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub migrated: Option<bool>,
     /// `platform`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub platform: Option<crate::models::DevicePolicyRuleConditionPlatform>,
     /// `rooted`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rooted: Option<bool>,
     /// `trustLevel`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trust_level: Option<crate::models::DevicePolicyTrustLevel>,
     /// `expression`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expression: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -2351,20 +2073,17 @@ pub struct ContextPolicyRuleCondition {
 
 /// The `CreateGroupRuleRequest` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CreateGroupRuleRequest {
     /// Defines which users and groups to assign.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actions: Option<crate::models::GroupRuleAction>,
     /// Defines group rule conditions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<crate::models::GroupRuleConditions>,
     /// Name of the group rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `type`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -2386,23 +2105,19 @@ discriminated_union! {
 
 /// The `CreateUserRequest` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CreateUserRequest {
     /// Specifies primary authentication and recovery credentials for a user. Credential types and requirements vary depending on the provider and security policy of the org.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<crate::models::UserCredentialsWritable>,
     /// The list of group IDs of groups that the user is added to at the time of creation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_ids: Option<Vec<String>>,
     /// Specifies the default and custom profile properties for a user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<crate::models::UserProfile>,
     /// The ID of the realm in which the user is residing. See [Realms](https://developer.okta.com/openapi/okta-management/management/tags/realm).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub realm_id: Option<String>,
     /// The ID of the user type. Add this value if you want to create a user with a non-default [User Type](https://developer.okta.com/docs/api/openapi/okta-management/management/tag/UserType/). The user type determines which [schema](https://developer.okta.com/docs/api/openapi/okta-management/management/tag/Schema/) applies to that user. After a user has been created, the user can only be assigned a different user type by an administrator through a full replacement (`PUT`) operation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -2411,24 +2126,20 @@ pub struct CreateUserRequest {
 
 /// The `CredentialSyncInfo` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CredentialSyncInfo {
     /// The error code for the type of error.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
     /// A short description of the error.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_reason: Option<String>,
     /// The version ID of the password secret from the OPA vault.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secret_version_id: Option<crate::SecretString>,
     /// Current credential sync status of the privileged resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sync_state: Option<crate::models::CredentialSyncState>,
     /// Timestamp when the credential was changed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sync_time: Option<String>,
+    pub sync_time: Option<crate::models::Timestamp>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
     pub extra: crate::models::JsonMap,
@@ -2447,14 +2158,13 @@ open_enum! {
 
 /// The `CsrMetadata` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CsrMetadata {
     /// `subject`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<crate::models::CsrMetadataSubject>,
     /// `subjectAltNames`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject_alt_names: Option<crate::models::CsrMetadataSubjectAltNames>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -2463,26 +2173,21 @@ pub struct CsrMetadata {
 
 /// The `CsrMetadataSubject` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CsrMetadataSubject {
     /// Common name of the subject.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub common_name: Option<String>,
     /// Country name or code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country_name: Option<String>,
     /// Locality (city) name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locality_name: Option<String>,
     /// Name of the smaller organization, for example, the department or the division.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organizational_unit_name: Option<String>,
     /// Large organization name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organization_name: Option<String>,
     /// State or province name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state_or_province_name: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -2491,11 +2196,11 @@ pub struct CsrMetadataSubject {
 
 /// The `CsrMetadataSubjectAltNames` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CsrMetadataSubjectAltNames {
     /// DNS names of the subject.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dns_names: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -2504,11 +2209,11 @@ pub struct CsrMetadataSubjectAltNames {
 
 /// Set of AIPs used for authType `CUSTOM`.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CustomAuthSettings {
     /// `appInstanceProperties`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_instance_properties: Option<Vec<crate::models::AppInstanceProperty>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -2517,38 +2222,31 @@ pub struct CustomAuthSettings {
 
 /// The `CustomRole` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CustomRole {
     /// Role assignment type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assignment_type: Option<crate::models::RoleAssignmentType>,
     /// Timestamp when the object was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Binding object ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Label for the role assignment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// Timestamp when the object was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Resource set ID.
-    #[serde(rename = "resource-set", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "resource-set")]
     pub resource_set: Option<String>,
     /// Role ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// `type`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::RoleType>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksCustomRoleResponse>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -2557,17 +2255,16 @@ pub struct CustomRole {
 
 /// The `CustomRoleAssignmentSchema` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CustomRoleAssignmentSchema {
     /// Resource set ID.
-    #[serde(rename = "resource-set", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "resource-set")]
     pub resource_set: Option<String>,
     /// Custom role ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
     /// Specify a [standard admin role](https://developer.okta.com/openapi/okta-management/guides/roles/#standard-roles), an [IAM-based standard role](https://developer.okta.com/openapi/okta-management/guides/roles/#iam-based-standard-roles), or `CUSTOM` for a custom role type:
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -2576,14 +2273,13 @@ pub struct CustomRoleAssignmentSchema {
 
 /// Status whether a domain has been failed over or not.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DRStatusItem {
     /// Domain for your org.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<String>,
     /// Indicates if the domain has been failed over.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_failed_over: Option<bool>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -2592,17 +2288,15 @@ pub struct DRStatusItem {
 
 /// The `DbscCredential` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DbscCredential {
     /// Cookie attributes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attributes: Option<String>,
     /// Cookie name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Credential type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -2611,20 +2305,19 @@ pub struct DbscCredential {
 
 /// The `DbscRefreshResponse` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DbscRefreshResponse {
     /// `credentials`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<Vec<crate::models::DbscCredential>>,
     /// URL to call for cookie refresh.
-    #[serde(rename = "refresh_url", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "refresh_url")]
     pub refresh_url: Option<String>,
     /// `scope`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<crate::models::DbscScope>,
     /// The session identifier for this DBSC binding.
-    #[serde(rename = "session_identifier", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "session_identifier")]
     pub session_identifier: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -2633,14 +2326,14 @@ pub struct DbscRefreshResponse {
 
 /// The `DbscScope` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DbscScope {
     /// Whether to include subdomains in the binding scope (`false` = exact origin only, `true` = includes subdomains)
-    #[serde(rename = "include_site", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "include_site")]
     pub include_site: Option<bool>,
     /// The origin URL for which the DBSC binding is valid.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub origin: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -2649,20 +2342,19 @@ pub struct DbscScope {
 
 /// The `DbscStartResponse` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DbscStartResponse {
     /// `credentials`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<Vec<crate::models::DbscCredential>>,
     /// URL to call for cookie refresh.
-    #[serde(rename = "refresh_url", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "refresh_url")]
     pub refresh_url: Option<String>,
     /// `scope`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<crate::models::DbscScope>,
     /// The session identifier for this DBSC binding. Use this value in the `Sec-Secure-Session-Id` header for refresh requests.
-    #[serde(rename = "session_identifier", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "session_identifier")]
     pub session_identifier: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -2671,15 +2363,12 @@ pub struct DbscStartResponse {
 
 /// The `DesktopMFAEnforceNumberMatchingChallengeOrgSetting` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DesktopMFAEnforceNumberMatchingChallengeOrgSetting {
     /// Indicates whether or not the Desktop MFA Enforce Number Matching Challenge push notifications feature is enabled.
-    #[serde(
-        rename = "desktopMFAEnforceNumberMatchingChallengeEnabled",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "desktopMFAEnforceNumberMatchingChallengeEnabled")]
     pub desktop_mfa_enforce_number_matching_challenge_enabled: Option<bool>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -2688,15 +2377,12 @@ pub struct DesktopMFAEnforceNumberMatchingChallengeOrgSetting {
 
 /// The `DesktopMFARecoveryPinOrgSetting` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DesktopMFARecoveryPinOrgSetting {
     /// Indicates whether or not the Desktop MFA Recovery PIN feature is enabled.
-    #[serde(
-        rename = "desktopMFARecoveryPinEnabled",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "desktopMFARecoveryPinEnabled")]
     pub desktop_mfa_recovery_pin_enabled: Option<bool>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -2720,17 +2406,15 @@ open_enum! {
 
 /// &lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt; Specifies the device condition to match on.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DeviceAccessPolicyRuleCondition {
     /// Specifies [device assurance policies](https://developer.okta.com/docs/api/openapi/okta-management/management/tag/DeviceAssurance/) in the policy rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assurance: Option<crate::models::DevicePolicyRuleConditionAssurance>,
     /// Indicates if the device is managed. A device is considered managed if it's part of a device management system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub managed: Option<bool>,
     /// Indicates if the device is registered. A device is registered if the User enrolls with Okta Verify that's installed on the device. When the `managed` property is passed, you must also include the `registered` property and set it to `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registered: Option<bool>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -2739,17 +2423,15 @@ pub struct DeviceAccessPolicyRuleCondition {
 
 /// The `DeviceContextProvider` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DeviceContextProvider {
     /// Unique identifier for the device context provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Identifies the type of device context provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// Whether or not the device context provider is used to identify the user. `IGNORE` prevents the device context provider from being used to authenticate the user. Identification of the device and device context collection happens regardless of this setting.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_identification: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -2779,20 +2461,17 @@ open_enum! {
 
 /// The `DevicePolicyRuleCondition` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DevicePolicyRuleCondition {
     /// `migrated`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub migrated: Option<bool>,
     /// `platform`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub platform: Option<crate::models::DevicePolicyRuleConditionPlatform>,
     /// `rooted`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rooted: Option<bool>,
     /// `trustLevel`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trust_level: Option<crate::models::DevicePolicyTrustLevel>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -2801,11 +2480,11 @@ pub struct DevicePolicyRuleCondition {
 
 /// Specifies [device assurance policies](https://developer.okta.com/docs/api/openapi/okta-management/management/tag/DeviceAssurance/) in the policy rule.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DevicePolicyRuleConditionAssurance {
     /// Specifies the device assurance policy ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -2814,14 +2493,14 @@ pub struct DevicePolicyRuleConditionAssurance {
 
 /// The `DevicePolicyRuleConditionPlatform` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DevicePolicyRuleConditionPlatform {
     /// `supportedMDMFrameworks`.
-    #[serde(rename = "supportedMDMFrameworks", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "supportedMDMFrameworks")]
     pub supported_mdm_frameworks: Option<Vec<crate::models::DevicePolicyMDMFramework>>,
     /// `types`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub types: Option<Vec<crate::models::DevicePolicyPlatformType>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -2839,14 +2518,13 @@ open_enum! {
 
 /// The `DeviceSignalCollectionPlatformConditionEvaluatorPlatform` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DeviceSignalCollectionPlatformConditionEvaluatorPlatform {
     /// `os`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub os: Option<crate::models::DeviceSignalCollectionPlatformConditionEvaluatorPlatformOperatingSystem>,
     /// The type of platform.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::DeviceSignalCollectionPolicyPlatformType>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -2855,17 +2533,15 @@ pub struct DeviceSignalCollectionPlatformConditionEvaluatorPlatform {
 
 /// The `DeviceSignalCollectionPlatformConditionEvaluatorPlatformOperatingSystem` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DeviceSignalCollectionPlatformConditionEvaluatorPlatformOperatingSystem {
     /// `expression`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expression: Option<String>,
     /// The type of operating system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::DeviceSignalCollectionPolicyPlatformOperatingSystemType>,
     /// `version`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<crate::models::PlatformConditionEvaluatorPlatformOperatingSystemVersion>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -2874,14 +2550,13 @@ pub struct DeviceSignalCollectionPlatformConditionEvaluatorPlatformOperatingSyst
 
 /// Specifies a particular platform or device to match on.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DeviceSignalCollectionPlatformPolicyRuleCondition {
     /// `exclude`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclude: Option<Vec<crate::models::DeviceSignalCollectionPlatformConditionEvaluatorPlatform>>,
     /// `include`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include: Option<Vec<crate::models::DeviceSignalCollectionPlatformConditionEvaluatorPlatform>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -2890,44 +2565,35 @@ pub struct DeviceSignalCollectionPlatformPolicyRuleCondition {
 
 /// The `DeviceSignalCollectionPolicy` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DeviceSignalCollectionPolicy {
     /// Timestamp when the policy was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Description of the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Identifier of the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the policy was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Name of the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Specifies the order in which this policy is evaluated in relation to the other policies.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i64>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// Specifies whether Okta created the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<bool>,
     /// All Okta orgs contain only one IdP discovery policy with an immutable default rule routing to your org's sign-in page. All Okta orgs also contain just one entity risk policy, one session protection policy, and one identity claims sourcing policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::PolicyType>,
     /// `_embedded`.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::PolicyLinks>,
     /// Policy conditions aren't supported. Conditions are applied at the rule level for this policy type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -2957,41 +2623,32 @@ open_enum! {
 
 /// The `DeviceSignalCollectionPolicyRule` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DeviceSignalCollectionPolicyRule {
     /// Timestamp when the rule was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Identifier for the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the rule was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Name of the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Priority of the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i64>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// Specifies whether Okta created the policy rule (`system=true`). You can't delete policy rules that have `system` set to `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<bool>,
     /// Rule type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::PolicyRuleType>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::PolicyLinks>,
     /// &lt;x-lifecycle-container&gt;&lt;x-lifecycle class="ea"&gt;&lt;/x-lifecycle&gt;&lt;/x-lifecycle-container&gt;Specifies actions to be taken, or operations that may be allowed, if the rule conditions are satisfied.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actions: Option<crate::models::DeviceSignalCollectionPolicyRuleActions>,
     /// &lt;x-lifecycle-container&gt;&lt;x-lifecycle class="ea"&gt;&lt;/x-lifecycle&gt;&lt;/x-lifecycle-container&gt;Specifies conditions that must be met during policy evaluation to apply the rule. All policy conditions, as well as conditions for at least one rule must be met to apply the settings specified in the policy and the associated rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<crate::models::DeviceSignalCollectionPolicyRuleConditions>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -3000,11 +2657,11 @@ pub struct DeviceSignalCollectionPolicyRule {
 
 /// &lt;x-lifecycle-container&gt;&lt;x-lifecycle class="ea"&gt;&lt;/x-lifecycle&gt;&lt;/x-lifecycle-container&gt;Specifies actions to be taken, or operations that may be allowed, if the rule conditions are satisfied.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DeviceSignalCollectionPolicyRuleActions {
     /// Specifies how device context is collected when a user attempts to sign in.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device_signal_collection: Option<crate::models::DeviceSignalCollectionPolicyRuleDeviceSignalCollection>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -3013,14 +2670,13 @@ pub struct DeviceSignalCollectionPolicyRuleActions {
 
 /// &lt;x-lifecycle-container&gt;&lt;x-lifecycle class="ea"&gt;&lt;/x-lifecycle&gt;&lt;/x-lifecycle-container&gt;Specifies conditions that must be met during policy evaluation to apply the rule. All policy conditions, as well as conditions for at least one rule must be met to apply the settings specified in the policy and the associated rule.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DeviceSignalCollectionPolicyRuleConditions {
     /// Specifies a network selection mode and a set of network zones to be included or excluded. If the connection parameter's data type is `ZONE`, one of the `include` or `exclude` arrays is required. Specific zone IDs to include or exclude are enumerated in the respective arrays.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub network: Option<crate::models::PolicyNetworkCondition>,
     /// Specifies a particular platform or device to match on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub platform: Option<crate::models::DeviceSignalCollectionPlatformPolicyRuleCondition>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -3029,11 +2685,11 @@ pub struct DeviceSignalCollectionPolicyRuleConditions {
 
 /// Specifies how device context is collected when a user attempts to sign in.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DeviceSignalCollectionPolicyRuleDeviceSignalCollection {
     /// Contains the device context provider configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device_context_providers: Option<Vec<crate::models::DeviceContextProvider>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -3051,14 +2707,13 @@ open_enum! {
 
 /// The `Duration` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Duration {
     /// `number`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<i64>,
     /// `unit`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -3071,6 +2726,7 @@ pub type ETag = String;
 
 /// Empty object payload.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EmptyRequestSchema {
@@ -3102,17 +2758,15 @@ discriminated_union! {
 
 /// Entitlements capability configuration with embedded protocol details.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EntitlementsCapability {
     /// Configuration for the Actions protocol. This parameter is required when `supportedProtocols` is set to `ACTIONS`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actions: Option<Vec<crate::models::SubmissionAction>>,
     /// Entitlements capability identifier.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capability: Option<String>,
     /// List of supported entitlements protocols.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supported_protocols: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -3121,44 +2775,35 @@ pub struct EntitlementsCapability {
 
 /// The `EntityRiskPolicy` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EntityRiskPolicy {
     /// Timestamp when the policy was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Description of the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Identifier of the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the policy was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Name of the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Specifies the order in which this policy is evaluated in relation to the other policies.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i64>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// Specifies whether Okta created the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<bool>,
     /// All Okta orgs contain only one IdP discovery policy with an immutable default rule routing to your org's sign-in page. All Okta orgs also contain just one entity risk policy, one session protection policy, and one identity claims sourcing policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::PolicyType>,
     /// `_embedded`.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::PolicyLinks>,
     /// Policy conditions aren't supported for this policy type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -3167,41 +2812,32 @@ pub struct EntityRiskPolicy {
 
 /// The `EntityRiskPolicyRule` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EntityRiskPolicyRule {
     /// Timestamp when the rule was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Identifier for the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the rule was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Name of the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Priority of the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i64>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// Specifies whether Okta created the policy rule (`system=true`). You can't delete policy rules that have `system` set to `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<bool>,
     /// Rule type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::PolicyRuleType>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::PolicyLinks>,
     /// The action to take based on the risk event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actions: Option<serde_json::Value>,
     /// `conditions`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<crate::models::EntityRiskPolicyRuleConditions>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -3210,14 +2846,13 @@ pub struct EntityRiskPolicyRule {
 
 /// The `EntityRiskPolicyRuleActionRunWorkflow` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EntityRiskPolicyRuleActionRunWorkflow {
     /// `action`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<String>,
     /// This action runs a workflow.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workflow: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -3226,11 +2861,11 @@ pub struct EntityRiskPolicyRuleActionRunWorkflow {
 
 /// The `EntityRiskPolicyRuleActionTerminateAllSessions` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EntityRiskPolicyRuleActionTerminateAllSessions {
     /// This action revokes or terminates all of the user's active sessions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -3248,17 +2883,15 @@ discriminated_union! {
 
 /// The `EntityRiskPolicyRuleConditions` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EntityRiskPolicyRuleConditions {
     /// &lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt; The risk score level of the entity risk policy rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity_risk: Option<crate::models::EntityRiskScorePolicyRuleCondition>,
     /// Specifies the users and groups that are included or excluded by the policy rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub people: Option<crate::models::PolicyPeopleCondition>,
     /// &lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt; An object that references detected risk events. This object can have an `include` parameter or an `exclude` parameter, but not both.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub risk_detection_types: Option<crate::models::RiskDetectionTypesPolicyRuleCondition>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -3267,11 +2900,11 @@ pub struct EntityRiskPolicyRuleConditions {
 
 /// &lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt; The risk score level of the entity risk policy rule.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EntityRiskScorePolicyRuleCondition {
     /// `level`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -3280,23 +2913,19 @@ pub struct EntityRiskScorePolicyRuleCondition {
 
 /// The `Error` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Error {
     /// `errorCauses`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_causes: Option<Vec<crate::models::ErrorCause>>,
     /// An Okta code for this type of error.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
     /// A unique identifier for this error. This can be used by Okta Support to help with troubleshooting.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_id: Option<String>,
     /// An Okta code for this type of error.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_link: Option<String>,
     /// A short description of what caused this error. Sometimes this contains dynamically-generated information about your specific error.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_summary: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -3305,23 +2934,19 @@ pub struct Error {
 
 /// Conflict error object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Error409 {
     /// Another request has already been received for the settings for this email template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_causes: Option<Vec<String>>,
     /// E0000254.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
     /// sampleH3iLB6bpBcbnV9E09Fy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_id: Option<String>,
     /// E0000254.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_link: Option<String>,
     /// Another request has already been received for the settings for this email template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_summary: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -3330,11 +2955,11 @@ pub struct Error409 {
 
 /// The `ErrorCause` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorCause {
     /// `errorSummary`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_summary: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -3343,26 +2968,21 @@ pub struct ErrorCause {
 
 /// Auth0 tenant details used to enable Express Configuration on an OIN Integration submission. Populates the submission's sign-on, authentication, and app settings so that admins can configure the app through the Express Configuration flow.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ExpressConfiguration {
     /// The client ID of the SaaS application that end users sign in to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub application_client_id: Option<String>,
     /// The Express Configuration capabilities to enable on the submission. If omitted, all capabilities are automatically configured based on the OIN integration's supported protocols.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capabilities: Option<Vec<crate::models::ExpressConfigureCapabilityType>>,
     /// The URL template that Okta uses to launch the app from the end-user dashboard. Supports template variables `{organization_name}`, `{organization_id}`, and `{connection_name}`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub initiate_login_uri_template: Option<String>,
     /// The Auth0 admin login domain that Okta redirects to as part of the consent flow in a web browser. Use the custom domain name if one is configured in Auth0.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub login_domain: Option<String>,
     /// The client ID of the additional client application that Auth0 creates for the OIN administrator consent flow between Okta and Auth0.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub oin_client_id: Option<String>,
     /// The Auth0 tenant domain (for example, `example.auth0.com`)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tenant_domain: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -3381,11 +3001,11 @@ open_enum! {
 
 /// The `FailbackRequestSchema` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FailbackRequestSchema {
     /// The Okta domain to failback.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domains: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -3394,11 +3014,11 @@ pub struct FailbackRequestSchema {
 
 /// The `FailoverRequestSchema` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FailoverRequestSchema {
     /// The Okta domain to failover.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domains: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -3416,20 +3036,17 @@ open_enum! {
 
 /// The `GlobalTokenRevocation` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GlobalTokenRevocation {
     /// Authentication method &lt;br&gt; **Note:** Currently, only the `SIGNED_JWT` method is supported.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_method: Option<String>,
     /// URL of the authorization server's global token revocation endpoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endpoint: Option<String>,
     /// Allow partial support for Universal Logout.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub partial_logout: Option<bool>,
     /// The format of the subject.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject_format: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -3438,38 +3055,29 @@ pub struct GlobalTokenRevocation {
 
 /// Schema for the Google Workspace app (key name: `google`)
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GoogleApplication {
     /// Specifies access settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accessibility: Option<crate::models::ApplicationAccessibility>,
     /// `credentials`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<crate::models::SchemeApplicationCredentials>,
     /// User-defined display name for app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<crate::models::ApplicationLabel>,
     /// Licenses for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub licensing: Option<crate::models::ApplicationLicensing>,
     /// The key name for the OIN app definition.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Contains any valid JSON schema for specifying properties that can be referenced from a request (only available to OAuth 2.0 client apps)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// Authentication mode for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sign_on_mode: Option<String>,
     /// App instance status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::ApplicationLifecycleStatus>,
     /// Specifies visibility settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visibility: Option<crate::models::ApplicationVisibility>,
     /// `settings`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<crate::models::GoogleApplicationSettings>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -3478,32 +3086,25 @@ pub struct GoogleApplication {
 
 /// The `GoogleApplicationSettings` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GoogleApplicationSettings {
     /// The entitlement management opt-in status for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub em_opt_in_status: Option<String>,
     /// Identifies an additional identity store app, if your app supports it. The `identityStoreId` value must be a valid identity store app ID. This identity store app must be created in the same org as your app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity_store_id: Option<String>,
     /// Controls whether Okta automatically assigns users to the app based on the user's role or group membership.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub implicit_assignment: Option<bool>,
     /// Identifier of an inline hook. Inline hooks are outbound calls from Okta to your own custom code, triggered at specific points in Okta process flows. They allow you to integrate custom functionality into those flows. See [Inline hooks](https://developer.okta.com/openapi/okta-management/management/tags/inlinehook/).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inline_hook_id: Option<String>,
     /// App notes visible to either the admin or end user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<crate::models::ApplicationSettingsNotes>,
     /// Specifies notifications settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notifications: Option<crate::models::ApplicationSettingsNotifications>,
     /// Google app instance properties.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app: Option<crate::models::GoogleApplicationSettingsApplication>,
     /// Contains SAML 2.0 sign-on mode attributes. &gt; **Note:** Set `destinationOverride` to configure any other SAML 2.0 attributes in this section.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sign_on: Option<crate::models::OINSaml20ApplicationSettingsSignOn>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -3512,14 +3113,13 @@ pub struct GoogleApplicationSettings {
 
 /// Google app instance properties.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GoogleApplicationSettingsApplication {
     /// Your Google company domain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<String>,
     /// RPID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rp_id: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -3550,6 +3150,7 @@ open_enum! {
 
 /// Specifies the profile properties applied to [application users](https://developer.okta.com/docs/api/openapi/okta-management/management/tags/applicationusers) that are assigned to the app through group membership. Some reference properties are imported from the target app and can't be configured. See [profile](https://developer.okta.com/docs/api/openapi/okta-management/management/user/getuser#user/getuser/t=response&c=200&path=profile).
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupAssignmentProfile {
@@ -3560,14 +3161,13 @@ pub struct GroupAssignmentProfile {
 
 /// Specifies a set of groups whose users are to be included or excluded.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupCondition {
     /// Groups to be excluded.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclude: Option<Vec<String>>,
     /// Groups to be included.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -3576,11 +3176,11 @@ pub struct GroupCondition {
 
 /// The `GroupMembershipsRequestSchema` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupMembershipsRequestSchema {
     /// A list of app user external IDs to be inserted in this group in Okta.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub member_external_ids: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -3589,14 +3189,13 @@ pub struct GroupMembershipsRequestSchema {
 
 /// Specifies a set of groups whose users are to be included or excluded.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupPolicyRuleCondition {
     /// Groups to be excluded.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclude: Option<Vec<String>>,
     /// Groups to be included.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -3605,23 +3204,19 @@ pub struct GroupPolicyRuleCondition {
 
 /// The `GroupsLink` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupsLink {
     /// Describes allowed HTTP verbs for the `href`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hints: Option<crate::models::HrefHints>,
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Link name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Indicates whether the link object's `href` property is a URI template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub templated: Option<bool>,
     /// The media type of the link. If omitted, it is implicitly `application/json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -3630,23 +3225,19 @@ pub struct GroupsLink {
 
 /// The `HelpLink` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HelpLink {
     /// Describes allowed HTTP verbs for the `href`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hints: Option<crate::models::HrefHints>,
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Link name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Indicates whether the link object's `href` property is a URI template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub templated: Option<bool>,
     /// The media type of the link. If omitted, it is implicitly `application/json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -3655,23 +3246,19 @@ pub struct HelpLink {
 
 /// The `HrefObjectAssigneeLink` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HrefObjectAssigneeLink {
     /// Describes allowed HTTP verbs for the `href`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hints: Option<crate::models::HrefHints>,
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Link name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Indicates whether the link object's `href` property is a URI template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub templated: Option<bool>,
     /// The media type of the link. If omitted, it is implicitly `application/json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -3680,23 +3267,19 @@ pub struct HrefObjectAssigneeLink {
 
 /// The `HrefObjectMappingsLink` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HrefObjectMappingsLink {
     /// Describes allowed HTTP verbs for the `href`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hints: Option<crate::models::HrefHints>,
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Link name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Indicates whether the link object's `href` property is a URI template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub templated: Option<bool>,
     /// The media type of the link. If omitted, it is implicitly `application/json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -3705,23 +3288,19 @@ pub struct HrefObjectMappingsLink {
 
 /// The `HrefObjectMemberLink` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HrefObjectMemberLink {
     /// Describes allowed HTTP verbs for the `href`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hints: Option<crate::models::HrefHints>,
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Link name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Indicates whether the link object's `href` property is a URI template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub templated: Option<bool>,
     /// The media type of the link. If omitted, it is implicitly `application/json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -3730,23 +3309,19 @@ pub struct HrefObjectMemberLink {
 
 /// The `HrefObjectPermissionsLink` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HrefObjectPermissionsLink {
     /// Describes allowed HTTP verbs for the `href`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hints: Option<crate::models::HrefHints>,
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Link name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Indicates whether the link object's `href` property is a URI template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub templated: Option<bool>,
     /// The media type of the link. If omitted, it is implicitly `application/json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -3755,23 +3330,19 @@ pub struct HrefObjectPermissionsLink {
 
 /// The `HrefObjectRetrieveAerialConsent` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HrefObjectRetrieveAerialConsent {
     /// Describes allowed HTTP verbs for the `href`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hints: Option<crate::models::HrefHints>,
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Link name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Indicates whether the link object's `href` property is a URI template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub templated: Option<bool>,
     /// The media type of the link. If omitted, it is implicitly `application/json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -3780,23 +3351,19 @@ pub struct HrefObjectRetrieveAerialConsent {
 
 /// The `HrefObjectRulesLink` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HrefObjectRulesLink {
     /// Describes allowed HTTP verbs for the `href`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hints: Option<crate::models::HrefHints>,
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Link name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Indicates whether the link object's `href` property is a URI template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub templated: Option<bool>,
     /// The media type of the link. If omitted, it is implicitly `application/json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -3805,23 +3372,19 @@ pub struct HrefObjectRulesLink {
 
 /// The `HrefObjectWebLink` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HrefObjectWebLink {
     /// Describes allowed HTTP verbs for the `href`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hints: Option<crate::models::HrefHints>,
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Link name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Indicates whether the link object's `href` property is a URI template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub templated: Option<bool>,
     /// The media type of the link. If omitted, it is implicitly `application/json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -3834,14 +3397,13 @@ pub type IdPCsrPkcs10 = String;
 
 /// The `IdProofingMethod` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IdProofingMethod {
     /// Verification method type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::PolicyRuleVerificationMethodType>,
     /// ID for ID proofing entity.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -3860,44 +3422,35 @@ open_enum! {
 
 /// The `IdentityClaimSourcingPolicy` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IdentityClaimSourcingPolicy {
     /// Timestamp when the policy was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Description of the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Identifier of the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the policy was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Name of the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Specifies the order in which this policy is evaluated in relation to the other policies.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i64>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// Specifies whether Okta created the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<bool>,
     /// All Okta orgs contain only one IdP discovery policy with an immutable default rule routing to your org's sign-in page. All Okta orgs also contain just one entity risk policy, one session protection policy, and one identity claims sourcing policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::PolicyType>,
     /// `_embedded`.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::PolicyLinks>,
     /// Policy conditions aren't supported for this policy type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -3906,41 +3459,32 @@ pub struct IdentityClaimSourcingPolicy {
 
 /// The `IdentityClaimSourcingPolicyRule` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IdentityClaimSourcingPolicyRule {
     /// Timestamp when the rule was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Identifier for the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the rule was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Name of the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Priority of the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i64>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// Specifies whether Okta created the policy rule (`system=true`). You can't delete policy rules that have `system` set to `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<bool>,
     /// Rule type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::PolicyRuleType>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::PolicyLinks>,
     /// &lt;x-lifecycle-container&gt;&lt;x-lifecycle class="ea"&gt;&lt;/x-lifecycle&gt; &lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;&lt;/x-lifecycle-container&gt;Specifies actions to be taken, or operations that may be allowed, if the rule conditions are satisfied.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actions: Option<crate::models::IdentityClaimSourcingPolicyRuleAction>,
     /// Policy rule conditions aren't supported for this policy type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -3949,11 +3493,11 @@ pub struct IdentityClaimSourcingPolicyRule {
 
 /// &lt;x-lifecycle-container&gt;&lt;x-lifecycle class="ea"&gt;&lt;/x-lifecycle&gt; &lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;&lt;/x-lifecycle-container&gt;Specifies actions to be taken, or operations that may be allowed, if the rule conditions are satisfied.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IdentityClaimSourcingPolicyRuleAction {
     /// Specifies the settings for the identity claims sourcing policy rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub claim_sourcing: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -3972,14 +3516,13 @@ open_enum! {
 
 /// Specifies the IdP that's used to sign in.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IdentityProviderPolicyRuleCondition {
     /// Specifies the IdP ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub idp_ids: Option<Vec<String>>,
     /// `provider`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<crate::models::IdentityProviderPolicyProvider>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -3988,14 +3531,13 @@ pub struct IdentityProviderPolicyRuleCondition {
 
 /// The `IdpDiscoveryPlatformConditionEvaluatorPlatform` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IdpDiscoveryPlatformConditionEvaluatorPlatform {
     /// `os`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub os: Option<crate::models::IdpDiscoveryPlatformConditionEvaluatorPlatformOperatingSystem>,
     /// The type of platform.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::PolicyPlatformType>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -4004,17 +3546,15 @@ pub struct IdpDiscoveryPlatformConditionEvaluatorPlatform {
 
 /// The `IdpDiscoveryPlatformConditionEvaluatorPlatformOperatingSystem` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IdpDiscoveryPlatformConditionEvaluatorPlatformOperatingSystem {
     /// `expression`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expression: Option<String>,
     /// The type of operating system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::IdpDiscoveryPolicyPlatformOperatingSystemType>,
     /// `version`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<crate::models::PlatformConditionEvaluatorPlatformOperatingSystemVersion>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -4023,14 +3563,13 @@ pub struct IdpDiscoveryPlatformConditionEvaluatorPlatformOperatingSystem {
 
 /// Specifies a particular platform or device to match on.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IdpDiscoveryPlatformPolicyRuleCondition {
     /// `exclude`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclude: Option<Vec<crate::models::IdpDiscoveryPlatformConditionEvaluatorPlatform>>,
     /// `include`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include: Option<Vec<crate::models::IdpDiscoveryPlatformConditionEvaluatorPlatform>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -4039,44 +3578,35 @@ pub struct IdpDiscoveryPlatformPolicyRuleCondition {
 
 /// The `IdpDiscoveryPolicy` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IdpDiscoveryPolicy {
     /// Timestamp when the policy was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Description of the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Identifier of the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the policy was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Name of the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Specifies the order in which this policy is evaluated in relation to the other policies.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i64>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// Specifies whether Okta created the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<bool>,
     /// All Okta orgs contain only one IdP discovery policy with an immutable default rule routing to your org's sign-in page. All Okta orgs also contain just one entity risk policy, one session protection policy, and one identity claims sourcing policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::PolicyType>,
     /// `_embedded`.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::PolicyLinks>,
     /// Policy conditions aren't supported for this policy type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -4100,41 +3630,32 @@ open_enum! {
 
 /// The `IdpDiscoveryPolicyRule` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IdpDiscoveryPolicyRule {
     /// Timestamp when the rule was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Identifier for the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the rule was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Name of the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Priority of the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i64>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// Specifies whether Okta created the policy rule (`system=true`). You can't delete policy rules that have `system` set to `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<bool>,
     /// Rule type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::PolicyRuleType>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::PolicyLinks>,
     /// Specifies where to route users when they are attempting to sign in to your org, if the rule conditions are satisfied. You can add up to 10 providers to a single `idp` policy action.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actions: Option<crate::models::IdpPolicyRuleAction>,
     /// `conditions`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<crate::models::IdpDiscoveryPolicyRuleCondition>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -4143,20 +3664,17 @@ pub struct IdpDiscoveryPolicyRule {
 
 /// The `IdpDiscoveryPolicyRuleCondition` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IdpDiscoveryPolicyRuleCondition {
     /// Specifies apps to include or exclude. If `include` is empty, then the condition is met for all apps.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app: Option<crate::models::AppAndInstancePolicyRuleCondition>,
     /// Specifies a network selection mode and a set of network zones to be included or excluded. If the connection parameter's data type is `ZONE`, one of the `include` or `exclude` arrays is required. Specific zone IDs to include or exclude are enumerated in the respective arrays.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub network: Option<crate::models::PolicyNetworkCondition>,
     /// Specifies a particular platform or device to match on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub platform: Option<crate::models::IdpDiscoveryPlatformPolicyRuleCondition>,
     /// Specifies a user identifier condition to match on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_identifier: Option<crate::models::UserIdentifierPolicyRuleCondition>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -4165,11 +3683,11 @@ pub struct IdpDiscoveryPolicyRuleCondition {
 
 /// Specifies where to route users when they are attempting to sign in to your org, if the rule conditions are satisfied. You can add up to 10 providers to a single `idp` policy action.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IdpPolicyRuleAction {
     /// Specifies IdP settings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub idp: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -4178,14 +3696,13 @@ pub struct IdpPolicyRuleAction {
 
 /// The `IdpPolicyRuleActionMatchCriteria` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IdpPolicyRuleActionMatchCriteria {
     /// The IdP property that the evaluated string should match to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub property_name: Option<String>,
     /// You can provide an Okta Expression Language expression with the Login Context that's evaluated with the IdP. For example, the value `login.identifier` refers to the user's username. If the user is signing in with the username `john.doe@mycompany.com`, the expression `login.identifier.substringAfter(@))` is evaluated to the domain name of the user, for example: `mycompany.com`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider_expression: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -4194,17 +3711,15 @@ pub struct IdpPolicyRuleActionMatchCriteria {
 
 /// The `IdpPolicyRuleActionProvider` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IdpPolicyRuleActionProvider {
     /// IdP types of `OKTA`, `AgentlessDSSO`, and `IWA` don't require an ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Provider `name` in Okta. Optional. Supported in `IDENTITY ENGINE`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The IdP object's `type` property identifies the social or enterprise IdP used for authentication. Each IdP uses a specific protocol, therefore the `protocol` object must correspond with the IdP `type`. If the protocol is OAuth 2.0-based, the `protocol` object's `scopes` property must also correspond with the scopes supported by the IdP `type`. For policy actions supported by each IdP type, see [IdP type policy actions](https://developer.okta.com/docs/api/openapi/okta-management/management/tag/IdentityProvider/#tag/IdentityProvider/operation/createIdentityProvider!path=policy&t=request).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::IdentityProviderType>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -4222,32 +3737,25 @@ open_enum! {
 
 /// Identity Verification (IDV) protocol configuration for identity verification.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Idv {
     /// URL of the authorization endpoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authorize_url: Option<String>,
     /// URL of the configuration endpoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub config_url: Option<String>,
     /// URL of the token issuer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issuer_url: Option<String>,
     /// URL of the JSON Web Key Set (JWKS) endpoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jwks_url: Option<String>,
     /// URL of the Pushed Authorization Request (PAR) endpoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub par_url: Option<String>,
     /// URL of the privacy policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub privacy_policy_url: Option<String>,
     /// URL of the terms of use.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub terms_of_use_url: Option<String>,
     /// URL of the token endpoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_url: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -4256,14 +3764,13 @@ pub struct Idv {
 
 /// Identity Verification (IDV) capability configuration with embedded protocol details.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IdvCapability {
     /// IDV capability identifier.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capability: Option<String>,
     /// List of supported IDV protocols.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supported_protocols: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -4272,11 +3779,11 @@ pub struct IdvCapability {
 
 /// The `ImageUploadResponse` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ImageUploadResponse {
     /// `url`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -4285,14 +3792,13 @@ pub struct ImageUploadResponse {
 
 /// The `InactivityPolicyRuleCondition` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InactivityPolicyRuleCondition {
     /// `number`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<i64>,
     /// `unit`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -4301,23 +3807,19 @@ pub struct InactivityPolicyRuleCondition {
 
 /// The `InlineHookBasePayload` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InlineHookBasePayload {
     /// The inline hook cloud version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cloud_event_version: Option<String>,
     /// The inline hook request header content.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_type: Option<String>,
     /// The individual inline hook request ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_id: Option<String>,
     /// The time the inline hook request was sent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_time: Option<String>,
     /// The inline hook version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_type_version: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -4326,6 +3828,7 @@ pub struct InlineHookBasePayload {
 
 /// The `InlineHookPayload` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InlineHookPayload {
@@ -4336,20 +3839,17 @@ pub struct InlineHookPayload {
 
 /// The API request that triggered the inline hook.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InlineHookRequestObject {
     /// The unique identifier that Okta assigned to the API request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The IP address of the client that made the API request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ip_address: Option<String>,
     /// The HTTP request method of the API request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<String>,
     /// The URL of the API endpoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -4358,11 +3858,11 @@ pub struct InlineHookRequestObject {
 
 /// The `InlineHookResponse` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InlineHookResponse {
     /// `commands`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub commands: Option<Vec<crate::models::InlineHookResponseCommands>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -4371,17 +3871,15 @@ pub struct InlineHookResponse {
 
 /// The `InlineHookResponseCommandValue` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InlineHookResponseCommandValue {
     /// `op`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub op: Option<String>,
     /// `path`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
     /// `value`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -4390,14 +3888,13 @@ pub struct InlineHookResponseCommandValue {
 
 /// The `InlineHookResponseCommands` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InlineHookResponseCommands {
     /// `type`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// `value`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<Vec<crate::models::InlineHookResponseCommandValue>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -4406,26 +3903,21 @@ pub struct InlineHookResponseCommands {
 
 /// The `IntegrationCapability` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IntegrationCapability {
     /// Description of the integration capability.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// URL to the help documentation for the integration capability.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub help_url: Option<String>,
     /// Unique identifier for the integration capability.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Name of the integration capability.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The date when the integration capability was released.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub release_date: Option<String>,
+    pub release_date: Option<crate::models::Timestamp>,
     /// Status of the integration capability.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -4444,11 +3936,11 @@ open_enum! {
 
 /// The `KeepCurrent` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct KeepCurrent {
     /// Skip deleting the user's current session when set to `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub keep_current: Option<bool>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -4457,14 +3949,13 @@ pub struct KeepCurrent {
 
 /// &lt;x-lifecycle-container&gt;&lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;&lt;/x-lifecycle-container&gt;Controls how often the post-authentication prompt is presented to users.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct KeepMeSignedIn {
     /// Whether the post-authentication [Keep Me Signed In (KMSI)](https://help.okta.com/oie/en-us/content/topics/security/stay-signed-in.htm) flow is allowed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub post_auth: Option<String>,
     /// A time duration specified as an [ISO 8601 duration](https://en.wikipedia.org/wiki/ISO_8601#Durations).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub post_auth_prompt_frequency: Option<crate::models::TimeDuration>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -4473,26 +3964,21 @@ pub struct KeepMeSignedIn {
 
 /// The `KnowledgeConstraint` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct KnowledgeConstraint {
     /// This property specifies the precise authenticator and method for authentication. &lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authentication_methods: Option<Vec<crate::models::AuthenticationMethodObject>>,
     /// This property specifies the precise authenticator and method to exclude from authentication. &lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub excluded_authentication_methods: Option<serde_json::Value>,
     /// The authenticator methods that are permitted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub methods: Option<Vec<String>>,
     /// The duration after which the user must re-authenticate regardless of user activity. This re-authentication interval overrides the Verification Method object's `reauthenticateIn` interval. The supported values use ISO 8601 period format for recurring time intervals (for example, `PT1H`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reauthenticate_in: Option<String>,
     /// This property indicates whether the knowledge or possession factor is required by the assurance. It's optional in the request, but is always returned in the response. By default, this field is `true`. If the knowledge or possession constraint has values for `excludedAuthenticationMethods` the `required` value is false. &lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required: Option<bool>,
     /// The authenticator types that are permitted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub types: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -4501,17 +3987,15 @@ pub struct KnowledgeConstraint {
 
 /// The `LifecycleExpirationPolicyRuleCondition` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LifecycleExpirationPolicyRuleCondition {
     /// `lifecycleStatus`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lifecycle_status: Option<String>,
     /// `number`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<i64>,
     /// `unit`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -4520,17 +4004,15 @@ pub struct LifecycleExpirationPolicyRuleCondition {
 
 /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of resources related to the application user.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LinksAppAndUser {
     /// `app`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app: Option<crate::models::HrefObjectAppLink>,
     /// `group`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<crate::models::HrefObjectGroupLink>,
     /// `user`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<crate::models::HrefObjectUserLink>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -4539,11 +4021,11 @@ pub struct LinksAppAndUser {
 
 /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LinksAssignee {
     /// `assignee`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assignee: Option<crate::models::HrefObjectAssigneeLink>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -4552,23 +4034,20 @@ pub struct LinksAssignee {
 
 /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LinksCustomRoleResponse {
     /// `assignee`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assignee: Option<crate::models::HrefObjectAssigneeLink>,
     /// `member`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub member: Option<crate::models::HrefObjectMemberLink>,
     /// `permissions`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permissions: Option<crate::models::HrefObjectPermissionsLink>,
     /// `resource-set`.
-    #[serde(rename = "resource-set", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "resource-set")]
     pub resource_set: Option<crate::models::HrefObjectResourceSetLink>,
     /// `role`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<crate::models::HrefObjectRoleLink>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -4577,11 +4056,11 @@ pub struct LinksCustomRoleResponse {
 
 /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LinksSelfForRoleAssignment {
     /// `self`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_: Option<crate::models::HrefObjectSelfLink>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -4590,11 +4069,11 @@ pub struct LinksSelfForRoleAssignment {
 
 /// &lt;x-lifecycle-container&gt;&lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;&lt;/x-lifecycle-container&gt;The result of the bot protection detection associated with the event.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LogBotProtection {
     /// The bot detected level associated with the bot protection configuration target.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -4636,41 +4115,37 @@ open_enum! {
 
 /// The entity that describes a device enrolled with passwordless authentication using Okta Verify.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LogDevice {
     /// The integration platform or software used with the device.
-    #[serde(rename = "device_integrator", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "device_integrator")]
     pub device_integrator: Option<serde_json::Value>,
     /// `disk_encryption_type`.
-    #[serde(rename = "disk_encryption_type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "disk_encryption_type")]
     pub disk_encryption_type: Option<crate::models::LogDiskEncryptionType>,
     /// ID of the device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// If the device has removed software restrictions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jailbreak: Option<bool>,
     /// Indicates if the device is configured for device management and is registered with Okta.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub managed: Option<bool>,
     /// `name`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `os_platform`.
-    #[serde(rename = "os_platform", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "os_platform")]
     pub os_platform: Option<String>,
     /// `os_version`.
-    #[serde(rename = "os_version", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "os_version")]
     pub os_version: Option<String>,
     /// Indicates if the device is registered with an Okta org and is bound to an Okta Verify instance on the device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registered: Option<bool>,
     /// `screen_lock_type`.
-    #[serde(rename = "screen_lock_type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "screen_lock_type")]
     pub screen_lock_type: Option<crate::models::LogScreenLockType>,
     /// The availability of hardware security on the device.
-    #[serde(rename = "secure_hardware_present", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "secure_hardware_present")]
     pub secure_hardware_present: Option<bool>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -4691,23 +4166,19 @@ open_enum! {
 
 /// Details about the associated IP address.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LogIpDetails {
     /// The [Autonomous system](https://docs.telemetry.mozilla.org/datasets/other/asn_aggregates/reference) number that's associated with the IP address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_number: Option<i64>,
     /// The name associated with the Autonomous System Number (ASN)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_org: Option<String>,
     /// The domain name associated with the IP address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<String>,
     /// The associated IP service categories for the IP address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ip_service_categories: Option<Vec<crate::models::LogIpServiceCategory>>,
     /// The internet service provider associated with the IP address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub isp: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -4716,17 +4187,15 @@ pub struct LogIpDetails {
 
 /// Describes the IP service category associated with an IP.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LogIpServiceCategory {
     /// Indicates whether the service is an anonymizer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_anonymous: Option<bool>,
     /// The name of the associated operator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operator: Option<String>,
     /// The type of service provided from this IP address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -4735,23 +4204,19 @@ pub struct LogIpServiceCategory {
 
 /// Risk associated with the event.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LogRisk {
     /// The name of the detection mechanism that identified the risk.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detection_name: Option<String>,
     /// The entity that issued the associated risk.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issuer: Option<String>,
     /// The risk level associated with the request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<String>,
     /// The previous risk level (if any) associated with the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_level: Option<String>,
     /// Reasons for the associated risk.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reasons: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -4770,17 +4235,15 @@ open_enum! {
 
 /// The result of the user behavior detection models associated with the event.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LogUserBehavior {
     /// The unique identifier of the user behavior detection model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The name of the user behavior detection model [configured by admins](https://developer.okta.com/docs/api/openapi/okta-management/management/tag/Behavior/)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The result of the user behavior analysis.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -4798,14 +4261,13 @@ open_enum! {
 
 /// The `MDMEnrollmentPolicyRuleCondition` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MDMEnrollmentPolicyRuleCondition {
     /// `blockNonSafeAndroid`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub block_non_safe_android: Option<bool>,
     /// `enrollment`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enrollment: Option<crate::models::MDMEnrollmentPolicyEnrollment>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -4814,20 +4276,17 @@ pub struct MDMEnrollmentPolicyRuleCondition {
 
 /// The `MacOSAccountProfile` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MacOSAccountProfile {
     /// Unique identifier for the macOS account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_uuid: Option<String>,
     /// Full name of the account user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_name: Option<String>,
     /// Profile type discriminator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Username of the account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -4836,23 +4295,19 @@ pub struct MacOSAccountProfile {
 
 /// The `MetadataLink` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MetadataLink {
     /// Describes allowed HTTP verbs for the `href`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hints: Option<crate::models::HrefHints>,
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Link name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Indicates whether the link object's `href` property is a URI template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub templated: Option<bool>,
     /// The media type of the link. If omitted, it is implicitly `application/json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -4861,11 +4316,11 @@ pub struct MetadataLink {
 
 /// Contains the `challenge` and `correctAnswer` objects for `push` factors that use a number matching challenge.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NumberFactorChallengeEmbeddedLinks {
     /// Number matching challenge for a `push` factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub challenge: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -4874,29 +4329,23 @@ pub struct NumberFactorChallengeEmbeddedLinks {
 
 /// A [JSON Web Key (JWK)](https://tools.ietf.org/html/rfc7517) is a JSON representation of a cryptographic key. Okta uses an encryption key to encrypt an ID token JWT minted by the org authorization server or custom authorization server. Okta supports only RSA keys for encrypting tokens.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OAuth2ClientJsonEncryptionKeyRequest {
     /// Unique identifier of the JSON Web Key in the OAUth 2.0 client's JWKS.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kid: Option<String>,
     /// Status of the OAuth 2.0 client JSON Web Key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Algorithm used in the key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alg: Option<String>,
     /// RSA key value (exponent) for key binding.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub e: Option<String>,
     /// Cryptographic algorithm family for the certificate's key pair.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kty: Option<String>,
     /// RSA key value (modulus) for key binding.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub n: Option<String>,
     /// Acceptable use of the JSON Web Key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#use: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -4905,38 +4354,30 @@ pub struct OAuth2ClientJsonEncryptionKeyRequest {
 
 /// A [JSON Web Key (JWK)](https://tools.ietf.org/html/rfc7517) is a JSON representation of a cryptographic key. Okta uses an encryption key to encrypt an ID token JWT minted by the org authorization server or custom authorization server. Okta supports only RSA keys for encrypting tokens.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OAuth2ClientJsonEncryptionKeyResponse {
     /// Unique identifier of the JSON Web Key in the OAUth 2.0 client's JWKS.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kid: Option<String>,
     /// Status of the OAuth 2.0 client JSON Web Key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Timestamp when the OAuth 2.0 client JSON Web Key was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
     /// The unique ID of the OAuth client JSON Web Key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the OAuth 2.0 client JSON Web Key was updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated: Option<String>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available for the current status of an app using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::OAuthClientSecretLinks>,
     /// RSA key value (exponent) for key binding.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub e: Option<String>,
     /// Cryptographic algorithm family for the certificate's key pair.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kty: Option<String>,
     /// RSA key value (modulus) for key binding.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub n: Option<String>,
     /// Acceptable use of the JSON Web Key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#use: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -4954,23 +4395,19 @@ discriminated_union! {
 
 /// An EC signing key.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OAuth2ClientJsonWebKeyECRequest {
     /// Unique identifier of the JSON Web Key in the OAUth 2.0 client's JWKS.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kid: Option<String>,
     /// Status of the OAuth 2.0 client JSON Web Key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Cryptographic algorithm family for the certificate's key pair.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kty: Option<String>,
     /// The public x coordinate for the elliptic curve point.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub x: Option<String>,
     /// The public y coordinate for the elliptic curve point.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub y: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -4979,29 +4416,23 @@ pub struct OAuth2ClientJsonWebKeyECRequest {
 
 /// The `OAuth2ClientJsonWebKeyRequestBody` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OAuth2ClientJsonWebKeyRequestBody {
     /// Algorithm used in the key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alg: Option<String>,
     /// RSA key value (exponent) for key binding.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub e: Option<String>,
     /// Unique identifier of the JSON Web Key in the OAuth 2.0 client's JWKS.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kid: Option<String>,
     /// Cryptographic algorithm family for the certificate's key pair.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kty: Option<String>,
     /// RSA key value (modulus) for key binding.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub n: Option<String>,
     /// Status of the OAuth 2.0 client JSON Web Key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Acceptable use of the JSON Web Key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#use: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -5010,23 +4441,19 @@ pub struct OAuth2ClientJsonWebKeyRequestBody {
 
 /// An RSA signing key.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OAuth2ClientJsonWebKeyRsaRequest {
     /// Unique identifier of the JSON Web Key in the OAUth 2.0 client's JWKS.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kid: Option<String>,
     /// Status of the OAuth 2.0 client JSON Web Key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// RSA key value (exponent) for key binding.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub e: Option<String>,
     /// Cryptographic algorithm family for the certificate's key pair.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kty: Option<String>,
     /// RSA key value (modulus) for key binding.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub n: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -5035,26 +4462,21 @@ pub struct OAuth2ClientJsonWebKeyRsaRequest {
 
 /// OAuth 2.0 configuration used for authType `OAUTH2`.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OAuth2Settings {
     /// The URL to the authorization server's authorization endpoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authorize_endpoint: Option<String>,
     /// The OAuth 2.0 client identifier.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
     /// The OAuth 2.0 client secret.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_secret: Option<crate::SecretString>,
     /// The public key in JWK format. Returned when the OAuth authentication method is `PRIVATE_KEY_JWT`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub public_key: Option<serde_json::Value>,
     /// List of OAuth 2.0 scopes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scopes: Option<Vec<String>>,
     /// The URL to the authorization server's token endpoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_endpoint: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -5063,41 +4485,33 @@ pub struct OAuth2Settings {
 
 /// The `OAuth2Token` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OAuth2Token {
     /// Client ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
     /// Timestamp when the object was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<crate::models::CreatedProperty>,
     /// Expiration time of the OAuth 2.0 Token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub expires_at: Option<String>,
+    pub expires_at: Option<crate::models::Timestamp>,
     /// ID of the Token object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The complete URL of the authorization server that issued the Token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issuer: Option<String>,
     /// Timestamp when the object was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated: Option<crate::models::LastUpdatedProperty>,
     /// Name of scopes attached to the Token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scopes: Option<Vec<String>>,
     /// Status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::GrantOrTokenStatus>,
     /// `userId`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
     /// Embedded resources related to the object if the `expand` query parameter is specified.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelf>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -5106,17 +4520,15 @@ pub struct OAuth2Token {
 
 /// The `OAuthApplicationCredentials` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OAuthApplicationCredentials {
     /// App signing key properties &gt; **Note:** Only apps with SAML_2_0, SAML_1_1, WS_FEDERATION, or OPENID_CONNECT `signOnMode` support the key rotation feature.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signing: Option<crate::models::ApplicationCredentialsSigning>,
     /// The template used to generate the username when the app is assigned through a group or directly to a user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name_template: Option<crate::models::ApplicationCredentialsUsernameTemplate>,
     /// `oauthClient`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub oauth_client: Option<crate::models::ApplicationCredentialsOAuthClient>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -5137,135 +4549,83 @@ open_enum! {
 
 /// The `OAuthMetadata` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OAuthMetadata {
     /// URL of the authorization server's authorization endpoint.
-    #[serde(rename = "authorization_endpoint", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "authorization_endpoint")]
     pub authorization_endpoint: Option<String>,
     /// &lt;x-lifecycle-container&gt;&lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;&lt;/x-lifecycle-container&gt;A list of signing algorithms that this authorization server supports for signed requests.
-    #[serde(
-        rename = "backchannel_authentication_request_signing_alg_values_supported",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "backchannel_authentication_request_signing_alg_values_supported")]
     pub backchannel_authentication_request_signing_alg_values_supported: Option<Vec<crate::models::SigningAlgorithm>>,
     /// &lt;x-lifecycle-container&gt;&lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;&lt;/x-lifecycle-container&gt;The delivery modes that this authorization server supports for Client-Initiated Backchannel Authentication.
-    #[serde(
-        rename = "backchannel_token_delivery_modes_supported",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "backchannel_token_delivery_modes_supported")]
     pub backchannel_token_delivery_modes_supported: Option<Vec<crate::models::TokenDeliveryMode>>,
     /// A list of the claims supported by this authorization server.
-    #[serde(rename = "claims_supported", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "claims_supported")]
     pub claims_supported: Option<Vec<crate::models::Claim>>,
     /// A list of PKCE code challenge methods supported by this authorization server.
-    #[serde(
-        rename = "code_challenge_methods_supported",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "code_challenge_methods_supported")]
     pub code_challenge_methods_supported: Option<Vec<crate::models::CodeChallengeMethod>>,
     /// `device_authorization_endpoint`.
-    #[serde(
-        rename = "device_authorization_endpoint",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "device_authorization_endpoint")]
     pub device_authorization_endpoint: Option<String>,
     /// A list of signing algorithms supported by this authorization server for Demonstrating Proof-of-Possession (DPoP) JWTs.
-    #[serde(
-        rename = "dpop_signing_alg_values_supported",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "dpop_signing_alg_values_supported")]
     pub dpop_signing_alg_values_supported: Option<Vec<String>>,
     /// URL of the authorization server's logout endpoint.
-    #[serde(rename = "end_session_endpoint", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "end_session_endpoint")]
     pub end_session_endpoint: Option<String>,
     /// A list of the grant type values that this authorization server supports.
-    #[serde(rename = "grant_types_supported", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "grant_types_supported")]
     pub grant_types_supported: Option<Vec<crate::models::GrantType>>,
     /// URL of the authorization server's introspection endpoint.
-    #[serde(rename = "introspection_endpoint", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "introspection_endpoint")]
     pub introspection_endpoint: Option<String>,
     /// A list of client authentication methods supported by this introspection endpoint.
-    #[serde(
-        rename = "introspection_endpoint_auth_methods_supported",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "introspection_endpoint_auth_methods_supported")]
     pub introspection_endpoint_auth_methods_supported: Option<Vec<crate::models::EndpointAuthMethod>>,
     /// The authorization server's issuer identifier. In the context of this document, this is your authorization server's base URL. This becomes the `iss` claim in an access token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issuer: Option<String>,
     /// URL of the authorization server's JSON Web Key Set document.
-    #[serde(rename = "jwks_uri", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "jwks_uri")]
     pub jwks_uri: Option<String>,
     /// `pushed_authorization_request_endpoint`.
-    #[serde(
-        rename = "pushed_authorization_request_endpoint",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "pushed_authorization_request_endpoint")]
     pub pushed_authorization_request_endpoint: Option<String>,
     /// URL of the authorization server's JSON Web Key Set document.
-    #[serde(rename = "registration_endpoint", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "registration_endpoint")]
     pub registration_endpoint: Option<String>,
     /// A list of signing algorithms that this authorization server supports for signed requests.
-    #[serde(
-        rename = "request_object_signing_alg_values_supported",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "request_object_signing_alg_values_supported")]
     pub request_object_signing_alg_values_supported: Option<Vec<crate::models::SigningAlgorithm>>,
     /// Indicates if Request Parameters are supported by this authorization server.
-    #[serde(
-        rename = "request_parameter_supported",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "request_parameter_supported")]
     pub request_parameter_supported: Option<bool>,
     /// A list of the `response_mode` values that this authorization server supports. More information here.
-    #[serde(
-        rename = "response_modes_supported",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "response_modes_supported")]
     pub response_modes_supported: Option<Vec<crate::models::ResponseMode>>,
     /// A list of the `response_type` values that this authorization server supports. Can be a combination of `code`, `token`, and `id_token`.
-    #[serde(
-        rename = "response_types_supported",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "response_types_supported")]
     pub response_types_supported: Option<Vec<crate::models::ResponseTypesSupported>>,
     /// URL of the authorization server's revocation endpoint.
-    #[serde(rename = "revocation_endpoint", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "revocation_endpoint")]
     pub revocation_endpoint: Option<String>,
     /// A list of client authentication methods supported by this revocation endpoint.
-    #[serde(
-        rename = "revocation_endpoint_auth_methods_supported",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "revocation_endpoint_auth_methods_supported")]
     pub revocation_endpoint_auth_methods_supported: Option<Vec<crate::models::EndpointAuthMethod>>,
     /// A list of the scope values that this authorization server supports.
-    #[serde(rename = "scopes_supported", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "scopes_supported")]
     pub scopes_supported: Option<Vec<crate::models::Scope>>,
     /// A list of the Subject Identifier types that this authorization server supports. Valid types include `pairwise` and `public`, but only `public` is currently supported. See the [Subject Identifier Types](https://openid.net/specs/openid-connect-core-1_0.html#SubjectIDTypes) section in the OpenID Connect specification.
-    #[serde(rename = "subject_types_supported", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "subject_types_supported")]
     pub subject_types_supported: Option<Vec<crate::models::SubjectType>>,
     /// URL of the authorization server's token endpoint.
-    #[serde(rename = "token_endpoint", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "token_endpoint")]
     pub token_endpoint: Option<String>,
     /// A list of client authentication methods supported by this token endpoint.
-    #[serde(
-        rename = "token_endpoint_auth_methods_supported",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "token_endpoint_auth_methods_supported")]
     pub token_endpoint_auth_methods_supported: Option<Vec<crate::models::EndpointAuthMethod>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -5295,35 +4655,27 @@ open_enum! {
 
 /// The `OINApplication` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OINApplication {
     /// Specifies access settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accessibility: Option<crate::models::ApplicationAccessibility>,
     /// `credentials`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<crate::models::SchemeApplicationCredentials>,
     /// User-defined display name for app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<crate::models::ApplicationLabel>,
     /// Licenses for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub licensing: Option<crate::models::ApplicationLicensing>,
     /// The key name for the OIN app definition.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Contains any valid JSON schema for specifying properties that can be referenced from a request (only available to OAuth 2.0 client apps)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// Authentication mode for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sign_on_mode: Option<String>,
     /// App instance status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::ApplicationLifecycleStatus>,
     /// Specifies visibility settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visibility: Option<crate::models::ApplicationVisibility>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -5332,20 +4684,17 @@ pub struct OINApplication {
 
 /// Contains SAML 1.1 sign-on mode attributes.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OINSaml11ApplicationSettingsSignOn {
     /// Audience override for CASB configuration. See [CASB config guide](https://help.okta.com/en-us/Content/Topics/Apps/CASB-config-guide.htm).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audience_override: Option<String>,
     /// Identifies a specific application resource in an IdP-initiated SSO scenario.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_relay_state: Option<String>,
     /// Recipient override for CASB configuration. See [CASB config guide](https://help.okta.com/en-us/Content/Topics/Apps/CASB-config-guide.htm).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recipient_override: Option<String>,
     /// Assertion Consumer Service (ACS) URL override for CASB configuration. See [CASB config guide](https://help.okta.com/en-us/Content/Topics/Apps/CASB-config-guide.htm).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sso_acs_url_override: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -5354,29 +4703,23 @@ pub struct OINSaml11ApplicationSettingsSignOn {
 
 /// Contains SAML 2.0 sign-on mode attributes. &gt; **Note:** Set `destinationOverride` to configure any other SAML 2.0 attributes in this section.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OINSaml20ApplicationSettingsSignOn {
     /// A list of custom attribute statements for the app's SAML assertion. See [SAML 2.0 Technical Overview](https://docs.oasis-open.org/security/saml/Post2.0/sstc-saml-tech-overview-2.0-cd-02.html).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attribute_statements: Option<Vec<crate::models::SamlAttributeStatement>>,
     /// Audience override for CASB configuration. See [CASB config guide](https://help.okta.com/en-us/Content/Topics/Apps/CASB-config-guide.htm).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audience_override: Option<String>,
     /// Identifies a specific application resource in an IdP-initiated SSO scenario.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_relay_state: Option<String>,
     /// Destination override for CASB configuration. See [CASB config guide](https://help.okta.com/en-us/Content/Topics/Apps/CASB-config-guide.htm).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destination_override: Option<String>,
     /// Recipient override for CASB configuration. See [CASB config guide](https://help.okta.com/en-us/Content/Topics/Apps/CASB-config-guide.htm).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recipient_override: Option<String>,
     /// Determines the SAML app session lifetimes with Okta.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub saml_assertion_lifetime_seconds: Option<i64>,
     /// Assertion Consumer Service (ACS) URL override for CASB configuration. See [CASB config guide](https://help.okta.com/en-us/Content/Topics/Apps/CASB-config-guide.htm).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sso_acs_url_override: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -5394,14 +4737,13 @@ discriminated_union! {
 
 /// Display name of the OS account.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OSAccountDisplayName {
     /// Indicates whether the associated value is Personal Identifiable Information (PII) and requires masking.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sensitive: Option<bool>,
     /// Display name of the OS account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -5410,14 +4752,13 @@ pub struct OSAccountDisplayName {
 
 /// Embedded resources related to the OS account.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OSAccountEmbedded {
     /// Enrollments linked to this OS account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_linked_enrollments: Option<Vec<crate::models::AccountLinkedEnrollment>>,
     /// Users associated with this OS account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub users: Option<Vec<crate::models::User>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -5426,14 +4767,13 @@ pub struct OSAccountEmbedded {
 
 /// The `OSAccountLinks` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OSAccountLinks {
     /// `device`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device: Option<crate::models::HrefObject>,
     /// `self`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_: Option<crate::models::HrefObject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -5442,50 +4782,39 @@ pub struct OSAccountLinks {
 
 /// The `OSAccountMacOS` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OSAccountMacOS {
     /// Timestamp when the OS account was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Unique identifier of the device this OS account belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device_id: Option<String>,
     /// Unique identifier for the OS account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the OS account was last seen.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_seen_at: Option<String>,
+    pub last_seen_at: Option<crate::models::Timestamp>,
     /// Timestamp when the OS account was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// OS platform for OS accounts (desktop platforms only)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub platform: Option<crate::models::OSAccountPlatform>,
     /// `resourceAlternateId`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_alternate_id: Option<String>,
     /// Display name of the OS account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_display_name: Option<crate::models::OSAccountDisplayName>,
     /// Alternate key for the `id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_id: Option<String>,
     /// `resourceType`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_type: Option<String>,
     /// Status of the OS account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Embedded resources related to the OS account.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<crate::models::OSAccountEmbedded>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::OSAccountLinks>,
     /// `profile`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<crate::models::MacOSAccountProfile>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -5503,50 +4832,39 @@ open_enum! {
 
 /// The `OSAccountWindows` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OSAccountWindows {
     /// Timestamp when the OS account was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Unique identifier of the device this OS account belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device_id: Option<String>,
     /// Unique identifier for the OS account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the OS account was last seen.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_seen_at: Option<String>,
+    pub last_seen_at: Option<crate::models::Timestamp>,
     /// Timestamp when the OS account was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// OS platform for OS accounts (desktop platforms only)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub platform: Option<crate::models::OSAccountPlatform>,
     /// `resourceAlternateId`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_alternate_id: Option<String>,
     /// Display name of the OS account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_display_name: Option<crate::models::OSAccountDisplayName>,
     /// Alternate key for the `id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_id: Option<String>,
     /// `resourceType`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_type: Option<String>,
     /// Status of the OS account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Embedded resources related to the OS account.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<crate::models::OSAccountEmbedded>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::OSAccountLinks>,
     /// `profile`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<crate::models::WindowsOSAccountProfile>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -5555,38 +4873,29 @@ pub struct OSAccountWindows {
 
 /// Schema for the Microsoft Office 365 app (key name: `office365`)
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Office365Application {
     /// Specifies access settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accessibility: Option<crate::models::ApplicationAccessibility>,
     /// `credentials`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<crate::models::SchemeApplicationCredentials>,
     /// User-defined display name for app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<crate::models::ApplicationLabel>,
     /// Licenses for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub licensing: Option<crate::models::ApplicationLicensing>,
     /// The key name for the OIN app definition.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Contains any valid JSON schema for specifying properties that can be referenced from a request (only available to OAuth 2.0 client apps)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// Authentication mode for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sign_on_mode: Option<String>,
     /// App instance status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::ApplicationLifecycleStatus>,
     /// Specifies visibility settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visibility: Option<crate::models::ApplicationVisibility>,
     /// `settings`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<crate::models::Office365ApplicationSettings>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -5595,32 +4904,25 @@ pub struct Office365Application {
 
 /// The `Office365ApplicationSettings` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Office365ApplicationSettings {
     /// The entitlement management opt-in status for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub em_opt_in_status: Option<String>,
     /// Identifies an additional identity store app, if your app supports it. The `identityStoreId` value must be a valid identity store app ID. This identity store app must be created in the same org as your app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity_store_id: Option<String>,
     /// Controls whether Okta automatically assigns users to the app based on the user's role or group membership.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub implicit_assignment: Option<bool>,
     /// Identifier of an inline hook. Inline hooks are outbound calls from Okta to your own custom code, triggered at specific points in Okta process flows. They allow you to integrate custom functionality into those flows. See [Inline hooks](https://developer.okta.com/openapi/okta-management/management/tags/inlinehook/).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inline_hook_id: Option<String>,
     /// App notes visible to either the admin or end user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<crate::models::ApplicationSettingsNotes>,
     /// Specifies notifications settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notifications: Option<crate::models::ApplicationSettingsNotifications>,
     /// Office365 app instance properties.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app: Option<crate::models::Office365ApplicationSettingsApplication>,
     /// Contains SAML 1.1 sign-on mode attributes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sign_on: Option<crate::models::OINSaml11ApplicationSettingsSignOn>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -5629,14 +4931,13 @@ pub struct Office365ApplicationSettings {
 
 /// Office365 app instance properties.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Office365ApplicationSettingsApplication {
     /// The domain for your Office 365 account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<String>,
     /// Microsoft tenant name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub msft_tenant: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -5645,14 +4946,13 @@ pub struct Office365ApplicationSettingsApplication {
 
 /// Settings required for the Microsoft Office 365 provisioning connection.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Office365ProvisioningSettings {
     /// Microsoft Office 365 global administrator password.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub admin_password: Option<crate::SecretString>,
     /// Microsoft Office 365 global administrator username.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub admin_username: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -5661,20 +4961,17 @@ pub struct Office365ProvisioningSettings {
 
 /// OIDC configuration details.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Oidc {
     /// The URL to your customer-facing instructions for configuring your OIDC integration. See [Customer configuration document guidelines](https://developer.okta.com/docs/guides/submit-app-prereq/main/#customer-configuration-document-guidelines).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub doc: Option<String>,
     /// The URL to redirect users when they click on your app from their Okta End-User Dashboard.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub initiate_login_uri: Option<String>,
     /// The sign-out redirect URIs for your app. You can send a request to `/v1/logout` to sign the user out and redirect them to one of these URIs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub post_logout_uris: Option<Vec<String>>,
     /// List of sign-in redirect URIs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub redirect_uris: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -5683,26 +4980,21 @@ pub struct Oidc {
 
 /// Profile for a group that is imported from Active Directory.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OktaActiveDirectoryGroupProfile {
     /// Description of the Windows group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The distinguished name of the Windows group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dn: Option<String>,
     /// Base-64 encoded GUID (`objectGUID`) of the Windows group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     /// Name of the Windows group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Pre-Windows 2000 name of the Windows group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sam_account_name: Option<String>,
     /// Fully qualified name of the Windows group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub windows_domain_qualified_name: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -5711,29 +5003,29 @@ pub struct OktaActiveDirectoryGroupProfile {
 
 /// The device risk level changed.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OktaDeviceRiskChangeEvent {
     /// Current risk level of the device.
-    #[serde(rename = "current_level", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "current_level")]
     pub current_level: Option<String>,
     /// The time of the event (UNIX timestamp)
-    #[serde(rename = "event_timestamp", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "event_timestamp")]
     pub event_timestamp: Option<i64>,
     /// The entity that initiated the event.
-    #[serde(rename = "initiating_entity", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "initiating_entity")]
     pub initiating_entity: Option<String>,
     /// Previous risk level of the device.
-    #[serde(rename = "previous_level", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "previous_level")]
     pub previous_level: Option<String>,
     /// `reason_admin`.
-    #[serde(rename = "reason_admin", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "reason_admin")]
     pub reason_admin: Option<serde_json::Value>,
     /// `reason_user`.
-    #[serde(rename = "reason_user", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "reason_user")]
     pub reason_user: Option<serde_json::Value>,
     /// The event subjects.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<crate::models::SecurityEventSubject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -5742,29 +5034,29 @@ pub struct OktaDeviceRiskChangeEvent {
 
 /// IP changed for the subject's session.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OktaIpChangeEvent {
     /// Current IP address of the subject.
-    #[serde(rename = "current_ip_address", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "current_ip_address")]
     pub current_ip_address: Option<String>,
     /// The time of the event (UNIX timestamp)
-    #[serde(rename = "event_timestamp", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "event_timestamp")]
     pub event_timestamp: Option<i64>,
     /// The entity that initiated the event.
-    #[serde(rename = "initiating_entity", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "initiating_entity")]
     pub initiating_entity: Option<String>,
     /// Previous IP address of the subject.
-    #[serde(rename = "previous_ip_address", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "previous_ip_address")]
     pub previous_ip_address: Option<String>,
     /// `reason_admin`.
-    #[serde(rename = "reason_admin", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "reason_admin")]
     pub reason_admin: Option<serde_json::Value>,
     /// `reason_user`.
-    #[serde(rename = "reason_user", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "reason_user")]
     pub reason_user: Option<serde_json::Value>,
     /// The event subjects.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<crate::models::SecurityEventSubject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -5773,44 +5065,35 @@ pub struct OktaIpChangeEvent {
 
 /// The `OktaSignOnPolicy` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OktaSignOnPolicy {
     /// Timestamp when the policy was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Description of the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Identifier of the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the policy was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Name of the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Specifies the order in which this policy is evaluated in relation to the other policies.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i64>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// Specifies whether Okta created the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<bool>,
     /// All Okta orgs contain only one IdP discovery policy with an immutable default rule routing to your org's sign-in page. All Okta orgs also contain just one entity risk policy, one session protection policy, and one identity claims sourcing policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::PolicyType>,
     /// `_embedded`.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::PolicyLinks>,
     /// `conditions`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<crate::models::OktaSignOnPolicyConditions>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -5819,11 +5102,11 @@ pub struct OktaSignOnPolicy {
 
 /// The `OktaSignOnPolicyConditions` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OktaSignOnPolicyConditions {
     /// Identifies users and groups that are used together.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub people: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -5842,41 +5125,32 @@ open_enum! {
 
 /// The `OktaSignOnPolicyRule` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OktaSignOnPolicyRule {
     /// Timestamp when the rule was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Identifier for the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the rule was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Name of the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Priority of the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i64>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// Specifies whether Okta created the policy rule (`system=true`). You can't delete policy rules that have `system` set to `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<bool>,
     /// Rule type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::PolicyRuleType>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::PolicyLinks>,
     /// `actions`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actions: Option<crate::models::OktaSignOnPolicyRuleActions>,
     /// `conditions`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<crate::models::OktaSignOnPolicyRuleConditions>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -5885,11 +5159,11 @@ pub struct OktaSignOnPolicyRule {
 
 /// The `OktaSignOnPolicyRuleActions` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OktaSignOnPolicyRuleActions {
     /// Specifies settings for the policy rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signon: Option<crate::models::OktaSignOnPolicyRuleSignonActions>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -5898,20 +5172,17 @@ pub struct OktaSignOnPolicyRuleActions {
 
 /// The `OktaSignOnPolicyRuleConditions` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OktaSignOnPolicyRuleConditions {
     /// Specifies an authentication entry point.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_context: Option<crate::models::PolicyRuleAuthContextCondition>,
     /// Specifies the IdP that's used to sign in.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity_provider: Option<crate::models::IdentityProviderPolicyRuleCondition>,
     /// Specifies a network selection mode and a set of network zones to be included or excluded. If the connection parameter's data type is `ZONE`, one of the `include` or `exclude` arrays is required. Specific zone IDs to include or exclude are enumerated in the respective arrays.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub network: Option<crate::models::PolicyNetworkCondition>,
     /// Specifies the users and groups that are included or excluded by the policy rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub people: Option<crate::models::PolicyPeopleCondition>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -5920,29 +5191,23 @@ pub struct OktaSignOnPolicyRuleConditions {
 
 /// Specifies settings for the policy rule.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OktaSignOnPolicyRuleSignonActions {
     /// Indicates if a user is allowed to sign in.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access: Option<String>,
     /// Interval of time that must elapse before the user is challenged for MFA, if the factor prompt mode is set to `SESSION`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub factor_lifetime: Option<i64>,
     /// Indicates if the user is challenged for a second factor (MFA) based on the device used, a factor session lifetime expiration, or on every sign-in attempt.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub factor_prompt_mode: Option<crate::models::OktaSignOnPolicyFactorPromptMode>,
     /// &lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt; Indicates the primary factor used to establish a session for the org. Supported values: `PASSWORD_IDP_ANY_FACTOR` (users can use any factor required by the app's app sign-in policy to establish a session), `PASSWORD_IDP` (users must always use a password to establish a session).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub primary_factor: Option<crate::models::OktaSignOnPolicyRuleSignonPrimaryFactor>,
     /// Indicates if Okta should automatically remember the device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remember_device_by_default: Option<bool>,
     /// Indicates if multifactor authentication is required.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub require_factor: Option<bool>,
     /// Properties governing the user's session lifetime.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session: Option<crate::models::OktaSignOnPolicyRuleSignonSessionActions>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -5960,17 +5225,15 @@ open_enum! {
 
 /// Properties governing the user's session lifetime.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OktaSignOnPolicyRuleSignonSessionActions {
     /// Maximum number of minutes that a user session can be idle before the session is ended.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_session_idle_minutes: Option<i64>,
     /// Maximum number of minutes (from when the user signs in) that a user's session is active. Set this to force users to sign in again after the number of specified minutes. Disable by setting to `0`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_session_lifetime_minutes: Option<i64>,
     /// If set to `false`, user session cookies only last the length of a browser session. If set to `true`, user session cookies last across browser sessions. This setting doesn't impact administrators who can never have persistent session cookies. This property is read-only for the default rule of the default global session policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub use_persistent_cookie: Option<bool>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -5979,14 +5242,13 @@ pub struct OktaSignOnPolicyRuleSignonSessionActions {
 
 /// Profile for any group that is not imported from Active Directory. Specifies the standard and custom profile properties for a group.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OktaUserGroupProfile {
     /// Description of the group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Name of the group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -5995,29 +5257,29 @@ pub struct OktaUserGroupProfile {
 
 /// The user risk level changed.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OktaUserRiskChangeEvent {
     /// Current risk level of the user.
-    #[serde(rename = "current_level", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "current_level")]
     pub current_level: Option<String>,
     /// The time of the event (UNIX timestamp)
-    #[serde(rename = "event_timestamp", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "event_timestamp")]
     pub event_timestamp: Option<i64>,
     /// The entity that initiated the event.
-    #[serde(rename = "initiating_entity", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "initiating_entity")]
     pub initiating_entity: Option<String>,
     /// Previous risk level of the user.
-    #[serde(rename = "previous_level", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "previous_level")]
     pub previous_level: Option<String>,
     /// `reason_admin`.
-    #[serde(rename = "reason_admin", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "reason_admin")]
     pub reason_admin: Option<serde_json::Value>,
     /// `reason_user`.
-    #[serde(rename = "reason_user", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "reason_user")]
     pub reason_user: Option<serde_json::Value>,
     /// The event subjects.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<crate::models::SecurityEventSubject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -6026,11 +5288,11 @@ pub struct OktaUserRiskChangeEvent {
 
 /// Credentials for an Okta user.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OktaUserServiceAccountCredentials {
     /// The username associated with the service account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -6039,65 +5301,49 @@ pub struct OktaUserServiceAccountCredentials {
 
 /// The `OpenIdConnectApplication` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OpenIdConnectApplication {
     /// Specifies access settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accessibility: Option<crate::models::ApplicationAccessibility>,
     /// Timestamp when the application object was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// &lt;div class="x-lifecycle-container"&gt;&lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;&lt;/div&gt; Indicates which Express Configuration capabilities the app supports and has enabled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub express_configuration: Option<crate::models::ApplicationExpressConfiguration>,
     /// Enabled app features &gt; **Note:** See [Application Features](https://developer.okta.com/openapi/okta-management/management/tags/applicationfeatures/) for app provisioning features.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub features: Option<Vec<String>>,
     /// Unique ID for the app instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// User-defined display name for app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<crate::models::ApplicationLabel>,
     /// Timestamp when the application object was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Licenses for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub licensing: Option<crate::models::ApplicationLicensing>,
     /// The Okta resource name (ORN) for the current app instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub orn: Option<String>,
     /// Contains any valid JSON schema for specifying properties that can be referenced from a request (only available to OAuth 2.0 client apps). For example, add an app manager contact email address or define an allowlist of groups that you can then reference using the Okta Expression Language `getFilteredGroups` function.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<serde_json::Value>,
     /// Authentication mode for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sign_on_mode: Option<crate::models::ApplicationSignOnMode>,
     /// App instance status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::ApplicationLifecycleStatus>,
     /// &lt;div class="x-lifecycle-container"&gt;&lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;&lt;/div&gt; Universal Logout properties for the app. These properties are only returned and can't be updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub universal_logout: Option<crate::models::ApplicationUniversalLogout>,
     /// Specifies visibility settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visibility: Option<crate::models::ApplicationVisibility>,
     /// Embedded resources related to the app using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. If the `expand=user/{userId}` query parameter is specified, then the assigned [Application User](https://developer.okta.com/openapi/okta-management/management/tags/applicationusers) is embedded.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<serde_json::Value>,
     /// Discoverable resources related to the app.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::ApplicationLinks>,
     /// `credentials`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<crate::models::OAuthApplicationCredentials>,
     /// `oidc_client` is the key name for an OAuth 2.0 client app instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `settings`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<crate::models::OpenIdConnectApplicationSettings>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -6115,14 +5361,14 @@ open_enum! {
 
 /// The type of IdP-initiated sign-in flow that the client supports.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OpenIdConnectApplicationIdpInitiatedLogin {
     /// The scopes to use for the request when `mode` is `OKTA`.
-    #[serde(rename = "default_scope", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "default_scope")]
     pub default_scope: Option<Vec<String>>,
     /// The mode to use for the IdP-initiated sign-in flow. For `OKTA` or `SPEC` modes, the client must have an `initiate_login_uri` registered. &gt; **Note:** For web and SPA apps, if the mode is `SPEC` or `OKTA`, you must set `grant_types` to `authorization_code`, `implicit`, or `interaction_code`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mode: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -6141,17 +5387,15 @@ open_enum! {
 
 /// The network restrictions of the client.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OpenIdConnectApplicationNetwork {
     /// The connection type of the network. Can be `ANYWHERE` or `ZONE`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connection: Option<String>,
     /// If `ZONE` is specified as a connection, then specify the excluded IP network zones here. Value can be "ALL_IP_ZONES" or an array of zone IDs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclude: Option<Vec<String>>,
     /// If `ZONE` is specified as a connection, then specify the included IP network zones here. Value can be "ALL_IP_ZONES" or an array of zone IDs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -6160,29 +5404,23 @@ pub struct OpenIdConnectApplicationNetwork {
 
 /// The `OpenIdConnectApplicationSettings` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OpenIdConnectApplicationSettings {
     /// The entitlement management opt-in status for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub em_opt_in_status: Option<String>,
     /// Identifies an additional identity store app, if your app supports it. The `identityStoreId` value must be a valid identity store app ID. This identity store app must be created in the same org as your app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity_store_id: Option<String>,
     /// Controls whether Okta automatically assigns users to the app based on the user's role or group membership.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub implicit_assignment: Option<bool>,
     /// Identifier of an inline hook. Inline hooks are outbound calls from Okta to your own custom code, triggered at specific points in Okta process flows. They allow you to integrate custom functionality into those flows. See [Inline hooks](https://developer.okta.com/openapi/okta-management/management/tags/inlinehook/).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inline_hook_id: Option<String>,
     /// App notes visible to either the admin or end user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<crate::models::ApplicationSettingsNotes>,
     /// Specifies notifications settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notifications: Option<crate::models::ApplicationSettingsNotifications>,
     /// `oauthClient`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub oauth_client: Option<crate::models::OpenIdConnectApplicationSettingsClient>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -6191,127 +5429,94 @@ pub struct OpenIdConnectApplicationSettings {
 
 /// The `OpenIdConnectApplicationSettingsClient` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OpenIdConnectApplicationSettingsClient {
     /// The type of client app Specific `grant_types` are valid for each `application_type`. See [Create a Client Application](https://developer.okta.com/openapi/okta-oauth/oauth/client/createclient).
-    #[serde(rename = "application_type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "application_type")]
     pub application_type: Option<crate::models::OpenIdConnectApplicationType>,
     /// The signing algorithm for Client-Initiated Backchannel Authentication (CIBA) signed requests using JWT. If this value isn't set and a JWT-signed request is sent, the request fails. &gt; **Note:** This property appears for clients with `urn:openid:params:grant-type:ciba` defined as one of the `grant_types`.
-    #[serde(
-        rename = "backchannel_authentication_request_signing_alg",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "backchannel_authentication_request_signing_alg")]
     pub backchannel_authentication_request_signing_alg: Option<String>,
     /// The ID of the custom authenticator that authenticates the user &gt; **Note:** This property appears for clients with `urn:openid:params:grant-type:ciba` defined as one of the `grant_types`.
-    #[serde(
-        rename = "backchannel_custom_authenticator_id",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "backchannel_custom_authenticator_id")]
     pub backchannel_custom_authenticator_id: Option<String>,
     /// The delivery mode for Client-Initiated Backchannel Authentication (CIBA).  Currently, only `poll` is supported. &gt; **Note:** This property appears for clients with `urn:openid:params:grant-type:ciba` defined as one of the `grant_types`.
-    #[serde(
-        rename = "backchannel_token_delivery_mode",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "backchannel_token_delivery_mode")]
     pub backchannel_token_delivery_mode: Option<String>,
     /// URL string of a web page providing information about the client.
-    #[serde(rename = "client_uri", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "client_uri")]
     pub client_uri: Option<String>,
     /// Indicates whether user consent is required or implicit. A consent dialog appears for the end user depending on the values of three elements:
-    #[serde(rename = "consent_method", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "consent_method")]
     pub consent_method: Option<crate::models::OpenIdConnectApplicationConsentMethod>,
     /// Indicates that the client application uses Demonstrating Proof-of-Possession (DPoP) for token requests. If `true`, the authorization server rejects token requests from this client that don't contain the DPoP header. &gt; **Note:** If `dpop_bound_access_tokens` is true, then `client_credentials` and `implicit` aren't allowed in `grant_types`.
-    #[serde(
-        rename = "dpop_bound_access_tokens",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "dpop_bound_access_tokens")]
     pub dpop_bound_access_tokens: Option<bool>,
     /// &lt;x-lifecycle-container&gt;&lt;x-lifecycle class="ea"&gt;&lt;/x-lifecycle&gt; &lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;&lt;/x-lifecycle-container&gt;Determines whether Okta sends `sid` and `iss` in the logout request.
-    #[serde(
-        rename = "frontchannel_logout_session_required",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "frontchannel_logout_session_required")]
     pub frontchannel_logout_session_required: Option<bool>,
     /// &lt;x-lifecycle-container&gt;&lt;x-lifecycle class="ea"&gt;&lt;/x-lifecycle&gt; &lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;&lt;/x-lifecycle-container&gt;URL where Okta sends the logout request.
-    #[serde(rename = "frontchannel_logout_uri", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "frontchannel_logout_uri")]
     pub frontchannel_logout_uri: Option<String>,
     /// `grant_types`.
-    #[serde(rename = "grant_types", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "grant_types")]
     pub grant_types: Option<Vec<crate::models::GrantType>>,
     /// JWE alg algorithm for encrypting the ID token issued to this client. If this is requested, the response is signed, and then encrypted with the result being a nested JWT. The default, if omitted, is that no encryption is performed. See the [Application Public Keys API](https://developer.okta.com/openapi/okta-management/management/applicationssopublickeys/) for more information on encryption keys. See [Key management](https://developer.okta.com/docs/guides/key-management/main/) for more information on how encryption keys are used.
-    #[serde(
-        rename = "id_token_encrypted_response_alg",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "id_token_encrypted_response_alg")]
     pub id_token_encrypted_response_alg: Option<crate::models::IdTokenKeyEncryptionAlgorithm>,
     /// The type of IdP-initiated sign-in flow that the client supports.
-    #[serde(rename = "idp_initiated_login", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "idp_initiated_login")]
     pub idp_initiated_login: Option<crate::models::OpenIdConnectApplicationIdpInitiatedLogin>,
     /// URL string that a third party can use to initiate the sign-in flow by the client.
-    #[serde(rename = "initiate_login_uri", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "initiate_login_uri")]
     pub initiate_login_uri: Option<String>,
     /// Indicates whether the Okta authorization server uses the original Okta org domain URL or a custom domain URL as the issuer of the ID token for this client.
-    #[serde(rename = "issuer_mode", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "issuer_mode")]
     pub issuer_mode: Option<crate::models::OpenIdConnectApplicationIssuerMode>,
     /// A [JSON Web Key Set](https://tools.ietf.org/html/rfc7517#section-5) for validating JWTs presented to Okta or for encrypting ID tokens minted by Okta for the client.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jwks: Option<crate::models::OpenIdConnectApplicationSettingsClientKeys>,
     /// URL string that references a JSON Web Key Set for validating JWTs presented to Okta or for encrypting ID tokens minted by Okta for the client.
-    #[serde(rename = "jwks_uri", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "jwks_uri")]
     pub jwks_uri: Option<String>,
     /// The URL string that references a logo for the client. This logo appears on the client tile in the End-User Dashboard. It also appears on the client consent dialog during the client consent flow.
-    #[serde(rename = "logo_uri", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "logo_uri")]
     pub logo_uri: Option<String>,
     /// The network restrictions of the client.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub network: Option<crate::models::OpenIdConnectApplicationNetwork>,
     /// &lt;x-lifecycle-container&gt;&lt;x-lifecycle class="ea"&gt;&lt;/x-lifecycle&gt; &lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;&lt;/x-lifecycle-container&gt;Allows the app to participate in front-channel Single Logout.
-    #[serde(rename = "participate_slo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "participate_slo")]
     pub participate_slo: Option<bool>,
     /// URL string of a web page providing the client's policy document.
-    #[serde(rename = "policy_uri", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "policy_uri")]
     pub policy_uri: Option<String>,
     /// Array of redirection URI strings for relying party-initiated logouts.
-    #[serde(
-        rename = "post_logout_redirect_uris",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "post_logout_redirect_uris")]
     pub post_logout_redirect_uris: Option<Vec<String>>,
     /// Array of redirection URI strings for use in redirect-based flows. &gt; **Note:** At least one `redirect_uris` and `response_types` are required for all client types, with exceptions: if the client uses the [Resource Owner Password ](https://tools.ietf.org/html/rfc6749#section-4.3)flow (`grant_types` contains `password`) or [Client Credentials](https://tools.ietf.org/html/rfc6749#section-4.4)flow (`grant_types` contains `client_credentials`), then no `redirect_uris` or `response_types` is necessary. In these cases, you can pass either null or an empty array for these attributes.
-    #[serde(rename = "redirect_uris", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "redirect_uris")]
     pub redirect_uris: Option<Vec<String>>,
     /// Refresh token configuration for an OAuth 2.0 client.
-    #[serde(rename = "refresh_token", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "refresh_token")]
     pub refresh_token: Option<crate::models::OpenIdConnectApplicationSettingsRefreshToken>,
     /// The type of JSON Web Key Set (JWKS) algorithm that must be used for signing request objects.
-    #[serde(
-        rename = "request_object_signing_alg",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "request_object_signing_alg")]
     pub request_object_signing_alg: Option<String>,
     /// Array of OAuth 2.0 response type strings.
-    #[serde(rename = "response_types", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "response_types")]
     pub response_types: Option<Vec<crate::models::OAuthResponseType>>,
     /// The sector identifier used for pairwise `subject_type`. See [OIDC Pairwise Identifier Algorithm](https://openid.net/specs/openid-connect-messages-1_0-20.html#idtype.pairwise.alg)
-    #[serde(rename = "sector_identifier_uri", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "sector_identifier_uri")]
     pub sector_identifier_uri: Option<String>,
     /// Type of the subject.
-    #[serde(rename = "subject_type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "subject_type")]
     pub subject_type: Option<String>,
     /// URL string of a web page providing the client's terms of service document.
-    #[serde(rename = "tos_uri", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "tos_uri")]
     pub tos_uri: Option<String>,
     /// Indicates if the client is allowed to use wildcard matching of `redirect_uris`.
-    #[serde(rename = "wildcard_redirect", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "wildcard_redirect")]
     pub wildcard_redirect: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -6320,11 +5525,11 @@ pub struct OpenIdConnectApplicationSettingsClient {
 
 /// A [JSON Web Key Set](https://tools.ietf.org/html/rfc7517#section-5) for validating JWTs presented to Okta or for encrypting ID tokens minted by Okta for the client.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OpenIdConnectApplicationSettingsClientKeys {
     /// `keys`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub keys: Option<Vec<serde_json::Value>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -6333,14 +5538,14 @@ pub struct OpenIdConnectApplicationSettingsClientKeys {
 
 /// Refresh token configuration for an OAuth 2.0 client.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OpenIdConnectApplicationSettingsRefreshToken {
     /// The leeway, in seconds, allowed for the OAuth 2.0 client. After the refresh token is rotated, the previous token remains valid for the specified period of time so clients can get the new token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub leeway: Option<i64>,
     /// The refresh token rotation mode for the OAuth 2.0 client.
-    #[serde(rename = "rotation_type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "rotation_type")]
     pub rotation_type: Option<crate::models::OpenIdConnectRefreshTokenRotationType>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -6369,38 +5574,29 @@ open_enum! {
 
 /// Schema for the Okta Org2Org app (key name: `okta_org2org`)
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Org2OrgApplication {
     /// Specifies access settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accessibility: Option<crate::models::ApplicationAccessibility>,
     /// `credentials`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<crate::models::SchemeApplicationCredentials>,
     /// User-defined display name for app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<crate::models::ApplicationLabel>,
     /// Licenses for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub licensing: Option<crate::models::ApplicationLicensing>,
     /// The key name for the OIN app definition.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Contains any valid JSON schema for specifying properties that can be referenced from a request (only available to OAuth 2.0 client apps)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// Authentication mode for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sign_on_mode: Option<String>,
     /// App instance status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::ApplicationLifecycleStatus>,
     /// Specifies visibility settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visibility: Option<crate::models::ApplicationVisibility>,
     /// `settings`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<crate::models::Org2OrgApplicationSettings>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -6409,32 +5605,25 @@ pub struct Org2OrgApplication {
 
 /// The `Org2OrgApplicationSettings` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Org2OrgApplicationSettings {
     /// The entitlement management opt-in status for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub em_opt_in_status: Option<String>,
     /// Identifies an additional identity store app, if your app supports it. The `identityStoreId` value must be a valid identity store app ID. This identity store app must be created in the same org as your app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity_store_id: Option<String>,
     /// Controls whether Okta automatically assigns users to the app based on the user's role or group membership.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub implicit_assignment: Option<bool>,
     /// Identifier of an inline hook. Inline hooks are outbound calls from Okta to your own custom code, triggered at specific points in Okta process flows. They allow you to integrate custom functionality into those flows. See [Inline hooks](https://developer.okta.com/openapi/okta-management/management/tags/inlinehook/).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inline_hook_id: Option<String>,
     /// App notes visible to either the admin or end user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<crate::models::ApplicationSettingsNotes>,
     /// Specifies notifications settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notifications: Option<crate::models::ApplicationSettingsNotifications>,
     /// Org2Org app instance properties.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app: Option<crate::models::Org2OrgApplicationSettingsApplication>,
     /// Contains SAML 2.0 sign-on mode attributes. &gt; **Note:** Set `destinationOverride` to configure any other SAML 2.0 attributes in this section.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sign_on: Option<crate::models::OINSaml20ApplicationSettingsSignOn>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -6443,29 +5632,23 @@ pub struct Org2OrgApplicationSettings {
 
 /// Org2Org app instance properties.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Org2OrgApplicationSettingsApplication {
     /// The Assertion Consumer Service (ACS) URL of the source org (for `SAML_2_0` sign-on mode)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub acs_url: Option<String>,
     /// The entity ID of the SP (for `SAML_2_0` sign-on mode)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aud_restriction: Option<String>,
     /// The base URL of the target Okta org (for `SAML_2_0` sign-on mode)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub base_url: Option<String>,
     /// Used to track and manage the state of the app's creation or the provisioning process between two Okta orgs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub creation_state: Option<String>,
     /// Indicates that you don't want to use an email address as the username.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prefer_username_over_email: Option<bool>,
     /// An API token from the target org that's used to secure the connection between the orgs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token: Option<crate::SecretString>,
     /// Encrypted token to enhance security.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_encrypted: Option<crate::SecretString>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -6474,20 +5657,18 @@ pub struct Org2OrgApplicationSettingsApplication {
 
 /// The `OrgAerialGrantNotFound` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OrgAerialGrantNotFound {
     /// The unique ID of the Aerial account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
     /// Principal ID of the user who granted the permission.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub granted_by: Option<String>,
     /// Date when grant was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub granted_date: Option<String>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksAerialConsentGranted>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -6496,11 +5677,11 @@ pub struct OrgAerialGrantNotFound {
 
 /// The `OrganizationalUnit` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OrganizationalUnit {
     /// The name of the organizational unit where privileged app users are present.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -6509,32 +5690,25 @@ pub struct OrganizationalUnit {
 
 /// Specifies a hashed password to import into Okta. This allows an existing password to be imported into Okta directly from some other store. Okta supports the BCRYPT, SHA-512, SHA-256, SHA-1, MD5, and PBKDF2 hash functions for password import. A hashed password may be specified in a password object when creating or updating a user, but not for other operations. See the [Create user with imported hashed password](https://developer.okta.com/docs/api/openapi/okta-management/management/tag/User/#create-user-with-imported-hashed-password) description. When you update a user with a hashed password, the user must be in the `STAGED` status.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordCredentialHash {
     /// The algorithm used to generate the hash using the password (and salt, when applicable).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub algorithm: Option<crate::models::PasswordCredentialHashAlgorithm>,
     /// Algorithm used to generate the key. Only required for the PBKDF2 algorithm.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub digest_algorithm: Option<crate::models::DigestAlgorithm>,
     /// The number of iterations used when hashing passwords using PBKDF2. Must be &gt;= 4096. Only required for PBKDF2 algorithm.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub iteration_count: Option<i64>,
     /// Size of the derived key in bytes. Only required for PBKDF2 algorithm.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key_size: Option<i64>,
     /// Only required for salted hashes. For BCRYPT, this specifies Radix-64 as the encoded salt used to generate the hash, which must be 22 characters long. For other salted hashes, this specifies the Base64-encoded salt used to generate the hash.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub salt: Option<String>,
     /// Specifies whether salt was pre- or postfixed to the password before hashing. Only required for salted algorithms.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub salt_order: Option<String>,
     /// For SHA-512, SHA-256, SHA-1, MD5, and PBKDF2, this is the actual base64-encoded hash of the password (and salt, if used). This is the Base64-encoded `value` of the SHA-512/SHA-256/SHA-1/MD5/PBKDF2 digest that was computed by either pre-fixing or post-fixing the `salt` to the `password`, depending on the `saltOrder`. If a `salt` was not used in the `source` system, then this should just be the Base64-encoded `value` of the password's SHA-512/SHA-256/SHA-1/MD5/PBKDF2 digest. For BCRYPT, this is the actual Radix-64 encoded hashed password.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Governs the strength of the hash and the time required to compute it. Only required for BCRYPT algorithm.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub work_factor: Option<i64>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -6556,11 +5730,11 @@ open_enum! {
 
 /// Specify a [password import inline hook](https://developer.okta.com/openapi/okta-management/management/tags/inlinehook/createpasswordimportinlinehook) to trigger verification of the user's password the first time the user signs in. This allows an existing password to be imported into Okta directly from some other store.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordCredentialHook {
     /// The type of password inline hook. Currently, must be set to default.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -6569,11 +5743,11 @@ pub struct PasswordCredentialHook {
 
 /// Weak password dictionary lookup settings.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordDictionary {
     /// Lookup settings for commonly used passwords.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub common: Option<crate::models::PasswordDictionaryCommon>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -6582,11 +5756,11 @@ pub struct PasswordDictionary {
 
 /// Lookup settings for commonly used passwords.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordDictionaryCommon {
     /// Indicates whether to check passwords against the common password dictionary.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclude: Option<bool>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -6595,14 +5769,13 @@ pub struct PasswordDictionaryCommon {
 
 /// The `PasswordExpirationPolicyRuleCondition` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordExpirationPolicyRuleCondition {
     /// `number`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<i64>,
     /// `unit`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -6611,17 +5784,15 @@ pub struct PasswordExpirationPolicyRuleCondition {
 
 /// The `PasswordImportRequest` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordImportRequest {
     /// `data`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<crate::models::PasswordImportRequestData>,
     /// The type of inline hook. The password import inline hook type is `com.okta.user.credential.password.import`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_type: Option<String>,
     /// The ID and URL of the password import inline hook.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -6630,14 +5801,13 @@ pub struct PasswordImportRequest {
 
 /// The `PasswordImportRequestData` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordImportRequestData {
     /// This object specifies the default action Okta is set to take. Okta takes this action if your external service sends an empty HTTP 204 response. You can override the default action by returning a commands object in your response specifying the action to take.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<serde_json::Value>,
     /// `context`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -6646,32 +5816,25 @@ pub struct PasswordImportRequestData {
 
 /// Password import inline hook request.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordImportRequestExecute {
     /// The inline hook cloud version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cloud_event_version: Option<String>,
     /// The inline hook request header content.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_type: Option<String>,
     /// The individual inline hook request ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_id: Option<String>,
     /// The time the inline hook request was sent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_time: Option<String>,
     /// The inline hook version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_type_version: Option<String>,
     /// `data`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<crate::models::PasswordImportRequestData>,
     /// The type of inline hook. The password import inline hook type is `com.okta.user.credential.password.import`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_type: Option<String>,
     /// The ID and URL of the password import inline hook.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -6680,11 +5843,11 @@ pub struct PasswordImportRequestExecute {
 
 /// Password import inline hook response.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordImportResponse {
     /// The `commands` object specifies whether Okta accepts the end user's sign-in credentials as valid or not. For the password import inline hook, you typically only return one `commands` object with one array element in it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub commands: Option<Vec<serde_json::Value>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -6693,47 +5856,37 @@ pub struct PasswordImportResponse {
 
 /// The `PasswordPolicy` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordPolicy {
     /// Timestamp when the policy was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Description of the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Identifier of the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the policy was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Name of the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Specifies the order in which this policy is evaluated in relation to the other policies.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i64>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// Specifies whether Okta created the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<bool>,
     /// All Okta orgs contain only one IdP discovery policy with an immutable default rule routing to your org's sign-in page. All Okta orgs also contain just one entity risk policy, one session protection policy, and one identity claims sourcing policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::PolicyType>,
     /// `_embedded`.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::PolicyLinks>,
     /// `conditions`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<crate::models::PasswordPolicyConditions>,
     /// Specifies the policy level settings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<crate::models::PasswordPolicySettings>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -6742,14 +5895,13 @@ pub struct PasswordPolicy {
 
 /// Specifies an authentication provider that's the source of some or all users.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordPolicyAuthenticationProviderCondition {
     /// `include`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include: Option<Vec<String>>,
     /// `provider`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<crate::models::PasswordPolicyAuthenticationProviderType>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -6769,14 +5921,13 @@ open_enum! {
 
 /// The `PasswordPolicyConditions` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordPolicyConditions {
     /// Specifies an authentication provider that's the source of some or all users.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_provider: Option<crate::models::PasswordPolicyAuthenticationProviderCondition>,
     /// Identifies users and groups that are used together.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub people: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -6785,11 +5936,11 @@ pub struct PasswordPolicyConditions {
 
 /// Specifies how to handle password delegation.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordPolicyDelegationSettings {
     /// `options`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub options: Option<crate::models::PasswordPolicyDelegationSettingsOptions>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -6798,11 +5949,11 @@ pub struct PasswordPolicyDelegationSettings {
 
 /// The `PasswordPolicyDelegationSettingsOptions` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordPolicyDelegationSettingsOptions {
     /// Indicates if, when performing an unlock operation on an Active Directory sourced User who is locked out of Okta, the system should also attempt to unlock the User's Windows account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip_unlock: Option<bool>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -6811,20 +5962,17 @@ pub struct PasswordPolicyDelegationSettingsOptions {
 
 /// Specifies the password settings for the policy.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordPolicyPasswordSettings {
     /// Age settings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub age: Option<crate::models::PasswordPolicyPasswordSettingsAge>,
     /// Complexity settings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub complexity: Option<crate::models::PasswordPolicyPasswordSettingsComplexity>,
     /// Lockout settings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lockout: Option<crate::models::PasswordPolicyPasswordSettingsLockout>,
     /// Breached Protection settings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub breached_protection: Option<crate::models::PasswordPolicyPasswordSettingsBreachedProtection>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -6833,20 +5981,17 @@ pub struct PasswordPolicyPasswordSettings {
 
 /// Age settings.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordPolicyPasswordSettingsAge {
     /// Specifies the number of days prior to password expiration when a User is warned to reset their password: `0` indicates no warning.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expire_warn_days: Option<i64>,
     /// Specifies the number of distinct passwords that a User must create before they can reuse a previous password: `0` indicates none.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub history_count: Option<i64>,
     /// Specifies how long (in days) a password remains valid before it expires: `0` indicates no limit.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_age_days: Option<i64>,
     /// Specifies the minimum time interval (in minutes) between password changes: `0` indicates no limit.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_age_minutes: Option<i64>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -6855,17 +6000,15 @@ pub struct PasswordPolicyPasswordSettingsAge {
 
 /// Breached Protection settings.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordPolicyPasswordSettingsBreachedProtection {
     /// The `id` of the workflow that runs when a breached password is found during a sign-in attempt.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delegated_workflow_id: Option<String>,
     /// Specifies the number of days after a breached password is found during a sign-in attempt that the user's password should expire. Valid values: 0 through 10. If set to 0, it happens immediately.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expire_after_days: Option<i64>,
     /// (Optional, default is false) If true, you must also specify a value for `expireAfterDays`. When enabled, the user's session(s) are terminated immediately the first time the user's credentials are detected as part of a breach.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logout_enabled: Option<bool>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -6874,38 +6017,29 @@ pub struct PasswordPolicyPasswordSettingsBreachedProtection {
 
 /// Complexity settings.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordPolicyPasswordSettingsComplexity {
     /// Weak password dictionary lookup settings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dictionary: Option<crate::models::PasswordDictionary>,
     /// The User profile attributes whose values must be excluded from the password: currently only supports `firstName` and `lastName`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclude_attributes: Option<Vec<String>>,
     /// Indicates if the Username must be excluded from the password.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclude_username: Option<bool>,
     /// &lt;x-lifecycle-container&gt;&lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;&lt;/x-lifecycle-container&gt;Specifies the maximum number of consecutive repeating characters that can be used in a password.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_consecutive_characters: Option<i64>,
     /// Minimum password length.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_length: Option<i64>,
     /// Indicates if a password must contain at least one lower case letter: `0` indicates no, `1` indicates yes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_lower_case: Option<i64>,
     /// Indicates if a password must contain at least one number: `0` indicates no, `1` indicates yes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_number: Option<i64>,
     /// Indicates if a password must contain at least one symbol (For example: !@#$%^&\*): `0` indicates no, `1` indicates yes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_symbol: Option<i64>,
     /// Indicates if a password must contain at least one upper case letter: `0` indicates no, `1` indicates yes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_upper_case: Option<i64>,
     /// &lt;x-lifecycle-container&gt;&lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;&lt;/x-lifecycle-container&gt;Use an [Expression Language](https://developer.okta.com/docs/reference/okta-expression-language-in-identity-engine/) expression to block a word from being used in a password. You can only block one word per expression. Use the `OR` operator to connect multiple expressions to block multiple words.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub oel_statement: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -6914,20 +6048,17 @@ pub struct PasswordPolicyPasswordSettingsComplexity {
 
 /// Lockout settings.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordPolicyPasswordSettingsLockout {
     /// Specifies the time interval (in minutes) a locked account remains locked before it is automatically unlocked: `0` indicates no limit.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auto_unlock_minutes: Option<i64>,
     /// Specifies the number of times Users can attempt to sign in to their accounts with an invalid password before their accounts are locked: `0` indicates no limit.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_attempts: Option<i64>,
     /// Indicates if the User should be informed when their account is locked.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub show_lockout_failures: Option<bool>,
     /// How the user is notified when their account becomes locked. The only acceptable values are `\[\]` and `\['EMAIL'\]`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_lockout_notification_channels: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -6936,14 +6067,13 @@ pub struct PasswordPolicyPasswordSettingsLockout {
 
 /// The `PasswordPolicyRecoveryEmail` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordPolicyRecoveryEmail {
     /// `properties`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::PasswordPolicyRecoveryEmailProperties>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -6952,11 +6082,11 @@ pub struct PasswordPolicyRecoveryEmail {
 
 /// The `PasswordPolicyRecoveryEmailProperties` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordPolicyRecoveryEmailProperties {
     /// `recoveryToken`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recovery_token: Option<crate::models::PasswordPolicyRecoveryEmailRecoveryToken>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -6965,11 +6095,11 @@ pub struct PasswordPolicyRecoveryEmailProperties {
 
 /// The `PasswordPolicyRecoveryEmailRecoveryToken` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordPolicyRecoveryEmailRecoveryToken {
     /// Lifetime (in minutes) of the recovery token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_lifetime_minutes: Option<i64>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -6978,11 +6108,11 @@ pub struct PasswordPolicyRecoveryEmailRecoveryToken {
 
 /// The `PasswordPolicyRecoveryFactorSettings` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordPolicyRecoveryFactorSettings {
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -6991,20 +6121,21 @@ pub struct PasswordPolicyRecoveryFactorSettings {
 
 /// Settings for the factors that can be used for recovery.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordPolicyRecoveryFactors {
     /// `okta_call`.
-    #[serde(rename = "okta_call", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "okta_call")]
     pub okta_call: Option<crate::models::PasswordPolicyRecoveryFactorSettings>,
     /// `okta_email`.
-    #[serde(rename = "okta_email", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "okta_email")]
     pub okta_email: Option<crate::models::PasswordPolicyRecoveryEmail>,
     /// `okta_sms`.
-    #[serde(rename = "okta_sms", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "okta_sms")]
     pub okta_sms: Option<crate::models::PasswordPolicyRecoveryFactorSettings>,
     /// `recovery_question`.
-    #[serde(rename = "recovery_question", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "recovery_question")]
     pub recovery_question: Option<crate::models::PasswordPolicyRecoveryQuestion>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -7013,14 +6144,13 @@ pub struct PasswordPolicyRecoveryFactors {
 
 /// The `PasswordPolicyRecoveryQuestion` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordPolicyRecoveryQuestion {
     /// `properties`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::PasswordPolicyRecoveryQuestionProperties>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -7029,11 +6159,11 @@ pub struct PasswordPolicyRecoveryQuestion {
 
 /// The `PasswordPolicyRecoveryQuestionComplexity` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordPolicyRecoveryQuestionComplexity {
     /// Minimum length of the password recovery question answer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_length: Option<i64>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -7042,11 +6172,11 @@ pub struct PasswordPolicyRecoveryQuestionComplexity {
 
 /// The `PasswordPolicyRecoveryQuestionProperties` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordPolicyRecoveryQuestionProperties {
     /// `complexity`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub complexity: Option<crate::models::PasswordPolicyRecoveryQuestionComplexity>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -7055,11 +6185,11 @@ pub struct PasswordPolicyRecoveryQuestionProperties {
 
 /// Specifies the password recovery settings for the policy &gt; **Note:** With Identity Engine, you can specify recovery factors inside the password policy rule instead of in the policy settings object. Recovery factors for the rule are defined inside the \[`selfServicePasswordReset` action\](https://developer.okta.com/docs/api/openapi/okta-management/management/tags/policy/#tag/Policy/operation/createPolicyRule!path=1/actions/selfServicePasswordReset&t=request).
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordPolicyRecoverySettings {
     /// Settings for the factors that can be used for recovery.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub factors: Option<crate::models::PasswordPolicyRecoveryFactors>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -7068,41 +6198,32 @@ pub struct PasswordPolicyRecoverySettings {
 
 /// The `PasswordPolicyRule` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordPolicyRule {
     /// Timestamp when the rule was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Identifier for the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the rule was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Name of the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Priority of the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i64>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// Specifies whether Okta created the policy rule (`system=true`). You can't delete policy rules that have `system` set to `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<bool>,
     /// Rule type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::PolicyRuleType>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::PolicyLinks>,
     /// `actions`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actions: Option<crate::models::PasswordPolicyRuleActions>,
     /// Specifies conditions that must be met during policy evaluation to apply the rule. All policy conditions and conditions for at least one rule must be met to apply the settings specified in the policy and the associated rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<crate::models::PasswordPolicyRuleConditions>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -7111,11 +6232,11 @@ pub struct PasswordPolicyRule {
 
 /// Indicates if a password can be changed.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordPolicyRuleAction {
     /// `access`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access: Option<crate::models::PolicyAccess>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -7124,17 +6245,15 @@ pub struct PasswordPolicyRuleAction {
 
 /// The `PasswordPolicyRuleActions` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordPolicyRuleActions {
     /// Indicates if a password can be changed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password_change: Option<crate::models::PasswordPolicyRuleAction>,
     /// Enables or disables users to reset their own password and defines the authenticators and constraints needed to complete the reset.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_service_password_reset: Option<crate::models::SelfServicePasswordResetAction>,
     /// Indicates if a password can be changed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_service_unlock: Option<crate::models::PasswordPolicyRuleAction>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -7143,14 +6262,13 @@ pub struct PasswordPolicyRuleActions {
 
 /// Specifies conditions that must be met during policy evaluation to apply the rule. All policy conditions and conditions for at least one rule must be met to apply the settings specified in the policy and the associated rule.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordPolicyRuleConditions {
     /// Specifies a network selection mode and a set of network zones to be included or excluded. If the connection parameter's data type is `ZONE`, one of the `include` or `exclude` arrays is required. Specific zone IDs to include or exclude are enumerated in the respective arrays.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub network: Option<crate::models::PolicyNetworkCondition>,
     /// Specifies the users and groups that are included or excluded by the policy rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub people: Option<crate::models::PolicyPeopleCondition>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -7159,17 +6277,15 @@ pub struct PasswordPolicyRuleConditions {
 
 /// Specifies the policy level settings.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordPolicySettings {
     /// Specifies how to handle password delegation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delegation: Option<crate::models::PasswordPolicyDelegationSettings>,
     /// Specifies the password settings for the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password: Option<crate::models::PasswordPolicyPasswordSettings>,
     /// Specifies the password recovery settings for the policy &gt; **Note:** With Identity Engine, you can specify recovery factors inside the password policy rule instead of in the policy settings object. Recovery factors for the rule are defined inside the \[`selfServicePasswordReset` action\](https://developer.okta.com/docs/api/openapi/okta-management/management/tags/policy/#tag/Policy/operation/createPolicyRule!path=1/actions/selfServicePasswordReset&t=request).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recovery: Option<crate::models::PasswordPolicyRecoverySettings>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -7178,14 +6294,13 @@ pub struct PasswordPolicySettings {
 
 /// The `PlatformConditionEvaluatorPlatform` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PlatformConditionEvaluatorPlatform {
     /// `os`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub os: Option<crate::models::PlatformConditionEvaluatorPlatformOperatingSystem>,
     /// The type of platform.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::PolicyPlatformType>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -7194,17 +6309,15 @@ pub struct PlatformConditionEvaluatorPlatform {
 
 /// The `PlatformConditionEvaluatorPlatformOperatingSystem` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PlatformConditionEvaluatorPlatformOperatingSystem {
     /// `expression`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expression: Option<String>,
     /// The type of operating system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::PolicyPlatformOperatingSystemType>,
     /// `version`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<crate::models::PlatformConditionEvaluatorPlatformOperatingSystemVersion>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -7213,14 +6326,13 @@ pub struct PlatformConditionEvaluatorPlatformOperatingSystem {
 
 /// The `PlatformConditionEvaluatorPlatformOperatingSystemVersion` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PlatformConditionEvaluatorPlatformOperatingSystemVersion {
     /// `matchType`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub match_type: Option<crate::models::PlatformConditionOperatingSystemVersionMatchType>,
     /// `value`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -7238,14 +6350,13 @@ open_enum! {
 
 /// Specifies a particular platform or device to match on.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PlatformPolicyRuleCondition {
     /// `exclude`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclude: Option<Vec<crate::models::PlatformConditionEvaluatorPlatform>>,
     /// `include`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include: Option<Vec<crate::models::PlatformConditionEvaluatorPlatform>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -7263,41 +6374,33 @@ open_enum! {
 
 /// The `PolicyCommon` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PolicyCommon {
     /// Timestamp when the policy was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Description of the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Identifier of the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the policy was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Name of the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Specifies the order in which this policy is evaluated in relation to the other policies.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i64>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// Specifies whether Okta created the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<bool>,
     /// All Okta orgs contain only one IdP discovery policy with an immutable default rule routing to your org's sign-in page. All Okta orgs also contain just one entity risk policy, one session protection policy, and one identity claims sourcing policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::PolicyType>,
     /// `_embedded`.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::PolicyLinks>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -7306,23 +6409,19 @@ pub struct PolicyCommon {
 
 /// The `PolicyLinks` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PolicyLinks {
     /// `activate`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activate: Option<crate::models::HrefObjectActivateLink>,
     /// `deactivate`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deactivate: Option<crate::models::HrefObjectDeactivateLink>,
     /// `mappings`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mappings: Option<crate::models::HrefObjectMappingsLink>,
     /// `rules`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rules: Option<crate::models::HrefObjectRulesLink>,
     /// `self`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_: Option<crate::models::HrefObjectSelfLink>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -7331,17 +6430,15 @@ pub struct PolicyLinks {
 
 /// Specifies a network selection mode and a set of network zones to be included or excluded. If the connection parameter's data type is `ZONE`, one of the `include` or `exclude` arrays is required. Specific zone IDs to include or exclude are enumerated in the respective arrays.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PolicyNetworkCondition {
     /// Network selection mode.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connection: Option<crate::models::PolicyNetworkConnection>,
     /// The zones to exclude. Required only if connection data type is `ZONE`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclude: Option<Vec<String>>,
     /// The zones to include. Required only if connection data type is `ZONE`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -7359,14 +6456,13 @@ open_enum! {
 
 /// Specifies the users and groups that are included or excluded by the policy rule.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PolicyPeopleCondition {
     /// Specifies a set of groups whose users are to be included or excluded.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub groups: Option<crate::models::GroupCondition>,
     /// Specifies a set of users to be included or excluded.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub users: Option<crate::models::UserCondition>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -7401,11 +6497,11 @@ open_enum! {
 
 /// The `PolicyRuleActionsEnroll` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PolicyRuleActionsEnroll {
     /// `self`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_: Option<crate::models::PolicyRuleActionsEnrollSelf>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -7425,11 +6521,11 @@ open_enum! {
 
 /// Specifies an authentication entry point.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PolicyRuleAuthContextCondition {
     /// Specifies how the user is authenticated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_type: Option<crate::models::PolicyRuleAuthContextType>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -7448,71 +6544,51 @@ open_enum! {
 
 /// The `PolicyRuleConditions` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PolicyRuleConditions {
     /// Specifies apps to include or exclude. If `include` is empty, then the condition is met for all apps.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app: Option<crate::models::AppAndInstancePolicyRuleCondition>,
     /// `apps`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub apps: Option<crate::models::AppInstancePolicyRuleCondition>,
     /// Specifies an authentication entry point.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_context: Option<crate::models::PolicyRuleAuthContextCondition>,
     /// Specifies an authentication provider that's the source of some or all users.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_provider: Option<crate::models::PasswordPolicyAuthenticationProviderCondition>,
     /// `beforeScheduledAction`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub before_scheduled_action: Option<crate::models::BeforeScheduledActionPolicyRuleCondition>,
     /// Specifies which clients are included in the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clients: Option<crate::models::ClientPolicyCondition>,
     /// `context`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context: Option<crate::models::ContextPolicyRuleCondition>,
     /// `device`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device: Option<crate::models::DevicePolicyRuleCondition>,
     /// Array of grant types that this condition includes. Determines the mechanism that Okta uses to authorize the creation of the tokens.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grant_types: Option<crate::models::GrantTypePolicyRuleCondition>,
     /// Specifies a set of groups whose users are to be included or excluded.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub groups: Option<crate::models::GroupPolicyRuleCondition>,
     /// Specifies the IdP that's used to sign in.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity_provider: Option<crate::models::IdentityProviderPolicyRuleCondition>,
     /// `mdmEnrollment`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mdm_enrollment: Option<crate::models::MDMEnrollmentPolicyRuleCondition>,
     /// Specifies a network selection mode and a set of network zones to be included or excluded. If the connection parameter's data type is `ZONE`, one of the `include` or `exclude` arrays is required. Specific zone IDs to include or exclude are enumerated in the respective arrays.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub network: Option<crate::models::PolicyNetworkCondition>,
     /// Specifies the users and groups that are included or excluded by the policy rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub people: Option<crate::models::PolicyPeopleCondition>,
     /// Specifies a particular platform or device to match on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub platform: Option<crate::models::PlatformPolicyRuleCondition>,
     /// `risk`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub risk: Option<crate::models::RiskPolicyRuleCondition>,
     /// Specifies a particular level of risk to match on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub risk_score: Option<crate::models::RiskScorePolicyRuleCondition>,
     /// Array of scopes that the condition includes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scopes: Option<crate::models::OAuth2ScopesMediationPolicyRuleCondition>,
     /// Specifies a user identifier condition to match on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_identifier: Option<crate::models::UserIdentifierPolicyRuleCondition>,
     /// Specifies a set of Users to be included or excluded.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub users: Option<crate::models::UserPolicyRuleCondition>,
     /// `userStatus`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_status: Option<crate::models::UserStatusPolicyRuleCondition>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -7546,44 +6622,33 @@ open_enum! {
 
 /// The `PossessionConstraint` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PossessionConstraint {
     /// This property specifies the precise authenticator and method for authentication. &lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authentication_methods: Option<Vec<crate::models::AuthenticationMethodObject>>,
     /// This property specifies the precise authenticator and method to exclude from authentication. &lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub excluded_authentication_methods: Option<serde_json::Value>,
     /// The authenticator methods that are permitted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub methods: Option<Vec<String>>,
     /// The duration after which the user must re-authenticate regardless of user activity. This re-authentication interval overrides the Verification Method object's `reauthenticateIn` interval. The supported values use ISO 8601 period format for recurring time intervals (for example, `PT1H`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reauthenticate_in: Option<String>,
     /// This property indicates whether the knowledge or possession factor is required by the assurance. It's optional in the request, but is always returned in the response. By default, this field is `true`. If the knowledge or possession constraint has values for `excludedAuthenticationMethods` the `required` value is false. &lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required: Option<bool>,
     /// The authenticator types that are permitted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub types: Option<Vec<String>>,
     /// Indicates if device-bound Factors are required. This property is only set for `POSSESSION` constraints.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device_bound: Option<String>,
     /// Indicates if any secrets or private keys used during authentication must be hardware protected and not exportable. This property is only set for `POSSESSION` constraints.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hardware_protection: Option<String>,
     /// Indicates if phishing-resistant Factors are required. This property is only set for `POSSESSION` constraints.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phishing_resistant: Option<String>,
     /// Indicates if the user needs to approve an Okta Verify prompt or provide biometrics (meets NIST AAL2 requirements). This property is only set for `POSSESSION` constraints.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_presence: Option<String>,
     /// Indicates the user interaction requirement (PIN or biometrics) to ensure verification of a possession factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_verification: Option<String>,
     /// Indicates which methods can be used for user verification. `userVerificationMethods` can only be used when `userVerification` is `REQUIRED`. `BIOMETRICS` is currently the only supported method.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_verification_methods: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -7601,44 +6666,35 @@ discriminated_union! {
 
 /// The `PostAuthSessionPolicy` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PostAuthSessionPolicy {
     /// Timestamp when the policy was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Description of the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Identifier of the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the policy was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Name of the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Specifies the order in which this policy is evaluated in relation to the other policies.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i64>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// Specifies whether Okta created the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<bool>,
     /// All Okta orgs contain only one IdP discovery policy with an immutable default rule routing to your org's sign-in page. All Okta orgs also contain just one entity risk policy, one session protection policy, and one identity claims sourcing policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::PolicyType>,
     /// `_embedded`.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::PolicyLinks>,
     /// Policy conditions aren't supported for this policy type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -7647,41 +6703,32 @@ pub struct PostAuthSessionPolicy {
 
 /// The `PostAuthSessionPolicyRule` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PostAuthSessionPolicyRule {
     /// Timestamp when the rule was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Identifier for the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the rule was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Name of the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Priority of the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i64>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// Specifies whether Okta created the policy rule (`system=true`). You can't delete policy rules that have `system` set to `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<bool>,
     /// Rule type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::PolicyRuleType>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::PolicyLinks>,
     /// The action to take in response to a failure of the reevaluated global session policy or authentication polices.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actions: Option<serde_json::Value>,
     /// Specifies conditions that must be met during policy evaluation to apply the rule. All policy conditions and conditions for at least one rule must be met to apply the settings specified in the policy and the associated rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -7690,14 +6737,13 @@ pub struct PostAuthSessionPolicyRule {
 
 /// The `PostAuthSessionPolicyRuleRunWorkflow` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PostAuthSessionPolicyRuleRunWorkflow {
     /// `action`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<String>,
     /// This action runs a workflow.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workflow: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -7706,11 +6752,11 @@ pub struct PostAuthSessionPolicyRuleRunWorkflow {
 
 /// The `PostAuthSessionPolicyRuleTerminateSession` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PostAuthSessionPolicyRuleTerminateSession {
     /// The action to take when the session protection policy detects a failure.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -7719,11 +6765,11 @@ pub struct PostAuthSessionPolicyRuleTerminateSession {
 
 /// The `PreRegistrationInlineHook` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PreRegistrationInlineHook {
     /// `inlineHookId`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inline_hook_id: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -7741,32 +6787,25 @@ discriminated_union! {
 
 /// The `PrivilegedResourceAccountAppRequest` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PrivilegedResourceAccountAppRequest {
     /// Container details for resource type APP_ACCOUNT.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub container_details: Option<crate::models::AppAccountContainerDetails>,
     /// Credentials for the privileged resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<crate::models::PrivilegedResourceCredentials>,
     /// Timestamp when the object was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// `credentialSyncInfo`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credential_sync_info: Option<crate::models::CredentialSyncInfo>,
     /// ID of the privileged resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the object was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// The type of the resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_type: Option<crate::models::PrivilegedResourceType>,
     /// Current status of the privileged resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::PrivilegedResourceStatus>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -7775,32 +6814,25 @@ pub struct PrivilegedResourceAccountAppRequest {
 
 /// The `PrivilegedResourceAccountAppResponse` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PrivilegedResourceAccountAppResponse {
     /// Credentials for the privileged resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<crate::models::PrivilegedResourceCredentials>,
     /// Specific profile properties for the privileged resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<crate::models::Profile>,
     /// Timestamp when the object was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// `credentialSyncInfo`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credential_sync_info: Option<crate::models::CredentialSyncInfo>,
     /// ID of the privileged resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the object was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// The type of the resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_type: Option<crate::models::PrivilegedResourceType>,
     /// Current status of the privileged resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::PrivilegedResourceStatus>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -7809,35 +6841,27 @@ pub struct PrivilegedResourceAccountAppResponse {
 
 /// The `PrivilegedResourceAccountOkta` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PrivilegedResourceAccountOkta {
     /// The user ID associated with the Okta privileged resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_id: Option<String>,
     /// Credentials for the privileged resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<crate::models::PrivilegedResourceCredentials>,
     /// Specific profile properties for the privileged resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<crate::models::Profile>,
     /// Timestamp when the object was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// `credentialSyncInfo`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credential_sync_info: Option<crate::models::CredentialSyncInfo>,
     /// ID of the privileged resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the object was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// The type of the resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_type: Option<crate::models::PrivilegedResourceType>,
     /// Current status of the privileged resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::PrivilegedResourceStatus>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -7846,14 +6870,13 @@ pub struct PrivilegedResourceAccountOkta {
 
 /// Credentials for the privileged resource.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PrivilegedResourceCredentials {
     /// The password associated with the privileged resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password: Option<crate::SecretString>,
     /// The username associated with the privileged resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -7862,14 +6885,13 @@ pub struct PrivilegedResourceCredentials {
 
 /// The `PrivilegedResourceFilters` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PrivilegedResourceFilters {
     /// Array of app groups whose members might be privileged app users.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_groups: Option<Vec<crate::models::AppGroup>>,
     /// Array of organizational units where privileged app users are present.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organizational_units: Option<Vec<crate::models::OrganizationalUnit>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -7899,14 +6921,13 @@ open_enum! {
 
 /// Update request for a privileged resource.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PrivilegedResourceUpdateRequest {
     /// Specific profile properties for the privileged resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<crate::models::Profile>,
     /// The username associated with the privileged resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -7915,44 +6936,35 @@ pub struct PrivilegedResourceUpdateRequest {
 
 /// The `ProfileEnrollmentPolicy` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProfileEnrollmentPolicy {
     /// Timestamp when the policy was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Description of the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Identifier of the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the policy was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Name of the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Specifies the order in which this policy is evaluated in relation to the other policies.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i64>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// Specifies whether Okta created the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<bool>,
     /// All Okta orgs contain only one IdP discovery policy with an immutable default rule routing to your org's sign-in page. All Okta orgs also contain just one entity risk policy, one session protection policy, and one identity claims sourcing policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::PolicyType>,
     /// `_embedded`.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::PolicyLinks>,
     /// Policy conditions aren't supported for this policy type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -7961,41 +6973,32 @@ pub struct ProfileEnrollmentPolicy {
 
 /// The `ProfileEnrollmentPolicyRule` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProfileEnrollmentPolicyRule {
     /// Timestamp when the rule was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Identifier for the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the rule was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Name of the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Priority of the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i64>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// Specifies whether Okta created the policy rule (`system=true`). You can't delete policy rules that have `system` set to `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<bool>,
     /// Rule type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::PolicyRuleType>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::PolicyLinks>,
     /// `actions`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actions: Option<crate::models::ProfileEnrollmentPolicyRuleActions>,
     /// Policy rule conditions aren't supported for this policy type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -8004,38 +7007,29 @@ pub struct ProfileEnrollmentPolicyRule {
 
 /// The `ProfileEnrollmentPolicyRuleAction` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProfileEnrollmentPolicyRuleAction {
     /// Indicates if the user profile is granted access.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access: Option<String>,
     /// Contains a single Boolean property that indicates whether `emailVerification` should occur (`true`) or not (`false`, default)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activation_requirements: Option<crate::models::ProfileEnrollmentPolicyRuleActivationRequirement>,
     /// A list of attributes to identify an end user. Can be used across Okta sign-in, unlock, and recovery flows.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allowed_identifiers: Option<Vec<String>>,
     /// Additional authenticator fields that can be used on the first page of user registration. Valid values only includes `'password'`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enroll_authenticator_types: Option<Vec<String>>,
     /// (Optional) The `id` of at most one registration inline hook.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pre_registration_inline_hooks: Option<Vec<crate::models::PreRegistrationInlineHook>>,
     /// A list of attributes to prompt the user for during registration or progressive profiling. Where defined on the user schema, these attributes are persisted in the user profile. You can also add non-schema attributes, which aren't persisted to the user's profile, but are included in requests to the registration inline hook. A maximum of 10 profile properties is supported.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile_attributes: Option<Vec<crate::models::ProfileEnrollmentPolicyRuleProfileAttribute>>,
     /// Progressive profile enrollment helps evaluate the user profile policy at every user login. Users can be prompted to provide input for newly required attributes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub progressive_profiling_action: Option<String>,
     /// (Optional, max 1 entry) The `id` of a group that this user should be added to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_group_ids: Option<Vec<String>>,
     /// Value created by the backend. If present, all policy updates must include this attribute/value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ui_schema_id: Option<String>,
     /// Which action should be taken if this user is new.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unknown_user_action: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -8044,11 +7038,11 @@ pub struct ProfileEnrollmentPolicyRuleAction {
 
 /// The `ProfileEnrollmentPolicyRuleActions` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProfileEnrollmentPolicyRuleActions {
     /// `profileEnrollment`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile_enrollment: Option<crate::models::ProfileEnrollmentPolicyRuleAction>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -8057,11 +7051,11 @@ pub struct ProfileEnrollmentPolicyRuleActions {
 
 /// Contains a single Boolean property that indicates whether `emailVerification` should occur (`true`) or not (`false`, default)
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProfileEnrollmentPolicyRuleActivationRequirement {
     /// `emailVerification`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_verification: Option<bool>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -8070,17 +7064,15 @@ pub struct ProfileEnrollmentPolicyRuleActivationRequirement {
 
 /// The `ProfileEnrollmentPolicyRuleProfileAttribute` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProfileEnrollmentPolicyRuleProfileAttribute {
     /// A display-friendly label for this property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// The name of a user profile property. Can be an existing property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// (Optional, default `FALSE`) Indicates if this property is required for enrollment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required: Option<bool>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -8103,17 +7095,15 @@ open_enum! {
 
 /// Provisioning capability configuration with embedded protocol details.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProvisioningCapability {
     /// Configuration for the Actions protocol. This parameter is required when `supportedProtocols` is set to `ACTIONS`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actions: Option<Vec<crate::models::SubmissionAction>>,
     /// Provisioning capability identifier.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capability: Option<String>,
     /// List of supported provisioning protocols.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supported_protocols: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -8130,11 +7120,11 @@ open_enum! {
 
 /// The `ProvisioningConnectionOauthRequest` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProvisioningConnectionOauthRequest {
     /// `profile`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<crate::models::ProvisioningConnectionOauthRequestProfile>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -8143,20 +7133,17 @@ pub struct ProvisioningConnectionOauthRequest {
 
 /// The `ProvisioningConnectionOauthRequestProfile` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProvisioningConnectionOauthRequestProfile {
     /// OAuth 2.0 is used to authenticate with the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_scheme: Option<crate::models::ProvisioningConnectionOauthAuthScheme>,
     /// Only used for the Okta Org2Org (`okta_org2org`) app. The unique client identifier for the OAuth 2.0 service app from the target org.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
     /// Settings required for the Microsoft Office 365 provisioning connection.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<crate::models::Office365ProvisioningSettings>,
     /// Only used for the Okta Org2Org (`okta_org2org`) app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signing: Option<crate::models::Org2OrgProvisioningOAuthSigningSettings>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -8165,14 +7152,13 @@ pub struct ProvisioningConnectionOauthRequestProfile {
 
 /// The app provisioning connection profile used to configure the method of authentication and the credentials. Currently, token-based and OAuth 2.0-based authentication are supported.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProvisioningConnectionProfileOauth {
     /// OAuth 2.0 is used to authenticate with the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_scheme: Option<crate::models::ProvisioningConnectionOauthAuthScheme>,
     /// `clientId`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -8181,6 +7167,7 @@ pub struct ProvisioningConnectionProfileOauth {
 
 /// The `ProvisioningConnectionRequest` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProvisioningConnectionRequest {
@@ -8200,14 +7187,13 @@ open_enum! {
 
 /// The `ProvisioningConnectionTokenRequest` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProvisioningConnectionTokenRequest {
     /// Only used for the Zscaler 2.0 (`zscalerbyz`) app. The base URL for the Zscaler 2.0 target app, which also contains the Zscaler ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub base_url: Option<String>,
     /// `profile`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<crate::models::ProvisioningConnectionTokenRequestProfile>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -8216,14 +7202,13 @@ pub struct ProvisioningConnectionTokenRequest {
 
 /// The `ProvisioningConnectionTokenRequestProfile` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProvisioningConnectionTokenRequestProfile {
     /// A token is used to authenticate with the app. This property is only returned for the `TOKEN` authentication scheme.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_scheme: Option<crate::models::ProvisioningConnectionTokenAuthScheme>,
     /// Token used to authenticate with the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token: Option<crate::SecretString>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -8232,14 +7217,13 @@ pub struct ProvisioningConnectionTokenRequestProfile {
 
 /// Supported provisioning configurations for your integration.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProvisioningDetails {
     /// List of provisioning features supported in this integration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub features: Option<Vec<String>>,
     /// SCIM configuration details.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scim: Option<crate::models::Scim>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -8248,11 +7232,11 @@ pub struct ProvisioningDetails {
 
 /// The refresh token.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RefreshToken {
     /// The refresh token ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jti: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -8261,35 +7245,28 @@ pub struct RefreshToken {
 
 /// The `RegistrationInlineHook` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RegistrationInlineHook {
     /// `channel`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<crate::models::InlineHookChannel>,
     /// Date of the inline hook creation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// The unique identifier for the inline hook.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Date of the last inline hook update.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// The display name of the inline hook.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::InlineHookStatus>,
     /// One of the inline hook types.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::InlineHookType>,
     /// Version of the inline hook type. The currently supported version is `1.0.0`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::InlineHookLinks>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -8298,11 +7275,11 @@ pub struct RegistrationInlineHook {
 
 /// The `RegistrationInlineHookCommand` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RegistrationInlineHookCommand {
     /// `type`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -8311,35 +7288,27 @@ pub struct RegistrationInlineHookCommand {
 
 /// The `RegistrationInlineHookPPData` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RegistrationInlineHookPPData {
     /// The inline hook cloud version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cloud_event_version: Option<String>,
     /// The inline hook request header content.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_type: Option<String>,
     /// The individual inline hook request ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_id: Option<String>,
     /// The time the inline hook request was sent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_time: Option<String>,
     /// The inline hook version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_type_version: Option<String>,
     /// The type of inline hook. The registration inline hook type is `com.okta.user.pre-registration`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_type: Option<String>,
     /// The type of registration hook. Use either `self.service.registration` or `progressive.profile`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_type: Option<crate::models::RegistrationInlineHookRequestType>,
     /// The ID of the registration inline hook.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// `data`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -8366,11 +7335,11 @@ open_enum! {
 
 /// Registration inline hook response.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RegistrationInlineHookResponse {
     /// `commands`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub commands: Option<Vec<serde_json::Value>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -8379,35 +7348,27 @@ pub struct RegistrationInlineHookResponse {
 
 /// The `RegistrationInlineHookSSRData` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RegistrationInlineHookSSRData {
     /// The inline hook cloud version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cloud_event_version: Option<String>,
     /// The inline hook request header content.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_type: Option<String>,
     /// The individual inline hook request ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_id: Option<String>,
     /// The time the inline hook request was sent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_time: Option<String>,
     /// The inline hook version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_type_version: Option<String>,
     /// The type of inline hook. The registration inline hook type is `com.okta.user.pre-registration`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_type: Option<String>,
     /// The type of registration hook. Use either `self.service.registration` or `progressive.profile`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_type: Option<crate::models::RegistrationInlineHookRequestType>,
     /// The ID of the registration inline hook.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// `data`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -8416,14 +7377,14 @@ pub struct RegistrationInlineHookSSRData {
 
 /// The `RegistrationResponse` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RegistrationResponse {
     /// The `commands` object lets you invoke commands to modify or add values to the attributes in the Okta user profile that are created for this user. The object also lets you control whether or not the registration attempt is allowed to proceed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub commands: Option<Vec<serde_json::Value>>,
     /// For the registration inline hook, the `error` object provides a way of displaying an error message to the end user who is trying to register or update their profile.
-    #[serde(rename = "Error", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Error")]
     pub error: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -8478,17 +7439,17 @@ open_enum! {
 
 /// The subject's identifier has changed, which is either an email address or a phone number change.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RiscIdentifierChangedEvent {
     /// The time of the event (UNIX timestamp)
-    #[serde(rename = "event_timestamp", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "event_timestamp")]
     pub event_timestamp: Option<i64>,
     /// The new identifier value.
-    #[serde(rename = "new-value", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "new-value")]
     pub new_value: Option<String>,
     /// The event subjects.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<crate::models::SecurityEventSubject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -8497,14 +7458,13 @@ pub struct RiscIdentifierChangedEvent {
 
 /// &lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt; An object that references detected risk events. This object can have an `include` parameter or an `exclude` parameter, but not both.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RiskDetectionTypesPolicyRuleCondition {
     /// An array of detected risk events to exclude in the entity policy rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclude: Option<Vec<crate::models::DetectedRiskEvents>>,
     /// An array of detected risk events to include in the entity policy rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include: Option<Vec<crate::models::DetectedRiskEvents>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -8513,18 +7473,16 @@ pub struct RiskDetectionTypesPolicyRuleCondition {
 
 /// The `RiskEvent` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RiskEvent {
     /// Timestamp at which the event expires (expressed as a UTC time zone using ISO 8601 format: yyyy-MM-dd`T`HH:mm:ss.SSS`Z`). If this optional field isn't included, Okta automatically expires the event 24 hours after the event is consumed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub expires_at: Option<String>,
+    pub expires_at: Option<crate::models::Timestamp>,
     /// List of risk event subjects.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subjects: Option<Vec<crate::models::RiskEventSubject>>,
     /// Timestamp of when the event is produced (expressed as a UTC time zone using ISO 8601 format: yyyy-MM-dd`T`HH:mm:ss.SSS`Z`)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub timestamp: Option<String>,
+    pub timestamp: Option<crate::models::Timestamp>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
     pub extra: crate::models::JsonMap,
@@ -8532,17 +7490,15 @@ pub struct RiskEvent {
 
 /// The `RiskEventSubject` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RiskEventSubject {
     /// The risk event subject IP address (either an IPv4 or IPv6 address)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ip: Option<String>,
     /// Additional reasons for the risk level of the IP.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// The risk level associated with the IP.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub risk_level: Option<crate::models::RiskEventSubjectRiskLevel>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -8561,11 +7517,11 @@ open_enum! {
 
 /// The `RiskPolicyRuleCondition` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RiskPolicyRuleCondition {
     /// `behaviors`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub behaviors: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -8574,29 +7530,24 @@ pub struct RiskPolicyRuleCondition {
 
 /// The `RiskProvider` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RiskProvider {
     /// Action taken by Okta during authentication attempts based on the risk events sent by this provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<crate::models::RiskProviderAction>,
     /// The ID of the [OAuth 2.0 service app](https://developer.okta.com/docs/guides/implement-oauth-for-okta-serviceapp/main/#create-a-service-app-and-grant-scopes) that's used to send risk events to Okta.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
     /// Timestamp when the risk provider object was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// The ID of the risk provider object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the risk provider object was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Name of the risk provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelf>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -8615,11 +7566,11 @@ open_enum! {
 
 /// Specifies a particular level of risk to match on.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RiskScorePolicyRuleCondition {
     /// The level to match.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -8632,14 +7583,13 @@ pub type RoleId = String;
 
 /// Rotate password request for the privileged resource.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RotatePasswordRequest {
     /// The password associated with the privileged resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password: Option<crate::SecretString>,
     /// The version ID of the password secret from the OPA vault.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secret_version_id: Option<crate::SecretString>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -8648,14 +7598,13 @@ pub struct RotatePasswordRequest {
 
 /// The `SAMLHookResponse` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SAMLHookResponse {
     /// The `commands` object is where you tell Okta to add additional claims to the assertion or to modify the existing assertion statements.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub commands: Option<Vec<serde_json::Value>>,
     /// An object to return an error. Returning an error causes Okta to record a failure event in the Okta System Log. The string supplied in the `errorSummary` property is recorded in the System Log event. &gt; **Note:** If the error object doesn't include the defined `errorSummary` property, the following common default message is returned to the end user: `The callback service returned an error`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -8664,17 +7613,15 @@ pub struct SAMLHookResponse {
 
 /// The `SAMLPayLoad` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SAMLPayLoad {
     /// `data`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<serde_json::Value>,
     /// The type of inline hook. The SAML assertion inline hook type is `com.okta.saml.tokens.transform`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_type: Option<String>,
     /// The ID and URL of the SAML assertion inline hook.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -8683,32 +7630,25 @@ pub struct SAMLPayLoad {
 
 /// SAML assertion inline hook request.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SAMLPayloadExecute {
     /// The inline hook cloud version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cloud_event_version: Option<String>,
     /// The inline hook request header content.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_type: Option<String>,
     /// The individual inline hook request ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_id: Option<String>,
     /// The time the inline hook request was sent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_time: Option<String>,
     /// The inline hook version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_type_version: Option<String>,
     /// `data`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<serde_json::Value>,
     /// The type of inline hook. The SAML assertion inline hook type is `com.okta.saml.tokens.transform`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_type: Option<String>,
     /// The ID and URL of the SAML assertion inline hook.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -8717,38 +7657,29 @@ pub struct SAMLPayloadExecute {
 
 /// Schema for the Salesforce app (key name: `salesforce`)
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SalesforceApplication {
     /// Specifies access settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accessibility: Option<crate::models::ApplicationAccessibility>,
     /// `credentials`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<crate::models::SchemeApplicationCredentials>,
     /// User-defined display name for app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<crate::models::ApplicationLabel>,
     /// Licenses for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub licensing: Option<crate::models::ApplicationLicensing>,
     /// The key name for the OIN app definition.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Contains any valid JSON schema for specifying properties that can be referenced from a request (only available to OAuth 2.0 client apps)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// Authentication mode for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sign_on_mode: Option<String>,
     /// App instance status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::ApplicationLifecycleStatus>,
     /// Specifies visibility settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visibility: Option<crate::models::ApplicationVisibility>,
     /// `settings`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<crate::models::SalesforceApplicationSettings>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -8757,32 +7688,25 @@ pub struct SalesforceApplication {
 
 /// The `SalesforceApplicationSettings` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SalesforceApplicationSettings {
     /// The entitlement management opt-in status for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub em_opt_in_status: Option<String>,
     /// Identifies an additional identity store app, if your app supports it. The `identityStoreId` value must be a valid identity store app ID. This identity store app must be created in the same org as your app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity_store_id: Option<String>,
     /// Controls whether Okta automatically assigns users to the app based on the user's role or group membership.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub implicit_assignment: Option<bool>,
     /// Identifier of an inline hook. Inline hooks are outbound calls from Okta to your own custom code, triggered at specific points in Okta process flows. They allow you to integrate custom functionality into those flows. See [Inline hooks](https://developer.okta.com/openapi/okta-management/management/tags/inlinehook/).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inline_hook_id: Option<String>,
     /// App notes visible to either the admin or end user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<crate::models::ApplicationSettingsNotes>,
     /// Specifies notifications settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notifications: Option<crate::models::ApplicationSettingsNotifications>,
     /// Salesforce app instance properties.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app: Option<crate::models::SalesforceApplicationSettingsApplication>,
     /// Contains SAML 2.0 sign-on mode attributes. &gt; **Note:** Set `destinationOverride` to configure any other SAML 2.0 attributes in this section.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sign_on: Option<crate::models::OINSaml20ApplicationSettingsSignOn>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -8791,20 +7715,17 @@ pub struct SalesforceApplicationSettings {
 
 /// Salesforce app instance properties.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SalesforceApplicationSettingsApplication {
     /// Salesforce instance that you want to connect to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_type: Option<String>,
     /// Salesforce integration type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub integration_type: Option<String>,
     /// The Login URL specified in your Salesforce Single Sign-On settings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub login_url: Option<String>,
     /// Salesforce Logout URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logout_url: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -8813,23 +7734,19 @@ pub struct SalesforceApplicationSettingsApplication {
 
 /// SAML configuration details.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Saml {
     /// List of Assertion Consumer Service (ACS) URLs. The default ACS URL is required and is indicated by a null `index` value. You can use the org-level variables you defined in the `config` array in the URL. For example: `https://${org.subdomain}.example.com/saml/login`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub acs: Option<Vec<serde_json::Value>>,
     /// Attribute statements to appear in the Okta SAML assertion.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub claims: Option<Vec<serde_json::Value>>,
     /// The URL to your customer-facing instructions for configuring your SAML integration. See [Customer configuration document guidelines](https://developer.okta.com/docs/guides/submit-app-prereq/main/#customer-configuration-document-guidelines).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub doc: Option<String>,
     /// Globally unique name for your SAML entity. For instance, your Identity Provider (IdP) or Service Provider (SP) URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity_id: Option<String>,
     /// Defines the group attribute names for the SAML assertion statement. Okta inserts the list of Okta user groups into the attribute names in the statement.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub groups: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -8838,65 +7755,49 @@ pub struct Saml {
 
 /// The `Saml11Application` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Saml11Application {
     /// Specifies access settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accessibility: Option<crate::models::ApplicationAccessibility>,
     /// Timestamp when the application object was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// &lt;div class="x-lifecycle-container"&gt;&lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;&lt;/div&gt; Indicates which Express Configuration capabilities the app supports and has enabled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub express_configuration: Option<crate::models::ApplicationExpressConfiguration>,
     /// Enabled app features &gt; **Note:** See [Application Features](https://developer.okta.com/openapi/okta-management/management/tags/applicationfeatures/) for app provisioning features.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub features: Option<Vec<String>>,
     /// Unique ID for the app instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// User-defined display name for app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<crate::models::ApplicationLabel>,
     /// Timestamp when the application object was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Licenses for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub licensing: Option<crate::models::ApplicationLicensing>,
     /// The Okta resource name (ORN) for the current app instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub orn: Option<String>,
     /// Contains any valid JSON schema for specifying properties that can be referenced from a request (only available to OAuth 2.0 client apps). For example, add an app manager contact email address or define an allowlist of groups that you can then reference using the Okta Expression Language `getFilteredGroups` function.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<serde_json::Value>,
     /// Authentication mode for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sign_on_mode: Option<crate::models::ApplicationSignOnMode>,
     /// App instance status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::ApplicationLifecycleStatus>,
     /// &lt;div class="x-lifecycle-container"&gt;&lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;&lt;/div&gt; Universal Logout properties for the app. These properties are only returned and can't be updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub universal_logout: Option<crate::models::ApplicationUniversalLogout>,
     /// Specifies visibility settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visibility: Option<crate::models::ApplicationVisibility>,
     /// Embedded resources related to the app using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. If the `expand=user/{userId}` query parameter is specified, then the assigned [Application User](https://developer.okta.com/openapi/okta-management/management/tags/applicationusers) is embedded.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<serde_json::Value>,
     /// Discoverable resources related to the app.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::ApplicationLinks>,
     /// Credentials for the specified `signOnMode`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<crate::models::ApplicationCredentials>,
     /// The key name for the SAML 1.1 app definition. You can't create a custom SAML 1.1 app integration instance. Only existing OIN SAML 1.1 app integrations are supported.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `settings`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<crate::models::Saml11ApplicationSettings>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -8905,32 +7806,25 @@ pub struct Saml11Application {
 
 /// The `Saml11ApplicationSettings` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Saml11ApplicationSettings {
     /// The entitlement management opt-in status for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub em_opt_in_status: Option<String>,
     /// Identifies an additional identity store app, if your app supports it. The `identityStoreId` value must be a valid identity store app ID. This identity store app must be created in the same org as your app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity_store_id: Option<String>,
     /// Controls whether Okta automatically assigns users to the app based on the user's role or group membership.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub implicit_assignment: Option<bool>,
     /// Identifier of an inline hook. Inline hooks are outbound calls from Okta to your own custom code, triggered at specific points in Okta process flows. They allow you to integrate custom functionality into those flows. See [Inline hooks](https://developer.okta.com/openapi/okta-management/management/tags/inlinehook/).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inline_hook_id: Option<String>,
     /// App notes visible to either the admin or end user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<crate::models::ApplicationSettingsNotes>,
     /// Specifies notifications settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notifications: Option<crate::models::ApplicationSettingsNotifications>,
     /// `app`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app: Option<serde_json::Value>,
     /// SAML 1.1 sign-on mode attributes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sign_on: Option<crate::models::Saml11ApplicationSettingsSignOn>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -8939,20 +7833,17 @@ pub struct Saml11ApplicationSettings {
 
 /// SAML 1.1 sign-on mode attributes.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Saml11ApplicationSettingsSignOn {
     /// The intended audience of the SAML assertion. This is usually the Entity ID of your application.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audience_override: Option<String>,
     /// The URL of the resource to direct users after they successfully sign in to the SP using SAML. See the SP documentation to check if you need to specify a RelayState. In most instances, you can leave this field blank.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_relay_state: Option<String>,
     /// The location where the application can present the SAML assertion. This is usually the Single Sign-On (SSO) URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recipient_override: Option<String>,
     /// Assertion Consumer Services (ACS) URL value for the Service Provider (SP). This URL is always used for Identity Provider (IdP) initiated sign-on requests.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sso_acs_url_override: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -8961,65 +7852,49 @@ pub struct Saml11ApplicationSettingsSignOn {
 
 /// The `SamlApplication` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SamlApplication {
     /// Specifies access settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accessibility: Option<crate::models::ApplicationAccessibility>,
     /// Timestamp when the application object was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// &lt;div class="x-lifecycle-container"&gt;&lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;&lt;/div&gt; Indicates which Express Configuration capabilities the app supports and has enabled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub express_configuration: Option<crate::models::ApplicationExpressConfiguration>,
     /// Enabled app features &gt; **Note:** See [Application Features](https://developer.okta.com/openapi/okta-management/management/tags/applicationfeatures/) for app provisioning features.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub features: Option<Vec<String>>,
     /// Unique ID for the app instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// User-defined display name for app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<crate::models::ApplicationLabel>,
     /// Timestamp when the application object was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Licenses for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub licensing: Option<crate::models::ApplicationLicensing>,
     /// The Okta resource name (ORN) for the current app instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub orn: Option<String>,
     /// Contains any valid JSON schema for specifying properties that can be referenced from a request (only available to OAuth 2.0 client apps). For example, add an app manager contact email address or define an allowlist of groups that you can then reference using the Okta Expression Language `getFilteredGroups` function.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<serde_json::Value>,
     /// Authentication mode for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sign_on_mode: Option<crate::models::ApplicationSignOnMode>,
     /// App instance status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::ApplicationLifecycleStatus>,
     /// &lt;div class="x-lifecycle-container"&gt;&lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;&lt;/div&gt; Universal Logout properties for the app. These properties are only returned and can't be updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub universal_logout: Option<crate::models::ApplicationUniversalLogout>,
     /// Specifies visibility settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visibility: Option<crate::models::ApplicationVisibility>,
     /// Embedded resources related to the app using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. If the `expand=user/{userId}` query parameter is specified, then the assigned [Application User](https://developer.okta.com/openapi/okta-management/management/tags/applicationusers) is embedded.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<serde_json::Value>,
     /// Discoverable resources related to the app.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::ApplicationLinks>,
     /// Credentials for the specified `signOnMode`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<crate::models::ApplicationCredentials>,
     /// A unique key is generated for the custom app instance when you use SAML_2_0 `signOnMode`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `settings`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<crate::models::SamlApplicationSettings>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -9028,29 +7903,23 @@ pub struct SamlApplication {
 
 /// The `SamlApplicationSettings` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SamlApplicationSettings {
     /// The entitlement management opt-in status for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub em_opt_in_status: Option<String>,
     /// Identifies an additional identity store app, if your app supports it. The `identityStoreId` value must be a valid identity store app ID. This identity store app must be created in the same org as your app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity_store_id: Option<String>,
     /// Controls whether Okta automatically assigns users to the app based on the user's role or group membership.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub implicit_assignment: Option<bool>,
     /// Identifier of an inline hook. Inline hooks are outbound calls from Okta to your own custom code, triggered at specific points in Okta process flows. They allow you to integrate custom functionality into those flows. See [Inline hooks](https://developer.okta.com/openapi/okta-management/management/tags/inlinehook/).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inline_hook_id: Option<String>,
     /// App notes visible to either the admin or end user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<crate::models::ApplicationSettingsNotes>,
     /// Specifies notifications settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notifications: Option<crate::models::ApplicationSettingsNotifications>,
     /// SAML 2.0 sign-on attributes. &gt; **Note:** Set either `destinationOverride` or `ssoAcsUrl` to configure any other SAML 2.0 attributes in this section.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sign_on: Option<crate::models::SamlApplicationSettingsSignOn>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -9059,98 +7928,69 @@ pub struct SamlApplicationSettings {
 
 /// SAML 2.0 sign-on attributes. &gt; **Note:** Set either `destinationOverride` or `ssoAcsUrl` to configure any other SAML 2.0 attributes in this section.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SamlApplicationSettingsSignOn {
     /// An array of ACS endpoints. You can configure a maximum of 100 endpoints.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub acs_endpoints: Option<Vec<crate::models::AcsEndpoint>>,
     /// Determines whether the app allows you to configure multiple ACS URIs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allow_multiple_acs_endpoints: Option<bool>,
     /// Determines if the app supports encrypted assertions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assertion_encryption: Option<crate::models::SamlAssertionEncryption>,
     /// Determines whether the SAML assertion is digitally signed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assertion_signed: Option<bool>,
     /// A list of custom attribute statements for the app's SAML assertion. See [SAML 2.0 Technical Overview](https://docs.oasis-open.org/security/saml/Post2.0/sstc-saml-tech-overview-2.0-cd-02.html).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attribute_statements: Option<Vec<crate::models::SamlAttributeStatement>>,
     /// The entity ID of the SP. Use the entity ID value exactly as provided by the SP.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audience: Option<String>,
     /// Audience override for CASB configuration. See [CASB config guide](https://help.okta.com/en-us/Content/Topics/Apps/CASB-config-guide.htm).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audience_override: Option<String>,
     /// Identifies the SAML authentication context class for the assertion's authentication statement.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authn_context_class_ref: Option<String>,
     /// The list of dynamic attribute statements for the SAML assertion inherited from app metadata (apps from the OIN) during app creation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub configured_attribute_statements: Option<Vec<crate::models::SamlAttributeStatement>>,
     /// Identifies a specific application resource in an IdP-initiated SSO scenario.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_relay_state: Option<String>,
     /// Identifies the location inside the SAML assertion where the SAML response should be sent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destination: Option<String>,
     /// Destination override for CASB configuration. See [CASB config guide](https://help.okta.com/en-us/Content/Topics/Apps/CASB-config-guide.htm).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destination_override: Option<String>,
     /// Determines the digest algorithm used to digitally sign the SAML assertion and response.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub digest_algorithm: Option<String>,
     /// Set to `true` to prompt users for their credentials when a SAML request has the `ForceAuthn` attribute set to `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub honor_force_authn: Option<bool>,
     /// SAML Issuer ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub idp_issuer: Option<String>,
     /// Associates the app with SAML inline hooks. See [the SAML assertion inline hook reference](https://developer.okta.com/docs/reference/saml-hook/).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inline_hooks: Option<Vec<crate::models::SignOnInlineHook>>,
     /// Determines if the app participates in Single Logout (SLO)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub participate_slo: Option<crate::models::SloParticipate>,
     /// The location where the app may present the SAML assertion.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recipient: Option<String>,
     /// Recipient override for CASB configuration. See [CASB config guide](https://help.okta.com/en-us/Content/Topics/Apps/CASB-config-guide.htm).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recipient_override: Option<String>,
     /// Determines whether the SAML request is expected to be compressed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_compressed: Option<bool>,
     /// Determines whether the SAML authentication response message is digitally signed by the IdP &gt; **Note:** Either (or both) `responseSigned` or `assertionSigned` must be `TRUE`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response_signed: Option<bool>,
     /// Determines the SAML app session lifetimes with Okta.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub saml_assertion_lifetime_seconds: Option<i64>,
     /// Determines the signing algorithm used to digitally sign the SAML assertion and response.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signature_algorithm: Option<String>,
     /// Determines if the app supports Single Logout (SLO)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub slo: Option<crate::models::SingleLogout>,
     /// The certificate that Okta uses to validate Single Logout (SLO) requests and responses.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sp_certificate: Option<crate::models::SamlSpCertificate>,
     /// The issuer ID for the Service Provider. This property appears when SLO is enabled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sp_issuer: Option<String>,
     /// Single Sign-On Assertion Consumer Service (ACS) URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sso_acs_url: Option<String>,
     /// Assertion Consumer Service (ACS) URL override for CASB configuration. See [CASB config guide](https://help.okta.com/en-us/Content/Topics/Apps/CASB-config-guide.htm).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sso_acs_url_override: Option<String>,
     /// Identifies the SAML processing rules. Supported values:
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject_name_id_format: Option<String>,
     /// Template for app user's username when a user is assigned to the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject_name_id_template: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -9159,20 +7999,17 @@ pub struct SamlApplicationSettingsSignOn {
 
 /// Determines if the app supports encrypted assertions.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SamlAssertionEncryption {
     /// Indicates whether Okta encrypts the assertions that it sends to the Service Provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// The encryption algorithm used to encrypt the SAML assertion.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encryption_algorithm: Option<String>,
     /// The key transport algorithm used to encrypt the SAML assertion.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key_transport_algorithm: Option<String>,
     /// A list that contains exactly one x509 encoded certificate which Okta uses to encrypt the SAML assertion with.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub x5c: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -9190,20 +8027,17 @@ discriminated_union! {
 
 /// Generic `EXPRESSION` attribute statements.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SamlAttributeStatementExpression {
     /// The name of the attribute in your app. The attribute name must be unique across all user and group attribute statements.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The name format of the attribute. Supported values:
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub namespace: Option<String>,
     /// The type of attribute statements object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// The attribute values (supports [Okta Expression Language](https://developer.okta.com/docs/reference/okta-expression-language/))
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub values: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -9212,23 +8046,19 @@ pub struct SamlAttributeStatementExpression {
 
 /// `GROUP` attribute statements.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SamlAttributeStatementGroup {
     /// The operation to filter groups based on `filterValue`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter_type: Option<String>,
     /// Filter the groups based on a specific value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter_value: Option<String>,
     /// The name of the group attribute in your app. The attribute name must be unique across all user and group attribute statements.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The name format of the group attribute. Supported values:
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub namespace: Option<String>,
     /// The type of attribute statements object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -9237,11 +8067,11 @@ pub struct SamlAttributeStatementGroup {
 
 /// The certificate that Okta uses to validate Single Logout (SLO) requests and responses.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SamlSpCertificate {
     /// A list that contains exactly one x509 encoded certificate.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub x5c: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -9250,11 +8080,11 @@ pub struct SamlSpCertificate {
 
 /// The `ScheduledUserLifecycleAction` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ScheduledUserLifecycleAction {
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::PolicyUserStatus>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -9263,26 +8093,21 @@ pub struct ScheduledUserLifecycleAction {
 
 /// The `SchemeApplicationCredentials` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SchemeApplicationCredentials {
     /// App signing key properties &gt; **Note:** Only apps with SAML_2_0, SAML_1_1, WS_FEDERATION, or OPENID_CONNECT `signOnMode` support the key rotation feature.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signing: Option<crate::models::ApplicationCredentialsSigning>,
     /// The template used to generate the username when the app is assigned through a group or directly to a user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name_template: Option<crate::models::ApplicationCredentialsUsernameTemplate>,
     /// Specifies a password for a user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password: Option<crate::models::PasswordCredential>,
     /// Allow users to securely see their password.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reveal_password: Option<bool>,
     /// Apps with `BASIC_AUTH`, `BROWSER_PLUGIN`, or `SECURE_PASSWORD_STORE` sign-on modes have credentials vaulted by Okta and can be configured with the following schemes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheme: Option<crate::models::ApplicationCredentialsScheme>,
     /// Shared username for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -9291,23 +8116,19 @@ pub struct SchemeApplicationCredentials {
 
 /// SCIM configuration details.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Scim {
     /// The authentication mode for requests to your SCIM server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_mode: Option<String>,
     /// The base URL that Okta uses to send outbound calls to your SCIM server. Only the HTTPS protocol is supported. You can use the app-level variables defined in the `config` array for the base URL. For example, if you have a `subdomain` variable defined in the `config` array and the URL to retrieve SCIM users for your integration is `https://${subdomain}.example.com/scim/v2/Users`, then specify the following base URL: `'https://' + app.subdomain + '.example.com/scim/v2'`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub base_uri: Option<String>,
     /// List of supported entitlement types.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entitlement_types: Option<crate::models::EntitlementTypes>,
     /// SCIM server schema configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scim_server_config: Option<serde_json::Value>,
     /// The URL to your customer-facing instructions for configuring your SCIM integration. See [Customer configuration document guidelines](https://developer.okta.com/docs/guides/submit-app-prereq/main/#customer-configuration-document-guidelines).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub setup_instructions_uri: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -9320,65 +8141,49 @@ pub type Scope = String;
 
 /// The `SecurePasswordStoreApplication` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SecurePasswordStoreApplication {
     /// Specifies access settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accessibility: Option<crate::models::ApplicationAccessibility>,
     /// Timestamp when the application object was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// &lt;div class="x-lifecycle-container"&gt;&lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;&lt;/div&gt; Indicates which Express Configuration capabilities the app supports and has enabled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub express_configuration: Option<crate::models::ApplicationExpressConfiguration>,
     /// Enabled app features &gt; **Note:** See [Application Features](https://developer.okta.com/openapi/okta-management/management/tags/applicationfeatures/) for app provisioning features.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub features: Option<Vec<String>>,
     /// Unique ID for the app instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// User-defined display name for app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<crate::models::ApplicationLabel>,
     /// Timestamp when the application object was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Licenses for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub licensing: Option<crate::models::ApplicationLicensing>,
     /// The Okta resource name (ORN) for the current app instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub orn: Option<String>,
     /// Contains any valid JSON schema for specifying properties that can be referenced from a request (only available to OAuth 2.0 client apps). For example, add an app manager contact email address or define an allowlist of groups that you can then reference using the Okta Expression Language `getFilteredGroups` function.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<serde_json::Value>,
     /// Authentication mode for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sign_on_mode: Option<crate::models::ApplicationSignOnMode>,
     /// App instance status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::ApplicationLifecycleStatus>,
     /// &lt;div class="x-lifecycle-container"&gt;&lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;&lt;/div&gt; Universal Logout properties for the app. These properties are only returned and can't be updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub universal_logout: Option<crate::models::ApplicationUniversalLogout>,
     /// Specifies visibility settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visibility: Option<crate::models::ApplicationVisibility>,
     /// Embedded resources related to the app using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. If the `expand=user/{userId}` query parameter is specified, then the assigned [Application User](https://developer.okta.com/openapi/okta-management/management/tags/applicationusers) is embedded.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<serde_json::Value>,
     /// Discoverable resources related to the app.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::ApplicationLinks>,
     /// `credentials`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<crate::models::SchemeApplicationCredentials>,
     /// `template_sps` is the key name for a SWA app instance that uses HTTP POST and doesn't require a browser plugin.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `settings`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<crate::models::SecurePasswordStoreApplicationSettings>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -9387,29 +8192,23 @@ pub struct SecurePasswordStoreApplication {
 
 /// The `SecurePasswordStoreApplicationSettings` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SecurePasswordStoreApplicationSettings {
     /// The entitlement management opt-in status for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub em_opt_in_status: Option<String>,
     /// Identifies an additional identity store app, if your app supports it. The `identityStoreId` value must be a valid identity store app ID. This identity store app must be created in the same org as your app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity_store_id: Option<String>,
     /// Controls whether Okta automatically assigns users to the app based on the user's role or group membership.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub implicit_assignment: Option<bool>,
     /// Identifier of an inline hook. Inline hooks are outbound calls from Okta to your own custom code, triggered at specific points in Okta process flows. They allow you to integrate custom functionality into those flows. See [Inline hooks](https://developer.okta.com/openapi/okta-management/management/tags/inlinehook/).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inline_hook_id: Option<String>,
     /// App notes visible to either the admin or end user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<crate::models::ApplicationSettingsNotes>,
     /// Specifies notifications settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notifications: Option<crate::models::ApplicationSettingsNotifications>,
     /// `app`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app: Option<crate::models::SecurePasswordStoreApplicationSettingsApplication>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -9418,35 +8217,27 @@ pub struct SecurePasswordStoreApplicationSettings {
 
 /// The `SecurePasswordStoreApplicationSettingsApplication` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SecurePasswordStoreApplicationSettingsApplication {
     /// Name of the optional parameter in the sign-in form.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub optional_field1: Option<String>,
     /// Name of the optional value in the sign-in form.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub optional_field1_value: Option<String>,
     /// Name of the optional parameter in the sign-in form.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub optional_field2: Option<String>,
     /// Name of the optional value in the sign-in form.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub optional_field2_value: Option<String>,
     /// Name of the optional parameter in the sign-in form.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub optional_field3: Option<String>,
     /// Name of the optional value in the sign-in form.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub optional_field3_value: Option<String>,
     /// CSS selector for the **Password** field in the sign-in form.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password_field: Option<crate::SecretString>,
     /// The URL of the sign-in page for this app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// CSS selector for the **Username** field in the sign-in form.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub username_field: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -9455,14 +8246,14 @@ pub struct SecurePasswordStoreApplicationSettingsApplication {
 
 /// The `SecurityEvent` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SecurityEvent {
     /// The time of the event (UNIX timestamp)
-    #[serde(rename = "event_timestamp", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "event_timestamp")]
     pub event_timestamp: Option<i64>,
     /// The event subjects.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<crate::models::SecurityEventSubject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -9471,11 +8262,11 @@ pub struct SecurityEvent {
 
 /// The `SecurityEventReason` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SecurityEventReason {
     /// The event reason in English.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub en: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -9484,14 +8275,13 @@ pub struct SecurityEventReason {
 
 /// The event subjects.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SecurityEventSubject {
     /// The device involved with the event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device: Option<serde_json::Value>,
     /// The user involved with the event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -9500,14 +8290,13 @@ pub struct SecurityEventSubject {
 
 /// Error object thrown when parsing the security event token.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SecurityEventTokenError {
     /// Describes the error &gt; **Note:** SET claim fields with underscores (snake case) are presented in camelcase. For example, `previous_status` appears as `previousStatus`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// A code that describes the category of the error.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub err: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -9516,23 +8305,19 @@ pub struct SecurityEventTokenError {
 
 /// JSON web token body payload for a security event token sent by the SSF transmitter. For examples and more information, see [SSF Transmitter SET payload structures](https://developer.okta.com/docs/reference/ssf-transmitter-sets).
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SecurityEventTokenJwtBody {
     /// Audience.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aud: Option<String>,
     /// A non-empty set of events. Expected size is 1 for each SET.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: Option<crate::models::SecurityEventTokenJwtEvents>,
     /// Token issue time (UNIX timestamp)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub iat: Option<i64>,
     /// Token issuer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub iss: Option<String>,
     /// Token ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jti: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -9541,23 +8326,16 @@ pub struct SecurityEventTokenJwtBody {
 
 /// A non-empty set of events. Expected size is 1 for each SET.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SecurityEventTokenJwtEvents {
     /// The credential was created, changed, revoked or deleted.
-    #[serde(
-        rename = "https://schemas.openid.net/secevent/caep/event-type/credential-change",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "https://schemas.openid.net/secevent/caep/event-type/credential-change")]
     pub https_schemas_openid_net_secevent_caep_event_type_credential_change:
         Option<crate::models::CaepCredentialChangeEvent>,
     /// The session of the subject was revoked.
-    #[serde(
-        rename = "https://schemas.openid.net/secevent/caep/event-type/session-revoked",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "https://schemas.openid.net/secevent/caep/event-type/session-revoked")]
     pub https_schemas_openid_net_secevent_caep_event_type_session_revoked:
         Option<crate::models::SsfTransmitterCaepSessionRevokedEvent>,
     /// Fields this SDK does not know, kept verbatim.
@@ -9567,17 +8345,15 @@ pub struct SecurityEventTokenJwtEvents {
 
 /// JSON web token header for a security event token sent by the SSF transmitter.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SecurityEventTokenJwtHeader {
     /// Algorithm used to sign or encrypt the JWT.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alg: Option<String>,
     /// Key ID used to sign or encrypt the JWT.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kid: Option<String>,
     /// The type of content being signed or encrypted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub typ: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -9586,23 +8362,19 @@ pub struct SecurityEventTokenJwtHeader {
 
 /// JSON web token body payload for a security event token.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SecurityEventTokenRequestJwtBody {
     /// Audience.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aud: Option<String>,
     /// A non-empty collection of events.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: Option<crate::models::SecurityEventTokenRequestJwtEvents>,
     /// Token issue time (UNIX timestamp)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub iat: Option<i64>,
     /// Token issuer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub iss: Option<String>,
     /// Token ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jti: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -9611,54 +8383,31 @@ pub struct SecurityEventTokenRequestJwtBody {
 
 /// A non-empty collection of events.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SecurityEventTokenRequestJwtEvents {
     /// The device risk level changed.
-    #[serde(
-        rename = "https://schemas.okta.com/secevent/okta/event-type/device-risk-change",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "https://schemas.okta.com/secevent/okta/event-type/device-risk-change")]
     pub https_schemas_okta_com_secevent_okta_event_type_device_risk_change:
         Option<crate::models::OktaDeviceRiskChangeEvent>,
     /// IP changed for the subject's session.
-    #[serde(
-        rename = "https://schemas.okta.com/secevent/okta/event-type/ip-change",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "https://schemas.okta.com/secevent/okta/event-type/ip-change")]
     pub https_schemas_okta_com_secevent_okta_event_type_ip_change: Option<crate::models::OktaIpChangeEvent>,
     /// The user risk level changed.
-    #[serde(
-        rename = "https://schemas.okta.com/secevent/okta/event-type/user-risk-change",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "https://schemas.okta.com/secevent/okta/event-type/user-risk-change")]
     pub https_schemas_okta_com_secevent_okta_event_type_user_risk_change:
         Option<crate::models::OktaUserRiskChangeEvent>,
     /// The subject's device compliance was revoked.
-    #[serde(
-        rename = "https://schemas.openid.net/secevent/caep/event-type/device-compliance-change",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "https://schemas.openid.net/secevent/caep/event-type/device-compliance-change")]
     pub https_schemas_openid_net_secevent_caep_event_type_device_compliance_change:
         Option<crate::models::CaepDeviceComplianceChangeEvent>,
     /// The session of the subject was revoked.
-    #[serde(
-        rename = "https://schemas.openid.net/secevent/caep/event-type/session-revoked",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "https://schemas.openid.net/secevent/caep/event-type/session-revoked")]
     pub https_schemas_openid_net_secevent_caep_event_type_session_revoked:
         Option<crate::models::CaepSessionRevokedEvent>,
     /// The subject's identifier has changed, which is either an email address or a phone number change.
-    #[serde(
-        rename = "https://schemas.openid.net/secevent/risc/event-type/identifier-changed",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "https://schemas.openid.net/secevent/risc/event-type/identifier-changed")]
     pub https_schemas_openid_net_secevent_risc_event_type_identifier_changed:
         Option<crate::models::RiscIdentifierChangedEvent>,
     /// Fields this SDK does not know, kept verbatim.
@@ -9668,17 +8417,15 @@ pub struct SecurityEventTokenRequestJwtEvents {
 
 /// JSON web token header for a security event token.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SecurityEventTokenRequestJwtHeader {
     /// Algorithm used to sign or encrypt the JWT.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alg: Option<String>,
     /// Key ID used to sign or encrypt the JWT.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kid: Option<String>,
     /// The type of content being signed or encrypted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub typ: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -9687,20 +8434,17 @@ pub struct SecurityEventTokenRequestJwtHeader {
 
 /// Enables or disables users to reset their own password and defines the authenticators and constraints needed to complete the reset.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SelfServicePasswordResetAction {
     /// `access`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access: Option<crate::models::PolicyAccess>,
     /// &lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt; Describes the initial and secondary authenticator requirements a user needs to reset their password.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requirement: Option<crate::models::SsprRequirement>,
     /// &lt;x-lifecycle-container&gt;&lt;x-lifecycle class="ea"&gt;&lt;/x-lifecycle&gt;&lt;/x-lifecycle-container&gt;&lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt; Describes other behavioral settings that apply to the self-service password reset (SSPR) process.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<crate::models::SsprSettings>,
     /// &lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt; The type of rule action.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -9718,41 +8462,31 @@ discriminated_union! {
 
 /// Details for a SaaS app account, which will be managed as a service account.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ServiceAccountDetailsAppAccount {
     /// The type of service account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_type: Option<crate::models::ServiceAccountType>,
     /// Timestamp when the service account was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// The description of the service account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The UUID of the service account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the service account was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// The user-defined name for the service account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// A list of IDs of the Okta groups that own the service account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner_group_ids: Option<Vec<String>>,
     /// A list of IDs of the Okta users that own the service account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner_user_ids: Option<Vec<String>>,
     /// Describes the current status of a service account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::ServiceAccountStatus>,
     /// Describes the detailed status of a service account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_detail: Option<crate::models::ServiceAccountStatusDetail>,
     /// Details for a SaaS app account, which will be managed as a service account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<crate::models::ServiceAccountDetailsAppAccountSub>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -9761,20 +8495,17 @@ pub struct ServiceAccountDetailsAppAccount {
 
 /// Details for a SaaS app account, which will be managed as a service account.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ServiceAccountDetailsAppAccountSub {
     /// The name of the SaaS app in the Okta Integration Network catalog.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_global_name: Option<String>,
     /// The instance name of the SaaS app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_instance_name: Option<String>,
     /// Credentials for a SaaS app account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<crate::models::AppServiceAccountCredentials>,
     /// The Okta app instance ID of the SaaS app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub okta_application_id: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -9783,41 +8514,31 @@ pub struct ServiceAccountDetailsAppAccountSub {
 
 /// Details for managing an Okta user as a service account.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ServiceAccountDetailsOktaUserAccount {
     /// The type of service account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_type: Option<crate::models::ServiceAccountType>,
     /// Timestamp when the service account was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// The description of the service account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The UUID of the service account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the service account was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// The user-defined name for the service account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// A list of IDs of the Okta groups that own the service account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner_group_ids: Option<Vec<String>>,
     /// A list of IDs of the Okta users that own the service account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner_user_ids: Option<Vec<String>>,
     /// Describes the current status of a service account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::ServiceAccountStatus>,
     /// Describes the detailed status of a service account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_detail: Option<crate::models::ServiceAccountStatusDetail>,
     /// Details for managing an Okta user as a service account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<crate::models::ServiceAccountDetailsOktaUserAccountSub>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -9826,17 +8547,15 @@ pub struct ServiceAccountDetailsOktaUserAccount {
 
 /// Details for managing an Okta user as a service account.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ServiceAccountDetailsOktaUserAccountSub {
     /// Credentials for an Okta user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<crate::models::OktaUserServiceAccountCredentials>,
     /// The email address for the Okta user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// The ID of the Okta user to manage as a service account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub okta_user_id: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -9845,20 +8564,17 @@ pub struct ServiceAccountDetailsOktaUserAccountSub {
 
 /// The `ServiceAccountForUpdate` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ServiceAccountForUpdate {
     /// The description of the service account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The human-readable name for the service account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// A list of IDs of the Okta groups who own the service account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner_group_ids: Option<Vec<String>>,
     /// A list of IDs of the Okta users who own the service account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner_user_ids: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -9876,44 +8592,35 @@ open_enum! {
 
 /// The `SessionViolationDetectionPolicy` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SessionViolationDetectionPolicy {
     /// Timestamp when the policy was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Description of the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Identifier of the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the policy was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Name of the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Specifies the order in which this policy is evaluated in relation to the other policies.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i64>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// Specifies whether Okta created the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<bool>,
     /// All Okta orgs contain only one IdP discovery policy with an immutable default rule routing to your org's sign-in page. All Okta orgs also contain just one entity risk policy, one session protection policy, and one identity claims sourcing policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::PolicyType>,
     /// `_embedded`.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::PolicyLinks>,
     /// Policy conditions aren't supported for this policy type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -9922,11 +8629,11 @@ pub struct SessionViolationDetectionPolicy {
 
 /// &lt;x-lifecycle-container&gt;&lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;&lt;/x-lifecycle-container&gt;Used to control evaluation of the session sign-on policies.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SessionViolationDetectionPolicyEvaluation {
     /// When true, the sign-on policies of the session are evaluated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -9935,41 +8642,32 @@ pub struct SessionViolationDetectionPolicyEvaluation {
 
 /// The `SessionViolationDetectionPolicyRule` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SessionViolationDetectionPolicyRule {
     /// Timestamp when the rule was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Identifier for the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the rule was last modified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Name of the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Priority of the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i64>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// Specifies whether Okta created the policy rule (`system=true`). You can't delete policy rules that have `system` set to `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<bool>,
     /// Rule type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::PolicyRuleType>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::PolicyLinks>,
     /// The action to take when the rule conditions are satisfied.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actions: Option<serde_json::Value>,
     /// Specifies policy evaluation conditions required to apply the rule. All policy conditions and conditions for at least one rule must be met to apply the settings specified in the policy and the associated rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -9978,11 +8676,11 @@ pub struct SessionViolationDetectionPolicyRule {
 
 /// &lt;x-lifecycle-container&gt;&lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;&lt;/x-lifecycle-container&gt;Specifies the minimum risk score level required to trigger the rule.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SessionViolationDetectionRiskScoreCondition {
     /// The minimum risk level to match.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_risk_level: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -9991,11 +8689,11 @@ pub struct SessionViolationDetectionRiskScoreCondition {
 
 /// The `SignOnInlineHook` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SignOnInlineHook {
     /// `id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -10020,17 +8718,15 @@ open_enum! {
 
 /// Determines if the app supports Single Logout (SLO)
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SingleLogout {
     /// Whether the application supports SLO.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// The issuer of the Service Provider that generates the SLO request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issuer: Option<String>,
     /// The location where the logout response is sent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logout_url: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -10039,38 +8735,29 @@ pub struct SingleLogout {
 
 /// Schema for the Slack app (key name: `slack`)
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SlackApplication {
     /// Specifies access settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accessibility: Option<crate::models::ApplicationAccessibility>,
     /// `credentials`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<crate::models::SchemeApplicationCredentials>,
     /// User-defined display name for app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<crate::models::ApplicationLabel>,
     /// Licenses for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub licensing: Option<crate::models::ApplicationLicensing>,
     /// The key name for the OIN app definition.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Contains any valid JSON schema for specifying properties that can be referenced from a request (only available to OAuth 2.0 client apps)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// Authentication mode for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sign_on_mode: Option<String>,
     /// App instance status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::ApplicationLifecycleStatus>,
     /// Specifies visibility settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visibility: Option<crate::models::ApplicationVisibility>,
     /// `settings`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<crate::models::SlackApplicationSettings>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -10079,32 +8766,25 @@ pub struct SlackApplication {
 
 /// The `SlackApplicationSettings` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SlackApplicationSettings {
     /// The entitlement management opt-in status for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub em_opt_in_status: Option<String>,
     /// Identifies an additional identity store app, if your app supports it. The `identityStoreId` value must be a valid identity store app ID. This identity store app must be created in the same org as your app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity_store_id: Option<String>,
     /// Controls whether Okta automatically assigns users to the app based on the user's role or group membership.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub implicit_assignment: Option<bool>,
     /// Identifier of an inline hook. Inline hooks are outbound calls from Okta to your own custom code, triggered at specific points in Okta process flows. They allow you to integrate custom functionality into those flows. See [Inline hooks](https://developer.okta.com/openapi/okta-management/management/tags/inlinehook/).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inline_hook_id: Option<String>,
     /// App notes visible to either the admin or end user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<crate::models::ApplicationSettingsNotes>,
     /// Specifies notifications settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notifications: Option<crate::models::ApplicationSettingsNotifications>,
     /// Slack app instance properties.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app: Option<crate::models::SlackApplicationSettingsApplication>,
     /// Contains SAML 2.0 sign-on mode attributes. &gt; **Note:** Set `destinationOverride` to configure any other SAML 2.0 attributes in this section.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sign_on: Option<crate::models::OINSaml20ApplicationSettingsSignOn>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -10113,14 +8793,13 @@ pub struct SlackApplicationSettings {
 
 /// Slack app instance properties.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SlackApplicationSettingsApplication {
     /// The Slack app domain name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<String>,
     /// The `User.Email` attribute value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_email_value: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -10129,20 +8808,17 @@ pub struct SlackApplicationSettingsApplication {
 
 /// Determines if the app participates in Single Logout (SLO)
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SloParticipate {
     /// Request binding type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub binding_type: Option<String>,
     /// Indicates whether the app is allowed to participate in front-channel SLO.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// URL where Okta sends the logout request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logout_request_url: Option<String>,
     /// Determines whether Okta sends the `SessionIndex` elements in the logout request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session_index_required: Option<bool>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -10151,20 +8827,20 @@ pub struct SloParticipate {
 
 /// The session of the subject was revoked.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SsfTransmitterCaepSessionRevokedEvent {
     /// The time of the event (UNIX timestamp)
-    #[serde(rename = "event_timestamp", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "event_timestamp")]
     pub event_timestamp: Option<i64>,
     /// `reason_admin`.
-    #[serde(rename = "reason_admin", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "reason_admin")]
     pub reason_admin: Option<serde_json::Value>,
     /// `reason_user`.
-    #[serde(rename = "reason_user", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "reason_user")]
     pub reason_user: Option<serde_json::Value>,
     /// The event subject.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<crate::models::SsfTransmitterSecurityEventSubject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -10173,17 +8849,15 @@ pub struct SsfTransmitterCaepSessionRevokedEvent {
 
 /// The event subject.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SsfTransmitterSecurityEventSubject {
     /// The format of the subject.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<String>,
     /// An identifier of the actor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub iss: Option<String>,
     /// An identifier for the subject that was acted on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sub: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -10192,14 +8866,13 @@ pub struct SsfTransmitterSecurityEventSubject {
 
 /// Supported SSO protocol configurations. You must configure at least one protocol: `oidc` or `saml`.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Sso {
     /// OIDC configuration details.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub oidc: Option<crate::models::Oidc>,
     /// SAML configuration details.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub saml: Option<crate::models::Saml>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -10208,14 +8881,13 @@ pub struct Sso {
 
 /// SSO capability configuration with embedded protocol details.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SsoCapability {
     /// SSO capability identifier.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capability: Option<String>,
     /// List of supported SSO protocols.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supported_protocols: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -10224,14 +8896,13 @@ pub struct SsoCapability {
 
 /// Defines the authenticators permitted for the initial authentication step of password recovery.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SsprPrimaryRequirement {
     /// Constraints on the values specified in the `methods` array. Specifying a constraint limits methods to specific authenticator(s). Currently, Google OTP is the only accepted constraint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method_constraints: Option<Vec<crate::models::AuthenticatorMethodConstraint>>,
     /// Authenticator methods allowed for the initial authentication step of password recovery. Method `otp` requires a constraint limiting it to a Google authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub methods: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -10240,17 +8911,15 @@ pub struct SsprPrimaryRequirement {
 
 /// &lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt; Describes the initial and secondary authenticator requirements a user needs to reset their password.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SsprRequirement {
     /// Determines which authentication requirements a user needs to perform self-service operations. `AUTH_POLICY` defers conditions and authentication requirements to the [Okta account management policy](https://developer.okta.com/docs/guides/okta-account-management-policy/main/). `LEGACY` refers to the requirements described by this rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_control: Option<String>,
     /// Defines the authenticators permitted for the initial authentication step of password recovery.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub primary: Option<crate::models::SsprPrimaryRequirement>,
     /// Defines the secondary authenticators needed for password reset if `required` is true. The following are three valid configurations: \* `required`=false \* `required`=true with no methods to use any SSO authenticator \* `required`=true with `security_question` as the method.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub step_up: Option<crate::models::SsprStepUpRequirement>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -10259,11 +8928,11 @@ pub struct SsprRequirement {
 
 /// &lt;x-lifecycle-container&gt;&lt;x-lifecycle class="ea"&gt;&lt;/x-lifecycle&gt;&lt;/x-lifecycle-container&gt;&lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt; Describes other behavioral settings that apply to the self-service password reset (SSPR) process.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SsprSettings {
     /// &lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt; Controls whether a user can receive a password recovery email at their profile email address even if they haven't enrolled email as an authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allow_recovery_email_without_enrollment: Option<bool>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -10272,14 +8941,13 @@ pub struct SsprSettings {
 
 /// Defines the secondary authenticators needed for password reset if `required` is true. The following are three valid configurations: \* `required`=false \* `required`=true with no methods to use any SSO authenticator \* `required`=true with `security_question` as the method.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SsprStepUpRequirement {
     /// Authenticator methods required for secondary authentication step of password recovery. Specify this value only when `required` is true and `security_question` is permitted for the secondary authentication.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub methods: Option<Vec<String>>,
     /// `required`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required: Option<bool>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -10288,35 +8956,29 @@ pub struct SsprStepUpRequirement {
 
 /// The `StandardRole` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StandardRole {
     /// Role assignment type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assignment_type: Option<crate::models::RoleAssignmentType>,
     /// Timestamp when the object was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Role assignment ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Label for the role assignment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// Timestamp when the object was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<serde_json::Value>,
     /// `type`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::RoleType>,
     /// Optional embedded resources for the role assignment.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<serde_json::Value>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksAssignee>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -10325,11 +8987,11 @@ pub struct StandardRole {
 
 /// The `StandardRoleAssignmentSchema` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StandardRoleAssignmentSchema {
     /// Specify a [standard admin role](https://developer.okta.com/openapi/okta-management/guides/roles/#standard-roles), an [IAM-based standard role](https://developer.okta.com/openapi/okta-management/guides/roles/#iam-based-standard-roles), or `CUSTOM` for a custom role type:
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -10347,14 +9009,13 @@ open_enum! {
 
 /// The `SubmissionAction` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SubmissionAction {
     /// Action identifier.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `provider`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<crate::models::WorkflowActionProvider>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -10363,11 +9024,11 @@ pub struct SubmissionAction {
 
 /// The `SubmissionActions` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SubmissionActions {
     /// `actions`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actions: Option<Vec<crate::models::SubmissionAction>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -10376,11 +9037,11 @@ pub struct SubmissionActions {
 
 /// The `SubmissionCapabilities` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SubmissionCapabilities {
     /// `capabilities`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capabilities: Option<Vec<crate::models::SubmissionCapability>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -10389,14 +9050,13 @@ pub struct SubmissionCapabilities {
 
 /// Simple capability structure for capabilities endpoints (PUT/GET /capabilities)
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SubmissionCapability {
     /// `capability`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capability: Option<crate::models::Capability>,
     /// `supportedProtocols`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supported_protocols: Option<Vec<crate::models::Protocol>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -10418,68 +9078,49 @@ discriminated_union! {
 
 /// The `SubmissionRequest` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SubmissionRequest {
     /// List of contact details for the app integration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_contact_details: Option<Vec<serde_json::Value>>,
     /// `authSettings`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_settings: Option<crate::models::AuthSettings>,
     /// List of capabilities supported by this integration with embedded protocol configurations.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capabilities: Option<Vec<crate::models::SubmissionCapabilityEnhanced>>,
     /// The most recent date and time when a Salesforce case associated with the OIN integration was updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub case_last_updated: Option<String>,
     /// List of org-level variables for the customer per-tenant configuration. For example, a `subdomain` variable can be used in the ACS URL: `https://${org.subdomain}.example.com/saml/login`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub config: Option<Vec<serde_json::Value>>,
     /// Indicates whether the app submission uses a default logo or a custom-uploaded logo: \* If `true`: Uses the default Okta-provided placeholder logo. \* If `false`: Uses a custom logo type other than the default logo.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_logo: Option<bool>,
     /// A general description of your application and the benefits provided to your customers.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// `globalTokenRevocation`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub global_token_revocation: Option<crate::models::GlobalTokenRevocation>,
     /// OIN integration ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Indicates whether the OIN integration submission update is limited to non-functional metadata fields, such as the app description, logo, or contact details. \* If `true`: The submission modifies only non-functional metadata and does not change the functional configuration. \* If `false`: The submission includes functional changes (such as SSO, provisioning, or capability updates) or is not classified as non-functional.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_non_functional_only_submission: Option<bool>,
     /// Timestamp when the OIN Integration was last published.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_published: Option<String>,
     /// Timestamp when the OIN integration instance was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated: Option<String>,
     /// ID of the user who made the last update.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated_by: Option<String>,
     /// URL to an uploaded application logo. This logo appears next to your app integration name in the OIN catalog. You must first [Upload an OIN Integration logo](https://developer.okta.com/openapi/okta-management/management/tag/YourOinIntegrations/#tag/YourOinIntegrations/operation/uploadSubmissionLogo) to obtain the logo URL before you can specify this value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logo: Option<String>,
     /// The app integration name. This is the main title used for your integration in the OIN catalog.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Type of feature supported by the OIN integration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub oin_features: Option<String>,
     /// Supported provisioning configurations for your integration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provisioning: Option<crate::models::ProvisioningDetails>,
     /// Supported SSO protocol configurations. You must configure at least one protocol: `oidc` or `saml`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sso: Option<crate::models::Sso>,
     /// Status of the OIN integration submission.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// List of use cases that describe the integration's purpose in the OIN catalog. For example, use cases can indicate the type of functionality the integration provides, such as single sign-on, user provisioning, or lifecycle management.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub use_cases: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -10488,68 +9129,49 @@ pub struct SubmissionRequest {
 
 /// The `SubmissionResponse` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SubmissionResponse {
     /// List of contact details for the app integration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_contact_details: Option<Vec<serde_json::Value>>,
     /// `authSettings`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_settings: Option<crate::models::AuthSettings>,
     /// List of capabilities supported by this integration with embedded protocol configurations.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capabilities: Option<Vec<crate::models::SubmissionCapabilityEnhanced>>,
     /// The most recent date and time when a Salesforce case associated with the OIN integration was updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub case_last_updated: Option<String>,
     /// List of org-level variables for the customer per-tenant configuration. For example, a `subdomain` variable can be used in the ACS URL: `https://${org.subdomain}.example.com/saml/login`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub config: Option<Vec<serde_json::Value>>,
     /// Indicates whether the app submission uses a default logo or a custom-uploaded logo: \* If `true`: Uses the default Okta-provided placeholder logo. \* If `false`: Uses a custom logo type other than the default logo.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_logo: Option<bool>,
     /// A general description of your application and the benefits provided to your customers.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// `globalTokenRevocation`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub global_token_revocation: Option<crate::models::GlobalTokenRevocation>,
     /// OIN integration ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Indicates whether the OIN integration submission update is limited to non-functional metadata fields, such as the app description, logo, or contact details. \* If `true`: The submission modifies only non-functional metadata and does not change the functional configuration. \* If `false`: The submission includes functional changes (such as SSO, provisioning, or capability updates) or is not classified as non-functional.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_non_functional_only_submission: Option<bool>,
     /// Timestamp when the OIN Integration was last published.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_published: Option<String>,
     /// Timestamp when the OIN integration instance was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated: Option<String>,
     /// ID of the user who made the last update.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated_by: Option<String>,
     /// URL to an uploaded application logo. This logo appears next to your app integration name in the OIN catalog. You must first [Upload an OIN Integration logo](https://developer.okta.com/openapi/okta-management/management/tag/YourOinIntegrations/#tag/YourOinIntegrations/operation/uploadSubmissionLogo) to obtain the logo URL before you can specify this value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logo: Option<String>,
     /// The app integration name. This is the main title used for your integration in the OIN catalog.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Type of feature supported by the OIN integration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub oin_features: Option<String>,
     /// Supported provisioning configurations for your integration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provisioning: Option<crate::models::ProvisioningDetails>,
     /// Supported SSO protocol configurations. You must configure at least one protocol: `oidc` or `saml`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sso: Option<crate::models::Sso>,
     /// Status of the OIN integration submission.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// List of use cases that describe the integration's purpose in the OIN catalog. For example, use cases can indicate the type of functionality the integration provides, such as single sign-on, user provisioning, or lifecycle management.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub use_cases: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -10558,74 +9180,53 @@ pub struct SubmissionResponse {
 
 /// The `SubmissionResponseWithApiResponse` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SubmissionResponseWithApiResponse {
     /// List of contact details for the app integration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_contact_details: Option<Vec<serde_json::Value>>,
     /// `authSettings`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_settings: Option<crate::models::AuthSettings>,
     /// List of capabilities supported by this integration with embedded protocol configurations.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capabilities: Option<Vec<crate::models::SubmissionCapabilityEnhanced>>,
     /// The most recent date and time when a Salesforce case associated with the OIN integration was updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub case_last_updated: Option<String>,
     /// List of org-level variables for the customer per-tenant configuration. For example, a `subdomain` variable can be used in the ACS URL: `https://${org.subdomain}.example.com/saml/login`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub config: Option<Vec<serde_json::Value>>,
     /// Indicates whether the app submission uses a default logo or a custom-uploaded logo: \* If `true`: Uses the default Okta-provided placeholder logo. \* If `false`: Uses a custom logo type other than the default logo.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_logo: Option<bool>,
     /// A general description of your application and the benefits provided to your customers.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// `globalTokenRevocation`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub global_token_revocation: Option<crate::models::GlobalTokenRevocation>,
     /// OIN integration ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Indicates whether the OIN integration submission update is limited to non-functional metadata fields, such as the app description, logo, or contact details. \* If `true`: The submission modifies only non-functional metadata and does not change the functional configuration. \* If `false`: The submission includes functional changes (such as SSO, provisioning, or capability updates) or is not classified as non-functional.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_non_functional_only_submission: Option<bool>,
     /// Timestamp when the OIN Integration was last published.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_published: Option<String>,
     /// Timestamp when the OIN integration instance was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated: Option<String>,
     /// ID of the user who made the last update.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated_by: Option<String>,
     /// URL to an uploaded application logo. This logo appears next to your app integration name in the OIN catalog. You must first [Upload an OIN Integration logo](https://developer.okta.com/openapi/okta-management/management/tag/YourOinIntegrations/#tag/YourOinIntegrations/operation/uploadSubmissionLogo) to obtain the logo URL before you can specify this value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logo: Option<String>,
     /// The app integration name. This is the main title used for your integration in the OIN catalog.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Type of feature supported by the OIN integration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub oin_features: Option<String>,
     /// Supported provisioning configurations for your integration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provisioning: Option<crate::models::ProvisioningDetails>,
     /// Supported SSO protocol configurations. You must configure at least one protocol: `oidc` or `saml`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sso: Option<crate::models::Sso>,
     /// Status of the OIN integration submission.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// List of use cases that describe the integration's purpose in the OIN catalog. For example, use cases can indicate the type of functionality the integration provides, such as single sign-on, user provisioning, or lifecycle management.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub use_cases: Option<Vec<String>>,
     /// `apiService`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub api_service: Option<crate::models::ApiService>,
     /// Identity Verification (IDV) protocol configuration for identity verification.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub idv: Option<crate::models::Idv>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -10634,29 +9235,23 @@ pub struct SubmissionResponseWithApiResponse {
 
 /// The `SwaApplicationSettings` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SwaApplicationSettings {
     /// The entitlement management opt-in status for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub em_opt_in_status: Option<String>,
     /// Identifies an additional identity store app, if your app supports it. The `identityStoreId` value must be a valid identity store app ID. This identity store app must be created in the same org as your app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity_store_id: Option<String>,
     /// Controls whether Okta automatically assigns users to the app based on the user's role or group membership.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub implicit_assignment: Option<bool>,
     /// Identifier of an inline hook. Inline hooks are outbound calls from Okta to your own custom code, triggered at specific points in Okta process flows. They allow you to integrate custom functionality into those flows. See [Inline hooks](https://developer.okta.com/openapi/okta-management/management/tags/inlinehook/).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inline_hook_id: Option<String>,
     /// App notes visible to either the admin or end user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<crate::models::ApplicationSettingsNotes>,
     /// Specifies notifications settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notifications: Option<crate::models::ApplicationSettingsNotifications>,
     /// `app`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app: Option<crate::models::SwaApplicationSettingsApplication>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -10665,41 +9260,32 @@ pub struct SwaApplicationSettings {
 
 /// The `SwaApplicationSettingsApplication` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SwaApplicationSettingsApplication {
     /// CSS selector for the **Sign-In** button in the sign-in form (for SWA apps with the `template_swa` app name definition)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub button_field: Option<String>,
     /// CSS selector for the **Sign-In**  button in the sign-in form (for three-field SWA apps with the `template_swa3field` app name definition)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub button_selector: Option<String>,
     /// Enter the CSS selector for the extra field (for three-field SWA apps with the `template_swa3field` app name definition).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extra_field_selector: Option<String>,
     /// Enter the value for the extra field in the form (for three-field SWA apps with the `template_swa3field` app name definition).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extra_field_value: Option<String>,
     /// A regular expression that further restricts targetURL to the specified regular expression.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub login_url_regex: Option<String>,
     /// CSS selector for the **Password** field in the sign-in form (for SWA apps with the `template_swa` app name definition)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password_field: Option<crate::SecretString>,
     /// CSS selector for the **Password** field in the sign-in form (for three-field SWA apps with the `template_swa3field` app name definition)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password_selector: Option<crate::SecretString>,
     /// The URL of the sign-in page for this app (for three-field SWA apps with the `template_swa3field` app name definition)
-    #[serde(rename = "targetURL", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "targetURL")]
     pub target_url: Option<String>,
     /// The URL of the sign-in page for this app (for SWA apps with the `template_swa` app name definition)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// CSS selector for the **Username** field in the sign-in form (for SWA apps with the `template_swa` app name definition)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub username_field: Option<String>,
     /// CSS selector for the **Username** field in the sign-in form (for three-field SWA apps with the `template_swa3field` app name definition)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name_selector: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -10708,20 +9294,17 @@ pub struct SwaApplicationSettingsApplication {
 
 /// The `TelephonyRequest` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TelephonyRequest {
     /// `data`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<crate::models::TelephonyRequestData>,
     /// The type of inline hook. The telephony inline hook type is `com.okta.telephony.provider`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_type: Option<String>,
     /// The type of inline hook request. For example, `com.okta.user.telephony.pre-enrollment`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_type: Option<String>,
     /// The ID and URL of the telephony inline hook.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -10730,17 +9313,15 @@ pub struct TelephonyRequest {
 
 /// The `TelephonyRequestData` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TelephonyRequestData {
     /// `context`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context: Option<serde_json::Value>,
     /// Message profile specifies information about the telephony (sms/voice) message to be sent to the Okta user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_profile: Option<serde_json::Value>,
     /// User profile specifies information about the Okta user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_profile: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -10749,35 +9330,27 @@ pub struct TelephonyRequestData {
 
 /// Telephony inline hook request body.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TelephonyRequestExecute {
     /// The inline hook cloud version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cloud_event_version: Option<String>,
     /// The inline hook request header content.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_type: Option<String>,
     /// The individual inline hook request ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_id: Option<String>,
     /// The time the inline hook request was sent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_time: Option<String>,
     /// The inline hook version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_type_version: Option<String>,
     /// `data`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<crate::models::TelephonyRequestData>,
     /// The type of inline hook. The telephony inline hook type is `com.okta.telephony.provider`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_type: Option<String>,
     /// The type of inline hook request. For example, `com.okta.user.telephony.pre-enrollment`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_type: Option<String>,
     /// The ID and URL of the telephony inline hook.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -10786,11 +9359,11 @@ pub struct TelephonyRequestExecute {
 
 /// Telephony inline hook response.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TelephonyResponse {
     /// The `commands` object specifies whether Okta accepts the end user's sign-in credentials as valid or not. For the telephony inline hook, you typically only return one `commands` object with one array element in it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub commands: Option<Vec<serde_json::Value>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -10799,11 +9372,11 @@ pub struct TelephonyResponse {
 
 /// The `TenantSettings` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TenantSettings {
     /// `appInstanceProperties`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_instance_properties: Option<Vec<crate::models::AppInstanceProperty>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -10812,26 +9385,21 @@ pub struct TenantSettings {
 
 /// Integration Testing Information.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TestInfo {
     /// Details required to test the API service integration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub api_service_test_configuration: Option<serde_json::Value>,
     /// An email for Okta to contact your company about your integration. This email isn't shared with customers.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub escalation_support_contact: Option<String>,
     /// OIDC test details.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub oidc_test_configuration: Option<serde_json::Value>,
     /// SAML test details.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub saml_test_configuration: Option<serde_json::Value>,
     /// SCIM test details.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scim_test_configuration: Option<serde_json::Value>,
     /// An account on a test instance of your app with admin privileges. A test admin account is required by Okta for integration testing. During OIN QA testing, an Okta analyst uses this admin account to configure your app for the various test case flows.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub test_account: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -10848,14 +9416,13 @@ open_enum! {
 
 /// For the token inline hook, the `commands` and `error` objects that you can return in the JSON payload of your response are defined in the following sections. &gt; **Note:** The size of your response payload must be less than 256 KB.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TokenHookResponse {
     /// You can use the `commands` object to provide commands to Okta. It's where you can tell Okta to add more claims to the token. The `commands` object is an array, allowing you to send multiple commands. In each array element, there needs to be a `type` property and `value` property. The `type` property is where you specify which of the supported commands you want to execute, and `value` is where you supply an operand for that command. In the case of the token hook type, the `value` property is itself a nested object in which you specify a particular operation, a path to act on, and a value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub commands: Option<Vec<serde_json::Value>>,
     /// When an error object is returned, it causes Okta to return an OAuth 2.0 error to the requester of the token. In the error response, the value of `error` is `server_error`, and the value of `error_description` is the string that you supplied in the `errorSummary` property of the `error` object that you returned.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -10864,17 +9431,15 @@ pub struct TokenHookResponse {
 
 /// The `TokenPayLoad` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TokenPayLoad {
     /// `data`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<serde_json::Value>,
     /// The type of inline hook. The token inline hook type is `com.okta.oauth2.tokens.transform`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_type: Option<String>,
     /// The URL of the token inline hook.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -10883,29 +9448,28 @@ pub struct TokenPayLoad {
 
 /// Details of the token request.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TokenProtocolRequest {
     /// The ID of the client associated with the token.
-    #[serde(rename = "client_id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "client_id")]
     pub client_id: Option<String>,
     /// Determines the mechanism Okta uses to authorize the creation of the tokens.
-    #[serde(rename = "grant_type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "grant_type")]
     pub grant_type: Option<crate::models::GrantType>,
     /// Specifies the callback location where the authorization was sent.
-    #[serde(rename = "redirect_uri", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "redirect_uri")]
     pub redirect_uri: Option<String>,
     /// The authorization response mode.
-    #[serde(rename = "response_mode", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "response_mode")]
     pub response_mode: Option<String>,
     /// The authorization response type.
-    #[serde(rename = "response_type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "response_type")]
     pub response_type: Option<String>,
     /// The scopes requested.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<String>,
     /// `state`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -10914,32 +9478,25 @@ pub struct TokenProtocolRequest {
 
 /// Token inline hook request.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TokenRequest {
     /// The inline hook cloud version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cloud_event_version: Option<String>,
     /// The inline hook request header content.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_type: Option<String>,
     /// The individual inline hook request ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_id: Option<String>,
     /// The time the inline hook request was sent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_time: Option<String>,
     /// The inline hook version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_type_version: Option<String>,
     /// `data`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<serde_json::Value>,
     /// The type of inline hook. The token inline hook type is `com.okta.oauth2.tokens.transform`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_type: Option<String>,
     /// The URL of the token inline hook.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -10948,32 +9505,32 @@ pub struct TokenRequest {
 
 /// The `TokenResponse` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TokenResponse {
     /// An access token.
-    #[serde(rename = "access_token", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "access_token")]
     pub access_token: Option<crate::SecretString>,
     /// An opaque device secret. This is returned if the `device_sso` scope is granted.
-    #[serde(rename = "device_secret", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "device_secret")]
     pub device_secret: Option<crate::SecretString>,
     /// The expiration time of the access token in seconds.
-    #[serde(rename = "expires_in", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "expires_in")]
     pub expires_in: Option<i64>,
     /// An ID token. This is returned if the `openid` scope is granted.
-    #[serde(rename = "id_token", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id_token")]
     pub id_token: Option<crate::SecretString>,
     /// The type of token for token exchange. `urn:okta:params:oauth:token-type:interclient_token` is EA.
-    #[serde(rename = "issued_token_type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "issued_token_type")]
     pub issued_token_type: Option<crate::models::TokenType>,
     /// An opaque refresh token. This is returned if the `offline_access` scope is granted.
-    #[serde(rename = "refresh_token", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "refresh_token")]
     pub refresh_token: Option<crate::SecretString>,
     /// The scopes contained in the access token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<String>,
     /// The token type in a `/token` response. The value is generally `Bearer` except for a few instances of token exchange.
-    #[serde(rename = "token_type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "token_type")]
     pub token_type: Option<crate::models::TokenResponseTokenType>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -11007,38 +9564,29 @@ open_enum! {
 
 /// Schema for Trend Micro Apex One as a Service app (key name: `trendmicroapexoneservice`)
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TrendMicroApexOneServiceApplication {
     /// Specifies access settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accessibility: Option<crate::models::ApplicationAccessibility>,
     /// `credentials`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<crate::models::SchemeApplicationCredentials>,
     /// User-defined display name for app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<crate::models::ApplicationLabel>,
     /// Licenses for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub licensing: Option<crate::models::ApplicationLicensing>,
     /// The key name for the OIN app definition.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Contains any valid JSON schema for specifying properties that can be referenced from a request (only available to OAuth 2.0 client apps)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// Authentication mode for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sign_on_mode: Option<String>,
     /// App instance status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::ApplicationLifecycleStatus>,
     /// Specifies visibility settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visibility: Option<crate::models::ApplicationVisibility>,
     /// `settings`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<crate::models::TrendMicroApexOneServiceApplicationSettings>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -11047,32 +9595,25 @@ pub struct TrendMicroApexOneServiceApplication {
 
 /// The `TrendMicroApexOneServiceApplicationSettings` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TrendMicroApexOneServiceApplicationSettings {
     /// The entitlement management opt-in status for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub em_opt_in_status: Option<String>,
     /// Identifies an additional identity store app, if your app supports it. The `identityStoreId` value must be a valid identity store app ID. This identity store app must be created in the same org as your app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity_store_id: Option<String>,
     /// Controls whether Okta automatically assigns users to the app based on the user's role or group membership.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub implicit_assignment: Option<bool>,
     /// Identifier of an inline hook. Inline hooks are outbound calls from Okta to your own custom code, triggered at specific points in Okta process flows. They allow you to integrate custom functionality into those flows. See [Inline hooks](https://developer.okta.com/openapi/okta-management/management/tags/inlinehook/).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inline_hook_id: Option<String>,
     /// App notes visible to either the admin or end user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<crate::models::ApplicationSettingsNotes>,
     /// Specifies notifications settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notifications: Option<crate::models::ApplicationSettingsNotifications>,
     /// Trend Micro Apex One as a Service app instance properties.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app: Option<crate::models::TrendMicroApexOneServiceApplicationSettingsApplication>,
     /// Contains SAML 2.0 sign-on mode attributes. &gt; **Note:** Set `destinationOverride` to configure any other SAML 2.0 attributes in this section.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sign_on: Option<crate::models::OINSaml20ApplicationSettingsSignOn>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -11081,11 +9622,12 @@ pub struct TrendMicroApexOneServiceApplicationSettings {
 
 /// Trend Micro Apex One as a Service app instance properties.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TrendMicroApexOneServiceApplicationSettingsApplication {
     /// Base Trend Micro Apex One Service URL.
-    #[serde(rename = "baseURL", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "baseURL")]
     pub base_url: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -11094,11 +9636,11 @@ pub struct TrendMicroApexOneServiceApplicationSettingsApplication {
 
 /// The `UnconfirmedUserResponseSchema` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UnconfirmedUserResponseSchema {
     /// `users`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub users: Option<Vec<serde_json::Value>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -11107,17 +9649,15 @@ pub struct UnconfirmedUserResponseSchema {
 
 /// Universal Logout capability configuration with embedded protocol details.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UniversalLogoutCapability {
     /// Configuration for the Actions protocol. This parameter is required when `supportedProtocols` is set to `ACTIONS`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actions: Option<Vec<crate::models::SubmissionAction>>,
     /// Universal Logout capability identifier.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capability: Option<String>,
     /// List of supported logout protocols.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supported_protocols: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -11126,14 +9666,13 @@ pub struct UniversalLogoutCapability {
 
 /// Specifies a set of users to be included or excluded.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserCondition {
     /// Users to be excluded.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclude: Option<Vec<String>>,
     /// Users to be included.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -11142,17 +9681,16 @@ pub struct UserCondition {
 
 /// Specifies primary authentication and recovery credentials for a user. Credential types and requirements vary depending on the provider and security policy of the org.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserCredentialsWritable {
     /// Specifies a password for a user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password: Option<crate::models::PasswordCredential>,
     /// Specifies the authentication provider that validates the user password credential. The user's current provider is managed by the **Delegated Authentication** settings in your org. See [Create user with authentication provider](https://developer.okta.com/openapi/okta-management/management/user/create-user-with-password-and-recovery-question#user/Create-user-with-authentication-provider).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<crate::models::AuthenticationProviderWritable>,
     /// Specifies a secret question and answer that's validated (case insensitive) when a user forgets their password or unlocks their account. The answer property is write-only.
-    #[serde(rename = "recovery_question", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "recovery_question")]
     pub recovery_question: Option<crate::models::RecoveryQuestionCredential>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -11161,14 +9699,13 @@ pub struct UserCredentialsWritable {
 
 /// Activation requests have a short lifetime and expire if the activation isn't completed before the indicated timestamp. If the activation expires, use the returned `activate` link to restart the process.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserFactorActivatePush {
     /// Timestamp when the factor verification attempt expires.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub expires_at: Option<String>,
+    pub expires_at: Option<crate::models::Timestamp>,
     /// Result of a factor activation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub factor_result: Option<crate::models::UserFactorActivatePushResult>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -11188,6 +9725,7 @@ open_enum! {
 
 /// The `UserFactorActivateRequest` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserFactorActivateRequest {
@@ -11212,38 +9750,31 @@ discriminated_union! {
 
 /// The `UserFactorCall` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserFactorCall {
     /// Timestamp when the factor was enrolled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Type of factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub factor_type: Option<crate::models::UserFactorType>,
     /// ID of the factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the factor was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Specific attributes related to the factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<serde_json::Value>,
     /// Provider for the factor. Each provider can support a subset of factor types.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<String>,
     /// Status of the factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::UserFactorStatus>,
     /// Name of the factor vendor. This is usually the same as the provider except for On-Prem MFA, which depends on admin settings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vendor_name: Option<String>,
     /// `_embedded`.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::UserFactorLinks>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -11252,14 +9783,13 @@ pub struct UserFactorCall {
 
 /// The `UserFactorCallProfile` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserFactorCallProfile {
     /// Extension of the associated `phoneNumber`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_extension: Option<String>,
     /// Phone number of the factor. Format phone numbers to use the [E.164 standard](https://www.itu.int/rec/T-REC-E.164/).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -11268,38 +9798,31 @@ pub struct UserFactorCallProfile {
 
 /// The `UserFactorEmail` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserFactorEmail {
     /// Timestamp when the factor was enrolled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Type of factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub factor_type: Option<crate::models::UserFactorType>,
     /// ID of the factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the factor was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Specific attributes related to the factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<serde_json::Value>,
     /// Provider for the factor. Each provider can support a subset of factor types.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<String>,
     /// Status of the factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::UserFactorStatus>,
     /// Name of the factor vendor. This is usually the same as the provider except for On-Prem MFA, which depends on admin settings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vendor_name: Option<String>,
     /// `_embedded`.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::UserFactorLinks>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -11308,11 +9831,11 @@ pub struct UserFactorEmail {
 
 /// The `UserFactorEmailProfile` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserFactorEmailProfile {
     /// Email address of the user. This must be either the primary or secondary email address associated with the Okta user account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -11325,38 +9848,31 @@ pub type UserFactorPassCode = String;
 
 /// The `UserFactorPush` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserFactorPush {
     /// Timestamp when the factor was enrolled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Type of factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub factor_type: Option<crate::models::UserFactorType>,
     /// ID of the factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the factor was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Specific attributes related to the factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<serde_json::Value>,
     /// Provider for the factor. Each provider can support a subset of factor types.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<String>,
     /// Status of the factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::UserFactorStatus>,
     /// Name of the factor vendor. This is usually the same as the provider except for On-Prem MFA, which depends on admin settings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vendor_name: Option<String>,
     /// `_embedded`.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::UserFactorLinks>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -11365,26 +9881,21 @@ pub struct UserFactorPush {
 
 /// The `UserFactorPushProfile` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserFactorPushProfile {
     /// ID for the factor credential.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credential_id: Option<String>,
     /// Token used to identify the device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device_token: Option<crate::SecretString>,
     /// Type of device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device_type: Option<String>,
     /// Name of the device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// OS version of the associated device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub platform: Option<String>,
     /// Installed version of Okta Verify.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -11404,17 +9915,16 @@ discriminated_union! {
 
 /// The `UserFactorPushTransactionRejected` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserFactorPushTransactionRejected {
     /// Result of the verification transaction.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub factor_result: Option<String>,
     /// `profile`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<serde_json::Value>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -11427,17 +9937,16 @@ pub type UserFactorPushTransactionSuccess = crate::models::UserFactorPushTransac
 
 /// The `UserFactorPushTransactionTimeout` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserFactorPushTransactionTimeout {
     /// Result of the verification transaction.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub factor_result: Option<String>,
     /// `profile`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<serde_json::Value>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -11446,20 +9955,19 @@ pub struct UserFactorPushTransactionTimeout {
 
 /// The `UserFactorPushTransactionWaitingNMC` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserFactorPushTransactionWaitingNMC {
     /// Result of the verification transaction.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub factor_result: Option<String>,
     /// `profile`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<serde_json::Value>,
     /// Contains the `challenge` and `correctAnswer` objects for `push` factors that use a number matching challenge.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<crate::models::NumberFactorChallengeEmbeddedLinks>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -11468,17 +9976,16 @@ pub struct UserFactorPushTransactionWaitingNMC {
 
 /// The `UserFactorPushTransactionWaitingNoNMC` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserFactorPushTransactionWaitingNoNMC {
     /// Result of the verification transaction.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub factor_result: Option<String>,
     /// `profile`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<serde_json::Value>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -11504,38 +10011,31 @@ open_enum! {
 
 /// The `UserFactorSMS` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserFactorSMS {
     /// Timestamp when the factor was enrolled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Type of factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub factor_type: Option<crate::models::UserFactorType>,
     /// ID of the factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the factor was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Specific attributes related to the factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<serde_json::Value>,
     /// Provider for the factor. Each provider can support a subset of factor types.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<String>,
     /// Status of the factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::UserFactorStatus>,
     /// Name of the factor vendor. This is usually the same as the provider except for On-Prem MFA, which depends on admin settings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vendor_name: Option<String>,
     /// `_embedded`.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::UserFactorLinks>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -11544,11 +10044,11 @@ pub struct UserFactorSMS {
 
 /// The `UserFactorSMSProfile` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserFactorSMSProfile {
     /// Phone number of the factor. You should format phone numbers to use the [E.164 standard](https://www.itu.int/rec/T-REC-E.164/).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -11557,38 +10057,31 @@ pub struct UserFactorSMSProfile {
 
 /// The `UserFactorSecurityQuestion` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserFactorSecurityQuestion {
     /// Timestamp when the factor was enrolled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Type of factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub factor_type: Option<crate::models::UserFactorType>,
     /// ID of the factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the factor was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Specific attributes related to the factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<serde_json::Value>,
     /// Provider for the factor. Each provider can support a subset of factor types.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<String>,
     /// Status of the factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::UserFactorStatus>,
     /// Name of the factor vendor. This is usually the same as the provider except for On-Prem MFA, which depends on admin settings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vendor_name: Option<String>,
     /// `_embedded`.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::UserFactorLinks>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -11597,17 +10090,15 @@ pub struct UserFactorSecurityQuestion {
 
 /// The `UserFactorSecurityQuestionProfile` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserFactorSecurityQuestionProfile {
     /// Answer to the question.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answer: Option<crate::SecretString>,
     /// Unique key for the question.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub question: Option<String>,
     /// Human-readable text that's displayed to the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub question_text: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -11620,29 +10111,25 @@ pub type UserFactorSignatureData = String;
 
 /// The `UserFactorSupported` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserFactorSupported {
     /// Indicates if the factor is required for the specified user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enrollment: Option<String>,
     /// Type of factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub factor_type: Option<crate::models::UserFactorType>,
     /// `provider`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<crate::models::UserFactorProvider>,
     /// Status of the factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::UserFactorStatus>,
     /// Name of the factor vendor. This is usually the same as the provider except for On-Prem MFA, which depends on admin settings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vendor_name: Option<String>,
     /// Embedded resources related to the factor.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::UserFactorLinks>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -11651,41 +10138,33 @@ pub struct UserFactorSupported {
 
 /// The `UserFactorToken` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserFactorToken {
     /// Timestamp when the factor was enrolled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Type of factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub factor_type: Option<crate::models::UserFactorType>,
     /// ID of the factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the factor was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Specific attributes related to the factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<serde_json::Value>,
     /// Provider for the factor. Each provider can support a subset of factor types.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<String>,
     /// Status of the factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::UserFactorStatus>,
     /// Name of the factor vendor. This is usually the same as the provider except for On-Prem MFA, which depends on admin settings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vendor_name: Option<String>,
     /// `_embedded`.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::UserFactorLinks>,
     /// `verify`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verify: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -11694,14 +10173,13 @@ pub struct UserFactorToken {
 
 /// The `UserFactorTokenFactorVerificationObject` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserFactorTokenFactorVerificationObject {
     /// OTP for the next time window.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_pass_code: Option<crate::SecretString>,
     /// OTP for the current time window.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pass_code: Option<crate::SecretString>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -11710,41 +10188,33 @@ pub struct UserFactorTokenFactorVerificationObject {
 
 /// The `UserFactorTokenHOTP` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserFactorTokenHOTP {
     /// Timestamp when the factor was enrolled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Type of factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub factor_type: Option<crate::models::UserFactorType>,
     /// ID of the factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the factor was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Specific attributes related to the factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<serde_json::Value>,
     /// Provider for the factor. Each provider can support a subset of factor types.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<String>,
     /// Status of the factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::UserFactorStatus>,
     /// Name of the factor vendor. This is usually the same as the provider except for On-Prem MFA, which depends on admin settings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vendor_name: Option<String>,
     /// `_embedded`.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::UserFactorLinks>,
     /// ID of an existing Custom TOTP factor profile. To create this, see [Custom TOTP factor](https://help.okta.com/okta_help.htm?id=ext-mfa-totp).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub factor_profile_id: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -11753,11 +10223,11 @@ pub struct UserFactorTokenHOTP {
 
 /// The `UserFactorTokenHOTPProfile` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserFactorTokenHOTPProfile {
     /// Unique secret key used to generate the OTP.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shared_secret: Option<crate::SecretString>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -11766,41 +10236,33 @@ pub struct UserFactorTokenHOTPProfile {
 
 /// The `UserFactorTokenHardware` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserFactorTokenHardware {
     /// Timestamp when the factor was enrolled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Type of factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub factor_type: Option<crate::models::UserFactorType>,
     /// ID of the factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the factor was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Specific attributes related to the factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<serde_json::Value>,
     /// Provider for the factor. Each provider can support a subset of factor types.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<String>,
     /// Status of the factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::UserFactorStatus>,
     /// Name of the factor vendor. This is usually the same as the provider except for On-Prem MFA, which depends on admin settings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vendor_name: Option<String>,
     /// `_embedded`.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::UserFactorLinks>,
     /// `verify`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verify: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -11809,11 +10271,11 @@ pub struct UserFactorTokenHardware {
 
 /// The `UserFactorTokenProfile` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserFactorTokenProfile {
     /// ID for the factor credential.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credential_id: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -11822,38 +10284,31 @@ pub struct UserFactorTokenProfile {
 
 /// The `UserFactorTokenSoftwareTOTP` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserFactorTokenSoftwareTOTP {
     /// Timestamp when the factor was enrolled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Type of factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub factor_type: Option<crate::models::UserFactorType>,
     /// ID of the factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the factor was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Specific attributes related to the factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<serde_json::Value>,
     /// Provider for the factor. Each provider can support a subset of factor types.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<String>,
     /// Status of the factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::UserFactorStatus>,
     /// Name of the factor vendor. This is usually the same as the provider except for On-Prem MFA, which depends on admin settings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vendor_name: Option<String>,
     /// `_embedded`.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::UserFactorLinks>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -11862,11 +10317,11 @@ pub struct UserFactorTokenSoftwareTOTP {
 
 /// The `UserFactorTokenVerifyRSA` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserFactorTokenVerifyRSA {
     /// OTP for the current time window.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pass_code: Option<crate::SecretString>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -11875,14 +10330,13 @@ pub struct UserFactorTokenVerifyRSA {
 
 /// The `UserFactorTokenVerifySymantec` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserFactorTokenVerifySymantec {
     /// OTP for the next time window.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_pass_code: Option<i64>,
     /// OTP for the current time window.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pass_code: Option<crate::SecretString>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -11891,38 +10345,31 @@ pub struct UserFactorTokenVerifySymantec {
 
 /// The `UserFactorU2F` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserFactorU2F {
     /// Timestamp when the factor was enrolled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Type of factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub factor_type: Option<crate::models::UserFactorType>,
     /// ID of the factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the factor was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Specific attributes related to the factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<serde_json::Value>,
     /// Provider for the factor. Each provider can support a subset of factor types.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<String>,
     /// Status of the factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::UserFactorStatus>,
     /// Name of the factor vendor. This is usually the same as the provider except for On-Prem MFA, which depends on admin settings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vendor_name: Option<String>,
     /// `_embedded`.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::UserFactorLinks>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -11931,11 +10378,11 @@ pub struct UserFactorU2F {
 
 /// The `UserFactorU2FProfile` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserFactorU2FProfile {
     /// ID for the factor credential.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credential_id: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -11948,26 +10395,23 @@ pub type UserFactorVerifyRequest = serde_json::Value;
 
 /// The `UserFactorVerifyResponse` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserFactorVerifyResponse {
     /// Timestamp when the verification expires.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub expires_at: Option<String>,
+    pub expires_at: Option<crate::models::Timestamp>,
     /// Optional display message for factor verification.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub factor_message: Option<String>,
     /// Result of a factor verification.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub factor_result: Option<crate::models::UserFactorVerifyResult>,
     /// `profile`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// `_embedded`.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<serde_json::Value>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::UserFactorLinks>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -11976,26 +10420,23 @@ pub struct UserFactorVerifyResponse {
 
 /// The `UserFactorVerifyResponseWaiting` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserFactorVerifyResponseWaiting {
     /// Timestamp when the verification expires.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub expires_at: Option<String>,
+    pub expires_at: Option<crate::models::Timestamp>,
     /// Optional display message for factor verification.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub factor_message: Option<String>,
     /// Result of a factor verification.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub factor_result: Option<crate::models::UserFactorVerifyResultWaiting>,
     /// `profile`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// `_embedded`.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<serde_json::Value>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::UserFactorLinks>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -12028,38 +10469,31 @@ open_enum! {
 
 /// The `UserFactorWeb` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserFactorWeb {
     /// Timestamp when the factor was enrolled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Type of factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub factor_type: Option<crate::models::UserFactorType>,
     /// ID of the factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the factor was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Specific attributes related to the factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<serde_json::Value>,
     /// Provider for the factor. Each provider can support a subset of factor types.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<String>,
     /// Status of the factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::UserFactorStatus>,
     /// Name of the factor vendor. This is usually the same as the provider except for On-Prem MFA, which depends on admin settings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vendor_name: Option<String>,
     /// `_embedded`.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::UserFactorLinks>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -12068,38 +10502,31 @@ pub struct UserFactorWeb {
 
 /// The `UserFactorWebAuthn` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserFactorWebAuthn {
     /// Timestamp when the factor was enrolled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Type of factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub factor_type: Option<crate::models::UserFactorType>,
     /// ID of the factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the factor was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Specific attributes related to the factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<serde_json::Value>,
     /// Provider for the factor. Each provider can support a subset of factor types.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<String>,
     /// Status of the factor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::UserFactorStatus>,
     /// Name of the factor vendor. This is usually the same as the provider except for On-Prem MFA, which depends on admin settings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vendor_name: Option<String>,
     /// `_embedded`.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::UserFactorLinks>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -12108,14 +10535,13 @@ pub struct UserFactorWebAuthn {
 
 /// The `UserFactorWebAuthnProfile` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserFactorWebAuthnProfile {
     /// Human-readable name of the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authenticator_name: Option<String>,
     /// ID for the factor credential.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credential_id: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -12124,11 +10550,11 @@ pub struct UserFactorWebAuthnProfile {
 
 /// The `UserFactorWebProfile` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserFactorWebProfile {
     /// ID for the factor credential.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credential_id: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -12137,53 +10563,41 @@ pub struct UserFactorWebProfile {
 
 /// The `UserGetSingleton` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserGetSingleton {
     /// The timestamp when the user status transitioned to `ACTIVE`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub activated: Option<String>,
+    pub activated: Option<crate::models::Timestamp>,
     /// The timestamp when the user was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// Specifies primary authentication and recovery credentials for a user. Credential types and requirements vary depending on the provider and security policy of the org.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<crate::models::UserCredentials>,
     /// The unique key for the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The timestamp of the last login.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_login: Option<String>,
+    pub last_login: Option<crate::models::Timestamp>,
     /// The timestamp when the user was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// The timestamp when the user's password was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub password_changed: Option<crate::SecretString>,
+    pub password_changed: Option<crate::models::Timestamp>,
     /// Specifies the default and custom profile properties for a user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<crate::models::UserProfile>,
     /// The ID of the realm in which the user is residing. See [Realms](https://developer.okta.com/openapi/okta-management/management/tags/realm).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub realm_id: Option<String>,
     /// The current status of the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::UserStatus>,
     /// The timestamp when the status of the user last changed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status_changed: Option<String>,
+    pub status_changed: Option<crate::models::Timestamp>,
     /// The target status of an in-progress asynchronous status transition. This property is only returned if the user's state is transitioning.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transitioning_to_status: Option<String>,
     /// The user type that determines the schema for the user's profile. The `type` property is a map that identifies the [User Types](https://developer.okta.com/docs/api/openapi/okta-management/management/tag/UserType/#tag/UserType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<serde_json::Value>,
     /// Embedded resources related to the user using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// Specifies link relations (see [Web Linking](https://datatracker.ietf.org/doc/html/rfc8288) available for the current status of a user. The links object is used for dynamic discovery of related resources, lifecycle operations, and credential operations. The links object is read-only.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -12192,14 +10606,13 @@ pub struct UserGetSingleton {
 
 /// Specifies the details of the patterns to match against.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserIdentifierConditionEvaluatorPattern {
     /// The type of pattern. For regex, use `EXPRESSION`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub match_type: Option<crate::models::UserIdentifierMatchType>,
     /// The regular expression or simple match string.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -12220,17 +10633,15 @@ open_enum! {
 
 /// Specifies a user identifier condition to match on.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserIdentifierPolicyRuleCondition {
     /// The name of the profile attribute to match against. Only used when type is `ATTRIBUTE`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attribute: Option<String>,
     /// `patterns`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub patterns: Option<Vec<crate::models::UserIdentifierConditionEvaluatorPattern>>,
     /// What to match against, either user ID or an attribute in the user's Okta profile.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::UserIdentifierType>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -12248,17 +10659,15 @@ open_enum! {
 
 /// The `UserImportRequest` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserImportRequest {
     /// `data`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<crate::models::UserImportRequestData>,
     /// The type of inline hook. The user import inline hook type is `com.okta.import.transform`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_type: Option<String>,
     /// The ID of the user import inline hook.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -12267,20 +10676,17 @@ pub struct UserImportRequest {
 
 /// The `UserImportRequestData` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserImportRequestData {
     /// The object that specifies the default action Okta is set to take.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<serde_json::Value>,
     /// The app user profile being imported.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_user: Option<serde_json::Value>,
     /// `context`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context: Option<serde_json::Value>,
     /// Provides information on the Okta user profile currently set to be used for the user who is being imported, based on the matching rules and attribute mappings that were applied.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -12289,32 +10695,25 @@ pub struct UserImportRequestData {
 
 /// User import inline hook request.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserImportRequestExecute {
     /// The inline hook cloud version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cloud_event_version: Option<String>,
     /// The inline hook request header content.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_type: Option<String>,
     /// The individual inline hook request ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_id: Option<String>,
     /// The time the inline hook request was sent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_time: Option<String>,
     /// The inline hook version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_type_version: Option<String>,
     /// `data`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<crate::models::UserImportRequestData>,
     /// The type of inline hook. The user import inline hook type is `com.okta.import.transform`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_type: Option<String>,
     /// The ID of the user import inline hook.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -12323,14 +10722,13 @@ pub struct UserImportRequestExecute {
 
 /// The `UserImportResponse` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserImportResponse {
     /// The `commands` object is where you can provide commands to Okta. It is an array that allows you to send multiple commands. Each array element needs to consist of a type-value pair.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub commands: Option<Vec<serde_json::Value>>,
     /// An object to return an error. Returning an error causes Okta to record a failure event in the Okta System Log. The string supplied in the `errorSummary` property is recorded in the System Log event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -12339,14 +10737,13 @@ pub struct UserImportResponse {
 
 /// The `UserLifecycleAttributePolicyRuleCondition` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserLifecycleAttributePolicyRuleCondition {
     /// `attributeName`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attribute_name: Option<String>,
     /// `matchingValue`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub matching_value: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -12363,26 +10760,21 @@ open_enum! {
 
 /// Specifies a set of Users to be included or excluded.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserPolicyRuleCondition {
     /// Users to be excluded.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclude: Option<Vec<String>>,
     /// `inactivity`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inactivity: Option<crate::models::InactivityPolicyRuleCondition>,
     /// Users to be included.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include: Option<Vec<String>>,
     /// `lifecycleExpiration`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lifecycle_expiration: Option<crate::models::LifecycleExpirationPolicyRuleCondition>,
     /// `passwordExpiration`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password_expiration: Option<crate::models::PasswordExpirationPolicyRuleCondition>,
     /// `userLifecycleAttribute`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_lifecycle_attribute: Option<crate::models::UserLifecycleAttributePolicyRuleCondition>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -12391,11 +10783,11 @@ pub struct UserPolicyRuleCondition {
 
 /// The `UserStatusPolicyRuleCondition` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserStatusPolicyRuleCondition {
     /// `value`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<crate::models::PolicyUserStatus>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -12404,14 +10796,13 @@ pub struct UserStatusPolicyRuleCondition {
 
 /// &lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt; Specifies which user types to include and/or exclude.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserTypeCondition {
     /// The user types to exclude.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclude: Option<Vec<String>>,
     /// The user types to include.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -12420,23 +10811,19 @@ pub struct UserTypeCondition {
 
 /// The `UsersLink` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UsersLink {
     /// Describes allowed HTTP verbs for the `href`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hints: Option<crate::models::HrefHints>,
     /// Link URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Link name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Indicates whether the link object's `href` property is a URI template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub templated: Option<bool>,
     /// The media type of the link. If omitted, it is implicitly `application/json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -12445,14 +10832,13 @@ pub struct UsersLink {
 
 /// Validation detail.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ValidationDetail {
     /// Action identifier.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Workflows-specific validation details for action flows.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<crate::models::WorkflowsValidationDetailProvider>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -12483,506 +10869,447 @@ pub type WidgetConfigurationI18n = std::collections::BTreeMap<String, std::colle
 
 /// Design tokens for customizing the Sign-In Widget appearance.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WidgetConfigurationThemeTokens {
     /// `BorderColorDangerControl`.
-    #[serde(
-        rename = "BorderColorDangerControl",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "BorderColorDangerControl")]
     pub border_color_danger_control: Option<String>,
     /// `BorderColorDangerDark`.
-    #[serde(rename = "BorderColorDangerDark", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "BorderColorDangerDark")]
     pub border_color_danger_dark: Option<String>,
     /// `BorderColorDangerLight`.
-    #[serde(rename = "BorderColorDangerLight", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "BorderColorDangerLight")]
     pub border_color_danger_light: Option<String>,
     /// `BorderColorDisabled`.
-    #[serde(rename = "BorderColorDisabled", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "BorderColorDisabled")]
     pub border_color_disabled: Option<String>,
     /// `BorderColorDisplay`.
-    #[serde(rename = "BorderColorDisplay", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "BorderColorDisplay")]
     pub border_color_display: Option<String>,
     /// `BorderColorPrimaryControl`.
-    #[serde(
-        rename = "BorderColorPrimaryControl",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "BorderColorPrimaryControl")]
     pub border_color_primary_control: Option<String>,
     /// `BorderColorPrimaryDark`.
-    #[serde(rename = "BorderColorPrimaryDark", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "BorderColorPrimaryDark")]
     pub border_color_primary_dark: Option<String>,
     /// `BorderRadiusMain`.
-    #[serde(rename = "BorderRadiusMain", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "BorderRadiusMain")]
     pub border_radius_main: Option<String>,
     /// `BorderRadiusTight`.
-    #[serde(rename = "BorderRadiusTight", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "BorderRadiusTight")]
     pub border_radius_tight: Option<String>,
     /// `BorderStyleMain`.
-    #[serde(rename = "BorderStyleMain", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "BorderStyleMain")]
     pub border_style_main: Option<String>,
     /// `BorderWidthMain`.
-    #[serde(rename = "BorderWidthMain", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "BorderWidthMain")]
     pub border_width_main: Option<String>,
     /// `FocusOutlineColorPrimary`.
-    #[serde(
-        rename = "FocusOutlineColorPrimary",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "FocusOutlineColorPrimary")]
     pub focus_outline_color_primary: Option<String>,
     /// `FocusOutlineOffsetMain`.
-    #[serde(rename = "FocusOutlineOffsetMain", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "FocusOutlineOffsetMain")]
     pub focus_outline_offset_main: Option<String>,
     /// `FocusOutlineOffsetTight`.
-    #[serde(rename = "FocusOutlineOffsetTight", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "FocusOutlineOffsetTight")]
     pub focus_outline_offset_tight: Option<String>,
     /// `FocusOutlineStyle`.
-    #[serde(rename = "FocusOutlineStyle", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "FocusOutlineStyle")]
     pub focus_outline_style: Option<String>,
     /// `FocusOutlineWidthMain`.
-    #[serde(rename = "FocusOutlineWidthMain", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "FocusOutlineWidthMain")]
     pub focus_outline_width_main: Option<String>,
     /// `FocusOutlineWidthTight`.
-    #[serde(rename = "FocusOutlineWidthTight", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "FocusOutlineWidthTight")]
     pub focus_outline_width_tight: Option<String>,
     /// `HueBlue100`.
-    #[serde(rename = "HueBlue100", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueBlue100")]
     pub hue_blue100: Option<String>,
     /// `HueBlue200`.
-    #[serde(rename = "HueBlue200", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueBlue200")]
     pub hue_blue200: Option<String>,
     /// `HueBlue300`.
-    #[serde(rename = "HueBlue300", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueBlue300")]
     pub hue_blue300: Option<String>,
     /// `HueBlue400`.
-    #[serde(rename = "HueBlue400", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueBlue400")]
     pub hue_blue400: Option<String>,
     /// `HueBlue50`.
-    #[serde(rename = "HueBlue50", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueBlue50")]
     pub hue_blue50: Option<String>,
     /// `HueBlue500`.
-    #[serde(rename = "HueBlue500", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueBlue500")]
     pub hue_blue500: Option<String>,
     /// `HueBlue600`.
-    #[serde(rename = "HueBlue600", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueBlue600")]
     pub hue_blue600: Option<String>,
     /// `HueBlue700`.
-    #[serde(rename = "HueBlue700", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueBlue700")]
     pub hue_blue700: Option<String>,
     /// `HueBlue800`.
-    #[serde(rename = "HueBlue800", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueBlue800")]
     pub hue_blue800: Option<String>,
     /// `HueBlue900`.
-    #[serde(rename = "HueBlue900", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueBlue900")]
     pub hue_blue900: Option<String>,
     /// `HueGreen100`.
-    #[serde(rename = "HueGreen100", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueGreen100")]
     pub hue_green100: Option<String>,
     /// `HueGreen200`.
-    #[serde(rename = "HueGreen200", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueGreen200")]
     pub hue_green200: Option<String>,
     /// `HueGreen300`.
-    #[serde(rename = "HueGreen300", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueGreen300")]
     pub hue_green300: Option<String>,
     /// `HueGreen400`.
-    #[serde(rename = "HueGreen400", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueGreen400")]
     pub hue_green400: Option<String>,
     /// `HueGreen50`.
-    #[serde(rename = "HueGreen50", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueGreen50")]
     pub hue_green50: Option<String>,
     /// `HueGreen500`.
-    #[serde(rename = "HueGreen500", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueGreen500")]
     pub hue_green500: Option<String>,
     /// `HueGreen600`.
-    #[serde(rename = "HueGreen600", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueGreen600")]
     pub hue_green600: Option<String>,
     /// `HueGreen700`.
-    #[serde(rename = "HueGreen700", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueGreen700")]
     pub hue_green700: Option<String>,
     /// `HueGreen800`.
-    #[serde(rename = "HueGreen800", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueGreen800")]
     pub hue_green800: Option<String>,
     /// `HueGreen900`.
-    #[serde(rename = "HueGreen900", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueGreen900")]
     pub hue_green900: Option<String>,
     /// `HueNeutral100`.
-    #[serde(rename = "HueNeutral100", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueNeutral100")]
     pub hue_neutral100: Option<String>,
     /// `HueNeutral200`.
-    #[serde(rename = "HueNeutral200", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueNeutral200")]
     pub hue_neutral200: Option<String>,
     /// `HueNeutral300`.
-    #[serde(rename = "HueNeutral300", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueNeutral300")]
     pub hue_neutral300: Option<String>,
     /// `HueNeutral400`.
-    #[serde(rename = "HueNeutral400", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueNeutral400")]
     pub hue_neutral400: Option<String>,
     /// `HueNeutral50`.
-    #[serde(rename = "HueNeutral50", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueNeutral50")]
     pub hue_neutral50: Option<String>,
     /// `HueNeutral500`.
-    #[serde(rename = "HueNeutral500", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueNeutral500")]
     pub hue_neutral500: Option<String>,
     /// `HueNeutral600`.
-    #[serde(rename = "HueNeutral600", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueNeutral600")]
     pub hue_neutral600: Option<String>,
     /// `HueNeutral700`.
-    #[serde(rename = "HueNeutral700", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueNeutral700")]
     pub hue_neutral700: Option<String>,
     /// `HueNeutral800`.
-    #[serde(rename = "HueNeutral800", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueNeutral800")]
     pub hue_neutral800: Option<String>,
     /// `HueNeutral900`.
-    #[serde(rename = "HueNeutral900", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueNeutral900")]
     pub hue_neutral900: Option<String>,
     /// `HueNeutralWhite`.
-    #[serde(rename = "HueNeutralWhite", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueNeutralWhite")]
     pub hue_neutral_white: Option<String>,
     /// `HueRed100`.
-    #[serde(rename = "HueRed100", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueRed100")]
     pub hue_red100: Option<String>,
     /// `HueRed200`.
-    #[serde(rename = "HueRed200", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueRed200")]
     pub hue_red200: Option<String>,
     /// `HueRed300`.
-    #[serde(rename = "HueRed300", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueRed300")]
     pub hue_red300: Option<String>,
     /// `HueRed400`.
-    #[serde(rename = "HueRed400", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueRed400")]
     pub hue_red400: Option<String>,
     /// `HueRed50`.
-    #[serde(rename = "HueRed50", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueRed50")]
     pub hue_red50: Option<String>,
     /// `HueRed500`.
-    #[serde(rename = "HueRed500", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueRed500")]
     pub hue_red500: Option<String>,
     /// `HueRed600`.
-    #[serde(rename = "HueRed600", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueRed600")]
     pub hue_red600: Option<String>,
     /// `HueRed700`.
-    #[serde(rename = "HueRed700", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueRed700")]
     pub hue_red700: Option<String>,
     /// `HueRed800`.
-    #[serde(rename = "HueRed800", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueRed800")]
     pub hue_red800: Option<String>,
     /// `HueRed900`.
-    #[serde(rename = "HueRed900", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueRed900")]
     pub hue_red900: Option<String>,
     /// `HueYellow100`.
-    #[serde(rename = "HueYellow100", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueYellow100")]
     pub hue_yellow100: Option<String>,
     /// `HueYellow200`.
-    #[serde(rename = "HueYellow200", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueYellow200")]
     pub hue_yellow200: Option<String>,
     /// `HueYellow300`.
-    #[serde(rename = "HueYellow300", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueYellow300")]
     pub hue_yellow300: Option<String>,
     /// `HueYellow400`.
-    #[serde(rename = "HueYellow400", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueYellow400")]
     pub hue_yellow400: Option<String>,
     /// `HueYellow50`.
-    #[serde(rename = "HueYellow50", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueYellow50")]
     pub hue_yellow50: Option<String>,
     /// `HueYellow500`.
-    #[serde(rename = "HueYellow500", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueYellow500")]
     pub hue_yellow500: Option<String>,
     /// `HueYellow600`.
-    #[serde(rename = "HueYellow600", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueYellow600")]
     pub hue_yellow600: Option<String>,
     /// `HueYellow700`.
-    #[serde(rename = "HueYellow700", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueYellow700")]
     pub hue_yellow700: Option<String>,
     /// `HueYellow800`.
-    #[serde(rename = "HueYellow800", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueYellow800")]
     pub hue_yellow800: Option<String>,
     /// `HueYellow900`.
-    #[serde(rename = "HueYellow900", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HueYellow900")]
     pub hue_yellow900: Option<String>,
     /// `PaletteDangerDark`.
-    #[serde(rename = "PaletteDangerDark", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "PaletteDangerDark")]
     pub palette_danger_dark: Option<String>,
     /// `PaletteDangerDarker`.
-    #[serde(rename = "PaletteDangerDarker", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "PaletteDangerDarker")]
     pub palette_danger_darker: Option<String>,
     /// `PaletteDangerHeading`.
-    #[serde(rename = "PaletteDangerHeading", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "PaletteDangerHeading")]
     pub palette_danger_heading: Option<String>,
     /// `PaletteDangerHighlight`.
-    #[serde(rename = "PaletteDangerHighlight", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "PaletteDangerHighlight")]
     pub palette_danger_highlight: Option<String>,
     /// `PaletteDangerLight`.
-    #[serde(rename = "PaletteDangerLight", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "PaletteDangerLight")]
     pub palette_danger_light: Option<String>,
     /// `PaletteDangerLighter`.
-    #[serde(rename = "PaletteDangerLighter", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "PaletteDangerLighter")]
     pub palette_danger_lighter: Option<String>,
     /// `PaletteDangerMain`.
-    #[serde(rename = "PaletteDangerMain", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "PaletteDangerMain")]
     pub palette_danger_main: Option<String>,
     /// `PaletteDangerText`.
-    #[serde(rename = "PaletteDangerText", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "PaletteDangerText")]
     pub palette_danger_text: Option<String>,
     /// `PalettePrimaryDark`.
-    #[serde(rename = "PalettePrimaryDark", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "PalettePrimaryDark")]
     pub palette_primary_dark: Option<String>,
     /// `PalettePrimaryDarker`.
-    #[serde(rename = "PalettePrimaryDarker", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "PalettePrimaryDarker")]
     pub palette_primary_darker: Option<String>,
     /// `PalettePrimaryHeading`.
-    #[serde(rename = "PalettePrimaryHeading", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "PalettePrimaryHeading")]
     pub palette_primary_heading: Option<String>,
     /// `PalettePrimaryHighlight`.
-    #[serde(rename = "PalettePrimaryHighlight", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "PalettePrimaryHighlight")]
     pub palette_primary_highlight: Option<String>,
     /// `PalettePrimaryLight`.
-    #[serde(rename = "PalettePrimaryLight", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "PalettePrimaryLight")]
     pub palette_primary_light: Option<String>,
     /// `PalettePrimaryLighter`.
-    #[serde(rename = "PalettePrimaryLighter", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "PalettePrimaryLighter")]
     pub palette_primary_lighter: Option<String>,
     /// `PalettePrimaryMain`.
-    #[serde(rename = "PalettePrimaryMain", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "PalettePrimaryMain")]
     pub palette_primary_main: Option<String>,
     /// `PalettePrimaryText`.
-    #[serde(rename = "PalettePrimaryText", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "PalettePrimaryText")]
     pub palette_primary_text: Option<String>,
     /// `PaletteSuccessDark`.
-    #[serde(rename = "PaletteSuccessDark", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "PaletteSuccessDark")]
     pub palette_success_dark: Option<String>,
     /// `PaletteSuccessDarker`.
-    #[serde(rename = "PaletteSuccessDarker", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "PaletteSuccessDarker")]
     pub palette_success_darker: Option<String>,
     /// `PaletteSuccessHeading`.
-    #[serde(rename = "PaletteSuccessHeading", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "PaletteSuccessHeading")]
     pub palette_success_heading: Option<String>,
     /// `PaletteSuccessHighlight`.
-    #[serde(rename = "PaletteSuccessHighlight", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "PaletteSuccessHighlight")]
     pub palette_success_highlight: Option<String>,
     /// `PaletteSuccessLight`.
-    #[serde(rename = "PaletteSuccessLight", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "PaletteSuccessLight")]
     pub palette_success_light: Option<String>,
     /// `PaletteSuccessLighter`.
-    #[serde(rename = "PaletteSuccessLighter", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "PaletteSuccessLighter")]
     pub palette_success_lighter: Option<String>,
     /// `PaletteSuccessMain`.
-    #[serde(rename = "PaletteSuccessMain", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "PaletteSuccessMain")]
     pub palette_success_main: Option<String>,
     /// `PaletteSuccessText`.
-    #[serde(rename = "PaletteSuccessText", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "PaletteSuccessText")]
     pub palette_success_text: Option<String>,
     /// `PaletteWarningDark`.
-    #[serde(rename = "PaletteWarningDark", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "PaletteWarningDark")]
     pub palette_warning_dark: Option<String>,
     /// `PaletteWarningDarker`.
-    #[serde(rename = "PaletteWarningDarker", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "PaletteWarningDarker")]
     pub palette_warning_darker: Option<String>,
     /// `PaletteWarningHeading`.
-    #[serde(rename = "PaletteWarningHeading", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "PaletteWarningHeading")]
     pub palette_warning_heading: Option<String>,
     /// `PaletteWarningHighlight`.
-    #[serde(rename = "PaletteWarningHighlight", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "PaletteWarningHighlight")]
     pub palette_warning_highlight: Option<String>,
     /// `PaletteWarningLight`.
-    #[serde(rename = "PaletteWarningLight", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "PaletteWarningLight")]
     pub palette_warning_light: Option<String>,
     /// `PaletteWarningLighter`.
-    #[serde(rename = "PaletteWarningLighter", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "PaletteWarningLighter")]
     pub palette_warning_lighter: Option<String>,
     /// `PaletteWarningMain`.
-    #[serde(rename = "PaletteWarningMain", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "PaletteWarningMain")]
     pub palette_warning_main: Option<String>,
     /// `PaletteWarningText`.
-    #[serde(rename = "PaletteWarningText", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "PaletteWarningText")]
     pub palette_warning_text: Option<String>,
     /// `Spacing0`.
-    #[serde(rename = "Spacing0", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Spacing0")]
     pub spacing0: Option<String>,
     /// `Spacing1`.
-    #[serde(rename = "Spacing1", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Spacing1")]
     pub spacing1: Option<String>,
     /// `Spacing2`.
-    #[serde(rename = "Spacing2", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Spacing2")]
     pub spacing2: Option<String>,
     /// `Spacing3`.
-    #[serde(rename = "Spacing3", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Spacing3")]
     pub spacing3: Option<String>,
     /// `Spacing4`.
-    #[serde(rename = "Spacing4", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Spacing4")]
     pub spacing4: Option<String>,
     /// `Spacing5`.
-    #[serde(rename = "Spacing5", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Spacing5")]
     pub spacing5: Option<String>,
     /// `Spacing6`.
-    #[serde(rename = "Spacing6", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Spacing6")]
     pub spacing6: Option<String>,
     /// `Spacing7`.
-    #[serde(rename = "Spacing7", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Spacing7")]
     pub spacing7: Option<String>,
     /// `Spacing8`.
-    #[serde(rename = "Spacing8", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Spacing8")]
     pub spacing8: Option<String>,
     /// `Spacing9`.
-    #[serde(rename = "Spacing9", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Spacing9")]
     pub spacing9: Option<String>,
     /// `TransitionDurationMain`.
-    #[serde(rename = "TransitionDurationMain", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "TransitionDurationMain")]
     pub transition_duration_main: Option<String>,
     /// `TypographyColorAction`.
-    #[serde(rename = "TypographyColorAction", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "TypographyColorAction")]
     pub typography_color_action: Option<String>,
     /// `TypographyColorBody`.
-    #[serde(rename = "TypographyColorBody", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "TypographyColorBody")]
     pub typography_color_body: Option<String>,
     /// `TypographyColorDanger`.
-    #[serde(rename = "TypographyColorDanger", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "TypographyColorDanger")]
     pub typography_color_danger: Option<String>,
     /// `TypographyColorDisabled`.
-    #[serde(rename = "TypographyColorDisabled", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "TypographyColorDisabled")]
     pub typography_color_disabled: Option<String>,
     /// `TypographyColorHeading`.
-    #[serde(rename = "TypographyColorHeading", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "TypographyColorHeading")]
     pub typography_color_heading: Option<String>,
     /// `TypographyColorInverse`.
-    #[serde(rename = "TypographyColorInverse", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "TypographyColorInverse")]
     pub typography_color_inverse: Option<String>,
     /// `TypographyColorSubordinate`.
-    #[serde(
-        rename = "TypographyColorSubordinate",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "TypographyColorSubordinate")]
     pub typography_color_subordinate: Option<String>,
     /// `TypographyColorSuccess`.
-    #[serde(rename = "TypographyColorSuccess", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "TypographyColorSuccess")]
     pub typography_color_success: Option<String>,
     /// `TypographyColorSupport`.
-    #[serde(rename = "TypographyColorSupport", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "TypographyColorSupport")]
     pub typography_color_support: Option<String>,
     /// `TypographyColorWarning`.
-    #[serde(rename = "TypographyColorWarning", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "TypographyColorWarning")]
     pub typography_color_warning: Option<String>,
     /// `TypographyFamilyBody`.
-    #[serde(rename = "TypographyFamilyBody", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "TypographyFamilyBody")]
     pub typography_family_body: Option<String>,
     /// `TypographyFamilyButton`.
-    #[serde(rename = "TypographyFamilyButton", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "TypographyFamilyButton")]
     pub typography_family_button: Option<String>,
     /// `TypographyFamilyHeading`.
-    #[serde(rename = "TypographyFamilyHeading", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "TypographyFamilyHeading")]
     pub typography_family_heading: Option<String>,
     /// Unitless line-height multiplier for body text (e.g. 1.5)
-    #[serde(
-        rename = "TypographyLineHeightBody",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "TypographyLineHeightBody")]
     pub typography_line_height_body: Option<f64>,
     /// Unitless line-height multiplier for heading 1.
-    #[serde(
-        rename = "TypographyLineHeightHeading1",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "TypographyLineHeightHeading1")]
     pub typography_line_height_heading1: Option<f64>,
     /// Unitless line-height multiplier for heading 2.
-    #[serde(
-        rename = "TypographyLineHeightHeading2",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "TypographyLineHeightHeading2")]
     pub typography_line_height_heading2: Option<f64>,
     /// Unitless line-height multiplier for heading 3.
-    #[serde(
-        rename = "TypographyLineHeightHeading3",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "TypographyLineHeightHeading3")]
     pub typography_line_height_heading3: Option<f64>,
     /// Unitless line-height multiplier for heading 4.
-    #[serde(
-        rename = "TypographyLineHeightHeading4",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "TypographyLineHeightHeading4")]
     pub typography_line_height_heading4: Option<f64>,
     /// Unitless line-height multiplier for heading 5.
-    #[serde(
-        rename = "TypographyLineHeightHeading5",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "TypographyLineHeightHeading5")]
     pub typography_line_height_heading5: Option<f64>,
     /// Unitless line-height multiplier for heading 6.
-    #[serde(
-        rename = "TypographyLineHeightHeading6",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "TypographyLineHeightHeading6")]
     pub typography_line_height_heading6: Option<f64>,
     /// Unitless line-height multiplier for overline text.
-    #[serde(
-        rename = "TypographyLineHeightOverline",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "TypographyLineHeightOverline")]
     pub typography_line_height_overline: Option<f64>,
     /// Unitless line-height multiplier for UI text.
-    #[serde(rename = "TypographyLineHeightUi", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "TypographyLineHeightUi")]
     pub typography_line_height_ui: Option<f64>,
     /// `TypographyLineLengthMax`.
-    #[serde(rename = "TypographyLineLengthMax", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "TypographyLineLengthMax")]
     pub typography_line_length_max: Option<String>,
     /// `TypographySizeBody`.
-    #[serde(rename = "TypographySizeBody", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "TypographySizeBody")]
     pub typography_size_body: Option<String>,
     /// `TypographySizeHeading1`.
-    #[serde(rename = "TypographySizeHeading1", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "TypographySizeHeading1")]
     pub typography_size_heading1: Option<String>,
     /// `TypographySizeHeading2`.
-    #[serde(rename = "TypographySizeHeading2", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "TypographySizeHeading2")]
     pub typography_size_heading2: Option<String>,
     /// `TypographySizeHeading3`.
-    #[serde(rename = "TypographySizeHeading3", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "TypographySizeHeading3")]
     pub typography_size_heading3: Option<String>,
     /// `TypographySizeHeading4`.
-    #[serde(rename = "TypographySizeHeading4", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "TypographySizeHeading4")]
     pub typography_size_heading4: Option<String>,
     /// `TypographySizeHeading5`.
-    #[serde(rename = "TypographySizeHeading5", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "TypographySizeHeading5")]
     pub typography_size_heading5: Option<String>,
     /// `TypographySizeHeading6`.
-    #[serde(rename = "TypographySizeHeading6", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "TypographySizeHeading6")]
     pub typography_size_heading6: Option<String>,
     /// `TypographySizeSubordinate`.
-    #[serde(
-        rename = "TypographySizeSubordinate",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "TypographySizeSubordinate")]
     pub typography_size_subordinate: Option<String>,
     /// `TypographyWeightBody`.
-    #[serde(rename = "TypographyWeightBody", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "TypographyWeightBody")]
     pub typography_weight_body: Option<String>,
     /// `TypographyWeightBodyBold`.
-    #[serde(
-        rename = "TypographyWeightBodyBold",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "TypographyWeightBodyBold")]
     pub typography_weight_body_bold: Option<String>,
     /// `TypographyWeightHeading`.
-    #[serde(rename = "TypographyWeightHeading", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "TypographyWeightHeading")]
     pub typography_weight_heading: Option<String>,
     /// `TypographyWeightHeadingBold`.
-    #[serde(
-        rename = "TypographyWeightHeadingBold",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "TypographyWeightHeadingBold")]
     pub typography_weight_heading_bold: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -12991,32 +11318,26 @@ pub struct WidgetConfigurationThemeTokens {
 
 /// The `WindowsOSAccountProfile` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WindowsOSAccountProfile {
     /// Active Directory join status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub directory_join_status: Option<String>,
     /// Domain\\username format (down-level logon name)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub down_level_username: Option<String>,
     /// Full name of the account user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_name: Option<String>,
     /// Globally Unique Identifier for the account.
-    #[serde(rename = "GUID", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "GUID")]
     pub guid: Option<String>,
     /// Fully qualified username.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qualified_username: Option<String>,
     /// Windows Security Identifier (SID)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub security_id: Option<String>,
     /// Profile type discriminator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// User principal name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub upn: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -13025,14 +11346,13 @@ pub struct WindowsOSAccountProfile {
 
 /// The `WorkflowActionProvider` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WorkflowActionProvider {
     /// The unique identifier of the action flow in the provider system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     /// Type of action provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::ActionProviderPayloadType>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -13041,20 +11361,17 @@ pub struct WorkflowActionProvider {
 
 /// The `WorkflowAvailableActionProvider` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WorkflowAvailableActionProvider {
     /// The name of the action flow.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action_name: Option<String>,
     /// The unique identifier of the action flow in the provider system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     /// The URL to the action flow interface in Workflows platform.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link: Option<String>,
     /// Type of action provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::ActionProviderPayloadType>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -13063,26 +11380,21 @@ pub struct WorkflowAvailableActionProvider {
 
 /// Workflows-specific validation details for action flows.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WorkflowsValidationDetailProvider {
     /// The unique identifier of the action flow in the provider system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     /// Type of action provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::ActionProviderPayloadType>,
     /// Error code identifying the validation issue.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     /// The name of the action flow.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flow_name: Option<String>,
     /// The URL to the action flow interface in Workflows platform.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link: Option<String>,
     /// Validation error message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -13091,65 +11403,49 @@ pub struct WorkflowsValidationDetailProvider {
 
 /// The `WsFederationApplication` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WsFederationApplication {
     /// Specifies access settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accessibility: Option<crate::models::ApplicationAccessibility>,
     /// Timestamp when the application object was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// &lt;div class="x-lifecycle-container"&gt;&lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;&lt;/div&gt; Indicates which Express Configuration capabilities the app supports and has enabled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub express_configuration: Option<crate::models::ApplicationExpressConfiguration>,
     /// Enabled app features &gt; **Note:** See [Application Features](https://developer.okta.com/openapi/okta-management/management/tags/applicationfeatures/) for app provisioning features.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub features: Option<Vec<String>>,
     /// Unique ID for the app instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// User-defined display name for app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<crate::models::ApplicationLabel>,
     /// Timestamp when the application object was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Licenses for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub licensing: Option<crate::models::ApplicationLicensing>,
     /// The Okta resource name (ORN) for the current app instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub orn: Option<String>,
     /// Contains any valid JSON schema for specifying properties that can be referenced from a request (only available to OAuth 2.0 client apps). For example, add an app manager contact email address or define an allowlist of groups that you can then reference using the Okta Expression Language `getFilteredGroups` function.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<serde_json::Value>,
     /// Authentication mode for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sign_on_mode: Option<crate::models::ApplicationSignOnMode>,
     /// App instance status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::ApplicationLifecycleStatus>,
     /// &lt;div class="x-lifecycle-container"&gt;&lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;&lt;/div&gt; Universal Logout properties for the app. These properties are only returned and can't be updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub universal_logout: Option<crate::models::ApplicationUniversalLogout>,
     /// Specifies visibility settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visibility: Option<crate::models::ApplicationVisibility>,
     /// Embedded resources related to the app using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. If the `expand=user/{userId}` query parameter is specified, then the assigned [Application User](https://developer.okta.com/openapi/okta-management/management/tags/applicationusers) is embedded.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<serde_json::Value>,
     /// Discoverable resources related to the app.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::ApplicationLinks>,
     /// Credentials for the specified `signOnMode`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<crate::models::ApplicationCredentials>,
     /// `template_wsfed` is the key name for a WS-Federated app instance with a SAML 2.0 token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `settings`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<crate::models::WsFederationApplicationSettings>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -13158,29 +11454,23 @@ pub struct WsFederationApplication {
 
 /// The `WsFederationApplicationSettings` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WsFederationApplicationSettings {
     /// The entitlement management opt-in status for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub em_opt_in_status: Option<String>,
     /// Identifies an additional identity store app, if your app supports it. The `identityStoreId` value must be a valid identity store app ID. This identity store app must be created in the same org as your app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity_store_id: Option<String>,
     /// Controls whether Okta automatically assigns users to the app based on the user's role or group membership.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub implicit_assignment: Option<bool>,
     /// Identifier of an inline hook. Inline hooks are outbound calls from Okta to your own custom code, triggered at specific points in Okta process flows. They allow you to integrate custom functionality into those flows. See [Inline hooks](https://developer.okta.com/openapi/okta-management/management/tags/inlinehook/).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inline_hook_id: Option<String>,
     /// App notes visible to either the admin or end user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<crate::models::ApplicationSettingsNotes>,
     /// Specifies notifications settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notifications: Option<crate::models::ApplicationSettingsNotifications>,
     /// `app`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app: Option<crate::models::WsFederationApplicationSettingsApplication>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -13189,44 +11479,36 @@ pub struct WsFederationApplicationSettings {
 
 /// The `WsFederationApplicationSettingsApplication` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WsFederationApplicationSettingsApplication {
     /// You can federate user attributes such as Okta profile fields, LDAP, Active Directory, and Workday values. The SP uses the federated WS-Fed attribute values accordingly.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attribute_statements: Option<String>,
     /// The entity ID of the SP. Use the entity ID value exactly as provided by the SP.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audience_restriction: Option<String>,
     /// Identifies the SAML authentication context class for the assertion's authentication statement.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authn_context_class_ref: Option<String>,
     /// A regular expression that filters for the User Groups you want included with the `groupName` attribute. If the matching User Group has a corresponding AD group, then the attribute statement includes the value of the attribute specified by `groupValueFormat`. If the matching User Group doesn't contain a corresponding AD group, then the `groupName` is used in the attribute statement.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_filter: Option<String>,
     /// The group name to include in the WS-Fed response attribute statement. This property is used in conjunction with the `groupFilter` property.  Groups that are filtered through the `groupFilter` expression are included with the `groupName` in the attribute statement. Any users that belong to the group you've filtered are included in the WS-Fed response attribute statement.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_name: Option<String>,
     /// Specifies the WS-Fed assertion attribute value for filtered groups. This attribute is only applied to Active Directory groups.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_value_format: Option<String>,
     /// The username format that you send in the WS-Fed response.
-    #[serde(rename = "nameIDFormat", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "nameIDFormat")]
     pub name_id_format: Option<String>,
     /// The uniform resource identifier (URI) of the WS-Fed app that's used to share resources securely within a domain. It's the identity that's sent to the Okta IdP when signing in. See [Realm name](https://help.okta.com/okta_help.htm?type=oie&id=ext_Apps_Configure_Okta_Template_WS_Federation#Realm).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub realm: Option<String>,
     /// Launch URL for the web app.
-    #[serde(rename = "siteURL", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "siteURL")]
     pub site_url: Option<String>,
     /// Specifies additional username attribute statements to include in the WS-Fed assertion.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub username_attribute: Option<String>,
     /// Enables a web app to override the `wReplyURL` URL with a reply parameter.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub w_reply_override: Option<bool>,
     /// The WS-Fed SP endpoint where your users sign in.
-    #[serde(rename = "wReplyURL", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "wReplyURL")]
     pub w_reply_url: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -13235,38 +11517,29 @@ pub struct WsFederationApplicationSettingsApplication {
 
 /// Schema for the Zoom app (key name: `zoomus`)
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ZoomUsApplication {
     /// Specifies access settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accessibility: Option<crate::models::ApplicationAccessibility>,
     /// `credentials`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<crate::models::SchemeApplicationCredentials>,
     /// User-defined display name for app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<crate::models::ApplicationLabel>,
     /// Licenses for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub licensing: Option<crate::models::ApplicationLicensing>,
     /// The key name for the OIN app definition.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Contains any valid JSON schema for specifying properties that can be referenced from a request (only available to OAuth 2.0 client apps)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// Authentication mode for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sign_on_mode: Option<String>,
     /// App instance status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::ApplicationLifecycleStatus>,
     /// Specifies visibility settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visibility: Option<crate::models::ApplicationVisibility>,
     /// `settings`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<crate::models::ZoomUsApplicationSettings>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -13275,32 +11548,25 @@ pub struct ZoomUsApplication {
 
 /// The `ZoomUsApplicationSettings` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ZoomUsApplicationSettings {
     /// The entitlement management opt-in status for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub em_opt_in_status: Option<String>,
     /// Identifies an additional identity store app, if your app supports it. The `identityStoreId` value must be a valid identity store app ID. This identity store app must be created in the same org as your app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity_store_id: Option<String>,
     /// Controls whether Okta automatically assigns users to the app based on the user's role or group membership.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub implicit_assignment: Option<bool>,
     /// Identifier of an inline hook. Inline hooks are outbound calls from Okta to your own custom code, triggered at specific points in Okta process flows. They allow you to integrate custom functionality into those flows. See [Inline hooks](https://developer.okta.com/openapi/okta-management/management/tags/inlinehook/).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inline_hook_id: Option<String>,
     /// App notes visible to either the admin or end user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<crate::models::ApplicationSettingsNotes>,
     /// Specifies notifications settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notifications: Option<crate::models::ApplicationSettingsNotifications>,
     /// Zoom app instance properties.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app: Option<crate::models::ZoomUsApplicationSettingsApplication>,
     /// Contains SAML 2.0 sign-on mode attributes. &gt; **Note:** Set `destinationOverride` to configure any other SAML 2.0 attributes in this section.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sign_on: Option<crate::models::OINSaml20ApplicationSettingsSignOn>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -13309,11 +11575,11 @@ pub struct ZoomUsApplicationSettings {
 
 /// Zoom app instance properties.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ZoomUsApplicationSettingsApplication {
     /// Your Zoom subdomain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sub_domain: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -13322,38 +11588,29 @@ pub struct ZoomUsApplicationSettingsApplication {
 
 /// Schema for the Zscaler 2.0 app (key name: `zscalerbyz`)
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ZscalerbyzApplication {
     /// Specifies access settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accessibility: Option<crate::models::ApplicationAccessibility>,
     /// `credentials`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<crate::models::SchemeApplicationCredentials>,
     /// User-defined display name for app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<crate::models::ApplicationLabel>,
     /// Licenses for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub licensing: Option<crate::models::ApplicationLicensing>,
     /// The key name for the OIN app definition.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Contains any valid JSON schema for specifying properties that can be referenced from a request (only available to OAuth 2.0 client apps)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// Authentication mode for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sign_on_mode: Option<String>,
     /// App instance status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::ApplicationLifecycleStatus>,
     /// Specifies visibility settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visibility: Option<crate::models::ApplicationVisibility>,
     /// `settings`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<crate::models::ZscalerbyzApplicationSettings>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -13362,32 +11619,25 @@ pub struct ZscalerbyzApplication {
 
 /// The `ZscalerbyzApplicationSettings` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ZscalerbyzApplicationSettings {
     /// The entitlement management opt-in status for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub em_opt_in_status: Option<String>,
     /// Identifies an additional identity store app, if your app supports it. The `identityStoreId` value must be a valid identity store app ID. This identity store app must be created in the same org as your app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity_store_id: Option<String>,
     /// Controls whether Okta automatically assigns users to the app based on the user's role or group membership.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub implicit_assignment: Option<bool>,
     /// Identifier of an inline hook. Inline hooks are outbound calls from Okta to your own custom code, triggered at specific points in Okta process flows. They allow you to integrate custom functionality into those flows. See [Inline hooks](https://developer.okta.com/openapi/okta-management/management/tags/inlinehook/).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inline_hook_id: Option<String>,
     /// App notes visible to either the admin or end user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<crate::models::ApplicationSettingsNotes>,
     /// Specifies notifications settings for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notifications: Option<crate::models::ApplicationSettingsNotifications>,
     /// Zscaler app instance properties.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app: Option<crate::models::ZscalerbyzApplicationSettingsApplication>,
     /// Contains SAML 2.0 sign-on mode attributes. &gt; **Note:** Set `destinationOverride` to configure any other SAML 2.0 attributes in this section.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sign_on: Option<crate::models::OINSaml20ApplicationSettingsSignOn>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -13396,11 +11646,11 @@ pub struct ZscalerbyzApplicationSettings {
 
 /// Zscaler app instance properties.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ZscalerbyzApplicationSettingsApplication {
     /// Your Zscaler domain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub site_domain: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -13413,6 +11663,7 @@ pub type EntitlementTypes = Vec<serde_json::Value>;
 
 /// Specific profile properties for the privileged resource.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Profile {
@@ -13423,14 +11674,13 @@ pub struct Profile {
 
 /// The `subject` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Subject {
     /// The user identifier.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<String>,
     /// ID of the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -13443,11 +11693,11 @@ pub type UseNumberMatchingChallenge = bool;
 
 /// The `userLink` object.
 #[cfg(feature = "full")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserLink {
     /// `user`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<crate::models::HrefObjectUserLink>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]

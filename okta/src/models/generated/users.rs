@@ -8,35 +8,28 @@ use crate::models::union::discriminated_union;
 
 /// The `AuthenticatorEnrollment` object.
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorEnrollment {
     /// Timestamp when the authenticator enrollment was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// The unique identifier of the authenticator enrollment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// A human-readable string that identifies the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// Timestamp when the authenticator enrollment was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// The authenticator display name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Defines the authenticator specific parameters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<crate::models::AuthenticatorProfile>,
     /// Status of the enrollment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// The type of authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::AuthenticatorType>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::AuthenticatorEnrollmentLinks>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -45,14 +38,13 @@ pub struct AuthenticatorEnrollment {
 
 /// The `AuthenticatorEnrollmentCreateRequest` object.
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorEnrollmentCreateRequest {
     /// Unique identifier of the `phone` authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authenticator_id: Option<String>,
     /// Defines the authenticator specific parameters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<crate::models::AuthenticatorProfile>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -61,14 +53,13 @@ pub struct AuthenticatorEnrollmentCreateRequest {
 
 /// The `AuthenticatorEnrollmentCreateRequestTac` object.
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorEnrollmentCreateRequestTac {
     /// Unique identifier of the TAC authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authenticator_id: Option<String>,
     /// Defines the authenticator specific parameters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<crate::models::AuthenticatorProfileTacRequest>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -77,17 +68,15 @@ pub struct AuthenticatorEnrollmentCreateRequestTac {
 
 /// The `AuthenticatorEnrollmentLinks` object.
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorEnrollmentLinks {
     /// `self`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_: Option<crate::models::HrefObjectSelfLink>,
     /// `user`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<serde_json::Value>,
     /// `authenticator`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authenticator: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -96,11 +85,11 @@ pub struct AuthenticatorEnrollmentLinks {
 
 /// Defines the authenticator specific parameters.
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorProfile {
     /// The phone number for a `call` or `sms` authenticator enrollment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -109,14 +98,13 @@ pub struct AuthenticatorProfile {
 
 /// Defines the authenticator specific parameters.
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorProfileTacRequest {
     /// Determines whether the enrollment can be used more than once. To enable multi-use, the org-level authenticator’s configuration must allow multi-use.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub multi_use: Option<bool>,
     /// Time-to-live (TTL) in minutes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ttl: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -125,17 +113,15 @@ pub struct AuthenticatorProfileTacRequest {
 
 /// Defines the authenticator specific parameters.
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorProfileTacResponsePost {
     /// The time when the TAC enrollment expires in the UTC timezone.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub expires_at: Option<String>,
+    pub expires_at: Option<crate::models::Timestamp>,
     /// Determines whether an enrollment can be used more than once.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub multi_use: Option<bool>,
     /// A temporary access code used for authentication. It can be used one or more times and is valid for a defined period specified by the `ttl` property. The `tac` is returned in the response when the enrollment is created. It is not returned when the enrollment is retrieved. Issuing a new TAC invalidates any existing TAC for this user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tac: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -153,11 +139,11 @@ open_enum! {
 
 /// The `LinksActivate` object.
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LinksActivate {
     /// `activate`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activate: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -166,11 +152,11 @@ pub struct LinksActivate {
 
 /// The `LinksAuthenticator` object.
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LinksAuthenticator {
     /// `authenticator`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authenticator: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -179,11 +165,11 @@ pub struct LinksAuthenticator {
 
 /// The `LinksCancel` object.
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LinksCancel {
     /// `cancel`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cancel: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -192,11 +178,11 @@ pub struct LinksCancel {
 
 /// The `LinksDeactivate` object.
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LinksDeactivate {
     /// `deactivate`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deactivate: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -205,11 +191,11 @@ pub struct LinksDeactivate {
 
 /// The `LinksEnroll` object.
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LinksEnroll {
     /// `enroll`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enroll: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -218,11 +204,11 @@ pub struct LinksEnroll {
 
 /// The `LinksFactor` object.
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LinksFactor {
     /// `factor`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub factor: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -231,11 +217,11 @@ pub struct LinksFactor {
 
 /// The `LinksPoll` object.
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LinksPoll {
     /// `poll`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub poll: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -244,11 +230,11 @@ pub struct LinksPoll {
 
 /// The `LinksQrcode` object.
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LinksQrcode {
     /// `qrcode`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qrcode: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -257,11 +243,11 @@ pub struct LinksQrcode {
 
 /// The `LinksQuestions` object.
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LinksQuestions {
     /// `question`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub question: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -270,11 +256,11 @@ pub struct LinksQuestions {
 
 /// The `LinksResend` object.
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LinksResend {
     /// `resend`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resend: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -283,11 +269,11 @@ pub struct LinksResend {
 
 /// The `LinksSend` object.
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LinksSend {
     /// `send`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub send: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -296,11 +282,11 @@ pub struct LinksSend {
 
 /// The `LinksUserAuthenticators` object.
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LinksUserAuthenticators {
     /// `user`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -309,11 +295,11 @@ pub struct LinksUserAuthenticators {
 
 /// The `LinksUserFactors` object.
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LinksUserFactors {
     /// `user`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -322,11 +308,11 @@ pub struct LinksUserFactors {
 
 /// The `LinksUserRef` object.
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LinksUserRef {
     /// `user`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<crate::models::HrefObjectUserLink>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -335,11 +321,11 @@ pub struct LinksUserRef {
 
 /// The `LinksVerify` object.
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LinksVerify {
     /// `verify`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verify: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -348,20 +334,18 @@ pub struct LinksVerify {
 
 /// A collection of the profile mappings that include a subset of the profile mapping object's properties. The profile mapping object describes a mapping between an Okta user's and an app user's properties using [JSON Schema Draft 4](https://datatracker.ietf.org/doc/html/draft-zyp-json-schema-04).
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ListProfileMappings {
     /// Unique identifier for profile mapping.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The parameter is the source of a profile mapping and is a valid [JSON Schema Draft 4](https://datatracker.ietf.org/doc/html/draft-zyp-json-schema-04) document with the following properties. The data type can be an app instance or an Okta object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<crate::models::ProfileMappingSource>,
     /// The parameter is the target of a profile mapping and is a valid [JSON Schema Draft 4](https://datatracker.ietf.org/doc/html/draft-zyp-json-schema-04) document with the following properties. The data type can be an app instance or an Okta object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<crate::models::ProfileMappingTarget>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelf>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -370,23 +354,20 @@ pub struct ListProfileMappings {
 
 /// The profile mapping object describes a mapping between an Okta user's and an app user's properties using [JSON Schema Draft 4](https://datatracker.ietf.org/doc/html/draft-zyp-json-schema-04).
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProfileMapping {
     /// Unique identifier for a profile mapping.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// A target property, in string form, that maps to a valid [JSON Schema Draft](https://tools.ietf.org/html/draft-zyp-json-schema-04) document.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::ProfileMappingProperty>,
     /// The parameter is the source of a profile mapping and is a valid [JSON Schema Draft 4](https://datatracker.ietf.org/doc/html/draft-zyp-json-schema-04) document with the following properties. The data type can be an app instance or an Okta object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<crate::models::ProfileMappingSource>,
     /// The parameter is the target of a profile mapping and is a valid [JSON Schema Draft 4](https://datatracker.ietf.org/doc/html/draft-zyp-json-schema-04) document with the following properties. The data type can be an app instance or an Okta object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<crate::models::ProfileMappingTarget>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelf>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -395,14 +376,13 @@ pub struct ProfileMapping {
 
 /// A target property, in string form, that maps to a valid [JSON Schema Draft](https://tools.ietf.org/html/draft-zyp-json-schema-04) document.
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProfileMappingProperty {
     /// Combination or single source properties that are mapped to the target property. See [Okta Expression Language](https://developer.okta.com/docs/reference/okta-expression-language/).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expression: Option<String>,
     /// Indicates whether to update target properties for user create and update or just for user create.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub push_status: Option<crate::models::ProfileMappingPropertyPushStatus>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -420,11 +400,11 @@ open_enum! {
 
 /// The updated request body properties.
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProfileMappingRequest {
     /// A target property, in string form, that maps to a valid [JSON Schema Draft](https://tools.ietf.org/html/draft-zyp-json-schema-04) document.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::ProfileMappingProperty>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -433,20 +413,18 @@ pub struct ProfileMappingRequest {
 
 /// The parameter is the source of a profile mapping and is a valid [JSON Schema Draft 4](https://datatracker.ietf.org/doc/html/draft-zyp-json-schema-04) document with the following properties. The data type can be an app instance or an Okta object.
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProfileMappingSource {
     /// Unique identifier for the application instance or userType.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Variable name of the application instance or name of the referenced UserType.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Type of user referenced in the mapping.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::SourceLinks>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -455,20 +433,18 @@ pub struct ProfileMappingSource {
 
 /// The parameter is the target of a profile mapping and is a valid [JSON Schema Draft 4](https://datatracker.ietf.org/doc/html/draft-zyp-json-schema-04) document with the following properties. The data type can be an app instance or an Okta object.
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProfileMappingTarget {
     /// Unique identifier for the application instance or UserType.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Variable name of the application instance or name of the referenced userType.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Type of user referenced in the mapping.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::SourceLinks>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -477,11 +453,11 @@ pub struct ProfileMappingTarget {
 
 /// The `ReplaceUserClassification` object.
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReplaceUserClassification {
     /// The type of user classification.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::ClassificationType>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -490,11 +466,12 @@ pub struct ReplaceUserClassification {
 
 /// Link objects.
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ResponseLinks {
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelf>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -503,14 +480,13 @@ pub struct ResponseLinks {
 
 /// The `SourceLinks` object.
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SourceLinks {
     /// `self`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_: Option<crate::models::HrefObjectSelfLink>,
     /// `schema`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -519,38 +495,30 @@ pub struct SourceLinks {
 
 /// The `TacAuthenticatorEnrollment` object.
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TacAuthenticatorEnrollment {
     /// Timestamp when the authenticator enrollment was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// A unique identifier of the authenticator enrollment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// A human-readable string that identifies the authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// Timestamp when the authenticator enrollment was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// The authenticator display name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// A user-friendly name for the authenticator enrollment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nickname: Option<String>,
     /// Defines the authenticator specific parameters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<crate::models::AuthenticatorProfileTacResponsePost>,
     /// Status of the enrollment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// The type of authenticator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::AuthenticatorType>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::AuthenticatorEnrollmentLinks>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -559,20 +527,17 @@ pub struct TacAuthenticatorEnrollment {
 
 /// The `UpdateUserRequest` object.
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UpdateUserRequest {
     /// Specifies primary authentication and recovery credentials for a user. Credential types and requirements vary depending on the provider and security policy of the org.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<crate::models::UserCredentials>,
     /// Specifies the default and custom profile properties for a user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<crate::models::UserProfile>,
     /// The ID of the realm in which the user is residing. See [Realms](https://developer.okta.com/openapi/okta-management/management/tags/realm).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub realm_id: Option<String>,
     /// The ID of the user type. Add this value if you want to create a user with a non-default [User Type](https://developer.okta.com/docs/api/openapi/okta-management/management/tag/UserType/). The user type determines which [schema](https://developer.okta.com/docs/api/openapi/okta-management/management/tag/Schema/) applies to that user. After a user has been created, the user can only be assigned a different user type by an admin through a full replacement (`PUT`) operation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -581,14 +546,13 @@ pub struct UpdateUserRequest {
 
 /// Describes how the account is blocked from access. If `appliesTo` is `ANY_DEVICES`, then the account is blocked for all devices. If `appliesTo` is `UNKNOWN_DEVICES`, then the account is only blocked for unknown devices.
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserBlock {
     /// The devices that the block applies to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub applies_to: Option<String>,
     /// Type of access block.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -597,14 +561,13 @@ pub struct UserBlock {
 
 /// The `UserClassification` object.
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserClassification {
     /// The timestamp when the user classification was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// The type of user classification.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<crate::models::ClassificationType>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -613,17 +576,15 @@ pub struct UserClassification {
 
 /// The `UserDevice` object.
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserDevice {
     /// Timestamp when the device was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// `device`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device: Option<crate::models::Device>,
     /// Unique key for the user device link.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device_user_id: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -632,47 +593,35 @@ pub struct UserDevice {
 
 /// The `UserFactorLinks` object.
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserFactorLinks {
     /// `activate`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activate: Option<serde_json::Value>,
     /// `cancel`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cancel: Option<serde_json::Value>,
     /// `deactivate`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deactivate: Option<serde_json::Value>,
     /// `enroll`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enroll: Option<serde_json::Value>,
     /// `factor`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub factor: Option<serde_json::Value>,
     /// `poll`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub poll: Option<serde_json::Value>,
     /// `qrcode`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qrcode: Option<serde_json::Value>,
     /// `question`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub question: Option<serde_json::Value>,
     /// `resend`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resend: Option<serde_json::Value>,
     /// `send`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub send: Option<serde_json::Value>,
     /// `self`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_: Option<crate::models::HrefObjectSelfLink>,
     /// `user`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<serde_json::Value>,
     /// `verify`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verify: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -681,32 +630,27 @@ pub struct UserFactorLinks {
 
 /// The `UserFactorYubikeyOtpToken` object.
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserFactorYubikeyOtpToken {
     /// Timestamp when the token was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// ID of the token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Timestamp when the token was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// Timestamp when the token was last verified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_verified: Option<String>,
+    pub last_verified: Option<crate::models::Timestamp>,
     /// Specified profile information for token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// Token status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// `_embedded`.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::UserFactorLinks>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -735,17 +679,16 @@ open_enum! {
 
 /// The `UserRiskLevelExists` object.
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserRiskLevelExists {
     /// The risk level associated with the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub risk_level: Option<crate::models::UserRiskLevelAll>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// The reason for the user's current risk level. Defaults to `override.by.admin` when set by an admin without a custom reason.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<crate::models::UserRiskReason>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -754,14 +697,14 @@ pub struct UserRiskLevelExists {
 
 /// The `UserRiskLevelNone` object.
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserRiskLevelNone {
     /// The risk level associated with the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub risk_level: Option<crate::models::UserRiskLevelAll>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -780,17 +723,16 @@ open_enum! {
 
 /// The `UserRiskPutResponse` object.
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserRiskPutResponse {
     /// The reason for the user's current risk level. Defaults to `override.by.admin` when set by an admin without a custom reason.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<crate::models::UserRiskReason>,
     /// The risk level associated with the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub risk_level: Option<crate::models::UserRiskLevelPut>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -803,14 +745,13 @@ pub type UserRiskReason = String;
 
 /// The `UserRiskRequest` object.
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserRiskRequest {
     /// The risk level associated with the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub risk_level: Option<String>,
     /// The reason for the risk change. If not provided, the reason defaults to `override.by.admin`. Only alphanumeric characters, spaces, hyphens, commas, and periods are allowed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub risk_reason: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -819,38 +760,30 @@ pub struct UserRiskRequest {
 
 /// The `UserType` object.
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserType {
     /// A timestamp from when the user type was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<crate::models::Timestamp>,
     /// The user ID of the account that created the user type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_by: Option<String>,
     /// A boolean value to indicate if this is the default user type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<bool>,
     /// The human-readable description of the user type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The human-readable name of the user type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// The unique key for the user type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// A timestamp from when the user type was most recently updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<crate::models::Timestamp>,
     /// The user ID of the most recent account to edit the user type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated_by: Option<String>,
     /// The name of the user type. The name must start with A-Z or a-z and contain only A-Z, a-z, 0-9, or underscore (_) characters. This value becomes read-only after creation and can't be updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `_links`.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<crate::models::UserTypeLinks>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -859,14 +792,13 @@ pub struct UserType {
 
 /// The `UserTypeLinks` object.
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserTypeLinks {
     /// `self`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_: Option<crate::models::HrefObjectSelfLink>,
     /// `schema`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<serde_json::Value>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -875,14 +807,13 @@ pub struct UserTypeLinks {
 
 /// The `UserTypePostRequest` object.
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserTypePostRequest {
     /// The updated human-readable description of the user type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The updated human-readable display name for the user type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -891,17 +822,15 @@ pub struct UserTypePostRequest {
 
 /// The `UserTypePutRequest` object.
 #[cfg(feature = "users")]
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserTypePutRequest {
     /// The human-readable description of the user type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The human-readable name of the user type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// The name of the existing type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]

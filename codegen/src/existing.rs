@@ -29,7 +29,7 @@ pub struct Existing {
 }
 
 /// Directories the generator writes; everything else under `okta/src` is hand-written.
-pub const GENERATED_DIRS: &[&str] = &["okta/src/api", "okta/src/models/generated"];
+pub const GENERATED_DIRS: &[&str] = &["okta/src/api", "okta/src/models/generated", "okta/tests/api"];
 
 impl Existing {
     pub fn scan(root: &Path) -> Result<Existing, String> {

@@ -22,6 +22,7 @@ pub mod operation;
 pub mod overrides;
 pub mod spec;
 pub mod types;
+pub mod wire_tests;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
@@ -115,6 +116,20 @@ pub fn generate(root: &Path) -> Result<(Vec<Output>, Summary), String> {
         ));
     }
     out.push(rust("okta/src/api/mod.rs".to_owned(), api_mod));
+
+    // Wire tests.
+    let mut tested = Vec::new();
+    for (area, ops) in areas.iter().zip(&by_area) {
+        if ops.is_empty() {
+            continue;
+        }
+        tested.push((area, ops.len()));
+        out.push(rust(
+            format!("okta/tests/api/{}.rs", area.module()),
+            wire_tests::area_file(&spec, area, ops, endpoints::SUPPORT),
+        ));
+    }
+    out.push(rust("okta/tests/api/main.rs".to_owned(), wire_tests::main_file(&tested)));
 
     // Models.
     let needed_by = model_features(&spec, &types, &areas, &by_area, &existing);

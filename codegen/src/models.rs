@@ -136,14 +136,14 @@ fn model(spec: &Spec, types: &TypeMap, name: &str, node: &Yaml) -> Model {
     if properties.is_empty() && node["allOf"].is_badvalue() && text(&node["type"]) != "object" {
         // Not an object: an alias of what it is.
         let of = if node["oneOf"].is_badvalue() && node["anyOf"].is_badvalue() {
-            types.of(spec, node)
+            types.of(node)
         } else {
             TypeRef::Json
         };
         return Model::Alias(of);
     }
     if properties.is_empty() && node["allOf"].is_badvalue() {
-        if let TypeRef::Map(inner) = types.of(spec, node) {
+        if let TypeRef::Map(inner) = types.of(node) {
             return Model::Alias(TypeRef::Map(inner));
         }
     }
@@ -155,7 +155,7 @@ fn model(spec: &Spec, types: &TypeMap, name: &str, node: &Yaml) -> Model {
             while !idents.insert(ident.clone()) {
                 ident.push('_');
             }
-            let ty = types.of(spec, prop);
+            let ty = types.of(prop);
             let secret = ty == TypeRef::String && is_secret(&wire);
             Field {
                 description: docs::sentence(text(&spec.resolve(prop)["description"])),
@@ -220,13 +220,19 @@ fn box_cycles(schemas: &mut [Schema]) {
         }
         false
     };
-    for i in 0..schemas.len() {
-        let targets: Vec<Option<usize>> = match &schemas[i].model {
-            Model::Struct { fields } => fields.iter().map(|f| direct(&f.ty)).collect(),
-            _ => continue,
-        };
-        let boxed: Vec<bool> = targets.iter().map(|t| t.is_some_and(|t| reaches(t, i))).collect();
-        if let Model::Struct { fields } = &mut schemas[i].model {
+    let boxed: Vec<Vec<bool>> = schemas
+        .iter()
+        .enumerate()
+        .map(|(i, s)| match &s.model {
+            Model::Struct { fields } => fields
+                .iter()
+                .map(|f| direct(&f.ty).is_some_and(|t| reaches(t, i)))
+                .collect(),
+            _ => Vec::new(),
+        })
+        .collect();
+    for (schema, boxed) in schemas.iter_mut().zip(boxed) {
+        if let Model::Struct { fields } = &mut schema.model {
             for (f, b) in fields.iter_mut().zip(boxed) {
                 f.boxed = b;
             }
@@ -347,7 +353,9 @@ pub fn item(schema: &Schema, cfg: &str) -> String {
         Model::Struct { fields } => {
             out.push_str(&doc);
             let _ = writeln!(out, "{cfg}");
-            out.push_str("#[okta::model]\n#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]\n");
+            out.push_str(
+                "#[okta::model]\n#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]\n",
+            );
             out.push_str("#[serde(rename_all = \"camelCase\")]\n");
             let _ = writeln!(out, "pub struct {} {{", schema.rust);
             for f in fields {
@@ -475,7 +483,10 @@ components:
             "{child}"
         );
         assert!(child.contains("#[serde(flatten)]"), "{child}");
-        assert!(child.starts_with("/// The `ChildA` object.\n#[cfg(feature = \"x\")]\n#[okta::model]\n"), "{child}");
+        assert!(
+            child.starts_with("/// The `ChildA` object.\n#[cfg(feature = \"x\")]\n#[okta::model]\n"),
+            "{child}"
+        );
         let status = item(find(&all, "Status"), "");
         assert_eq!(status.matches("= \"ACTIVE\"").count(), 1, "{status}");
         assert_eq!(cfg(&BTreeSet::new()), "#[cfg(feature = \"full\")]");

@@ -279,7 +279,7 @@ fn request_body(spec: &Spec, types: &TypeMap, op: &Yaml) -> Option<Body> {
     let body = spec.resolve(&op["requestBody"]);
     let (content_type, media) = entries(&body["content"]).next()?;
     Some(Body {
-        ty: types.of(spec, &media["schema"]),
+        ty: types.of(&media["schema"]),
         required: body["required"].as_bool().unwrap_or(false),
         content_type: content_type.to_owned(),
     })
@@ -303,15 +303,15 @@ fn response(spec: &Spec, types: &TypeMap, op: &Yaml, params: &[Param]) -> (Respo
         .any(|p| p.wire == "after" && p.location == Location::Query);
     let resolved = spec.resolve(schema);
     if text(&resolved["type"]) == "array" && takes_after {
-        return (Response::LinkList(types.of(spec, &resolved["items"])), status);
+        return (Response::LinkList(types.of(&resolved["items"])), status);
     }
     if takes_after && !resolved["properties"]["_links"].is_badvalue() {
         let list = entries(&resolved["properties"]).find(|(_, p)| text(&spec.resolve(p)["type"]) == "array");
         if let Some((name, prop)) = list {
-            let item = types.of(spec, &spec.resolve(prop)["items"]);
+            let item = types.of(&spec.resolve(prop)["items"]);
             return (
                 Response::BodyList {
-                    wrapper: types.of(spec, schema),
+                    wrapper: types.of(schema),
                     items: name.to_owned(),
                     item,
                 },
@@ -322,7 +322,7 @@ fn response(spec: &Spec, types: &TypeMap, op: &Yaml, params: &[Param]) -> (Respo
     if schema.is_badvalue() {
         return (Response::Empty, status);
     }
-    (Response::Json(types.of(spec, schema)), status)
+    (Response::Json(types.of(schema)), status)
 }
 
 fn content_types(spec: &Spec, op: &Yaml) -> Vec<String> {

@@ -81,7 +81,7 @@ impl TypeMap {
     }
 
     /// The Rust type of a schema (a `$ref` or inline).
-    pub fn of(&self, spec: &Spec, schema: &Yaml) -> TypeRef {
+    pub fn of(&self, schema: &Yaml) -> TypeRef {
         if let Some(name) = schema_ref(schema) {
             return match self.name(name) {
                 Some(rust) => TypeRef::Model(rust.to_owned()),
@@ -94,7 +94,7 @@ impl TypeMap {
         // `allOf: [$ref]` alone (often with a description beside it) is that model.
         if let [only] = crate::spec::items(&schema["allOf"]) {
             if schema["properties"].is_badvalue() {
-                return self.of(spec, only);
+                return self.of(only);
             }
         }
         match text(&schema["type"]) {
@@ -103,12 +103,12 @@ impl TypeMap {
             "integer" => TypeRef::Integer,
             "number" => TypeRef::Number,
             "boolean" => TypeRef::Boolean,
-            "array" => TypeRef::Vec(Box::new(self.of(spec, &schema["items"]))),
+            "array" => TypeRef::Vec(Box::new(self.of(&schema["items"]))),
             "object"
                 if schema["properties"].is_badvalue()
                     && schema["additionalProperties"].as_hash().is_some_and(|h| !h.is_empty()) =>
             {
-                TypeRef::Map(Box::new(self.of(spec, &schema["additionalProperties"])))
+                TypeRef::Map(Box::new(self.of(&schema["additionalProperties"])))
             }
             _ => TypeRef::Json,
         }
@@ -135,7 +135,7 @@ components:
         let spec = spec();
         let map = TypeMap::new(&spec);
         let node = Spec::parse(yaml).unwrap_or_else(|e| panic!("{e}")).root;
-        map.of(&spec, &node).rust()
+        map.of(&node).rust()
     }
 
     #[test]

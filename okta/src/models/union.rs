@@ -19,6 +19,8 @@ macro_rules! discriminated_union {
         ///
         #[doc = concat!("The variant is picked by `", $tag, "`; an object with another value (or none) decodes to `Unknown` and is sent back verbatim.")]
         #[derive(Debug, Clone, PartialEq)]
+        // Variants are as large as Okta's objects are; boxing them would only add indirection.
+        #[allow(clippy::large_enum_variant)]
         pub enum $name {
             $(
                 #[doc = concat!($("`", $wire, "` "),+)]

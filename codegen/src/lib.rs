@@ -129,7 +129,10 @@ pub fn generate(root: &Path) -> Result<(Vec<Output>, Summary), String> {
             wire_tests::area_file(&spec, area, ops, endpoints::SUPPORT),
         ));
     }
-    out.push(rust("okta/tests/api/main.rs".to_owned(), wire_tests::main_file(&tested)));
+    out.push(rust(
+        "okta/tests/api/main.rs".to_owned(),
+        wire_tests::main_file(&tested),
+    ));
 
     // Models.
     let needed_by = model_features(&spec, &types, &areas, &by_area, &existing);

@@ -123,6 +123,9 @@ fn model(spec: &Spec, types: &TypeMap, name: &str, node: &Yaml) -> Model {
             };
         }
     }
+    if let Some(only) = crate::spec::single_ref(node) {
+        return Model::Alias(types.of(only));
+    }
     let values: Vec<String> = items(&node["enum"])
         .iter()
         .filter_map(|v| v.as_str().map(str::to_owned))

@@ -71,3 +71,27 @@ pub fn text(node: &Yaml) -> &str {
 pub fn items(node: &Yaml) -> &[Yaml] {
     node.as_vec().map(Vec::as_slice).unwrap_or(&[])
 }
+
+/// The one `$ref` of an `allOf` whose other parts only annotate it (`description`, `example`):
+/// `allOf: [{$ref: X}, {example: ..}]` is `X`.
+pub fn single_ref(schema: &Yaml) -> Option<&Yaml> {
+    let parts = items(&schema["allOf"]);
+    let mut refs = parts.iter().filter(|p| schema_ref(p).is_some());
+    let only = refs.next()?;
+    let annotates = |p: &Yaml| {
+        schema_ref(p).is_some()
+            || [
+                "properties",
+                "allOf",
+                "oneOf",
+                "anyOf",
+                "type",
+                "enum",
+                "items",
+                "additionalProperties",
+            ]
+            .iter()
+            .all(|k| p[*k].is_badvalue())
+    };
+    (refs.next().is_none() && parts.iter().all(annotates) && schema["properties"].is_badvalue()).then_some(only)
+}

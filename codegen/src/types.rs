@@ -91,11 +91,9 @@ impl TypeMap {
         if schema.is_badvalue() || schema.is_null() {
             return TypeRef::Json;
         }
-        // `allOf: [$ref]` alone (often with a description beside it) is that model.
-        if let [only] = crate::spec::items(&schema["allOf"]) {
-            if schema["properties"].is_badvalue() {
-                return self.of(only);
-            }
+        // `allOf: [$ref]`, maybe with a description or an example beside it, is that model.
+        if let Some(only) = crate::spec::single_ref(schema) {
+            return self.of(only);
         }
         match text(&schema["type"]) {
             "string" if text(&schema["format"]) == "date-time" => TypeRef::Timestamp,
@@ -168,5 +166,9 @@ components:
             "crate::models::OAuth2Claim"
         );
         assert_eq!(of("{$ref: '#/components/schemas/Missing'}"), "serde_json::Value");
+        assert_eq!(
+            of("{allOf: [{$ref: '#/components/schemas/OAuth2Claim'}, {example: x, description: y}]}"),
+            "crate::models::OAuth2Claim"
+        );
     }
 }

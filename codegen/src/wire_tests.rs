@@ -18,11 +18,19 @@ pub fn area_file(spec: &Spec, area: &Area, ops: &[&Operation], support: MacroSup
     let mut out = String::new();
     let _ = writeln!(out, "//! Wire tests of the {} operations.", area.title);
     out.push_str(crate::HEADER);
-    out.push_str("\nuse crate::common::{Expected, org};\nuse crate::json;\n\n");
+    out.push_str("\nuse crate::common::{Expected, Org, org};\nuse crate::json;\n\n");
     let mut fixtures = Fixtures::default();
     let mut body = String::new();
+    let mut fns = String::new();
     for op in ops {
-        body.push_str(&check(spec, op, support, &mut fixtures));
+        let name = op.method_name();
+        let _ = writeln!(
+            fns,
+            "\nasync fn {name}(org: &Org) {{\n{}}}",
+            check(spec, op, support, &mut fixtures)
+        );
+        // Boxed: one future per operation on the heap, not all of them in the test's stack frame.
+        let _ = writeln!(body, "    Box::pin({name}(&org)).await;");
     }
     for (i, f) in fixtures.0.iter().enumerate() {
         let _ = writeln!(out, "const F{i}: &str = r##\"{f}\"##;");
@@ -33,6 +41,7 @@ pub fn area_file(spec: &Spec, area: &Area, ops: &[&Operation], support: MacroSup
     );
     out.push_str(&body);
     out.push_str("}\n");
+    out.push_str(&fns);
     out
 }
 
@@ -62,6 +71,7 @@ pub fn main_file(areas: &[(&Area, usize)]) -> String {
          /// Parses a JSON fixture: a string is much cheaper to compile than `json!`.\n\
          #[allow(dead_code)]\nfn json(text: &str) -> serde_json::Value {\n    serde_json::from_str(text).expect(\"fixture is JSON\")\n}\n",
     );
+    out.push_str(BODY_STREAM);
     for (area, _) in areas {
         let _ = write!(
             out,
@@ -72,6 +82,50 @@ pub fn main_file(areas: &[(&Area, usize)]) -> String {
     }
     out
 }
+
+/// Streams a list that pages in its body over three pages, as `check_stream` does for `Link`.
+const BODY_STREAM: &str = r#"
+/// Serves a list that pages in its body (items under `items`, the next page at
+/// `_links.next.href`) over three pages of 2 + 2 + 1 items, streams it, and checks that every item
+/// arrived in three requests to `list_path`.
+#[allow(dead_code)]
+async fn check_body_stream<T>(
+    org: &common::Org,
+    op: &str,
+    list_path: &'static str,
+    items: &str,
+    item: serde_json::Value,
+    stream: okta::ItemStream<T>,
+) {
+    use futures::TryStreamExt;
+    use wiremock::matchers::{method, path, query_param, query_param_is_missing};
+    use wiremock::{Mock, ResponseTemplate};
+
+    org.server.reset().await;
+    let uri = org.server.uri();
+    let page = |n: usize, next: Option<&str>| {
+        let mut body = serde_json::Map::new();
+        body.insert(items.to_owned(), serde_json::Value::Array(vec![item.clone(); n]));
+        if let Some(cursor) = next {
+            let href = format!("{uri}{list_path}?after={cursor}");
+            body.insert("_links".to_owned(), serde_json::json!({"next": {"href": href}}));
+        }
+        ResponseTemplate::new(200).set_body_json(serde_json::Value::Object(body))
+    };
+    for (after, n, next) in [(None, 2, Some("c1")), (Some("c1"), 2, Some("c2")), (Some("c2"), 1, None)] {
+        let mock = Mock::given(method("GET")).and(path(list_path));
+        let mock = match after {
+            None => mock.and(query_param_is_missing("after")),
+            Some(cursor) => mock.and(query_param("after", cursor)),
+        };
+        mock.respond_with(page(n, next)).mount(&org.server).await;
+    }
+    let got: Vec<T> = stream.try_collect().await.unwrap_or_else(|e| panic!("{op}: streaming failed: {e}"));
+    assert_eq!(got.len(), 5, "{op}: every item of the three pages");
+    let requests = org.server.received_requests().await.expect("recording is on");
+    assert_eq!(requests.len(), 3, "{op}: one request per page");
+}
+"#;
 
 /// A hostile id for the `n`th path parameter, and how it must look on the wire.
 fn hostile(n: usize) -> (String, String) {
@@ -145,8 +199,23 @@ fn check(spec: &Spec, op: &Operation, support: MacroSupport, fx: &mut Fixtures) 
     let response = match &op.response {
         Response::Empty => None,
         Response::LinkList(_) => Some(format!("[{}]", synth(spec, items_of(spec, response_schema), 0))),
+        Response::BodyList { items, .. } if support.body_pagination => Some(format!(
+            "{{{items:?}: [{}]}}",
+            synth(spec, body_items_of(spec, response_schema, items), 0)
+        )),
         _ => Some(synth(spec, response_schema, 0)),
     };
+    // The item of a list, and how its three pages are served (`None`: not streamed here, the
+    // first request needs a required query or header parameter).
+    let args_only_path = op.params.iter().all(|p| p.location == Location::Path || !p.required);
+    let stream_args = op
+        .params
+        .iter()
+        .filter(|p| p.required)
+        .enumerate()
+        .map(|(i, _)| format!("{:?}", hostile(i + 1).0))
+        .collect::<Vec<_>>()
+        .join(", ");
     let call = format!("org.client.{}({}){setters}", op.method_name(), args.join(", "));
     let mut out = String::new();
     let _ = writeln!(out, "    let got = org\n        .check(\n            Expected {{");
@@ -190,24 +259,34 @@ fn check(spec: &Spec, op: &Operation, support: MacroSupport, fx: &mut Fixtures) 
                 fx.json(r),
                 op.id
             );
-            let item = synth(spec, items_of(spec, response_schema), 0);
-            // The three pages: only lists without required query or header parameters, whose
-            // first request is the bare path.
-            if op.params.iter().all(|p| p.location == Location::Path || !p.required) {
+            if args_only_path {
+                let item = synth(spec, items_of(spec, response_schema), 0);
                 let _ = writeln!(
                     out,
-                    "    org.check_stream({:?}, {:?}, {}, org.client.{}({}).stream()).await;",
+                    "    org.check_stream({:?}, {:?}, {}, org.client.{}({stream_args}).stream()).await;",
                     op.id,
                     path,
                     fx.json(&item),
                     op.method_name(),
-                    op.params
-                        .iter()
-                        .filter(|p| p.required)
-                        .enumerate()
-                        .map(|(i, _)| format!("{:?}", hostile(i + 1).0))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                );
+            }
+        }
+        (Response::BodyList { items, .. }, Some(_)) if support.body_pagination => {
+            let item = synth(spec, body_items_of(spec, response_schema, items), 0);
+            let _ = writeln!(
+                out,
+                "    assert_eq!(serde_json::to_value(got.into_items()).unwrap(), {}, {:?});",
+                fx.json(&format!("[{item}]")),
+                op.id
+            );
+            if args_only_path {
+                let _ = writeln!(
+                    out,
+                    "    crate::check_body_stream(org, {:?}, {:?}, {items:?}, {}, org.client.{}({stream_args}).stream()).await;",
+                    op.id,
+                    path,
+                    fx.json(&item),
+                    op.method_name(),
                 );
             }
         }
@@ -243,6 +322,10 @@ fn items_of<'a>(spec: &'a Spec, schema: &'a Yaml) -> &'a Yaml {
     &spec.resolve(schema)["items"]
 }
 
+fn body_items_of<'a>(spec: &'a Spec, schema: &'a Yaml, items: &str) -> &'a Yaml {
+    &spec.resolve(&spec.resolve(schema)["properties"][items])["items"]
+}
+
 fn spec_op<'a>(spec: &'a Spec, op: &Operation) -> &'a Yaml {
     &spec.root["paths"][op.path.as_str()][op.method.to_ascii_lowercase().as_str()]
 }
@@ -253,6 +336,9 @@ pub fn synth(spec: &Spec, schema: &Yaml, depth: usize) -> String {
     synth_in(spec, schema, depth, &mut BTreeSet::new())
 }
 
+/// How deep fixtures nest.
+const LIMIT: usize = 3;
+
 fn synth_in(spec: &Spec, schema: &Yaml, depth: usize, stack: &mut BTreeSet<String>) -> String {
     if let Some(name) = schema_ref(schema) {
         if !stack.insert(name.to_owned()) {
@@ -262,6 +348,9 @@ fn synth_in(spec: &Spec, schema: &Yaml, depth: usize, stack: &mut BTreeSet<Strin
         let out = synth_in(spec, spec.resolve(schema), depth, stack);
         stack.remove(name);
         return out;
+    }
+    if let Some(only) = crate::spec::single_ref(schema) {
+        return synth_in(spec, only, depth, stack);
     }
     let disc = &schema["discriminator"];
     if let Some((wire, target)) = entries(&disc["mapping"]).next() {
@@ -284,13 +373,15 @@ fn synth_in(spec: &Spec, schema: &Yaml, depth: usize, stack: &mut BTreeSet<Strin
     let mut props = Vec::new();
     collect(spec, schema, &mut props, &mut BTreeSet::new());
     if !props.is_empty() || !schema["allOf"].is_badvalue() || text(&schema["type"]) == "object" {
-        if depth >= 3 {
+        if depth >= LIMIT {
             return "{}".to_owned();
         }
         let fields: Vec<String> = props
             .iter()
-            .filter(|(_, p)| !spec.resolve(p)["writeOnly"].as_bool().unwrap_or(false) || depth < 3)
-            .map(|(name, p)| format!("{name:?}: {}", synth_in(spec, p, depth + 1, stack)))
+            .map(|(name, p)| (name, synth_in(spec, p, depth + 1, stack)))
+            // Cut off at the depth limit: absent, not an empty object a model may not keep.
+            .filter(|(_, v)| depth + 1 < LIMIT || (v != "{}" && v != "[]"))
+            .map(|(name, v)| format!("{name:?}: {v}"))
             .collect();
         if fields.is_empty() {
             if let Some(h) = schema["additionalProperties"].as_hash() {
@@ -305,7 +396,7 @@ fn synth_in(spec: &Spec, schema: &Yaml, depth: usize, stack: &mut BTreeSet<Strin
         return format!("{{{}}}", fields.join(", "));
     }
     match text(&schema["type"]) {
-        "array" if depth < 3 => format!("[{}]", synth_in(spec, &schema["items"], depth + 1, stack)),
+        "array" if depth < LIMIT => format!("[{}]", synth_in(spec, &schema["items"], depth + 1, stack)),
         "array" => "[]".to_owned(),
         "integer" => "1".to_owned(),
         "number" => "1.5".to_owned(),

@@ -13,6 +13,54 @@ fn json(text: &str) -> serde_json::Value {
     serde_json::from_str(text).expect("fixture is JSON")
 }
 
+/// Serves a list that pages in its body (items under `items`, the next page at
+/// `_links.next.href`) over three pages of 2 + 2 + 1 items, streams it, and checks that every item
+/// arrived in three requests to `list_path`.
+#[allow(dead_code)]
+async fn check_body_stream<T>(
+    org: &common::Org,
+    op: &str,
+    list_path: &'static str,
+    items: &str,
+    item: serde_json::Value,
+    stream: okta::ItemStream<T>,
+) {
+    use futures::TryStreamExt;
+    use wiremock::matchers::{method, path, query_param, query_param_is_missing};
+    use wiremock::{Mock, ResponseTemplate};
+
+    org.server.reset().await;
+    let uri = org.server.uri();
+    let page = |n: usize, next: Option<&str>| {
+        let mut body = serde_json::Map::new();
+        body.insert(items.to_owned(), serde_json::Value::Array(vec![item.clone(); n]));
+        if let Some(cursor) = next {
+            let href = format!("{uri}{list_path}?after={cursor}");
+            body.insert("_links".to_owned(), serde_json::json!({"next": {"href": href}}));
+        }
+        ResponseTemplate::new(200).set_body_json(serde_json::Value::Object(body))
+    };
+    for (after, n, next) in [
+        (None, 2, Some("c1")),
+        (Some("c1"), 2, Some("c2")),
+        (Some("c2"), 1, None),
+    ] {
+        let mock = Mock::given(method("GET")).and(path(list_path));
+        let mock = match after {
+            None => mock.and(query_param_is_missing("after")),
+            Some(cursor) => mock.and(query_param("after", cursor)),
+        };
+        mock.respond_with(page(n, next)).mount(&org.server).await;
+    }
+    let got: Vec<T> = stream
+        .try_collect()
+        .await
+        .unwrap_or_else(|e| panic!("{op}: streaming failed: {e}"));
+    assert_eq!(got.len(), 5, "{op}: every item of the three pages");
+    let requests = org.server.received_requests().await.expect("recording is on");
+    assert_eq!(requests.len(), 3, "{op}: one request per page");
+}
+
 #[cfg(feature = "access-controls")]
 mod access_controls;
 

@@ -209,33 +209,11 @@ pub struct BehaviorRuleSettings {
 
 /// The `BehaviorRuleSettingsAnomalousASN` object.
 #[cfg(feature = "access-controls")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct BehaviorRuleSettingsAnomalousASN {
-    /// `maxEventsUsedForEvaluation`.
-    pub max_events_used_for_evaluation: Option<i64>,
-    /// `minEventsNeededForEvaluation`.
-    pub min_events_needed_for_evaluation: Option<i64>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type BehaviorRuleSettingsAnomalousASN = crate::models::BehaviorRuleSettingsHistoryBased;
 
 /// The `BehaviorRuleSettingsAnomalousDevice` object.
 #[cfg(feature = "access-controls")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct BehaviorRuleSettingsAnomalousDevice {
-    /// `maxEventsUsedForEvaluation`.
-    pub max_events_used_for_evaluation: Option<i64>,
-    /// `minEventsNeededForEvaluation`.
-    pub min_events_needed_for_evaluation: Option<i64>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type BehaviorRuleSettingsAnomalousDevice = crate::models::BehaviorRuleSettingsHistoryBased;
 
 /// The `BehaviorRuleSettingsAnomalousIP` object.
 #[cfg(feature = "access-controls")]
@@ -459,11 +437,11 @@ pub struct DynamicNetworkZone {
     #[serde(rename = "_links")]
     pub links: Option<crate::models::LinksSelfAndLifecycle>,
     /// `asns`.
-    pub asns: Option<serde_json::Value>,
+    pub asns: Option<crate::models::NetworkZoneAsns>,
     /// The proxy type used for a Dynamic Network Zone.
     pub proxy_type: Option<String>,
     /// `locations`.
-    pub locations: Option<serde_json::Value>,
+    pub locations: Option<crate::models::NetworkZoneLocationArray>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
     pub extra: crate::models::JsonMap,

@@ -46,24 +46,7 @@ pub struct BundleEntitlementsResponse {
 
 /// The `BundleLink` object.
 #[cfg(feature = "admin-roles")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct BundleLink {
-    /// Describes allowed HTTP verbs for the `href`.
-    pub hints: Option<crate::models::HrefHints>,
-    /// Link URI.
-    pub href: Option<String>,
-    /// Link name.
-    pub name: Option<String>,
-    /// Indicates whether the link object's `href` property is a URI template.
-    pub templated: Option<bool>,
-    /// The media type of the link. If omitted, it is implicitly `application/json`.
-    pub r#type: Option<String>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type BundleLink = crate::models::HrefObject;
 
 /// An app in the OIN catalog.
 #[cfg(feature = "admin-roles")]
@@ -195,24 +178,7 @@ pub struct EntitlementValuesResponse {
 
 /// The `EntitlementsLink` object.
 #[cfg(feature = "admin-roles")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct EntitlementsLink {
-    /// Describes allowed HTTP verbs for the `href`.
-    pub hints: Option<crate::models::HrefHints>,
-    /// Link URI.
-    pub href: Option<String>,
-    /// Link name.
-    pub name: Option<String>,
-    /// Indicates whether the link object's `href` property is a URI template.
-    pub templated: Option<bool>,
-    /// The media type of the link. If omitted, it is implicitly `application/json`.
-    pub r#type: Option<String>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type EntitlementsLink = crate::models::HrefObject;
 
 /// The `GovernanceBundle` object.
 #[cfg(feature = "admin-roles")]
@@ -299,150 +265,31 @@ open_enum! {
 
 /// The `HrefObjectBindingLink` object.
 #[cfg(feature = "admin-roles")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct HrefObjectBindingLink {
-    /// Describes allowed HTTP verbs for the `href`.
-    pub hints: Option<crate::models::HrefHints>,
-    /// Link URI.
-    pub href: Option<String>,
-    /// Link name.
-    pub name: Option<String>,
-    /// Indicates whether the link object's `href` property is a URI template.
-    pub templated: Option<bool>,
-    /// The media type of the link. If omitted, it is implicitly `application/json`.
-    pub r#type: Option<String>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type HrefObjectBindingLink = crate::models::HrefObject;
 
 /// The `HrefObjectBindingsLink` object.
 #[cfg(feature = "admin-roles")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct HrefObjectBindingsLink {
-    /// Describes allowed HTTP verbs for the `href`.
-    pub hints: Option<crate::models::HrefHints>,
-    /// Link URI.
-    pub href: Option<String>,
-    /// Link name.
-    pub name: Option<String>,
-    /// Indicates whether the link object's `href` property is a URI template.
-    pub templated: Option<bool>,
-    /// The media type of the link. If omitted, it is implicitly `application/json`.
-    pub r#type: Option<String>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type HrefObjectBindingsLink = crate::models::HrefObject;
 
 /// The `HrefObjectGovernanceResourcesLink` object.
 #[cfg(feature = "admin-roles")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct HrefObjectGovernanceResourcesLink {
-    /// Describes allowed HTTP verbs for the `href`.
-    pub hints: Option<crate::models::HrefHints>,
-    /// Link URI.
-    pub href: Option<String>,
-    /// Link name.
-    pub name: Option<String>,
-    /// Indicates whether the link object's `href` property is a URI template.
-    pub templated: Option<bool>,
-    /// The media type of the link. If omitted, it is implicitly `application/json`.
-    pub r#type: Option<String>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type HrefObjectGovernanceResourcesLink = crate::models::HrefObject;
 
 /// The `HrefObjectMembersLink` object.
 #[cfg(feature = "admin-roles")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct HrefObjectMembersLink {
-    /// Describes allowed HTTP verbs for the `href`.
-    pub hints: Option<crate::models::HrefHints>,
-    /// Link URI.
-    pub href: Option<String>,
-    /// Link name.
-    pub name: Option<String>,
-    /// Indicates whether the link object's `href` property is a URI template.
-    pub templated: Option<bool>,
-    /// The media type of the link. If omitted, it is implicitly `application/json`.
-    pub r#type: Option<String>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type HrefObjectMembersLink = crate::models::HrefObject;
 
 /// The `HrefObjectResourceSetLink` object.
 #[cfg(feature = "admin-roles")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct HrefObjectResourceSetLink {
-    /// Describes allowed HTTP verbs for the `href`.
-    pub hints: Option<crate::models::HrefHints>,
-    /// Link URI.
-    pub href: Option<String>,
-    /// Link name.
-    pub name: Option<String>,
-    /// Indicates whether the link object's `href` property is a URI template.
-    pub templated: Option<bool>,
-    /// The media type of the link. If omitted, it is implicitly `application/json`.
-    pub r#type: Option<String>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type HrefObjectResourceSetLink = crate::models::HrefObject;
 
 /// The `HrefObjectResourceSetResourcesLink` object.
 #[cfg(feature = "admin-roles")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct HrefObjectResourceSetResourcesLink {
-    /// Describes allowed HTTP verbs for the `href`.
-    pub hints: Option<crate::models::HrefHints>,
-    /// Link URI.
-    pub href: Option<String>,
-    /// Link name.
-    pub name: Option<String>,
-    /// Indicates whether the link object's `href` property is a URI template.
-    pub templated: Option<bool>,
-    /// The media type of the link. If omitted, it is implicitly `application/json`.
-    pub r#type: Option<String>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type HrefObjectResourceSetResourcesLink = crate::models::HrefObject;
 
 /// The `HrefObjectRoleLink` object.
 #[cfg(feature = "admin-roles")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct HrefObjectRoleLink {
-    /// Describes allowed HTTP verbs for the `href`.
-    pub hints: Option<crate::models::HrefHints>,
-    /// Link URI.
-    pub href: Option<String>,
-    /// Link name.
-    pub name: Option<String>,
-    /// Indicates whether the link object's `href` property is a URI template.
-    pub templated: Option<bool>,
-    /// The media type of the link. If omitted, it is implicitly `application/json`.
-    pub r#type: Option<String>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type HrefObjectRoleLink = crate::models::HrefObject;
 
 /// An entitlement in a governance bundle.
 #[cfg(feature = "admin-roles")]
@@ -536,7 +383,7 @@ pub struct LinksGovernanceSources {
 #[serde(rename_all = "camelCase")]
 pub struct LinksNextForRoleAssignments {
     /// `next`.
-    pub next: Option<serde_json::Value>,
+    pub next: Option<crate::models::HrefObject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
     pub extra: crate::models::JsonMap,

@@ -596,24 +596,7 @@ pub struct HrefObjectAuthorizeLink {
 
 /// The `HrefObjectClientLink` object.
 #[cfg(feature = "applications")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct HrefObjectClientLink {
-    /// Describes allowed HTTP verbs for the `href`.
-    pub hints: Option<crate::models::HrefHints>,
-    /// Link URI.
-    pub href: Option<String>,
-    /// Link name.
-    pub name: Option<String>,
-    /// Indicates whether the link object's `href` property is a URI template.
-    pub templated: Option<bool>,
-    /// The media type of the link. If omitted, it is implicitly `application/json`.
-    pub r#type: Option<String>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type HrefObjectClientLink = crate::models::HrefObject;
 
 /// Import schedule configuration.
 #[cfg(feature = "applications")]
@@ -622,9 +605,9 @@ pub struct HrefObjectClientLink {
 #[serde(rename_all = "camelCase")]
 pub struct ImportScheduleObject {
     /// `fullImport`.
-    pub full_import: Option<serde_json::Value>,
+    pub full_import: Option<crate::models::ImportScheduleSettings>,
     /// `incrementalImport`.
-    pub incremental_import: Option<serde_json::Value>,
+    pub incremental_import: Option<crate::models::ImportScheduleSettings>,
     /// Setting status.
     pub status: Option<crate::models::EnabledStatus>,
     /// Fields this SDK does not know, kept verbatim.
@@ -673,10 +656,10 @@ pub struct InboundProvisioningApplicationFeature {
     /// Key name of the feature.
     pub name: Option<crate::models::ApplicationFeatureType>,
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::EnabledStatus>,
     /// `_links`.
     #[serde(rename = "_links")]
-    pub links: Option<serde_json::Value>,
+    pub links: Option<crate::models::LinksSelf>,
     /// Defines the configuration for the INBOUND_PROVISIONING feature.
     pub capabilities: Option<crate::models::CapabilitiesInboundProvisioningObject>,
     /// Fields this SDK does not know, kept verbatim.
@@ -746,7 +729,7 @@ pub struct JsonPatchOperation {
 #[serde(rename_all = "camelCase")]
 pub struct LifecycleCreateSettingObject {
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::EnabledStatus>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
     pub extra: crate::models::JsonMap,
@@ -759,7 +742,7 @@ pub struct LifecycleCreateSettingObject {
 #[serde(rename_all = "camelCase")]
 pub struct LifecycleDeactivateSettingObject {
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::EnabledStatus>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
     pub extra: crate::models::JsonMap,
@@ -1009,7 +992,7 @@ pub struct PasswordSettingObject {
     /// Determines whether the generated password is the user's Okta password or a randomly generated password.
     pub seed: Option<crate::models::SeedEnum>,
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::EnabledStatus>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
     pub extra: crate::models::JsonMap,
@@ -1031,7 +1014,7 @@ open_enum! {
 #[serde(rename_all = "camelCase")]
 pub struct ProfileSettingObject {
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::EnabledStatus>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
     pub extra: crate::models::JsonMap,
@@ -1135,10 +1118,10 @@ pub struct UserProvisioningApplicationFeature {
     /// Key name of the feature.
     pub name: Option<crate::models::ApplicationFeatureType>,
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::EnabledStatus>,
     /// `_links`.
     #[serde(rename = "_links")]
-    pub links: Option<serde_json::Value>,
+    pub links: Option<crate::models::LinksSelf>,
     /// Defines the configurations for the USER_PROVISIONING feature.
     pub capabilities: Option<crate::models::CapabilitiesObject>,
     /// Fields this SDK does not know, kept verbatim.

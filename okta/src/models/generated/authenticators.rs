@@ -147,7 +147,7 @@ pub struct AuthenticatorKeyCustomApp {
     /// Display name of the authenticator.
     pub name: Option<String>,
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::LifecycleStatus>,
     /// The type of authenticator.
     pub r#type: Option<crate::models::AuthenticatorType>,
     /// `_links`.
@@ -166,33 +166,7 @@ pub struct AuthenticatorKeyCustomApp {
 
 /// The `AuthenticatorKeyCustomOtp` object.
 #[cfg(feature = "authenticators")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct AuthenticatorKeyCustomOtp {
-    /// Timestamp when the authenticator was created.
-    pub created: Option<crate::models::Timestamp>,
-    /// The description of the authenticator. This setting is only available for the `webauthn` authenticator type (Passkeys).
-    pub description: Option<String>,
-    /// A unique identifier for the authenticator.
-    pub id: Option<String>,
-    /// A human-readable string that identifies the authenticator.
-    pub key: Option<crate::models::AuthenticatorKeyEnum>,
-    /// Timestamp when the authenticator was last modified.
-    pub last_updated: Option<crate::models::Timestamp>,
-    /// Display name of the authenticator.
-    pub name: Option<String>,
-    /// `status`.
-    pub status: Option<serde_json::Value>,
-    /// The type of authenticator.
-    pub r#type: Option<crate::models::AuthenticatorType>,
-    /// `_links`.
-    #[serde(rename = "_links")]
-    pub links: Option<crate::models::AuthenticatorLinks>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type AuthenticatorKeyCustomOtp = crate::models::AuthenticatorSimple;
 
 /// The `AuthenticatorKeyDuo` object.
 #[cfg(feature = "authenticators")]
@@ -213,7 +187,7 @@ pub struct AuthenticatorKeyDuo {
     /// Display name of the authenticator.
     pub name: Option<String>,
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::LifecycleStatus>,
     /// The type of authenticator.
     pub r#type: Option<crate::models::AuthenticatorType>,
     /// `_links`.
@@ -245,7 +219,7 @@ pub struct AuthenticatorKeyEmail {
     /// Display name of the authenticator.
     pub name: Option<String>,
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::LifecycleStatus>,
     /// The type of authenticator.
     pub r#type: Option<crate::models::AuthenticatorType>,
     /// `_links`.
@@ -283,63 +257,11 @@ open_enum! {
 
 /// The `AuthenticatorKeyExternalIdp` object.
 #[cfg(feature = "authenticators")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct AuthenticatorKeyExternalIdp {
-    /// Timestamp when the authenticator was created.
-    pub created: Option<crate::models::Timestamp>,
-    /// The description of the authenticator. This setting is only available for the `webauthn` authenticator type (Passkeys).
-    pub description: Option<String>,
-    /// A unique identifier for the authenticator.
-    pub id: Option<String>,
-    /// A human-readable string that identifies the authenticator.
-    pub key: Option<crate::models::AuthenticatorKeyEnum>,
-    /// Timestamp when the authenticator was last modified.
-    pub last_updated: Option<crate::models::Timestamp>,
-    /// Display name of the authenticator.
-    pub name: Option<String>,
-    /// `status`.
-    pub status: Option<serde_json::Value>,
-    /// The type of authenticator.
-    pub r#type: Option<crate::models::AuthenticatorType>,
-    /// `_links`.
-    #[serde(rename = "_links")]
-    pub links: Option<crate::models::AuthenticatorLinks>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type AuthenticatorKeyExternalIdp = crate::models::AuthenticatorSimple;
 
 /// The `AuthenticatorKeyGoogleOtp` object.
 #[cfg(feature = "authenticators")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct AuthenticatorKeyGoogleOtp {
-    /// Timestamp when the authenticator was created.
-    pub created: Option<crate::models::Timestamp>,
-    /// The description of the authenticator. This setting is only available for the `webauthn` authenticator type (Passkeys).
-    pub description: Option<String>,
-    /// A unique identifier for the authenticator.
-    pub id: Option<String>,
-    /// A human-readable string that identifies the authenticator.
-    pub key: Option<crate::models::AuthenticatorKeyEnum>,
-    /// Timestamp when the authenticator was last modified.
-    pub last_updated: Option<crate::models::Timestamp>,
-    /// Display name of the authenticator.
-    pub name: Option<String>,
-    /// `status`.
-    pub status: Option<serde_json::Value>,
-    /// The type of authenticator.
-    pub r#type: Option<crate::models::AuthenticatorType>,
-    /// `_links`.
-    #[serde(rename = "_links")]
-    pub links: Option<crate::models::AuthenticatorLinks>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type AuthenticatorKeyGoogleOtp = crate::models::AuthenticatorSimple;
 
 /// The `AuthenticatorKeyOktaVerify` object.
 #[cfg(feature = "authenticators")]
@@ -360,7 +282,7 @@ pub struct AuthenticatorKeyOktaVerify {
     /// Display name of the authenticator.
     pub name: Option<String>,
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::LifecycleStatus>,
     /// The type of authenticator.
     pub r#type: Option<crate::models::AuthenticatorType>,
     /// `_links`.
@@ -375,63 +297,11 @@ pub struct AuthenticatorKeyOktaVerify {
 
 /// The `AuthenticatorKeyOnprem` object.
 #[cfg(feature = "authenticators")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct AuthenticatorKeyOnprem {
-    /// Timestamp when the authenticator was created.
-    pub created: Option<crate::models::Timestamp>,
-    /// The description of the authenticator. This setting is only available for the `webauthn` authenticator type (Passkeys).
-    pub description: Option<String>,
-    /// A unique identifier for the authenticator.
-    pub id: Option<String>,
-    /// A human-readable string that identifies the authenticator.
-    pub key: Option<crate::models::AuthenticatorKeyEnum>,
-    /// Timestamp when the authenticator was last modified.
-    pub last_updated: Option<crate::models::Timestamp>,
-    /// Display name of the authenticator.
-    pub name: Option<String>,
-    /// `status`.
-    pub status: Option<serde_json::Value>,
-    /// The type of authenticator.
-    pub r#type: Option<crate::models::AuthenticatorType>,
-    /// `_links`.
-    #[serde(rename = "_links")]
-    pub links: Option<crate::models::AuthenticatorLinks>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type AuthenticatorKeyOnprem = crate::models::AuthenticatorSimple;
 
 /// The `AuthenticatorKeyPassword` object.
 #[cfg(feature = "authenticators")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct AuthenticatorKeyPassword {
-    /// Timestamp when the authenticator was created.
-    pub created: Option<crate::models::Timestamp>,
-    /// The description of the authenticator. This setting is only available for the `webauthn` authenticator type (Passkeys).
-    pub description: Option<String>,
-    /// A unique identifier for the authenticator.
-    pub id: Option<String>,
-    /// A human-readable string that identifies the authenticator.
-    pub key: Option<crate::models::AuthenticatorKeyEnum>,
-    /// Timestamp when the authenticator was last modified.
-    pub last_updated: Option<crate::models::Timestamp>,
-    /// Display name of the authenticator.
-    pub name: Option<String>,
-    /// `status`.
-    pub status: Option<serde_json::Value>,
-    /// The type of authenticator.
-    pub r#type: Option<crate::models::AuthenticatorType>,
-    /// `_links`.
-    #[serde(rename = "_links")]
-    pub links: Option<crate::models::AuthenticatorLinks>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type AuthenticatorKeyPassword = crate::models::AuthenticatorSimple;
 
 /// The `AuthenticatorKeyPhone` object.
 #[cfg(feature = "authenticators")]
@@ -452,7 +322,7 @@ pub struct AuthenticatorKeyPhone {
     /// Display name of the authenticator.
     pub name: Option<String>,
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::LifecycleStatus>,
     /// The type of authenticator.
     pub r#type: Option<crate::models::AuthenticatorType>,
     /// `_links`.
@@ -467,33 +337,7 @@ pub struct AuthenticatorKeyPhone {
 
 /// The `AuthenticatorKeySecurityKey` object.
 #[cfg(feature = "authenticators")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct AuthenticatorKeySecurityKey {
-    /// Timestamp when the authenticator was created.
-    pub created: Option<crate::models::Timestamp>,
-    /// The description of the authenticator. This setting is only available for the `webauthn` authenticator type (Passkeys).
-    pub description: Option<String>,
-    /// A unique identifier for the authenticator.
-    pub id: Option<String>,
-    /// A human-readable string that identifies the authenticator.
-    pub key: Option<crate::models::AuthenticatorKeyEnum>,
-    /// Timestamp when the authenticator was last modified.
-    pub last_updated: Option<crate::models::Timestamp>,
-    /// Display name of the authenticator.
-    pub name: Option<String>,
-    /// `status`.
-    pub status: Option<serde_json::Value>,
-    /// The type of authenticator.
-    pub r#type: Option<crate::models::AuthenticatorType>,
-    /// `_links`.
-    #[serde(rename = "_links")]
-    pub links: Option<crate::models::AuthenticatorLinks>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type AuthenticatorKeySecurityKey = crate::models::AuthenticatorSimple;
 
 /// The `AuthenticatorKeySecurityQuestion` object.
 #[cfg(feature = "authenticators")]
@@ -514,7 +358,7 @@ pub struct AuthenticatorKeySecurityQuestion {
     /// Display name of the authenticator.
     pub name: Option<String>,
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::LifecycleStatus>,
     /// The type of authenticator.
     pub r#type: Option<crate::models::AuthenticatorType>,
     /// `_links`.
@@ -529,63 +373,11 @@ pub struct AuthenticatorKeySecurityQuestion {
 
 /// The `AuthenticatorKeySmartCard` object.
 #[cfg(feature = "authenticators")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct AuthenticatorKeySmartCard {
-    /// Timestamp when the authenticator was created.
-    pub created: Option<crate::models::Timestamp>,
-    /// The description of the authenticator. This setting is only available for the `webauthn` authenticator type (Passkeys).
-    pub description: Option<String>,
-    /// A unique identifier for the authenticator.
-    pub id: Option<String>,
-    /// A human-readable string that identifies the authenticator.
-    pub key: Option<crate::models::AuthenticatorKeyEnum>,
-    /// Timestamp when the authenticator was last modified.
-    pub last_updated: Option<crate::models::Timestamp>,
-    /// Display name of the authenticator.
-    pub name: Option<String>,
-    /// `status`.
-    pub status: Option<serde_json::Value>,
-    /// The type of authenticator.
-    pub r#type: Option<crate::models::AuthenticatorType>,
-    /// `_links`.
-    #[serde(rename = "_links")]
-    pub links: Option<crate::models::AuthenticatorLinks>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type AuthenticatorKeySmartCard = crate::models::AuthenticatorSimple;
 
 /// The `AuthenticatorKeySymantecVip` object.
 #[cfg(feature = "authenticators")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct AuthenticatorKeySymantecVip {
-    /// Timestamp when the authenticator was created.
-    pub created: Option<crate::models::Timestamp>,
-    /// The description of the authenticator. This setting is only available for the `webauthn` authenticator type (Passkeys).
-    pub description: Option<String>,
-    /// A unique identifier for the authenticator.
-    pub id: Option<String>,
-    /// A human-readable string that identifies the authenticator.
-    pub key: Option<crate::models::AuthenticatorKeyEnum>,
-    /// Timestamp when the authenticator was last modified.
-    pub last_updated: Option<crate::models::Timestamp>,
-    /// Display name of the authenticator.
-    pub name: Option<String>,
-    /// `status`.
-    pub status: Option<serde_json::Value>,
-    /// The type of authenticator.
-    pub r#type: Option<crate::models::AuthenticatorType>,
-    /// `_links`.
-    #[serde(rename = "_links")]
-    pub links: Option<crate::models::AuthenticatorLinks>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type AuthenticatorKeySymantecVip = crate::models::AuthenticatorSimple;
 
 /// The `AuthenticatorKeyTac` object.
 #[cfg(feature = "authenticators")]
@@ -606,7 +398,7 @@ pub struct AuthenticatorKeyTac {
     /// Display name of the authenticator.
     pub name: Option<String>,
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::LifecycleStatus>,
     /// The type of authenticator.
     pub r#type: Option<crate::models::AuthenticatorType>,
     /// `_links`.
@@ -621,63 +413,11 @@ pub struct AuthenticatorKeyTac {
 
 /// The `AuthenticatorKeyWebauthn` object.
 #[cfg(feature = "authenticators")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct AuthenticatorKeyWebauthn {
-    /// Timestamp when the authenticator was created.
-    pub created: Option<crate::models::Timestamp>,
-    /// The description of the authenticator. This setting is only available for the `webauthn` authenticator type (Passkeys).
-    pub description: Option<String>,
-    /// A unique identifier for the authenticator.
-    pub id: Option<String>,
-    /// A human-readable string that identifies the authenticator.
-    pub key: Option<crate::models::AuthenticatorKeyEnum>,
-    /// Timestamp when the authenticator was last modified.
-    pub last_updated: Option<crate::models::Timestamp>,
-    /// Display name of the authenticator.
-    pub name: Option<String>,
-    /// `status`.
-    pub status: Option<serde_json::Value>,
-    /// The type of authenticator.
-    pub r#type: Option<crate::models::AuthenticatorType>,
-    /// `_links`.
-    #[serde(rename = "_links")]
-    pub links: Option<crate::models::AuthenticatorLinks>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type AuthenticatorKeyWebauthn = crate::models::AuthenticatorSimple;
 
 /// The `AuthenticatorKeyYubikey` object.
 #[cfg(feature = "authenticators")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct AuthenticatorKeyYubikey {
-    /// Timestamp when the authenticator was created.
-    pub created: Option<crate::models::Timestamp>,
-    /// The description of the authenticator. This setting is only available for the `webauthn` authenticator type (Passkeys).
-    pub description: Option<String>,
-    /// A unique identifier for the authenticator.
-    pub id: Option<String>,
-    /// A human-readable string that identifies the authenticator.
-    pub key: Option<crate::models::AuthenticatorKeyEnum>,
-    /// Timestamp when the authenticator was last modified.
-    pub last_updated: Option<crate::models::Timestamp>,
-    /// Display name of the authenticator.
-    pub name: Option<String>,
-    /// `status`.
-    pub status: Option<serde_json::Value>,
-    /// The type of authenticator.
-    pub r#type: Option<crate::models::AuthenticatorType>,
-    /// `_links`.
-    #[serde(rename = "_links")]
-    pub links: Option<crate::models::AuthenticatorLinks>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type AuthenticatorKeyYubikey = crate::models::AuthenticatorSimple;
 
 /// The `AuthenticatorLinks` object.
 #[cfg(feature = "authenticators")]
@@ -729,7 +469,7 @@ discriminated_union! {
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorMethodOtp {
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::LifecycleStatus>,
     /// The type of authenticator method.
     pub r#type: Option<crate::models::AuthenticatorMethodType>,
     /// `_links`.
@@ -775,7 +515,7 @@ open_enum! {
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorMethodPush {
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::LifecycleStatus>,
     /// The type of authenticator method.
     pub r#type: Option<crate::models::AuthenticatorMethodType>,
     /// `_links`.
@@ -795,7 +535,7 @@ pub struct AuthenticatorMethodPush {
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorMethodSignedNonce {
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::LifecycleStatus>,
     /// The type of authenticator method.
     pub r#type: Option<crate::models::AuthenticatorMethodType>,
     /// `_links`.
@@ -810,21 +550,7 @@ pub struct AuthenticatorMethodSignedNonce {
 
 /// The `AuthenticatorMethodSimple` object.
 #[cfg(feature = "authenticators")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct AuthenticatorMethodSimple {
-    /// `status`.
-    pub status: Option<serde_json::Value>,
-    /// The type of authenticator method.
-    pub r#type: Option<crate::models::AuthenticatorMethodType>,
-    /// `_links`.
-    #[serde(rename = "_links")]
-    pub links: Option<crate::models::LinksSelfAndLifecycle>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type AuthenticatorMethodSimple = crate::models::AuthenticatorMethodBase;
 
 /// The `AuthenticatorMethodTac` object.
 #[cfg(feature = "authenticators")]
@@ -833,7 +559,7 @@ pub struct AuthenticatorMethodSimple {
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorMethodTac {
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::LifecycleStatus>,
     /// The type of authenticator method.
     pub r#type: Option<crate::models::AuthenticatorMethodType>,
     /// `_links`.
@@ -851,7 +577,7 @@ pub struct AuthenticatorMethodTac {
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorMethodTotp {
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::LifecycleStatus>,
     /// The type of authenticator method.
     pub r#type: Option<crate::models::AuthenticatorMethodType>,
     /// `_links`.
@@ -901,7 +627,7 @@ open_enum! {
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorMethodWebAuthn {
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::LifecycleStatus>,
     /// The type of authenticator method.
     pub r#type: Option<crate::models::AuthenticatorMethodType>,
     /// `_links`.
@@ -921,7 +647,7 @@ pub struct AuthenticatorMethodWebAuthn {
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticatorMethodWithVerifiableProperties {
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::LifecycleStatus>,
     /// The type of authenticator method.
     pub r#type: Option<crate::models::AuthenticatorMethodType>,
     /// `_links`.
@@ -936,33 +662,7 @@ pub struct AuthenticatorMethodWithVerifiableProperties {
 
 /// The `AuthenticatorSimple` object.
 #[cfg(feature = "authenticators")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct AuthenticatorSimple {
-    /// Timestamp when the authenticator was created.
-    pub created: Option<crate::models::Timestamp>,
-    /// The description of the authenticator. This setting is only available for the `webauthn` authenticator type (Passkeys).
-    pub description: Option<String>,
-    /// A unique identifier for the authenticator.
-    pub id: Option<String>,
-    /// A human-readable string that identifies the authenticator.
-    pub key: Option<crate::models::AuthenticatorKeyEnum>,
-    /// Timestamp when the authenticator was last modified.
-    pub last_updated: Option<crate::models::Timestamp>,
-    /// Display name of the authenticator.
-    pub name: Option<String>,
-    /// `status`.
-    pub status: Option<serde_json::Value>,
-    /// The type of authenticator.
-    pub r#type: Option<crate::models::AuthenticatorType>,
-    /// `_links`.
-    #[serde(rename = "_links")]
-    pub links: Option<crate::models::AuthenticatorLinks>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type AuthenticatorSimple = crate::models::AuthenticatorBase;
 
 /// The `ChannelBinding` object.
 #[cfg(feature = "authenticators")]
@@ -1384,7 +1084,7 @@ pub struct SupportedMethods {
     /// `settings`.
     pub settings: Option<serde_json::Value>,
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::LifecycleStatus>,
     /// The type of authenticator method.
     pub r#type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
@@ -1565,7 +1265,7 @@ pub struct WebAuthnRpId {
 #[serde(rename_all = "camelCase")]
 pub struct WebAuthnRpIdDomain {
     /// `dnsRecord`.
-    pub dns_record: Option<serde_json::Value>,
+    pub dns_record: Option<crate::models::DNSRecordAuthenticators>,
     /// The [RP ID](https://www.w3.org/TR/webauthn/#relying-party-identifier) domain value to be used for all WebAuthn operations.
     pub name: Option<String>,
     /// Indicates the validation status of the domain.

@@ -38,17 +38,17 @@ pub struct AuthServerLinks {
     /// `self`.
     pub self_: Option<crate::models::HrefObjectSelfLink>,
     /// `claims`.
-    pub claims: Option<serde_json::Value>,
+    pub claims: Option<crate::models::HrefObject>,
     /// `deactivate`.
     pub deactivate: Option<crate::models::HrefObjectDeactivateLink>,
     /// Link to the authorization server metadata.
     pub metadata: Option<Vec<crate::models::HrefObject>>,
     /// `policies`.
-    pub policies: Option<serde_json::Value>,
+    pub policies: Option<crate::models::HrefObject>,
     /// `rotateKey`.
-    pub rotate_key: Option<serde_json::Value>,
+    pub rotate_key: Option<crate::models::HrefObject>,
     /// `scopes`.
-    pub scopes: Option<serde_json::Value>,
+    pub scopes: Option<crate::models::HrefObject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
     pub extra: crate::models::JsonMap,

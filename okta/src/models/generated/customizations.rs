@@ -527,11 +527,11 @@ pub struct DomainLinks {
     /// `self`.
     pub self_: Option<crate::models::HrefObjectSelfLink>,
     /// `brand`.
-    pub brand: Option<serde_json::Value>,
+    pub brand: Option<crate::models::HrefObject>,
     /// `certificate`.
-    pub certificate: Option<serde_json::Value>,
+    pub certificate: Option<crate::models::HrefObject>,
     /// `verify`.
-    pub verify: Option<serde_json::Value>,
+    pub verify: Option<crate::models::HrefObject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
     pub extra: crate::models::JsonMap,
@@ -1327,18 +1327,7 @@ pub struct UpdateDomain {
 
 /// The `UpdateEmailDomain` object.
 #[cfg(feature = "customizations")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct UpdateEmailDomain {
-    /// `displayName`.
-    pub display_name: Option<String>,
-    /// `userName`.
-    pub user_name: Option<String>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type UpdateEmailDomain = crate::models::BaseEmailDomain;
 
 /// The `UpdateThemeRequest` object.
 #[cfg(feature = "customizations")]

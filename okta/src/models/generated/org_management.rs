@@ -180,45 +180,11 @@ open_enum! {
 
 /// The `HrefObjectGrantAerialConsent` object.
 #[cfg(feature = "org-management")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct HrefObjectGrantAerialConsent {
-    /// Describes allowed HTTP verbs for the `href`.
-    pub hints: Option<crate::models::HrefHints>,
-    /// Link URI.
-    pub href: Option<String>,
-    /// Link name.
-    pub name: Option<String>,
-    /// Indicates whether the link object's `href` property is a URI template.
-    pub templated: Option<bool>,
-    /// The media type of the link. If omitted, it is implicitly `application/json`.
-    pub r#type: Option<String>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type HrefObjectGrantAerialConsent = crate::models::HrefObject;
 
 /// The `HrefObjectRevokeAerialConsent` object.
 #[cfg(feature = "org-management")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct HrefObjectRevokeAerialConsent {
-    /// Describes allowed HTTP verbs for the `href`.
-    pub hints: Option<crate::models::HrefHints>,
-    /// Link URI.
-    pub href: Option<String>,
-    /// Link name.
-    pub name: Option<String>,
-    /// Indicates whether the link object's `href` property is a URI template.
-    pub templated: Option<bool>,
-    /// The media type of the link. If omitted, it is implicitly `application/json`.
-    pub r#type: Option<String>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type HrefObjectRevokeAerialConsent = crate::models::HrefObject;
 
 /// The `LinksAerialConsentGranted` object.
 #[cfg(feature = "org-management")]
@@ -598,17 +564,17 @@ pub struct OrgBillingContactType {
 #[serde(rename_all = "camelCase")]
 pub struct OrgGeneralSettingLinks {
     /// `contacts`.
-    pub contacts: Option<serde_json::Value>,
+    pub contacts: Option<crate::models::HrefObject>,
     /// `logo`.
-    pub logo: Option<serde_json::Value>,
+    pub logo: Option<crate::models::HrefObject>,
     /// `oktaCommunication`.
-    pub okta_communication: Option<serde_json::Value>,
+    pub okta_communication: Option<crate::models::HrefObject>,
     /// `oktaSupport`.
-    pub okta_support: Option<serde_json::Value>,
+    pub okta_support: Option<crate::models::HrefObject>,
     /// `preferences`.
-    pub preferences: Option<serde_json::Value>,
+    pub preferences: Option<crate::models::HrefObject>,
     /// `uploadLogo`.
-    pub upload_logo: Option<serde_json::Value>,
+    pub upload_logo: Option<crate::models::HrefObject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
     pub extra: crate::models::JsonMap,

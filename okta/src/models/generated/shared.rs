@@ -280,45 +280,11 @@ pub struct HrefObject {
     feature = "signal-sharing",
     feature = "users"
 ))]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct HrefObjectActivateLink {
-    /// Describes allowed HTTP verbs for the `href`.
-    pub hints: Option<crate::models::HrefHints>,
-    /// Link URI.
-    pub href: Option<String>,
-    /// Link name.
-    pub name: Option<String>,
-    /// Indicates whether the link object's `href` property is a URI template.
-    pub templated: Option<bool>,
-    /// The media type of the link. If omitted, it is implicitly `application/json`.
-    pub r#type: Option<String>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type HrefObjectActivateLink = crate::models::HrefObject;
 
 /// The `HrefObjectAppLink` object.
 #[cfg(any(feature = "admin-roles", feature = "applications"))]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct HrefObjectAppLink {
-    /// Describes allowed HTTP verbs for the `href`.
-    pub hints: Option<crate::models::HrefHints>,
-    /// Link URI.
-    pub href: Option<String>,
-    /// Link name.
-    pub name: Option<String>,
-    /// Indicates whether the link object's `href` property is a URI template.
-    pub templated: Option<bool>,
-    /// The media type of the link. If omitted, it is implicitly `application/json`.
-    pub r#type: Option<String>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type HrefObjectAppLink = crate::models::HrefObject;
 
 /// The `HrefObjectDeactivateLink` object.
 #[cfg(any(
@@ -330,108 +296,23 @@ pub struct HrefObjectAppLink {
     feature = "signal-sharing",
     feature = "users"
 ))]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct HrefObjectDeactivateLink {
-    /// Describes allowed HTTP verbs for the `href`.
-    pub hints: Option<crate::models::HrefHints>,
-    /// Link URI.
-    pub href: Option<String>,
-    /// Link name.
-    pub name: Option<String>,
-    /// Indicates whether the link object's `href` property is a URI template.
-    pub templated: Option<bool>,
-    /// The media type of the link. If omitted, it is implicitly `application/json`.
-    pub r#type: Option<String>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type HrefObjectDeactivateLink = crate::models::HrefObject;
 
 /// The `HrefObjectDeleteLink` object.
 #[cfg(any(feature = "applications", feature = "authorization-servers"))]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct HrefObjectDeleteLink {
-    /// Describes allowed HTTP verbs for the `href`.
-    pub hints: Option<crate::models::HrefHints>,
-    /// Link URI.
-    pub href: Option<String>,
-    /// Link name.
-    pub name: Option<String>,
-    /// Indicates whether the link object's `href` property is a URI template.
-    pub templated: Option<bool>,
-    /// The media type of the link. If omitted, it is implicitly `application/json`.
-    pub r#type: Option<String>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type HrefObjectDeleteLink = crate::models::HrefObject;
 
 /// The `HrefObjectGroupLink` object.
 #[cfg(any(feature = "admin-roles", feature = "applications"))]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct HrefObjectGroupLink {
-    /// Describes allowed HTTP verbs for the `href`.
-    pub hints: Option<crate::models::HrefHints>,
-    /// Link URI.
-    pub href: Option<String>,
-    /// Link name.
-    pub name: Option<String>,
-    /// Indicates whether the link object's `href` property is a URI template.
-    pub templated: Option<bool>,
-    /// The media type of the link. If omitted, it is implicitly `application/json`.
-    pub r#type: Option<String>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type HrefObjectGroupLink = crate::models::HrefObject;
 
 /// The `HrefObjectLogoLink` object.
 #[cfg(any(feature = "admin-roles", feature = "applications"))]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct HrefObjectLogoLink {
-    /// Describes allowed HTTP verbs for the `href`.
-    pub hints: Option<crate::models::HrefHints>,
-    /// Link URI.
-    pub href: Option<String>,
-    /// Link name.
-    pub name: Option<String>,
-    /// Indicates whether the link object's `href` property is a URI template.
-    pub templated: Option<bool>,
-    /// The media type of the link. If omitted, it is implicitly `application/json`.
-    pub r#type: Option<String>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type HrefObjectLogoLink = crate::models::HrefObject;
 
 /// The `HrefObjectNextLink` object.
 #[cfg(any(feature = "admin-roles", feature = "external-identity-sources"))]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct HrefObjectNextLink {
-    /// Describes allowed HTTP verbs for the `href`.
-    pub hints: Option<crate::models::HrefHints>,
-    /// Link URI.
-    pub href: Option<String>,
-    /// Link name.
-    pub name: Option<String>,
-    /// Indicates whether the link object's `href` property is a URI template.
-    pub templated: Option<bool>,
-    /// The media type of the link. If omitted, it is implicitly `application/json`.
-    pub r#type: Option<String>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type HrefObjectNextLink = crate::models::HrefObject;
 
 /// The `HrefObjectSelfLink` object.
 #[cfg(any(
@@ -450,87 +331,19 @@ pub struct HrefObjectNextLink {
     feature = "signal-sharing",
     feature = "users"
 ))]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct HrefObjectSelfLink {
-    /// Describes allowed HTTP verbs for the `href`.
-    pub hints: Option<crate::models::HrefHints>,
-    /// Link URI.
-    pub href: Option<String>,
-    /// Link name.
-    pub name: Option<String>,
-    /// Indicates whether the link object's `href` property is a URI template.
-    pub templated: Option<bool>,
-    /// The media type of the link. If omitted, it is implicitly `application/json`.
-    pub r#type: Option<String>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type HrefObjectSelfLink = crate::models::HrefObject;
 
 /// The `HrefObjectSuspendLink` object.
 #[cfg(any(feature = "devices", feature = "users"))]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct HrefObjectSuspendLink {
-    /// Describes allowed HTTP verbs for the `href`.
-    pub hints: Option<crate::models::HrefHints>,
-    /// Link URI.
-    pub href: Option<String>,
-    /// Link name.
-    pub name: Option<String>,
-    /// Indicates whether the link object's `href` property is a URI template.
-    pub templated: Option<bool>,
-    /// The media type of the link. If omitted, it is implicitly `application/json`.
-    pub r#type: Option<String>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type HrefObjectSuspendLink = crate::models::HrefObject;
 
 /// The `HrefObjectUnsuspendLink` object.
 #[cfg(any(feature = "devices", feature = "users"))]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct HrefObjectUnsuspendLink {
-    /// Describes allowed HTTP verbs for the `href`.
-    pub hints: Option<crate::models::HrefHints>,
-    /// Link URI.
-    pub href: Option<String>,
-    /// Link name.
-    pub name: Option<String>,
-    /// Indicates whether the link object's `href` property is a URI template.
-    pub templated: Option<bool>,
-    /// The media type of the link. If omitted, it is implicitly `application/json`.
-    pub r#type: Option<String>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type HrefObjectUnsuspendLink = crate::models::HrefObject;
 
 /// The `HrefObjectUserLink` object.
 #[cfg(any(feature = "admin-roles", feature = "org-management", feature = "users"))]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct HrefObjectUserLink {
-    /// Describes allowed HTTP verbs for the `href`.
-    pub hints: Option<crate::models::HrefHints>,
-    /// Link URI.
-    pub href: Option<String>,
-    /// Link name.
-    pub name: Option<String>,
-    /// Indicates whether the link object's `href` property is a URI template.
-    pub templated: Option<bool>,
-    /// The media type of the link. If omitted, it is implicitly `application/json`.
-    pub r#type: Option<String>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type HrefObjectUserLink = crate::models::HrefObject;
 
 #[cfg(any(
     feature = "access-controls",

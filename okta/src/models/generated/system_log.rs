@@ -49,18 +49,7 @@ discriminated_union! {
 
 /// The `LogStreamActivateLink` object.
 #[cfg(feature = "system-log")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct LogStreamActivateLink {
-    /// The URI of the resource.
-    pub href: Option<String>,
-    /// HTTP method allowed for the resource.
-    pub method: Option<String>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type LogStreamActivateLink = crate::models::LogStreamLinkObject;
 
 /// The `LogStreamAws` object.
 #[cfg(feature = "system-log")]
@@ -109,18 +98,7 @@ pub struct LogStreamAwsPutSchema {
 
 /// The `LogStreamDeactivateLink` object.
 #[cfg(feature = "system-log")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct LogStreamDeactivateLink {
-    /// The URI of the resource.
-    pub href: Option<String>,
-    /// HTTP method allowed for the resource.
-    pub method: Option<String>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type LogStreamDeactivateLink = crate::models::LogStreamLinkObject;
 
 /// The `LogStreamLinkObject` object.
 #[cfg(feature = "system-log")]
@@ -169,18 +147,7 @@ discriminated_union! {
 
 /// The `LogStreamSelfLink` object.
 #[cfg(feature = "system-log")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct LogStreamSelfLink {
-    /// The URI of the resource.
-    pub href: Option<String>,
-    /// HTTP method allowed for the resource.
-    pub method: Option<String>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type LogStreamSelfLink = crate::models::LogStreamLinkObject;
 
 /// Specifies the configuration for the `aws_eventbridge` log stream type. This configuration can't be modified after creation.
 #[cfg(feature = "system-log")]

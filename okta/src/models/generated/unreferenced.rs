@@ -25,7 +25,7 @@ pub struct AccessPolicy {
     /// Specifies the order in which this policy is evaluated in relation to the other policies.
     pub priority: Option<i64>,
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::LifecycleStatus>,
     /// Specifies whether Okta created the policy.
     pub system: Option<bool>,
     /// All Okta orgs contain only one IdP discovery policy with an immutable default rule routing to your org's sign-in page. All Okta orgs also contain just one entity risk policy, one session protection policy, and one identity claims sourcing policy.
@@ -83,24 +83,7 @@ pub struct AccessPolicyConstraints {
 
 /// The `AccessPolicyLink` object.
 #[cfg(feature = "full")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct AccessPolicyLink {
-    /// Describes allowed HTTP verbs for the `href`.
-    pub hints: Option<crate::models::HrefHints>,
-    /// Link URI.
-    pub href: Option<String>,
-    /// Link name.
-    pub name: Option<String>,
-    /// Indicates whether the link object's `href` property is a URI template.
-    pub templated: Option<bool>,
-    /// The media type of the link. If omitted, it is implicitly `application/json`.
-    pub r#type: Option<String>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type AccessPolicyLink = crate::models::HrefObject;
 
 /// The `AccessPolicyRule` object.
 #[cfg(feature = "full")]
@@ -119,7 +102,7 @@ pub struct AccessPolicyRule {
     /// Priority of the rule.
     pub priority: Option<i64>,
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::LifecycleStatus>,
     /// Specifies whether Okta created the policy rule (`system=true`). You can't delete policy rules that have `system` set to `true`.
     pub system: Option<bool>,
     /// Rule type.
@@ -515,44 +498,7 @@ pub struct AppServiceAccountCredentials {
 
 /// The `AppUserAssignRequest` object.
 #[cfg(feature = "full")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct AppUserAssignRequest {
-    /// `created`.
-    pub created: Option<serde_json::Value>,
-    /// Specifies a user's credentials for the app. This parameter can be omitted for apps with [sign-on mode](https://developer.okta.com/openapi/okta-management/management/application/getapplication#application/getapplication/t=response&c=200&path=&d=0/signonmode) (`signOnMode`) or [authentication schemes](https://developer.okta.com/openapi/okta-management/management/application/getapplication#application/getapplication/t=response&c=200&path=&d=0/credentials/scheme) (`credentials.scheme`) that don't require credentials.
-    pub credentials: Option<crate::models::AppUserCredentials>,
-    /// The ID of the user in the target app that's linked to the Okta application user object. This value is the native app-specific identifier or primary key for the user in the target app.
-    pub external_id: Option<String>,
-    /// Unique identifier for the Okta user.
-    pub id: Option<String>,
-    /// Timestamp of the last synchronization operation. This value is only updated for apps with the `IMPORT_PROFILE_UPDATES` or `PUSH PROFILE_UPDATES` feature.
-    pub last_sync: Option<crate::models::Timestamp>,
-    /// `lastUpdated`.
-    pub last_updated: Option<serde_json::Value>,
-    /// Timestamp when the application user password was last changed.
-    pub password_changed: Option<crate::models::Timestamp>,
-    /// Specifies the default and custom profile properties for a user. Properties that are visible in the Admin Console for an app assignment can also be assigned through the API. Some properties are reference properties that are imported from the target app and can't be configured. See [profile](https://developer.okta.com/openapi/okta-management/management/user/getuser#user/getuser/t=response&c=200&path=profile).
-    pub profile: Option<crate::models::AppUserProfile>,
-    /// Indicates if the assignment is direct (`USER`) or by group membership (`GROUP`). If not specified, Okta tries to determine the scope based on the assignment type.
-    pub scope: Option<String>,
-    /// Status of an application user.
-    pub status: Option<crate::models::AppUserStatus>,
-    /// Timestamp when the application user status was last changed.
-    pub status_changed: Option<crate::models::Timestamp>,
-    /// The synchronization state for the application user. The application user's `syncState` depends on whether the `PROFILE_MASTERING` feature is enabled for the app.
-    pub sync_state: Option<crate::models::AppUserSyncState>,
-    /// Embedded resources related to the application user using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification.
-    #[serde(rename = "_embedded")]
-    pub embedded: Option<std::collections::BTreeMap<String, serde_json::Value>>,
-    /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of resources related to the application user.
-    #[serde(rename = "_links")]
-    pub links: Option<crate::models::LinksAppAndUser>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type AppUserAssignRequest = crate::models::AppUser;
 
 /// Updates the assigned user credentials.
 #[cfg(feature = "full")]
@@ -1031,7 +977,7 @@ pub struct AuthenticatorEnrollmentPolicy {
     /// Specifies the order in which this policy is evaluated in relation to the other policies.
     pub priority: Option<i64>,
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::LifecycleStatus>,
     /// Specifies whether Okta created the policy.
     pub system: Option<bool>,
     /// All Okta orgs contain only one IdP discovery policy with an immutable default rule routing to your org's sign-in page. All Okta orgs also contain just one entity risk policy, one session protection policy, and one identity claims sourcing policy.
@@ -1132,7 +1078,7 @@ pub struct AuthenticatorEnrollmentPolicyRule {
     /// Priority of the rule.
     pub priority: Option<i64>,
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::LifecycleStatus>,
     /// Specifies whether Okta created the policy rule (`system=true`). You can't delete policy rules that have `system` set to `true`.
     pub system: Option<bool>,
     /// Rule type.
@@ -1975,7 +1921,7 @@ pub struct ClientUpdatePolicy {
     /// Specifies the order in which this policy is evaluated in relation to the other policies.
     pub priority: Option<i64>,
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::LifecycleStatus>,
     /// Specifies whether Okta created the policy.
     pub system: Option<bool>,
     /// All Okta orgs contain only one IdP discovery policy with an immutable default rule routing to your org's sign-in page. All Okta orgs also contain just one entity risk policy, one session protection policy, and one identity claims sourcing policy.
@@ -2010,7 +1956,7 @@ pub struct ClientUpdatePolicyRule {
     /// Priority of the rule.
     pub priority: Option<i64>,
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::LifecycleStatus>,
     /// Specifies whether Okta created the policy rule (`system=true`). You can't delete policy rules that have `system` set to `true`.
     pub system: Option<bool>,
     /// Rule type.
@@ -2242,7 +2188,7 @@ pub struct CustomRole {
     /// Role ID.
     pub role: Option<String>,
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::LifecycleStatus>,
     /// `type`.
     pub r#type: Option<crate::models::RoleType>,
     /// Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources.
@@ -2582,7 +2528,7 @@ pub struct DeviceSignalCollectionPolicy {
     /// Specifies the order in which this policy is evaluated in relation to the other policies.
     pub priority: Option<i64>,
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::LifecycleStatus>,
     /// Specifies whether Okta created the policy.
     pub system: Option<bool>,
     /// All Okta orgs contain only one IdP discovery policy with an immutable default rule routing to your org's sign-in page. All Okta orgs also contain just one entity risk policy, one session protection policy, and one identity claims sourcing policy.
@@ -2638,7 +2584,7 @@ pub struct DeviceSignalCollectionPolicyRule {
     /// Priority of the rule.
     pub priority: Option<i64>,
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::LifecycleStatus>,
     /// Specifies whether Okta created the policy rule (`system=true`). You can't delete policy rules that have `system` set to `true`.
     pub system: Option<bool>,
     /// Rule type.
@@ -2792,7 +2738,7 @@ pub struct EntityRiskPolicy {
     /// Specifies the order in which this policy is evaluated in relation to the other policies.
     pub priority: Option<i64>,
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::LifecycleStatus>,
     /// Specifies whether Okta created the policy.
     pub system: Option<bool>,
     /// All Okta orgs contain only one IdP discovery policy with an immutable default rule routing to your org's sign-in page. All Okta orgs also contain just one entity risk policy, one session protection policy, and one identity claims sourcing policy.
@@ -2827,7 +2773,7 @@ pub struct EntityRiskPolicyRule {
     /// Priority of the rule.
     pub priority: Option<i64>,
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::LifecycleStatus>,
     /// Specifies whether Okta created the policy rule (`system=true`). You can't delete policy rules that have `system` set to `true`.
     pub system: Option<bool>,
     /// Rule type.
@@ -3204,192 +3150,39 @@ pub struct GroupPolicyRuleCondition {
 
 /// The `GroupsLink` object.
 #[cfg(feature = "full")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct GroupsLink {
-    /// Describes allowed HTTP verbs for the `href`.
-    pub hints: Option<crate::models::HrefHints>,
-    /// Link URI.
-    pub href: Option<String>,
-    /// Link name.
-    pub name: Option<String>,
-    /// Indicates whether the link object's `href` property is a URI template.
-    pub templated: Option<bool>,
-    /// The media type of the link. If omitted, it is implicitly `application/json`.
-    pub r#type: Option<String>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type GroupsLink = crate::models::HrefObject;
 
 /// The `HelpLink` object.
 #[cfg(feature = "full")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct HelpLink {
-    /// Describes allowed HTTP verbs for the `href`.
-    pub hints: Option<crate::models::HrefHints>,
-    /// Link URI.
-    pub href: Option<String>,
-    /// Link name.
-    pub name: Option<String>,
-    /// Indicates whether the link object's `href` property is a URI template.
-    pub templated: Option<bool>,
-    /// The media type of the link. If omitted, it is implicitly `application/json`.
-    pub r#type: Option<String>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type HelpLink = crate::models::HrefObject;
 
 /// The `HrefObjectAssigneeLink` object.
 #[cfg(feature = "full")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct HrefObjectAssigneeLink {
-    /// Describes allowed HTTP verbs for the `href`.
-    pub hints: Option<crate::models::HrefHints>,
-    /// Link URI.
-    pub href: Option<String>,
-    /// Link name.
-    pub name: Option<String>,
-    /// Indicates whether the link object's `href` property is a URI template.
-    pub templated: Option<bool>,
-    /// The media type of the link. If omitted, it is implicitly `application/json`.
-    pub r#type: Option<String>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type HrefObjectAssigneeLink = crate::models::HrefObject;
 
 /// The `HrefObjectMappingsLink` object.
 #[cfg(feature = "full")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct HrefObjectMappingsLink {
-    /// Describes allowed HTTP verbs for the `href`.
-    pub hints: Option<crate::models::HrefHints>,
-    /// Link URI.
-    pub href: Option<String>,
-    /// Link name.
-    pub name: Option<String>,
-    /// Indicates whether the link object's `href` property is a URI template.
-    pub templated: Option<bool>,
-    /// The media type of the link. If omitted, it is implicitly `application/json`.
-    pub r#type: Option<String>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type HrefObjectMappingsLink = crate::models::HrefObject;
 
 /// The `HrefObjectMemberLink` object.
 #[cfg(feature = "full")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct HrefObjectMemberLink {
-    /// Describes allowed HTTP verbs for the `href`.
-    pub hints: Option<crate::models::HrefHints>,
-    /// Link URI.
-    pub href: Option<String>,
-    /// Link name.
-    pub name: Option<String>,
-    /// Indicates whether the link object's `href` property is a URI template.
-    pub templated: Option<bool>,
-    /// The media type of the link. If omitted, it is implicitly `application/json`.
-    pub r#type: Option<String>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type HrefObjectMemberLink = crate::models::HrefObject;
 
 /// The `HrefObjectPermissionsLink` object.
 #[cfg(feature = "full")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct HrefObjectPermissionsLink {
-    /// Describes allowed HTTP verbs for the `href`.
-    pub hints: Option<crate::models::HrefHints>,
-    /// Link URI.
-    pub href: Option<String>,
-    /// Link name.
-    pub name: Option<String>,
-    /// Indicates whether the link object's `href` property is a URI template.
-    pub templated: Option<bool>,
-    /// The media type of the link. If omitted, it is implicitly `application/json`.
-    pub r#type: Option<String>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type HrefObjectPermissionsLink = crate::models::HrefObject;
 
 /// The `HrefObjectRetrieveAerialConsent` object.
 #[cfg(feature = "full")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct HrefObjectRetrieveAerialConsent {
-    /// Describes allowed HTTP verbs for the `href`.
-    pub hints: Option<crate::models::HrefHints>,
-    /// Link URI.
-    pub href: Option<String>,
-    /// Link name.
-    pub name: Option<String>,
-    /// Indicates whether the link object's `href` property is a URI template.
-    pub templated: Option<bool>,
-    /// The media type of the link. If omitted, it is implicitly `application/json`.
-    pub r#type: Option<String>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type HrefObjectRetrieveAerialConsent = crate::models::HrefObject;
 
 /// The `HrefObjectRulesLink` object.
 #[cfg(feature = "full")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct HrefObjectRulesLink {
-    /// Describes allowed HTTP verbs for the `href`.
-    pub hints: Option<crate::models::HrefHints>,
-    /// Link URI.
-    pub href: Option<String>,
-    /// Link name.
-    pub name: Option<String>,
-    /// Indicates whether the link object's `href` property is a URI template.
-    pub templated: Option<bool>,
-    /// The media type of the link. If omitted, it is implicitly `application/json`.
-    pub r#type: Option<String>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type HrefObjectRulesLink = crate::models::HrefObject;
 
 /// The `HrefObjectWebLink` object.
 #[cfg(feature = "full")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct HrefObjectWebLink {
-    /// Describes allowed HTTP verbs for the `href`.
-    pub hints: Option<crate::models::HrefHints>,
-    /// Link URI.
-    pub href: Option<String>,
-    /// Link name.
-    pub name: Option<String>,
-    /// Indicates whether the link object's `href` property is a URI template.
-    pub templated: Option<bool>,
-    /// The media type of the link. If omitted, it is implicitly `application/json`.
-    pub r#type: Option<String>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type HrefObjectWebLink = crate::models::HrefObject;
 
 /// Base64URL-encoded CSR in DER format.
 #[cfg(feature = "full")]
@@ -3439,7 +3232,7 @@ pub struct IdentityClaimSourcingPolicy {
     /// Specifies the order in which this policy is evaluated in relation to the other policies.
     pub priority: Option<i64>,
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::LifecycleStatus>,
     /// Specifies whether Okta created the policy.
     pub system: Option<bool>,
     /// All Okta orgs contain only one IdP discovery policy with an immutable default rule routing to your org's sign-in page. All Okta orgs also contain just one entity risk policy, one session protection policy, and one identity claims sourcing policy.
@@ -3474,7 +3267,7 @@ pub struct IdentityClaimSourcingPolicyRule {
     /// Priority of the rule.
     pub priority: Option<i64>,
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::LifecycleStatus>,
     /// Specifies whether Okta created the policy rule (`system=true`). You can't delete policy rules that have `system` set to `true`.
     pub system: Option<bool>,
     /// Rule type.
@@ -3595,7 +3388,7 @@ pub struct IdpDiscoveryPolicy {
     /// Specifies the order in which this policy is evaluated in relation to the other policies.
     pub priority: Option<i64>,
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::LifecycleStatus>,
     /// Specifies whether Okta created the policy.
     pub system: Option<bool>,
     /// All Okta orgs contain only one IdP discovery policy with an immutable default rule routing to your org's sign-in page. All Okta orgs also contain just one entity risk policy, one session protection policy, and one identity claims sourcing policy.
@@ -3645,7 +3438,7 @@ pub struct IdpDiscoveryPolicyRule {
     /// Priority of the rule.
     pub priority: Option<i64>,
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::LifecycleStatus>,
     /// Specifies whether Okta created the policy rule (`system=true`). You can't delete policy rules that have `system` set to `true`.
     pub system: Option<bool>,
     /// Rule type.
@@ -3964,26 +3757,7 @@ pub struct KeepMeSignedIn {
 
 /// The `KnowledgeConstraint` object.
 #[cfg(feature = "full")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct KnowledgeConstraint {
-    /// This property specifies the precise authenticator and method for authentication. &lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;.
-    pub authentication_methods: Option<Vec<crate::models::AuthenticationMethodObject>>,
-    /// This property specifies the precise authenticator and method to exclude from authentication. &lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;.
-    pub excluded_authentication_methods: Option<serde_json::Value>,
-    /// The authenticator methods that are permitted.
-    pub methods: Option<Vec<String>>,
-    /// The duration after which the user must re-authenticate regardless of user activity. This re-authentication interval overrides the Verification Method object's `reauthenticateIn` interval. The supported values use ISO 8601 period format for recurring time intervals (for example, `PT1H`).
-    pub reauthenticate_in: Option<String>,
-    /// This property indicates whether the knowledge or possession factor is required by the assurance. It's optional in the request, but is always returned in the response. By default, this field is `true`. If the knowledge or possession constraint has values for `excludedAuthenticationMethods` the `required` value is false. &lt;x-lifecycle class="oie"&gt;&lt;/x-lifecycle&gt;.
-    pub required: Option<bool>,
-    /// The authenticator types that are permitted.
-    pub types: Option<Vec<String>>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type KnowledgeConstraint = crate::models::AccessPolicyConstraint;
 
 /// The `LifecycleExpirationPolicyRuleCondition` object.
 #[cfg(feature = "full")]
@@ -4295,24 +4069,7 @@ pub struct MacOSAccountProfile {
 
 /// The `MetadataLink` object.
 #[cfg(feature = "full")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct MetadataLink {
-    /// Describes allowed HTTP verbs for the `href`.
-    pub hints: Option<crate::models::HrefHints>,
-    /// Link URI.
-    pub href: Option<String>,
-    /// Link name.
-    pub name: Option<String>,
-    /// Indicates whether the link object's `href` property is a URI template.
-    pub templated: Option<bool>,
-    /// The media type of the link. If omitted, it is implicitly `application/json`.
-    pub r#type: Option<String>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type MetadataLink = crate::models::HrefObject;
 
 /// Contains the `challenge` and `correctAnswer` objects for `push` factors that use a number matching challenge.
 #[cfg(feature = "full")]
@@ -5082,7 +4839,7 @@ pub struct OktaSignOnPolicy {
     /// Specifies the order in which this policy is evaluated in relation to the other policies.
     pub priority: Option<i64>,
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::LifecycleStatus>,
     /// Specifies whether Okta created the policy.
     pub system: Option<bool>,
     /// All Okta orgs contain only one IdP discovery policy with an immutable default rule routing to your org's sign-in page. All Okta orgs also contain just one entity risk policy, one session protection policy, and one identity claims sourcing policy.
@@ -5140,7 +4897,7 @@ pub struct OktaSignOnPolicyRule {
     /// Priority of the rule.
     pub priority: Option<i64>,
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::LifecycleStatus>,
     /// Specifies whether Okta created the policy rule (`system=true`). You can't delete policy rules that have `system` set to `true`.
     pub system: Option<bool>,
     /// Rule type.
@@ -5873,7 +5630,7 @@ pub struct PasswordPolicy {
     /// Specifies the order in which this policy is evaluated in relation to the other policies.
     pub priority: Option<i64>,
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::LifecycleStatus>,
     /// Specifies whether Okta created the policy.
     pub system: Option<bool>,
     /// All Okta orgs contain only one IdP discovery policy with an immutable default rule routing to your org's sign-in page. All Okta orgs also contain just one entity risk policy, one session protection policy, and one identity claims sourcing policy.
@@ -6074,7 +5831,7 @@ pub struct PasswordPolicyRecoveryEmail {
     /// `properties`.
     pub properties: Option<crate::models::PasswordPolicyRecoveryEmailProperties>,
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::LifecycleStatus>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
     pub extra: crate::models::JsonMap,
@@ -6113,7 +5870,7 @@ pub struct PasswordPolicyRecoveryEmailRecoveryToken {
 #[serde(rename_all = "camelCase")]
 pub struct PasswordPolicyRecoveryFactorSettings {
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::LifecycleStatus>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
     pub extra: crate::models::JsonMap,
@@ -6151,7 +5908,7 @@ pub struct PasswordPolicyRecoveryQuestion {
     /// `properties`.
     pub properties: Option<crate::models::PasswordPolicyRecoveryQuestionProperties>,
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::LifecycleStatus>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
     pub extra: crate::models::JsonMap,
@@ -6213,7 +5970,7 @@ pub struct PasswordPolicyRule {
     /// Priority of the rule.
     pub priority: Option<i64>,
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::LifecycleStatus>,
     /// Specifies whether Okta created the policy rule (`system=true`). You can't delete policy rules that have `system` set to `true`.
     pub system: Option<bool>,
     /// Rule type.
@@ -6391,7 +6148,7 @@ pub struct PolicyCommon {
     /// Specifies the order in which this policy is evaluated in relation to the other policies.
     pub priority: Option<i64>,
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::LifecycleStatus>,
     /// Specifies whether Okta created the policy.
     pub system: Option<bool>,
     /// All Okta orgs contain only one IdP discovery policy with an immutable default rule routing to your org's sign-in page. All Okta orgs also contain just one entity risk policy, one session protection policy, and one identity claims sourcing policy.
@@ -6683,7 +6440,7 @@ pub struct PostAuthSessionPolicy {
     /// Specifies the order in which this policy is evaluated in relation to the other policies.
     pub priority: Option<i64>,
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::LifecycleStatus>,
     /// Specifies whether Okta created the policy.
     pub system: Option<bool>,
     /// All Okta orgs contain only one IdP discovery policy with an immutable default rule routing to your org's sign-in page. All Okta orgs also contain just one entity risk policy, one session protection policy, and one identity claims sourcing policy.
@@ -6718,7 +6475,7 @@ pub struct PostAuthSessionPolicyRule {
     /// Priority of the rule.
     pub priority: Option<i64>,
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::LifecycleStatus>,
     /// Specifies whether Okta created the policy rule (`system=true`). You can't delete policy rules that have `system` set to `true`.
     pub system: Option<bool>,
     /// Rule type.
@@ -6953,7 +6710,7 @@ pub struct ProfileEnrollmentPolicy {
     /// Specifies the order in which this policy is evaluated in relation to the other policies.
     pub priority: Option<i64>,
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::LifecycleStatus>,
     /// Specifies whether Okta created the policy.
     pub system: Option<bool>,
     /// All Okta orgs contain only one IdP discovery policy with an immutable default rule routing to your org's sign-in page. All Okta orgs also contain just one entity risk policy, one session protection policy, and one identity claims sourcing policy.
@@ -6988,7 +6745,7 @@ pub struct ProfileEnrollmentPolicyRule {
     /// Priority of the rule.
     pub priority: Option<i64>,
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::LifecycleStatus>,
     /// Specifies whether Okta created the policy rule (`system=true`). You can't delete policy rules that have `system` set to `true`.
     pub system: Option<bool>,
     /// Rule type.
@@ -8609,7 +8366,7 @@ pub struct SessionViolationDetectionPolicy {
     /// Specifies the order in which this policy is evaluated in relation to the other policies.
     pub priority: Option<i64>,
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::LifecycleStatus>,
     /// Specifies whether Okta created the policy.
     pub system: Option<bool>,
     /// All Okta orgs contain only one IdP discovery policy with an immutable default rule routing to your org's sign-in page. All Okta orgs also contain just one entity risk policy, one session protection policy, and one identity claims sourcing policy.
@@ -8657,7 +8414,7 @@ pub struct SessionViolationDetectionPolicyRule {
     /// Priority of the rule.
     pub priority: Option<i64>,
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::LifecycleStatus>,
     /// Specifies whether Okta created the policy rule (`system=true`). You can't delete policy rules that have `system` set to `true`.
     pub system: Option<bool>,
     /// Rule type.
@@ -8971,7 +8728,7 @@ pub struct StandardRole {
     /// Timestamp when the object was last updated.
     pub last_updated: Option<crate::models::Timestamp>,
     /// `status`.
-    pub status: Option<serde_json::Value>,
+    pub status: Option<crate::models::LifecycleStatus>,
     /// `type`.
     pub r#type: Option<crate::models::RoleType>,
     /// Optional embedded resources for the role assignment.
@@ -9078,54 +8835,7 @@ discriminated_union! {
 
 /// The `SubmissionRequest` object.
 #[cfg(feature = "full")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct SubmissionRequest {
-    /// List of contact details for the app integration.
-    pub app_contact_details: Option<Vec<serde_json::Value>>,
-    /// `authSettings`.
-    pub auth_settings: Option<crate::models::AuthSettings>,
-    /// List of capabilities supported by this integration with embedded protocol configurations.
-    pub capabilities: Option<Vec<crate::models::SubmissionCapabilityEnhanced>>,
-    /// The most recent date and time when a Salesforce case associated with the OIN integration was updated.
-    pub case_last_updated: Option<String>,
-    /// List of org-level variables for the customer per-tenant configuration. For example, a `subdomain` variable can be used in the ACS URL: `https://${org.subdomain}.example.com/saml/login`.
-    pub config: Option<Vec<serde_json::Value>>,
-    /// Indicates whether the app submission uses a default logo or a custom-uploaded logo: \* If `true`: Uses the default Okta-provided placeholder logo. \* If `false`: Uses a custom logo type other than the default logo.
-    pub default_logo: Option<bool>,
-    /// A general description of your application and the benefits provided to your customers.
-    pub description: Option<String>,
-    /// `globalTokenRevocation`.
-    pub global_token_revocation: Option<crate::models::GlobalTokenRevocation>,
-    /// OIN integration ID.
-    pub id: Option<String>,
-    /// Indicates whether the OIN integration submission update is limited to non-functional metadata fields, such as the app description, logo, or contact details. \* If `true`: The submission modifies only non-functional metadata and does not change the functional configuration. \* If `false`: The submission includes functional changes (such as SSO, provisioning, or capability updates) or is not classified as non-functional.
-    pub is_non_functional_only_submission: Option<bool>,
-    /// Timestamp when the OIN Integration was last published.
-    pub last_published: Option<String>,
-    /// Timestamp when the OIN integration instance was last updated.
-    pub last_updated: Option<String>,
-    /// ID of the user who made the last update.
-    pub last_updated_by: Option<String>,
-    /// URL to an uploaded application logo. This logo appears next to your app integration name in the OIN catalog. You must first [Upload an OIN Integration logo](https://developer.okta.com/openapi/okta-management/management/tag/YourOinIntegrations/#tag/YourOinIntegrations/operation/uploadSubmissionLogo) to obtain the logo URL before you can specify this value.
-    pub logo: Option<String>,
-    /// The app integration name. This is the main title used for your integration in the OIN catalog.
-    pub name: Option<String>,
-    /// Type of feature supported by the OIN integration.
-    pub oin_features: Option<String>,
-    /// Supported provisioning configurations for your integration.
-    pub provisioning: Option<crate::models::ProvisioningDetails>,
-    /// Supported SSO protocol configurations. You must configure at least one protocol: `oidc` or `saml`.
-    pub sso: Option<crate::models::Sso>,
-    /// Status of the OIN integration submission.
-    pub status: Option<String>,
-    /// List of use cases that describe the integration's purpose in the OIN catalog. For example, use cases can indicate the type of functionality the integration provides, such as single sign-on, user provisioning, or lifecycle management.
-    pub use_cases: Option<Vec<String>>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type SubmissionRequest = crate::models::SubmissionResponse;
 
 /// The `SubmissionResponse` object.
 #[cfg(feature = "full")]
@@ -10811,24 +10521,7 @@ pub struct UserTypeCondition {
 
 /// The `UsersLink` object.
 #[cfg(feature = "full")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct UsersLink {
-    /// Describes allowed HTTP verbs for the `href`.
-    pub hints: Option<crate::models::HrefHints>,
-    /// Link URI.
-    pub href: Option<String>,
-    /// Link name.
-    pub name: Option<String>,
-    /// Indicates whether the link object's `href` property is a URI template.
-    pub templated: Option<bool>,
-    /// The media type of the link. If omitted, it is implicitly `application/json`.
-    pub r#type: Option<String>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type UsersLink = crate::models::HrefObject;
 
 /// Validation detail.
 #[cfg(feature = "full")]
@@ -11346,37 +11039,11 @@ pub struct WindowsOSAccountProfile {
 
 /// The `WorkflowActionProvider` object.
 #[cfg(feature = "full")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct WorkflowActionProvider {
-    /// The unique identifier of the action flow in the provider system.
-    pub external_id: Option<String>,
-    /// Type of action provider.
-    pub r#type: Option<crate::models::ActionProviderPayloadType>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type WorkflowActionProvider = crate::models::ActionProvider;
 
 /// The `WorkflowAvailableActionProvider` object.
 #[cfg(feature = "full")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct WorkflowAvailableActionProvider {
-    /// The name of the action flow.
-    pub action_name: Option<String>,
-    /// The unique identifier of the action flow in the provider system.
-    pub external_id: Option<String>,
-    /// The URL to the action flow interface in Workflows platform.
-    pub link: Option<String>,
-    /// Type of action provider.
-    pub r#type: Option<crate::models::ActionProviderPayloadType>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type WorkflowAvailableActionProvider = crate::models::AvailableActionProvider;
 
 /// Workflows-specific validation details for action flows.
 #[cfg(feature = "full")]

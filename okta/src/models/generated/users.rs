@@ -75,9 +75,9 @@ pub struct AuthenticatorEnrollmentLinks {
     /// `self`.
     pub self_: Option<crate::models::HrefObjectSelfLink>,
     /// `user`.
-    pub user: Option<serde_json::Value>,
+    pub user: Option<crate::models::HrefObject>,
     /// `authenticator`.
-    pub authenticator: Option<serde_json::Value>,
+    pub authenticator: Option<crate::models::HrefObject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
     pub extra: crate::models::JsonMap,
@@ -144,7 +144,7 @@ open_enum! {
 #[serde(rename_all = "camelCase")]
 pub struct LinksActivate {
     /// `activate`.
-    pub activate: Option<serde_json::Value>,
+    pub activate: Option<crate::models::HrefObject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
     pub extra: crate::models::JsonMap,
@@ -157,7 +157,7 @@ pub struct LinksActivate {
 #[serde(rename_all = "camelCase")]
 pub struct LinksAuthenticator {
     /// `authenticator`.
-    pub authenticator: Option<serde_json::Value>,
+    pub authenticator: Option<crate::models::HrefObject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
     pub extra: crate::models::JsonMap,
@@ -170,7 +170,7 @@ pub struct LinksAuthenticator {
 #[serde(rename_all = "camelCase")]
 pub struct LinksCancel {
     /// `cancel`.
-    pub cancel: Option<serde_json::Value>,
+    pub cancel: Option<crate::models::HrefObject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
     pub extra: crate::models::JsonMap,
@@ -183,7 +183,7 @@ pub struct LinksCancel {
 #[serde(rename_all = "camelCase")]
 pub struct LinksDeactivate {
     /// `deactivate`.
-    pub deactivate: Option<serde_json::Value>,
+    pub deactivate: Option<crate::models::HrefObject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
     pub extra: crate::models::JsonMap,
@@ -196,7 +196,7 @@ pub struct LinksDeactivate {
 #[serde(rename_all = "camelCase")]
 pub struct LinksEnroll {
     /// `enroll`.
-    pub enroll: Option<serde_json::Value>,
+    pub enroll: Option<crate::models::HrefObject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
     pub extra: crate::models::JsonMap,
@@ -209,7 +209,7 @@ pub struct LinksEnroll {
 #[serde(rename_all = "camelCase")]
 pub struct LinksFactor {
     /// `factor`.
-    pub factor: Option<serde_json::Value>,
+    pub factor: Option<crate::models::HrefObject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
     pub extra: crate::models::JsonMap,
@@ -222,7 +222,7 @@ pub struct LinksFactor {
 #[serde(rename_all = "camelCase")]
 pub struct LinksPoll {
     /// `poll`.
-    pub poll: Option<serde_json::Value>,
+    pub poll: Option<crate::models::HrefObject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
     pub extra: crate::models::JsonMap,
@@ -235,7 +235,7 @@ pub struct LinksPoll {
 #[serde(rename_all = "camelCase")]
 pub struct LinksQrcode {
     /// `qrcode`.
-    pub qrcode: Option<serde_json::Value>,
+    pub qrcode: Option<crate::models::HrefObject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
     pub extra: crate::models::JsonMap,
@@ -248,7 +248,7 @@ pub struct LinksQrcode {
 #[serde(rename_all = "camelCase")]
 pub struct LinksQuestions {
     /// `question`.
-    pub question: Option<serde_json::Value>,
+    pub question: Option<crate::models::HrefObject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
     pub extra: crate::models::JsonMap,
@@ -261,7 +261,7 @@ pub struct LinksQuestions {
 #[serde(rename_all = "camelCase")]
 pub struct LinksResend {
     /// `resend`.
-    pub resend: Option<serde_json::Value>,
+    pub resend: Option<crate::models::HrefObject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
     pub extra: crate::models::JsonMap,
@@ -274,7 +274,7 @@ pub struct LinksResend {
 #[serde(rename_all = "camelCase")]
 pub struct LinksSend {
     /// `send`.
-    pub send: Option<serde_json::Value>,
+    pub send: Option<crate::models::HrefObject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
     pub extra: crate::models::JsonMap,
@@ -287,7 +287,7 @@ pub struct LinksSend {
 #[serde(rename_all = "camelCase")]
 pub struct LinksUserAuthenticators {
     /// `user`.
-    pub user: Option<serde_json::Value>,
+    pub user: Option<crate::models::HrefObject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
     pub extra: crate::models::JsonMap,
@@ -300,7 +300,7 @@ pub struct LinksUserAuthenticators {
 #[serde(rename_all = "camelCase")]
 pub struct LinksUserFactors {
     /// `user`.
-    pub user: Option<serde_json::Value>,
+    pub user: Option<crate::models::HrefObject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
     pub extra: crate::models::JsonMap,
@@ -326,7 +326,7 @@ pub struct LinksUserRef {
 #[serde(rename_all = "camelCase")]
 pub struct LinksVerify {
     /// `verify`.
-    pub verify: Option<serde_json::Value>,
+    pub verify: Option<crate::models::HrefObject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
     pub extra: crate::models::JsonMap,
@@ -487,7 +487,7 @@ pub struct SourceLinks {
     /// `self`.
     pub self_: Option<crate::models::HrefObjectSelfLink>,
     /// `schema`.
-    pub schema: Option<serde_json::Value>,
+    pub schema: Option<crate::models::HrefObject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
     pub extra: crate::models::JsonMap,
@@ -598,31 +598,31 @@ pub struct UserDevice {
 #[serde(rename_all = "camelCase")]
 pub struct UserFactorLinks {
     /// `activate`.
-    pub activate: Option<serde_json::Value>,
+    pub activate: Option<crate::models::HrefObject>,
     /// `cancel`.
-    pub cancel: Option<serde_json::Value>,
+    pub cancel: Option<crate::models::HrefObject>,
     /// `deactivate`.
-    pub deactivate: Option<serde_json::Value>,
+    pub deactivate: Option<crate::models::HrefObject>,
     /// `enroll`.
-    pub enroll: Option<serde_json::Value>,
+    pub enroll: Option<crate::models::HrefObject>,
     /// `factor`.
-    pub factor: Option<serde_json::Value>,
+    pub factor: Option<crate::models::HrefObject>,
     /// `poll`.
-    pub poll: Option<serde_json::Value>,
+    pub poll: Option<crate::models::HrefObject>,
     /// `qrcode`.
-    pub qrcode: Option<serde_json::Value>,
+    pub qrcode: Option<crate::models::HrefObject>,
     /// `question`.
-    pub question: Option<serde_json::Value>,
+    pub question: Option<crate::models::HrefObject>,
     /// `resend`.
-    pub resend: Option<serde_json::Value>,
+    pub resend: Option<crate::models::HrefObject>,
     /// `send`.
-    pub send: Option<serde_json::Value>,
+    pub send: Option<crate::models::HrefObject>,
     /// `self`.
     pub self_: Option<crate::models::HrefObjectSelfLink>,
     /// `user`.
-    pub user: Option<serde_json::Value>,
+    pub user: Option<crate::models::HrefObject>,
     /// `verify`.
-    pub verify: Option<serde_json::Value>,
+    pub verify: Option<crate::models::HrefObject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
     pub extra: crate::models::JsonMap,
@@ -697,19 +697,7 @@ pub struct UserRiskLevelExists {
 
 /// The `UserRiskLevelNone` object.
 #[cfg(feature = "users")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct UserRiskLevelNone {
-    /// The risk level associated with the user.
-    pub risk_level: Option<crate::models::UserRiskLevelAll>,
-    /// `_links`.
-    #[serde(rename = "_links")]
-    pub links: Option<serde_json::Value>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
+pub type UserRiskLevelNone = crate::models::UserRiskGetResponse;
 
 #[cfg(feature = "users")]
 open_enum! {
@@ -799,7 +787,7 @@ pub struct UserTypeLinks {
     /// `self`.
     pub self_: Option<crate::models::HrefObjectSelfLink>,
     /// `schema`.
-    pub schema: Option<serde_json::Value>,
+    pub schema: Option<crate::models::HrefObject>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
     pub extra: crate::models::JsonMap,

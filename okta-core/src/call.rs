@@ -74,6 +74,11 @@ impl<E: Paginated> Call<E> {
     pub fn pages(self) -> PageStream<E::Item> {
         self.client.pages(self.endpoint)
     }
+
+    /// Every page, then new ones as they come, polled every `interval`: see [`Client::follow`].
+    pub fn follow(self, interval: std::time::Duration) -> PageStream<E::Item> {
+        self.client.follow(self.endpoint, interval)
+    }
 }
 
 impl<E: Endpoint> IntoFuture for Call<E> {

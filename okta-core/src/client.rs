@@ -106,9 +106,22 @@ impl Client {
     }
 
     /// Every page of a list operation, lazily.
-    pub fn pages<E: Paginated>(&self, mut endpoint: E) -> PageStream<E::Item> {
+    pub fn pages<E: Paginated>(&self, endpoint: E) -> PageStream<E::Item> {
+        self.page_stream(endpoint, None)
+    }
+
+    /// Every page of a list operation, and then, once it runs dry (an empty page that still
+    /// links a next one, as the System Log does), that link again every `interval`, for as long
+    /// as the stream is polled: a live tail. Dropping the stream stops it. A list whose last page
+    /// has no next link ends as usual.
+    pub fn follow<E: Paginated>(&self, endpoint: E, interval: Duration) -> PageStream<E::Item> {
+        self.page_stream(endpoint, Some(interval))
+    }
+
+    fn page_stream<E: Paginated>(&self, mut endpoint: E, follow: Option<Duration>) -> PageStream<E::Item> {
         endpoint.set_default_page_size();
-        PageStream::new(self.clone(), PreparedRequest::from_endpoint(&self.inner.org, &endpoint))
+        let first = PreparedRequest::from_endpoint(&self.inner.org, &endpoint);
+        PageStream::new(self.clone(), first, E::decode, follow)
     }
 
     /// Binds an endpoint to this client, to send it later, await it or stream it.

@@ -4,7 +4,7 @@ use reqwest::Method;
 use reqwest::header::HeaderMap;
 
 use crate::error::Error;
-use crate::pagination::Page;
+use crate::page::{Page, PageForm};
 use crate::params::Query;
 use crate::response::RawResponse;
 
@@ -44,6 +44,10 @@ pub trait Endpoint {
     /// which must never carry ids or secrets.
     const PATH: &'static str;
 
+    /// The media type of the body (`Content-Type`), when there is one: JSON, or a JSON variant
+    /// such as `application/merge-patch+json` (declared as `content_type = ".."`).
+    const CONTENT_TYPE: &'static str = "application/json";
+
     /// The path with every parameter filled in and percent-encoded as one segment.
     ///
     /// Fails, before anything is sent, when a path parameter is empty: `/api/v1/users/` would
@@ -70,11 +74,16 @@ pub trait Endpoint {
     fn decode(response: &RawResponse) -> Result<Self::Output, Error>;
 }
 
-/// A list operation: its response is a JSON array of [`Item`](Self::Item), continued by
-/// `Link: <…>; rel="next"` headers, and the client can stream it.
+/// A list operation: its response is one [`Page`] of [`Item`](Self::Item)s that links the next
+/// one, and the client can stream it.
 pub trait Paginated: Endpoint<Output = Page<<Self as Paginated>::Item>> {
     /// One element of the list.
     type Item: serde::de::DeserializeOwned + Send + 'static;
+
+    /// Where the items and the next link are: a JSON array continued by `Link` headers (the
+    /// default), or an object continued by `_links.next.href` (declared as
+    /// `paginated(items = "roles")`). [`Page::decode_for`] reads it.
+    const FORM: PageForm = PageForm::LinkHeader;
 
     /// Called before the list is streamed: asks for the largest page Okta allows (declared as
     /// `paginated(page_size = N)`) unless the caller chose a `limit`, so a full listing takes as

@@ -9,7 +9,7 @@
 //! | build | `params.rs`, `request.rs` | values are percent-encoded into one URL on the org |
 //! | send | `send.rs` | the one function that authenticates, sends, traces and maps errors |
 //! | retry | `retry.rs`, `rate_limit.rs` | 429 waits for the reset; 5xx retried only when idempotent |
-//! | decode | `response.rs`, `pagination.rs` | JSON with the failing path named; `Link` pagination |
+//! | decode | `response.rs`, `page.rs`, `pagination.rs` | JSON with the failing path named; pages and their streams |
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), okta_core::Error> {
@@ -30,6 +30,7 @@ mod endpoint;
 mod error;
 mod link_header;
 mod org_url;
+mod page;
 mod pagination;
 mod params;
 mod rate_limit;
@@ -46,7 +47,8 @@ pub use call::Call;
 pub use client::{Client, ClientBuilder};
 pub use endpoint::{Endpoint, Paginated};
 pub use error::{ApiError, DecodeError, Error, ErrorCause, RateLimitedError};
-pub use pagination::{ItemStream, Page, PageStream};
+pub use page::{Page, PageForm};
+pub use pagination::{ItemStream, PageStream};
 pub use params::{ParamValue, Query};
 pub use rate_limit::RateLimit;
 pub use raw::RawRequest;
@@ -75,8 +77,8 @@ impl AsClient for Client {
 pub mod __private {
     pub use crate::params::{json_body, push_header, push_path_segment};
     pub use crate::{
-        AsClient, Call, Client, Endpoint, Error, HeaderMap, ItemStream, Method, Page, PageStream, Paginated, Query,
-        RawResponse, Response,
+        AsClient, Call, Client, Endpoint, Error, HeaderMap, ItemStream, Method, Page, PageForm, PageStream, Paginated,
+        Query, RawResponse, Response,
     };
     pub use core::clone::Clone;
     pub use core::convert::Into;
@@ -97,8 +99,13 @@ pub mod __private {
         response.empty()
     }
 
-    /// Decodes one page of a list.
+    /// Decodes one page of a list paged by `Link` headers.
     pub fn decode_page<T: serde::de::DeserializeOwned>(response: &RawResponse) -> Result<Page<T>, Error> {
         Page::decode(response)
+    }
+
+    /// Decodes one page of the list `E`, in the form it declares.
+    pub fn decode_page_for<E: Paginated>(response: &RawResponse) -> Result<Page<E::Item>, Error> {
+        Page::decode_for::<E>(response)
     }
 }

@@ -1,8 +1,9 @@
-//! Lists: one page, and lazy streams of pages and items that follow `Link: rel="next"`.
+//! Lists: lazy streams of pages and items that follow each page's next link.
 
 use std::collections::HashSet;
 use std::pin::Pin;
 use std::task::{Context, Poll};
+use std::time::Duration;
 
 use futures::stream::{self, BoxStream, Stream, StreamExt, TryStreamExt};
 use serde::de::DeserializeOwned;
@@ -10,122 +11,20 @@ use url::Url;
 
 use crate::client::Client;
 use crate::error::Error;
-use crate::link_header;
-use crate::rate_limit::RateLimit;
+use crate::page::Page;
 use crate::request::PreparedRequest;
 use crate::response::RawResponse;
 
-/// One page of a list: its items, and where the next page is.
-///
-/// ```
-/// # async fn demo(client: okta_core::Client) -> Result<(), okta_core::Error> {
-/// let page: okta_core::Page<serde_json::Value> =
-///     client.request(okta_core::Method::GET, "/api/v1/groups").query("limit", "50").send_page().await?;
-/// for group in &page {
-///     println!("{}", group["profile"]["name"]);
-/// }
-/// if let Some(cursor) = page.next_cursor() {
-///     println!("resume later with after={cursor}");
-/// }
-/// # Ok(()) }
-/// ```
-#[derive(Debug, Clone)]
-pub struct Page<T> {
-    /// The items of this page, in the server's order.
-    pub items: Vec<T>,
-    next: Option<Url>,
-    rate_limit: RateLimit,
-    request_id: Option<String>,
-}
-
-impl<T> Page<T> {
-    /// The `rel="next"` link, absolute, as the server sent it.
-    pub fn next_url(&self) -> Option<&Url> {
-        self.next.as_ref()
-    }
-
-    /// The opaque `after` cursor of the next page, to resume a listing later with `.after(..)`.
-    pub fn next_cursor(&self) -> Option<String> {
-        self.next
-            .as_ref()?
-            .query_pairs()
-            .find(|(k, _)| k == "after")
-            .map(|(_, v)| v.into_owned())
-    }
-
-    /// Whether the server announced another page.
-    pub fn has_next(&self) -> bool {
-        self.next.is_some()
-    }
-
-    /// The rate-limit headers of this page's response.
-    pub fn rate_limit(&self) -> RateLimit {
-        self.rate_limit
-    }
-
-    /// `X-Okta-Request-Id` of this page's response.
-    pub fn request_id(&self) -> Option<&str> {
-        self.request_id.as_deref()
-    }
-
-    /// Number of items on this page.
-    pub fn len(&self) -> usize {
-        self.items.len()
-    }
-
-    /// Whether this page has no items.
-    pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
-    }
-
-    /// The items, without the page.
-    pub fn into_items(self) -> Vec<T> {
-        self.items
-    }
-}
-
-impl<T: DeserializeOwned> Page<T> {
-    /// Decodes a list response: a JSON array body and its `Link` headers.
-    pub fn decode(response: &RawResponse) -> Result<Self, Error> {
-        let next = link_header::find_rel(&response.headers, "next")
-            .map(|target| {
-                response
-                    .url
-                    .join(&target)
-                    .map_err(|_| Error::Pagination(format!("the next link `{target}` is not a URL")))
-            })
-            .transpose()?;
-        Ok(Page {
-            items: response.json()?,
-            next,
-            rate_limit: response.rate_limit(),
-            request_id: response.request_id().map(str::to_owned),
-        })
-    }
-}
-
-impl<T> IntoIterator for Page<T> {
-    type Item = T;
-    type IntoIter = std::vec::IntoIter<T>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.items.into_iter()
-    }
-}
-
-impl<'a, T> IntoIterator for &'a Page<T> {
-    type Item = &'a T;
-    type IntoIter = std::slice::Iter<'a, T>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.items.iter()
-    }
-}
+/// Decodes one page of the list being streamed.
+pub(crate) type DecodePage<T> = fn(&RawResponse) -> Result<Page<T>, Error>;
 
 /// The pages of a list, fetched one at a time as they are polled.
 ///
-/// It ends after a page without `rel="next"`, or after an empty page (the System Log's polling
-/// queries always announce a next page). It fails, rather than loop or leak, when a next link
-/// points to another origin or repeats one already followed. An error ends the stream: nothing is
-/// dropped silently.
+/// It ends after a page without a next link, or after an empty page (the System Log's polling
+/// queries always announce a next page), unless it [follows](crate::Call::follow) the list. It
+/// fails, rather than loop or leak, when a next link is not a URL, points to another origin or
+/// another path than the list's, or repeats one already followed; the items of the page that
+/// carried such a link come first. An error ends the stream: nothing is dropped silently.
 #[must_use = "streams do nothing unless polled"]
 pub struct PageStream<T> {
     inner: BoxStream<'static, Result<Page<T>, Error>>,
@@ -137,19 +36,34 @@ pub struct ItemStream<T> {
     inner: BoxStream<'static, Result<T, Error>>,
 }
 
-struct Cursor {
+struct Cursor<T> {
     client: Client,
+    decode: DecodePage<T>,
     /// The next request, or why there is none although the server announced one: that error
     /// comes after the page that carried the link, so none of its items is lost.
     next: Option<Result<PreparedRequest, Error>>,
     followed: HashSet<Url>,
+    /// Following a log: after an empty page, wait this long and ask the same link again.
+    follow: Option<Duration>,
+    /// The last page was empty: wait before the next request.
+    dry: bool,
 }
 
-impl Cursor {
+impl<T> Cursor<T> {
     /// Where the page after `page` is, if anywhere, checked before any token goes there.
-    fn follow<T>(&mut self, request: &PreparedRequest, page: &Page<T>) -> Option<Result<PreparedRequest, Error>> {
+    fn follow(&mut self, request: &PreparedRequest, page: &Page<T>) -> Option<Result<PreparedRequest, Error>> {
+        let next = match page.next.as_ref()? {
+            Ok(next) => next,
+            Err(target) => {
+                return Some(Err(Error::Pagination(format!("the next link `{target}` is not a URL"))));
+            }
+        };
         // An empty page ends the list even with a next link: System Log polls always have one.
-        let next = page.next.as_ref().filter(|_| !page.items.is_empty())?;
+        // Following, it means "nothing new yet": ask again after the interval.
+        self.dry = page.items.is_empty();
+        if self.dry && self.follow.is_none() {
+            return None;
+        }
         let org = self.client.org_url();
         if next.origin() != org.origin() {
             return Some(Err(Error::Pagination(format!(
@@ -158,6 +72,18 @@ impl Cursor {
                 org.origin().ascii_serialization()
             ))));
         }
+        // Okta's next links keep the list's path and change only the query: a link elsewhere on
+        // the org would be decoded as this list's items.
+        if next.path() != request.url.path() {
+            return Some(Err(Error::Pagination(format!(
+                "the next link leaves the list (`{}`) for another path; not following it",
+                request.template
+            ))));
+        }
+        if self.dry {
+            // Asking the same link again is the point of following; what came before is done.
+            self.followed.clear();
+        }
         if !self.followed.insert(next.clone()) {
             return Some(Err(Error::Pagination(
                 "the server sent a next link that was already followed; stopping instead of looping".into(),
@@ -165,28 +91,43 @@ impl Cursor {
         }
         Some(Ok(request.follow(next.clone())))
     }
+
+    /// Fetches the next page, if there is one.
+    async fn step(mut self) -> Result<Option<(Page<T>, Self)>, Error> {
+        let request = match self.next.take() {
+            None => return Ok(None),
+            Some(next) => next?,
+        };
+        if let Some(interval) = self.follow.filter(|_| self.dry) {
+            tokio::time::sleep(interval).await;
+        }
+        let raw = self.client.execute(request.clone()).await?;
+        let page = (self.decode)(&raw)?;
+        self.next = self.follow(&request, &page);
+        Ok(Some((page, self)))
+    }
 }
 
 impl<T: DeserializeOwned + Send + 'static> PageStream<T> {
-    pub(crate) fn new(client: Client, first: Result<PreparedRequest, Error>) -> Self {
+    /// The pages from `first` on, until one has no next link (or, when not following, is empty).
+    pub(crate) fn new(
+        client: Client,
+        first: Result<PreparedRequest, Error>,
+        decode: DecodePage<T>,
+        follow: Option<Duration>,
+    ) -> Self {
         let followed = first.iter().map(|r| r.url.clone()).collect();
         let cursor = Cursor {
             client,
+            decode,
             next: Some(first),
             followed,
+            follow,
+            dry: false,
         };
-        let inner = stream::try_unfold(cursor, |mut cursor| async move {
-            let request = match cursor.next.take() {
-                None => return Ok(None),
-                Some(next) => next?,
-            };
-            let raw = cursor.client.execute(request.clone()).await?;
-            let page = Page::<T>::decode(&raw)?;
-            cursor.next = cursor.follow(&request, &page);
-            Ok(Some((page, cursor)))
-        })
-        .boxed();
-        PageStream { inner }
+        PageStream {
+            inner: stream::try_unfold(cursor, Cursor::step).boxed(),
+        }
     }
 
     /// The items of every page, in order.

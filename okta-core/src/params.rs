@@ -12,6 +12,9 @@ use crate::error::Error;
 /// segment, start a query or a fragment, or split a query pair.
 const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
 
+/// A comma-joined list's value: its commas are the separators OpenAPI's `explode: false` asks for.
+const LIST: &AsciiSet = &COMPONENT.remove(b',');
+
 /// Percent-encodes one path segment or query component.
 pub(crate) fn encode_component(value: &str) -> Cow<'_, str> {
     utf8_percent_encode(value, COMPONENT).into()
@@ -27,18 +30,58 @@ pub(crate) fn encode_component(value: &str) -> Cow<'_, str> {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
-    pairs: Vec<(Cow<'static, str>, String)>,
+    pairs: Vec<Pair>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Pair {
+    name: Cow<'static, str>,
+    value: String,
+    /// A comma-joined list: its commas separate values and go on the wire as they are.
+    joined: bool,
 }
 
 impl Query {
     /// Adds one `name=value` pair.
     pub fn push(&mut self, name: impl Into<Cow<'static, str>>, value: impl Into<String>) {
-        self.pairs.push((name.into(), value.into()));
+        self.pairs.push(Pair {
+            name: name.into(),
+            value: value.into(),
+            joined: false,
+        });
     }
 
-    /// Adds every value of a parameter that is set (none for `None`, one per element of a list).
+    /// Adds every value of a parameter that is set (none for `None`, one pair per element of a
+    /// list: `k=a&k=b`, OpenAPI's `form` style with `explode: true`).
     pub fn push_param<V: ParamValue + ?Sized>(&mut self, name: &'static str, value: &V) {
         value.for_each_value(&mut |v| self.push(name, v));
+    }
+
+    /// Adds a parameter that is set as one pair, a list's values joined by commas (`k=a,b`,
+    /// OpenAPI's `form` style with `explode: false`, declared `#[endpoint(query, explode = false)]`).
+    ///
+    /// ```
+    /// let mut q = okta_core::Query::default();
+    /// q.push_joined("expand", &vec!["user", "group"]);
+    /// q.push_joined("limit", &None::<u32>);
+    /// assert_eq!(q.to_string(), "expand=user,group");
+    /// ```
+    pub fn push_joined<V: ParamValue + ?Sized>(&mut self, name: &'static str, value: &V) {
+        let mut joined: Option<String> = None;
+        value.for_each_value(&mut |v| match &mut joined {
+            Some(list) => {
+                list.push(',');
+                list.push_str(&v);
+            }
+            None => joined = Some(v.into_owned()),
+        });
+        if let Some(value) = joined {
+            self.pairs.push(Pair {
+                name: Cow::Borrowed(name),
+                value,
+                joined: true,
+            });
+        }
     }
 
     /// Whether no parameter is set.
@@ -46,20 +89,25 @@ impl Query {
         self.pairs.is_empty()
     }
 
-    /// The pairs, in order.
+    /// The pairs, in order, not encoded.
     pub fn pairs(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.pairs.iter().map(|(k, v)| (k.as_ref(), v.as_str()))
+        self.pairs.iter().map(|p| (p.name.as_ref(), p.value.as_str()))
     }
 }
 
 impl std::fmt::Display for Query {
     /// The encoded query string, without the leading `?`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        for (i, (k, v)) in self.pairs.iter().enumerate() {
+        for (i, pair) in self.pairs.iter().enumerate() {
             if i > 0 {
                 f.write_str("&")?;
             }
-            write!(f, "{}={}", encode_component(k), encode_component(v))?;
+            let value = if pair.joined {
+                utf8_percent_encode(&pair.value, LIST).into()
+            } else {
+                encode_component(&pair.value)
+            };
+            write!(f, "{}={value}", encode_component(&pair.name))?;
         }
         Ok(())
     }
@@ -209,6 +257,21 @@ mod tests {
         q.push_param("activate", &false);
         q.push_param("x", &vec!["a&b".to_owned(), "c=d".to_owned()]);
         assert_eq!(q.to_string(), "limit=50&activate=false&x=a%26b&x=c%3Dd");
+        assert_eq!(
+            q.pairs().collect::<Vec<_>>(),
+            [("limit", "50"), ("activate", "false"), ("x", "a&b"), ("x", "c=d")]
+        );
+    }
+
+    #[test]
+    fn joined_lists_keep_their_commas_and_encode_the_rest() {
+        let mut q = Query::default();
+        q.push_joined("expand", &vec!["user".to_owned(), "a&b c".to_owned()]);
+        q.push_joined("empty", &Vec::<String>::new());
+        q.push_joined("unset", &None::<Vec<String>>);
+        q.push_joined("one", &Some(vec![7u8]));
+        assert_eq!(q.to_string(), "expand=user,a%26b%20c&one=7");
+        assert_eq!(q.pairs().collect::<Vec<_>>(), [("expand", "user,a&b c"), ("one", "7")]);
     }
 
     #[test]

@@ -10,7 +10,8 @@ use serde::de::DeserializeOwned;
 
 use crate::client::Client;
 use crate::error::Error;
-use crate::pagination::{ItemStream, Page, PageStream};
+use crate::page::Page;
+use crate::pagination::{ItemStream, PageStream};
 use crate::params::{Query, json_body};
 use crate::request::{PreparedRequest, join};
 use crate::response::{RawResponse, Response};
@@ -98,6 +99,7 @@ impl RawRequest {
                 template: Cow::Owned(url.path().to_owned()),
                 url,
                 headers: self.headers,
+                content_type: HeaderValue::from_static("application/json"),
                 body: self.body,
             }),
         };
@@ -130,7 +132,7 @@ impl RawRequest {
     /// Every page of a list, following `rel="next"`.
     pub fn pages<T: DeserializeOwned + Send + 'static>(self) -> PageStream<T> {
         let (client, prepared) = self.prepare();
-        PageStream::new(client, prepared)
+        PageStream::new(client, prepared, Page::decode, None)
     }
 
     /// Every item of a list, across pages.

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use bytes::Bytes;
 use reqwest::Method;
-use reqwest::header::HeaderMap;
+use reqwest::header::{HeaderMap, HeaderValue};
 use url::Url;
 
 use crate::endpoint::Endpoint;
@@ -19,6 +19,8 @@ pub(crate) struct PreparedRequest {
     /// What traces and errors name: the declared template, never ids.
     pub(crate) template: Cow<'static, str>,
     pub(crate) headers: HeaderMap,
+    /// The body's `Content-Type`.
+    pub(crate) content_type: HeaderValue,
     pub(crate) body: Option<Bytes>,
 }
 
@@ -30,11 +32,18 @@ impl PreparedRequest {
         let mut headers = HeaderMap::new();
         endpoint.headers(&mut headers)?;
         let body = endpoint.body()?.map(Bytes::from);
+        let content_type = HeaderValue::from_str(E::CONTENT_TYPE).map_err(|_| {
+            Error::InvalidRequest(format!(
+                "the content type of `{}` is not a valid HTTP header value",
+                E::PATH
+            ))
+        })?;
         Ok(PreparedRequest {
             method: E::METHOD,
             url: join(org, &path, &query)?,
             template: Cow::Borrowed(E::PATH),
             headers,
+            content_type,
             body,
         })
     }
@@ -46,6 +55,7 @@ impl PreparedRequest {
             url,
             template: self.template.clone(),
             headers: self.headers.clone(),
+            content_type: self.content_type.clone(),
             body: None,
         }
     }

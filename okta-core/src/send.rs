@@ -67,7 +67,7 @@ impl Client {
             }
             if let Some(body) = &req.body {
                 builder = builder
-                    .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
+                    .header(CONTENT_TYPE, req.content_type.clone())
                     .body(body.clone());
             }
             if attempt > 1 {

@@ -28,6 +28,8 @@ pub(crate) struct Field<'a> {
     /// The wire name (`rename`, or the camelCase of the field name).
     pub(crate) wire: String,
     pub(crate) rename: Option<syn::LitStr>,
+    /// `explode = ..`: `false` sends a list query parameter as one comma-joined pair.
+    pub(crate) explode: Option<syn::LitBool>,
     pub(crate) docs: Vec<&'a Attribute>,
 }
 
@@ -108,6 +110,7 @@ impl<'a> Field<'a> {
             attr_failed: attr.failed,
             wire,
             rename: attr.rename,
+            explode: attr.explode,
             docs: docs(&field.attrs),
         })
     }

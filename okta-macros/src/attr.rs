@@ -6,6 +6,8 @@ use syn::parse::ParseStream;
 use syn::{Attribute, Ident, LitStr, Path, Token, Type};
 
 use crate::ctxt::Ctxt;
+use crate::suggest::did_you_mean;
+use crate::symbol::{self, *};
 
 /// What `#[endpoint(METHOD "/path", key = value, ..)]` on the struct said; a part that did not
 /// parse is `None` and already reported.
@@ -15,8 +17,13 @@ pub(crate) struct EndpointAttr {
     pub(crate) path: Option<LitStr>,
     pub(crate) response: Option<Type>,
     pub(crate) paginated: Option<Ident>,
+    /// `paginated(items = "roles")`: the page is an object with the items under this property
+    /// and the next link at `_links.next.href`.
+    pub(crate) items: Option<LitStr>,
     /// `paginated(page_size = N)`: the page size streaming asks for when no `limit` is set.
     pub(crate) page_size: Option<syn::LitInt>,
+    /// `content_type = "application/merge-patch+json"`: the body's media type.
+    pub(crate) content_type: Option<LitStr>,
     /// Every `call = Type::method`: one generated method each, all returning the same bound call.
     pub(crate) calls: Vec<Path>,
     pub(crate) krate: Option<Path>,
@@ -27,12 +34,10 @@ pub(crate) struct EndpointAttr {
     pub(crate) incomplete: bool,
 }
 
-pub(crate) const STRUCT_KEYS: &str = "`response`, `paginated`, `call` or `crate`";
-pub(crate) const FIELD_KEYS: &str = "`path`, `query`, `header = \"Name\"`, `body` or `rename = \"wireName\"`";
 const USAGE: &str = "#[endpoint(GET \"/api/v1/users/{userId}\", response = User)]";
 
 pub(crate) fn endpoint_attrs(attrs: &[Attribute]) -> impl Iterator<Item = &Attribute> {
-    attrs.iter().filter(|a| a.path().is_ident("endpoint"))
+    attrs.iter().filter(|a| a.path().is_ident(symbol::ENDPOINT))
 }
 
 impl EndpointAttr {
@@ -109,50 +114,71 @@ impl EndpointAttr {
                 break;
             }
             let key = input.call(Ident::parse_any)?;
-            let name = key.to_string();
-            match name.as_str() {
-                "response" => {
-                    input.parse::<Token![=]>()?;
-                    let ty: Type = input.parse()?;
-                    set_once(cx, &key, &mut self.response, ty);
+            if key == RESPONSE {
+                input.parse::<Token![=]>()?;
+                let ty: Type = input.parse()?;
+                set_once(cx, &key, &mut self.response, ty);
+            } else if key == PAGINATED {
+                set_once(cx, &key, &mut self.paginated, key.clone());
+                if input.peek(syn::token::Paren) {
+                    let content;
+                    syn::parenthesized!(content in input);
+                    self.parse_paginated(cx, &content)?;
                 }
-                "paginated" => {
-                    set_once(cx, &key, &mut self.paginated, key.clone());
-                    if input.peek(syn::token::Paren) {
-                        let content;
-                        syn::parenthesized!(content in input);
-                        let inner = content.call(Ident::parse_any)?;
-                        if inner != "page_size" {
-                            cx.error_spanned_by(
-                                &inner,
-                                format!("unknown key `{inner}` in `paginated(..)`; expected `page_size = N`"),
-                            );
-                        }
-                        content.parse::<Token![=]>()?;
-                        self.page_size = Some(content.parse()?);
-                    }
-                }
-                "call" => {
-                    input.parse::<Token![=]>()?;
-                    // Type-style, so a receiver with a lifetime can be named: `Factors<'_>::list`.
-                    self.calls.push(input.parse::<Path>()?);
-                }
-                "crate" => {
-                    input.parse::<Token![=]>()?;
-                    let path: Path = input.call(Path::parse_mod_style)?;
-                    set_once(cx, &key, &mut self.krate, path);
-                }
-                _ => {
-                    cx.error_spanned_by(
-                        &key,
-                        format!(
-                            "unknown key `{name}` in #[endpoint(..)]{}; expected {STRUCT_KEYS}",
-                            did_you_mean(&name, &["response", "paginated", "call", "crate"])
-                        ),
-                    );
-                    self.incomplete = true;
-                    skip_to_comma(input)?;
-                }
+            } else if key == CONTENT_TYPE {
+                input.parse::<Token![=]>()?;
+                let lit: LitStr = input.parse()?;
+                set_once(cx, &key, &mut self.content_type, lit);
+            } else if key == CALL {
+                input.parse::<Token![=]>()?;
+                // Type-style, so a receiver with a lifetime can be named: `Factors<'_>::list`.
+                self.calls.push(input.parse::<Path>()?);
+            } else if key == CRATE {
+                input.parse::<Token![=]>()?;
+                let path: Path = input.call(Path::parse_mod_style)?;
+                set_once(cx, &key, &mut self.krate, path);
+            } else {
+                cx.error_spanned_by(
+                    &key,
+                    format!(
+                        "unknown key `{key}` in #[endpoint(..)]{}; expected {}",
+                        did_you_mean(&key.to_string(), &symbol::names(STRUCT_KEYS)),
+                        symbol::one_of(STRUCT_KEYS)
+                    ),
+                );
+                self.incomplete = true;
+                skip_to_comma(input)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// `items = "property", page_size = N`, in any order, each optional.
+    fn parse_paginated(&mut self, cx: &Ctxt, content: ParseStream) -> syn::Result<()> {
+        while !content.is_empty() {
+            let key = content.call(Ident::parse_any)?;
+            if key == ITEMS {
+                content.parse::<Token![=]>()?;
+                let lit = content.parse()?;
+                set_once(cx, &key, &mut self.items, lit);
+            } else if key == PAGE_SIZE {
+                content.parse::<Token![=]>()?;
+                let lit = content.parse()?;
+                set_once(cx, &key, &mut self.page_size, lit);
+            } else {
+                cx.error_spanned_by(
+                    &key,
+                    format!(
+                        "unknown key `{key}` in `paginated(..)`{}; expected {}",
+                        did_you_mean(&key.to_string(), &symbol::names(PAGINATED_KEYS)),
+                        symbol::one_of(PAGINATED_KEYS)
+                    ),
+                );
+                self.incomplete = true;
+                skip_to_comma(content)?;
+            }
+            if !content.is_empty() {
+                content.parse::<Token![,]>()?;
             }
         }
         Ok(())
@@ -165,40 +191,6 @@ fn set_once<T>(cx: &Ctxt, key: &Ident, slot: &mut Option<T>, value: T) {
     } else {
         *slot = Some(value);
     }
-}
-
-/// `" (did you mean `x`?)"` when `name` is one typo away from a known key, else `""`.
-pub(crate) fn did_you_mean(name: &str, known: &[&str]) -> String {
-    known
-        .iter()
-        .map(|k| (edit_distance(name, k), k))
-        // One edit for a short word, two for a long one: `FETCH` is not a typo of `PATCH`.
-        .filter(|(d, k)| *d <= (k.len() / 4).max(1))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, k)| format!(" (did you mean `{k}`?)"))
-        .unwrap_or_default()
-}
-
-/// Levenshtein distance, with a swap of two neighbours counted as one edit.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
-            }
-        }
-    }
-    d[a.len()][b.len()]
 }
 
 fn skip_to_comma(input: ParseStream) -> syn::Result<()> {
@@ -217,13 +209,14 @@ pub(crate) enum Role {
 }
 
 impl Role {
-    pub(crate) fn describe(&self) -> &'static str {
-        match self {
-            Role::Path => "#[endpoint(path)]",
-            Role::Query => "#[endpoint(query)]",
-            Role::Header(_) => "#[endpoint(header = ..)]",
-            Role::Body => "#[endpoint(body)]",
-        }
+    pub(crate) fn describe(&self) -> String {
+        let key = match self {
+            Role::Path => PATH.name,
+            Role::Query => QUERY.name,
+            Role::Header(_) => "header = ..",
+            Role::Body => BODY.name,
+        };
+        format!("#[{}({key})]", symbol::ENDPOINT)
     }
 }
 
@@ -232,6 +225,8 @@ impl Role {
 pub(crate) struct FieldAttr {
     pub(crate) role: Option<(Role, Span)>,
     pub(crate) rename: Option<LitStr>,
+    /// `explode = false`: a list query parameter goes as one comma-joined pair.
+    pub(crate) explode: Option<syn::LitBool>,
     /// The attribute did not parse (already reported): a missing role is not reported again.
     pub(crate) failed: bool,
 }
@@ -241,30 +236,37 @@ impl FieldAttr {
         let mut out = FieldAttr::default();
         for attr in endpoint_attrs(attrs) {
             let parsed = attr.parse_nested_meta(|meta| {
-                let key = meta.path.get_ident().map(ToString::to_string).unwrap_or_default();
                 let span = syn::spanned::Spanned::span(&meta.path);
-                let role = match key.as_str() {
-                    "path" => Role::Path,
-                    "query" => Role::Query,
-                    "body" => Role::Body,
-                    "header" => {
-                        let name: LitStr = meta.value()?.parse()?;
-                        Role::Header(name)
+                let role = if meta.path == PATH {
+                    Role::Path
+                } else if meta.path == QUERY {
+                    Role::Query
+                } else if meta.path == BODY {
+                    Role::Body
+                } else if meta.path == HEADER {
+                    Role::Header(meta.value()?.parse()?)
+                } else if meta.path == RENAME {
+                    let lit: LitStr = meta.value()?.parse()?;
+                    if out.rename.is_some() {
+                        cx.error_at(span, "duplicate `rename`: give it once");
                     }
-                    "rename" => {
-                        let lit: LitStr = meta.value()?.parse()?;
-                        if out.rename.is_some() {
-                            cx.error_at(span, "duplicate `rename`: give it once");
-                        }
-                        out.rename = Some(lit);
-                        return Ok(());
+                    out.rename = Some(lit);
+                    return Ok(());
+                } else if meta.path == EXPLODE {
+                    let lit: syn::LitBool = meta.value()?.parse()?;
+                    if out.explode.is_some() {
+                        cx.error_at(span, "duplicate `explode`: give it once");
                     }
-                    _ => {
-                        let path = &meta.path;
-                        let shown = quote::quote!(#path).to_string().replace(' ', "");
-                        let hint = did_you_mean(&shown, &["path", "query", "header", "body", "rename"]);
-                        return Err(meta.error(format!("unknown key `{shown}`{hint}; a field takes {FIELD_KEYS}")));
-                    }
+                    out.explode = Some(lit);
+                    return Ok(());
+                } else {
+                    let path = &meta.path;
+                    let shown = quote::quote!(#path).to_string().replace(' ', "");
+                    let hint = did_you_mean(&shown, &symbol::names(FIELD_KEYS));
+                    return Err(meta.error(format!(
+                        "unknown key `{shown}`{hint}; a field takes {}",
+                        symbol::one_of(FIELD_KEYS)
+                    )));
                 };
                 match &out.role {
                     Some((first, _)) => cx.error_at(
@@ -325,12 +327,27 @@ mod tests {
     }
 
     #[test]
-    fn suggestions() {
-        let keys = ["response", "paginated", "call", "crate"];
-        assert_eq!(did_you_mean("respnse", &keys), " (did you mean `response`?)");
-        assert_eq!(did_you_mean("pagniated", &keys), " (did you mean `paginated`?)");
-        assert_eq!(did_you_mean("method", &keys), "");
-        assert_eq!(did_you_mean("FETCH", &["GET", "PATCH"]), "");
-        assert_eq!(did_you_mean("qurey", &["path", "query"]), " (did you mean `query`?)");
+    fn body_paging_and_content_type() {
+        let (attr, res) = parse_struct_body(quote!(
+            GET "/a", response = X, paginated(items = "roles", page_size = 100), content_type = "application/merge-patch+json"
+        ));
+        assert!(res.is_ok());
+        assert_eq!(attr.items.map(|l| l.value()).as_deref(), Some("roles"));
+        assert_eq!(attr.page_size.map(|l| l.to_string()).as_deref(), Some("100"));
+        assert_eq!(
+            attr.content_type.map(|l| l.value()).as_deref(),
+            Some("application/merge-patch+json")
+        );
+        let (attr, res) = parse_struct_body(quote!(GET "/a", response = X, paginated(page_size = 1, items = "r")));
+        assert!(res.is_ok() && attr.items.is_some() && attr.page_size.is_some());
+        let (_, res) =
+            parse_struct_body(quote!(GET "/a", response = X, paginated(itmes = "r", items = "a", items = "b")));
+        let msg: Vec<String> = res.expect_err("errors").into_iter().map(|e| e.to_string()).collect();
+        assert_eq!(msg.len(), 2, "{msg:?}");
+        assert!(
+            msg[0].contains("unknown key `itmes` in `paginated(..)` (did you mean `items`?)"),
+            "{msg:?}"
+        );
+        assert!(msg[1].contains("duplicate `items`"), "{msg:?}");
     }
 }

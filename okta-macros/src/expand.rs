@@ -183,7 +183,11 @@ fn endpoint_impl(input: &Input, p: &TokenStream) -> TokenStream {
     let query = (!query_fields.is_empty()).then(|| {
         let pushes = query_fields.iter().map(|f| {
             let (name, wire) = (at_type(f), &f.wire);
-            quote_spanned!(value_span(f)=> query.push_param(#wire, &self.#name);)
+            if f.explode.as_ref().is_some_and(|e| !e.value) {
+                quote_spanned!(value_span(f)=> query.push_joined(#wire, &self.#name);)
+            } else {
+                quote_spanned!(value_span(f)=> query.push_param(#wire, &self.#name);)
+            }
         });
         quote! {
             fn query(&self, query: &mut #p::Query) {
@@ -223,7 +227,9 @@ fn endpoint_impl(input: &Input, p: &TokenStream) -> TokenStream {
         }
     });
 
-    let decode = if input.attr.paginated.is_some() {
+    let decode = if input.attr.items.is_some() {
+        quote_spanned!(response.span()=> #p::decode_page_for::<Self>(response))
+    } else if input.attr.paginated.is_some() {
         quote_spanned!(response.span()=> #p::decode_page::<#response>(response))
     } else if is_unit(&response) {
         quote!(#p::decode_empty(response))
@@ -241,19 +247,34 @@ fn endpoint_impl(input: &Input, p: &TokenStream) -> TokenStream {
                 }
             }
         });
+        let form = input
+            .attr
+            .items
+            .as_ref()
+            .map(|items| quote!(const FORM: #p::PageForm = #p::PageForm::Body { items: #items };));
         quote! {
+            #[automatically_derived]
             impl #p::Paginated for #ident {
                 type Item = #response;
+                #form
                 #page_size
             }
         }
     });
 
+    let content_type = input
+        .attr
+        .content_type
+        .as_ref()
+        .map(|ct| quote!(const CONTENT_TYPE: &'static str = #ct;));
+
     quote! {
+        #[automatically_derived]
         impl #p::Endpoint for #ident {
             type Output = #output;
             const METHOD: #p::Method = #p::Method::#method;
             const PATH: &'static str = #path_lit;
+            #content_type
 
             fn path(&self) -> #p::Result<#p::String, #p::Error> {
                 let mut path = #p::String::with_capacity(#path_lit.len() + 24);
@@ -336,6 +357,7 @@ fn bound_call(input: &Input, p: &TokenStream) -> TokenStream {
             #streams
         }
 
+        #[automatically_derived]
         impl #p::IntoFuture for #call_ident {
             type Output = #p::Result<#output, #p::Error>;
             type IntoFuture = #p::BoxFuture<'static, Self::Output>;

@@ -25,6 +25,7 @@ pub(crate) fn expand(
     quote! {
         #errors
         #inherent
+        #[automatically_derived]
         impl #p::Endpoint for #ident {
             type Output = ();
             const METHOD: #p::Method = #p::Method::GET;

@@ -18,9 +18,47 @@ pub(crate) fn check(cx: &Ctxt, input: &Input) {
     check_response(cx, input, method.as_deref());
     check_path(cx, input);
     check_fields(cx, input, method.as_deref());
+    check_content_type(cx, input);
+    check_items(cx, input);
     check_call(cx, input);
 }
 
+/// `content_type` names the body's media type, so it must be one (`type/subtype`, optionally with
+/// parameters) and there must be a body; anything else would fail at run time, or never matter.
+fn check_content_type(cx: &Ctxt, input: &Input) {
+    let Some(lit) = &input.attr.content_type else { return };
+    let value = lit.value();
+    let (essence, params) = value.split_once(';').unwrap_or((&value, ""));
+    let media_type = essence
+        .trim()
+        .split_once('/')
+        .is_some_and(|(ty, sub)| is_token(ty) && is_token(sub));
+    if !media_type || !params.bytes().all(|b| b == b'\t' || (b' '..=b'~').contains(&b)) {
+        cx.error_spanned_by(
+            lit,
+            format!("`{value}` is not a media type: write it as `type/subtype`, e.g. \"application/merge-patch+json\""),
+        );
+    }
+    if input.with_role(|r| matches!(r, Role::Body)).next().is_none() {
+        cx.error_spanned_by(
+            lit,
+            "`content_type` is the media type of the body, but no field is #[endpoint(body)]: add one or remove `content_type`",
+        );
+    }
+}
+
+/// `items` names the JSON property that holds a page's items: an empty name cannot be one.
+fn check_items(cx: &Ctxt, input: &Input) {
+    if let Some(items) = input.attr.items.as_ref().filter(|l| l.value().is_empty()) {
+        cx.error_spanned_by(
+            items,
+            "`items` names the property that holds the page's items, e.g. `items = \"roles\"`",
+        );
+    }
+}
+
+/// The generated `Endpoint` impl, setters and bound call name the struct without parameters, and
+/// a request's types are fixed by the API anyway.
 fn check_generics(cx: &Ctxt, input: &Input) {
     let generics = &input.original.generics;
     if !generics.params.is_empty() {
@@ -31,7 +69,9 @@ fn check_generics(cx: &Ctxt, input: &Input) {
     }
 }
 
-/// The method in upper case when it is a known one.
+/// The method becomes `Method::GET` and friends: only the methods Okta's API uses exist there,
+/// and a lower-case or misspelled one would be a confusing "no associated item" error.
+/// Returns the method in upper case when it is a known one.
 fn check_method(cx: &Ctxt, input: &Input) -> Option<String> {
     let method = input.attr.method.as_ref()?;
     let name = method.to_string();
@@ -46,7 +86,7 @@ fn check_method(cx: &Ctxt, input: &Input) -> Option<String> {
             method,
             format!(
                 "unknown HTTP method `{name}`{}; expected one of {}",
-                crate::attr::did_you_mean(&upper, &METHODS),
+                crate::suggest::did_you_mean(&upper, &METHODS),
                 METHODS.join(", ")
             ),
         );
@@ -54,6 +94,8 @@ fn check_method(cx: &Ctxt, input: &Input) -> Option<String> {
     None
 }
 
+/// A call's output is the `response` type, so it must be given; `page_size` fills the `limit`
+/// field, which must therefore exist; and a list is read with GET, of items that are not `()`.
 fn check_response(cx: &Ctxt, input: &Input, method: Option<&str>) {
     let attr = &input.attr;
     if attr.response.is_none() && !attr.incomplete {
@@ -91,6 +133,9 @@ fn check_response(cx: &Ctxt, input: &Input, method: Option<&str>) {
     }
 }
 
+/// Every `{param}` of the path is filled from exactly one path field, and every path field fills
+/// one: otherwise a request would go to a path with a literal `{userId}` in it, or a value given
+/// by the caller would be silently dropped.
 fn check_path(cx: &Ctxt, input: &Input) {
     let Some(lit) = &input.attr.path else { return };
     let parts = match template::parse(&lit.value()) {
@@ -163,6 +208,9 @@ fn check_path(cx: &Ctxt, input: &Input) {
     }
 }
 
+/// Each field has one role the generated code can send; a field's name must not shadow a
+/// generated method; there is at most one body, never on GET or HEAD; header names are valid
+/// HTTP; and no two fields send the same wire name, which Okta would read as one list.
 fn check_fields(cx: &Ctxt, input: &Input, method: Option<&str>) {
     let mut body_seen = false;
     let mut wire_names: HashMap<(bool, String), &syn::Ident> = HashMap::new();
@@ -220,11 +268,21 @@ fn check_fields(cx: &Ctxt, input: &Input, method: Option<&str>) {
                 }
             }
             Role::Header(name) => {
-                if name.value().is_empty() || !name.value().bytes().all(is_token_byte) {
+                if !is_token(&name.value()) {
                     cx.error_spanned_by(name, format!("`{}` is not a valid HTTP header name", name.value()));
                 }
             }
             Role::Query => {}
+        }
+        // `explode` says how a list goes in the query string; headers and bodies have their own forms.
+        if let Some(explode) = field.explode.as_ref().filter(|_| !matches!(role, Role::Query)) {
+            cx.error_spanned_by(
+                explode,
+                format!(
+                    "`explode` applies to query parameters, not to {}: remove it",
+                    role.describe()
+                ),
+            );
         }
         if matches!(role, Role::Query | Role::Header(_)) {
             let is_header = matches!(role, Role::Header(_));
@@ -249,6 +307,8 @@ fn check_fields(cx: &Ctxt, input: &Input, method: Option<&str>) {
     }
 }
 
+/// `call = Type::method` generates `impl Type { fn method(..) }`: both parts are needed, and the
+/// method cannot take generic parameters the generated code would not know how to fill.
 fn check_call(cx: &Ctxt, input: &Input) {
     for call in &input.attr.calls {
         if call.segments.len() < 2 {
@@ -266,6 +326,10 @@ fn check_call(cx: &Ctxt, input: &Input) {
             );
         }
     }
+}
+
+fn is_token(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(is_token_byte)
 }
 
 /// RFC 9110 token characters.

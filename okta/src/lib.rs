@@ -47,8 +47,8 @@ pub use client::{Client, UserFactors};
 pub use okta_core::Client as CoreClient;
 pub use okta_core::{
     ApiError, AsClient, Auth, Call, ClientBuilder, DecodeError, Endpoint, Error, ErrorCause, HeaderMap, ItemStream,
-    Method, Page, PageStream, Paginated, ParamValue, Query, RateLimit, RateLimitedError, RawRequest, RawResponse,
-    Response, RetryPolicy, SecretString, StatusCode,
+    Method, Page, PageForm, PageStream, Paginated, ParamValue, Query, RateLimit, RateLimitedError, RawRequest,
+    RawResponse, Response, RetryPolicy, SecretString, StatusCode,
 };
 pub use okta_macros::Endpoint;
 /// Adds the serde attributes every Okta model field needs, so a model says them once.

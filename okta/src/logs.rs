@@ -1,7 +1,9 @@
-//! The System Log: `/api/v1/logs`.
+//! The System Log: `/api/v1/logs`, read once or followed live.
 
-use crate::Endpoint;
+use std::time::Duration;
+
 use crate::models::LogEvent;
+use crate::{Endpoint, ItemStream};
 
 /// The Okta System Log API provides read access to your organization’s system log. This API
 /// provides more functionality than the Events API.
@@ -9,7 +11,8 @@ use crate::models::LogEvent;
 /// `GET /api/v1/logs` → pages of [`LogEvent`] (default `limit` 100), following
 /// `Link: rel="next"`. A polling query (`sortOrder` `ASCENDING` and no `until`) always has a
 /// `next` link, so `stream()` and `pages()` end at the first empty page; that page (the last one
-/// `pages()` yields) has the `next_cursor()` to poll again from later with `.after(..)`.
+/// `pages()` yields) has the `next_cursor()` to poll again from later with `.after(..)`, and
+/// [`follow`](GetLogsCall::follow) does that for you.
 ///
 /// ```no_run
 /// # async fn demo(client: okta::Client) -> Result<(), okta::Error> {
@@ -50,4 +53,33 @@ pub struct GetLogs {
     /// The pagination cursor of the next page.
     #[endpoint(query)]
     after: Option<String>,
+}
+
+impl GetLogsCall {
+    /// Follows the System Log live, as Okta's other SDKs' `subscribe` does: every event from
+    /// `since` (or the last 7 days) on, then, each time the log runs dry, its `next` link again
+    /// every `interval`, yielding new events as they are published. It never ends on its own
+    /// while the query is a polling one (ascending, no `until`); with `until` it ends there. Drop
+    /// the stream to stop it. An error (the org unreachable after the retries, say) ends it:
+    /// resume from the last event's `published` time with a new `since`.
+    ///
+    /// Each poll counts against the `/api/v1/logs` rate limit: choose the interval with it in mind.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: okta::Client) -> Result<(), okta::Error> {
+    /// use futures::TryStreamExt;
+    /// use std::time::Duration;
+    /// let mut live = client
+    ///     .get_logs()
+    ///     .since("2026-12-01T00:00:00.000Z")
+    ///     .filter(r#"eventType eq "user.session.start""#)
+    ///     .follow(Duration::from_secs(15));
+    /// while let Some(event) = live.try_next().await? {
+    ///     println!("{} {}", event.published.unwrap_or_default(), event.display_message.unwrap_or_default());
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn follow(self, interval: Duration) -> ItemStream<LogEvent> {
+        self.0.follow(interval).items()
+    }
 }

@@ -192,3 +192,188 @@ async fn a_call_on_the_users_own_client_type_sends_every_part() {
         Some("application/json")
     );
 }
+
+/// A list paged in its body, as Okta's IAM lists are: `{"roles": [..], "_links": {"next": ..}}`.
+#[derive(okta::Endpoint)]
+#[endpoint(GET "/api/v1/iam/roles", response = Thing, paginated(items = "roles", page_size = 50))]
+struct ListRoles {
+    #[endpoint(query)]
+    limit: Option<u32>,
+    #[endpoint(query)]
+    after: Option<String>,
+}
+
+fn roles_page(ids: &[&str], next: Option<String>) -> Value {
+    let roles: Vec<Value> = ids.iter().map(|id| json!({ "id": id })).collect();
+    let mut page = json!({ "roles": roles, "_links": { "self": { "href": "ignored" } } });
+    if let Some(next) = next {
+        page["_links"]["next"] = json!({ "href": next });
+    }
+    page
+}
+
+#[tokio::test]
+async fn a_list_paged_in_its_body_streams_every_page() {
+    let (server, client) = start().await;
+    let uri = server.uri();
+    Mock::given(method("GET"))
+        .and(path("/api/v1/iam/roles"))
+        .and(query_param("limit", "50"))
+        .and(query_param_is_missing("after"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(roles_page(
+            &["r1", "r2"],
+            Some(format!("{uri}/api/v1/iam/roles?after=r2&limit=50")),
+        )))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/api/v1/iam/roles"))
+        .and(query_param("after", "r2"))
+        .and(header("Authorization", format!("SSWS {TOKEN}").as_str()))
+        // A relative link resolves against the page that carried it.
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(roles_page(&["r3"], Some("/api/v1/iam/roles?after=r3".into()))),
+        )
+        // Once by the stream, once awaited below.
+        .expect(2)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/api/v1/iam/roles"))
+        .and(query_param("after", "r3"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({ "roles": [{ "id": "r4" }], "_links": null })))
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let roles: Vec<Thing> = client
+        .stream(ListRoles::new())
+        .try_collect()
+        .await
+        .expect("three pages");
+    let ids: Vec<&str> = roles.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(ids, ["r1", "r2", "r3", "r4"]);
+
+    // One page, awaited: the cursor comes from the body's link.
+    let page = client.send(ListRoles::new().after("r2")).await.expect("one page");
+    assert_eq!(page.len(), 1);
+    assert_eq!(page.next_cursor().as_deref(), Some("r3"));
+}
+
+#[tokio::test]
+async fn a_body_paged_list_keeps_the_origin_path_and_loop_checks() {
+    let (server, client) = start().await;
+    let elsewhere = MockServer::start().await;
+    let uri = server.uri();
+    for (after, next) in [
+        (None, format!("{uri}/api/v1/iam/roles?after=a")),
+        // Repeats itself.
+        (Some("a"), format!("{uri}/api/v1/iam/roles?after=a")),
+        (Some("b"), format!("{}/api/v1/iam/roles?after=c", elsewhere.uri())),
+        (Some("d"), format!("{uri}/api/v1/users?after=e")),
+    ] {
+        let mock = Mock::given(method("GET")).and(path("/api/v1/iam/roles"));
+        let mock = match after {
+            Some(a) => mock.and(query_param("after", a)),
+            None => mock.and(query_param_is_missing("after")),
+        };
+        mock.respond_with(ResponseTemplate::new(200).set_body_json(roles_page(&["x"], Some(next))))
+            .mount(&server)
+            .await;
+    }
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({ "roles": [] })))
+        .mount(&elsewhere)
+        .await;
+
+    for (first, says) in [
+        (None, "already followed"),
+        (Some("b"), "not to the org"),
+        (Some("d"), "another path"),
+    ] {
+        let endpoint = match first {
+            Some(a) => ListRoles::new().after(a),
+            None => ListRoles::new(),
+        };
+        let results: Vec<Result<Thing, okta::Error>> = futures::StreamExt::collect(client.stream(endpoint)).await;
+        let (last, items) = results.split_last().expect("some results");
+        assert!(items.iter().all(Result::is_ok), "the items come first: {results:?}");
+        let err = last.as_ref().expect_err("then the error");
+        assert!(matches!(err, okta::Error::Pagination(_)), "{err:?}");
+        assert!(err.to_string().contains(says), "{err}");
+    }
+    assert!(elsewhere.received_requests().await.expect("recorded").is_empty());
+}
+
+#[tokio::test]
+async fn a_body_paged_list_with_a_bad_item_names_the_json_path() {
+    let (server, client) = start().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({ "roles": [{ "id": "r1" }, { "id": 7 }] })))
+        .mount(&server)
+        .await;
+    let err = client.send(ListRoles::new()).await.expect_err("a number is not an id");
+    let okta::Error::Decode(decode) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(decode.json_path, "roles[1].id");
+
+    server.reset().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({ "items": [] })))
+        .mount(&server)
+        .await;
+    let err = client.send(ListRoles::new()).await.expect_err("no `roles`");
+    assert!(err.to_string().contains("missing field `roles`"), "{err}");
+}
+
+/// A JSON merge patch, with a list query parameter in each of OpenAPI's two forms.
+#[derive(okta::Endpoint)]
+#[endpoint(PATCH "/api/v1/things/{thingId}", response = Value, content_type = "application/merge-patch+json")]
+struct PatchThing {
+    #[endpoint(path)]
+    thing_id: String,
+    #[endpoint(body)]
+    patch: Value,
+    #[endpoint(query)]
+    expand: Option<Vec<String>>,
+    #[endpoint(query, explode = false)]
+    fields: Option<Vec<String>>,
+    #[endpoint(query, explode = true)]
+    tag: Vec<String>,
+}
+
+#[tokio::test]
+async fn content_type_and_list_query_parameters_go_on_the_wire_as_declared() {
+    let (server, client) = start().await;
+    Mock::given(method("PATCH"))
+        .and(path("/api/v1/things/t1"))
+        .and(header("Content-Type", "application/merge-patch+json"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({ "id": "t1" })))
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let patch = PatchThing::new("t1", json!({ "label": null }), vec!["x".to_owned(), "y z".to_owned()])
+        .expand(vec!["users".to_owned(), "groups".to_owned()])
+        .fields(vec!["id".to_owned(), "a,b".to_owned(), "c&d".to_owned()]);
+    assert_eq!(
+        <PatchThing as okta::Endpoint>::CONTENT_TYPE,
+        "application/merge-patch+json"
+    );
+    let got = client.send(patch).await.expect("patched");
+    assert_eq!(got["id"], "t1");
+
+    let requests = server.received_requests().await.expect("recorded");
+    assert_eq!(requests.len(), 1);
+    assert_eq!(
+        requests[0].url.query(),
+        Some("expand=users&expand=groups&fields=id,a,b,c%26d&tag=x&tag=y%20z"),
+        "repeated by default and with `explode = true`, one comma-joined pair with `explode = false`"
+    );
+    let body: Value = serde_json::from_slice(&requests[0].body).expect("JSON body");
+    assert_eq!(body, json!({ "label": null }));
+    // Without `content_type`, JSON.
+    assert_eq!(<LabelThing as okta::Endpoint>::CONTENT_TYPE, "application/json");
+}

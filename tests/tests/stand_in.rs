@@ -64,17 +64,16 @@ async fn custom_profile_attributes_survive_get_change_put() {
     let org = OktaMock::start().await;
     let client = client(&org, 0);
     let mut user = person("custom@example.com");
-    user.profile.set_attribute("costCenter", "W-42");
+    user.profile
+        .set_attribute("costCenter", "W-42")
+        .expect("a custom attribute");
     let id = client.create_user(user).await.expect("created").id.expect("id");
 
     let mut fetched = client.get_user(&id).await.expect("read");
     fetched.profile.first_name = Some("Renamed".into());
     let updated = client.update_user(&id, fetched).await.expect("updated");
     assert_eq!(updated.profile.first_name.as_deref(), Some("Renamed"));
-    assert_eq!(
-        updated.profile.attribute("costCenter"),
-        Some(&serde_json::json!("W-42"))
-    );
+    assert_eq!(updated.profile.attribute("costCenter"), Some(serde_json::json!("W-42")));
 }
 
 #[tokio::test]

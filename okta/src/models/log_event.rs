@@ -87,11 +87,27 @@ pub struct LogActor {
     pub alternate_id: Option<String>,
     /// Display name.
     pub display_name: Option<String>,
-    /// Details.
+    /// Further details about the actor (`detailEntry`, the name real events use).
+    pub detail_entry: Option<JsonMap>,
+    /// Details under the name of the 1.x API specification (`detail`); see
+    /// [`details`](Self::details) to read whichever Okta sent.
     pub detail: Option<JsonMap>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
     pub extra: JsonMap,
+}
+
+impl LogActor {
+    /// The actor's details, under whichever name Okta sent them (`detailEntry`, or `detail`).
+    ///
+    /// ```
+    /// let actor: okta::models::LogActor =
+    ///     serde_json::from_str(r#"{"id": "00u1", "detailEntry": {"methodTypeUsed": "PUSH"}}"#).unwrap();
+    /// assert_eq!(actor.details().and_then(|d| d.get("methodTypeUsed")), Some(&"PUSH".into()));
+    /// ```
+    pub fn details(&self) -> Option<&JsonMap> {
+        self.detail_entry.as_ref().or(self.detail.as_ref())
+    }
 }
 
 /// `client`.
@@ -397,5 +413,21 @@ mod tests {
         assert_empty_ok::<LogSecurityContext>();
         assert_empty_ok::<LogRequest>();
         assert_empty_ok::<LogIpAddress>();
+    }
+
+    #[test]
+    fn actor_details_are_read_from_detail_entry_as_real_events_send_them() {
+        let e: LogEvent = assert_round_trip(
+            r#"{"actor": {"id": "00u1", "type": "User", "detailEntry": {"methodTypeUsed": "Okta Verify"}}}"#,
+        );
+        let actor = e.actor.as_ref().expect("actor");
+        assert!(actor.extra.is_empty(), "{:?}", actor.extra);
+        assert_eq!(
+            actor.detail_entry.as_ref().and_then(|d| d.get("methodTypeUsed")),
+            Some(&"Okta Verify".into())
+        );
+        assert_eq!(actor.details(), actor.detail_entry.as_ref());
+        let old: LogActor = assert_round_trip(r#"{"detail": {"k": "v"}}"#);
+        assert_eq!(old.details().and_then(|d| d.get("k")), Some(&"v".into()));
     }
 }

@@ -5,7 +5,9 @@
 //! * **Lossless.** Each object model has an `extra` map (`#[serde(flatten)]`) that keeps every
 //!   field this SDK does not know, nested objects included, so GET → change → PUT sends back
 //!   everything it got (a user's custom profile attributes are never erased by an update).
-//!   `_links` and `_embedded` are kept as JSON maps.
+//!   `_links` and `_embedded` are kept as JSON maps. A number keeps its text (serde_json's
+//!   `arbitrary_precision`), so an integer beyond 64 bits or a 17-digit float in a custom
+//!   attribute goes back exactly as it came; JSON object keys are re-encoded in sorted order.
 //! * **Lenient on presence.** Almost every field is optional (`Option<T>`); a missing field
 //!   never fails decoding and an absent field stays absent when encoding (no `null` is
 //!   injected). An explicit `null` reads as absent, on every field: as `None`, or for the few
@@ -73,6 +75,7 @@
 //! An enum inside this crate is `open_enum! { /// doc
 //! pub enum Name { Variant = "WIRE", … } }` (see `open_enum.rs`).
 
+mod attributes;
 mod null_as_default;
 mod open_enum;
 mod timestamp;

@@ -20,6 +20,12 @@
 /// assert_eq!(status.as_str(), "HIBERNATING");
 /// assert_eq!(UserStatus::from("ACTIVE"), UserStatus::Active);
 /// ```
+///
+/// A known value cannot hide in `Unknown`, because nobody outside this SDK can build one:
+///
+/// ```compile_fail
+/// let status = okta::models::UserStatus::Unknown(okta::models::UnknownValue("ACTIVE".into()));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct UnknownValue(String);
 

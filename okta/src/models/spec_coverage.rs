@@ -266,6 +266,12 @@ fn every_spec_property_is_a_typed_field() {
         "LogActor",
         r#"{"alternateId": "x", "detail": {}, "displayName": "x", "id": "x", "type": "x"}"#
     );
+    // The current specification (and real events) name the actor's details `detailEntry`.
+    check!(
+        LogActor,
+        "LogActor",
+        r#"{"alternateId": "x", "detailEntry": {}, "displayName": "x", "id": "x", "type": "x"}"#
+    );
     check!(
         LogClient,
         "LogClient",

@@ -4,7 +4,7 @@ use okta_core::SecretString;
 use serde::{Deserialize, Serialize};
 
 use super::open_enum::open_enum;
-use super::{JsonMap, Timestamp};
+use super::{JsonMap, Timestamp, attributes};
 
 open_enum! {
     /// A user's lifecycle status (`User.status`, `User.transitioningToStatus`).
@@ -209,14 +209,44 @@ impl UserProfile {
             && self.extra.is_empty()
     }
 
-    /// A custom (or untyped default) attribute.
-    pub fn attribute(&self, name: &str) -> Option<&serde_json::Value> {
-        self.extra.get(name)
+    /// The attribute with this wire name (`"firstName"`, `"costCenter"`), typed or custom, as
+    /// JSON; `None` when it is not set.
+    ///
+    /// ```
+    /// use okta::models::UserProfile;
+    ///
+    /// let profile = UserProfile::new("isaac@example.org", "isaac@example.org", "Isaac", "Brock");
+    /// assert_eq!(profile.attribute("firstName"), Some(serde_json::json!("Isaac")));
+    /// assert_eq!(profile.attribute("costCenter"), None);
+    /// ```
+    pub fn attribute(&self, name: &str) -> Option<serde_json::Value> {
+        attributes::get(self, name)
     }
 
-    /// Sets a custom (or untyped default) attribute.
-    pub fn set_attribute(&mut self, name: impl Into<String>, value: impl Into<serde_json::Value>) {
-        self.extra.insert(name.into(), value.into());
+    /// Sets the attribute with this wire name: the typed field for one this SDK knows
+    /// (`"firstName"` sets [`first_name`](Self::first_name); `null` unsets it), `extra`
+    /// otherwise, so the profile sent never holds a name twice.
+    ///
+    /// A value the typed field cannot hold (a number for `firstName`) is an error, and the
+    /// profile is left as it was.
+    ///
+    /// ```
+    /// use okta::models::UserProfile;
+    ///
+    /// let mut profile = UserProfile::default();
+    /// profile.set_attribute("firstName", "Isaac")?;
+    /// profile.set_attribute("costCenter", 4711)?;
+    /// assert_eq!(profile.first_name.as_deref(), Some("Isaac"));
+    /// assert_eq!(profile.extra["costCenter"], 4711);
+    /// assert!(profile.set_attribute("lastName", 5).is_err());
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn set_attribute(
+        &mut self,
+        name: impl Into<String>,
+        value: impl Into<serde_json::Value>,
+    ) -> Result<(), serde_json::Error> {
+        attributes::set(self, name.into(), value.into())
     }
 }
 
@@ -472,7 +502,9 @@ mod tests {
     fn get_change_put_keeps_custom_attributes() {
         let mut user: User = serde_json::from_str(USER).expect("decode");
         user.profile.first_name = Some("Ike".into());
-        user.profile.set_attribute("department", "R&D");
+        user.profile
+            .set_attribute("department", "R&D")
+            .expect("a custom attribute");
         let body = serde_json::to_value(&user).expect("encode");
         assert_eq!(body["profile"]["firstName"], "Ike");
         assert_eq!(body["profile"]["costCenter"], "4711");
@@ -574,9 +606,9 @@ mod tests {
     fn profile_attribute_accessors() {
         let mut p = UserProfile::default();
         assert!(p.is_empty());
-        p.set_attribute("costCenter", "4711");
+        p.set_attribute("costCenter", "4711").expect("a custom attribute");
         assert!(!p.is_empty());
-        assert_eq!(p.attribute("costCenter"), Some(&json!("4711")));
+        assert_eq!(p.attribute("costCenter"), Some(json!("4711")));
         assert_encodes(&p, json!({"costCenter": "4711"}));
     }
 
@@ -630,5 +662,46 @@ mod tests {
         );
         let body = serde_json::to_value(&user).expect("encode");
         assert_eq!(body["lastUpdated"], "2013-07-02T21:36:25.344Z");
+    }
+
+    #[test]
+    fn a_typed_attribute_set_by_name_is_the_typed_field_and_sent_once() {
+        let mut p = UserProfile::new("isaac@example.org", "isaac@example.org", "Isaac", "Brock");
+        p.set_attribute("firstName", "Ike").expect("a string");
+        p.set_attribute("login", "ike@example.org").expect("a string");
+        assert_eq!(p.first_name.as_deref(), Some("Ike"));
+        assert_eq!(p.login, "ike@example.org");
+        assert!(p.extra.is_empty(), "{:?}", p.extra);
+        let sent = serde_json::to_string(&p).expect("encode");
+        assert_eq!(sent.matches("\"firstName\"").count(), 1, "{sent}");
+        assert_eq!(p.attribute("firstName"), Some(json!("Ike")));
+        assert_eq!(p.attribute("login"), Some(json!("ike@example.org")));
+
+        p.set_attribute("mobilePhone", serde_json::Value::Null)
+            .expect("null unsets");
+        assert_eq!(p.mobile_phone, None);
+        let before = p.clone();
+        assert!(p.set_attribute("lastName", 5).is_err());
+        assert_eq!(p, before, "a rejected value changes nothing");
+    }
+
+    #[test]
+    fn numbers_in_custom_attributes_keep_their_text() {
+        let numbers = [
+            "123456789012345678901234567890",
+            "-98765432109876543210",
+            "0.30000000000000004441",
+            "4.3597033398117963",
+            "1.0000000000000002e-300",
+            "7",
+        ];
+        for number in numbers {
+            let json = format!(
+                r#"{{"profile":{{"login":"a@b.c","n":{number},"list":[{number}],"nested":{{"n":{number}}}}}}}"#
+            );
+            let user: User = serde_json::from_str(&json).expect("decodes");
+            let sent = serde_json::to_string(&user).expect("encodes");
+            assert_eq!(sent.matches(number).count(), 3, "{number}: {sent}");
+        }
     }
 }

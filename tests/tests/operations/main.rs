@@ -8,6 +8,7 @@ mod fixtures;
 
 mod apps;
 mod authn;
+mod decoding;
 mod factors;
 mod groups;
 mod logs;

@@ -20,9 +20,9 @@ pub struct MacroSupport {
 }
 
 pub const SUPPORT: MacroSupport = MacroSupport {
-    body_pagination: false,
-    content_type: false,
-    explode: false,
+    body_pagination: true,
+    content_type: true,
+    explode: true,
 };
 
 /// The source of `okta/src/api/<area>.rs`.

@@ -24,6 +24,8 @@ pub enum Model {
     Union {
         tag: String,
         variants: Vec<(String, Vec<String>)>,
+        /// Variants held by a `Box` because they contain the union.
+        boxed: BTreeSet<String>,
     },
     Alias(TypeRef),
 }
@@ -120,11 +122,15 @@ fn model(spec: &Spec, types: &TypeMap, name: &str, node: &Yaml) -> Model {
             return Model::Union {
                 tag: tag.to_owned(),
                 variants,
+                boxed: BTreeSet::new(),
             };
         }
     }
+    // `allOf: [X]` plus annotations is `X`, except under a union: its variants must be structs.
     if let Some(only) = crate::spec::single_ref(node) {
-        return Model::Alias(types.of(only));
+        if spec.resolve(only)["discriminator"]["mapping"].is_badvalue() {
+            return Model::Alias(types.of(only));
+        }
     }
     let values: Vec<String> = items(&node["enum"])
         .iter()
@@ -197,6 +203,35 @@ fn collect_properties<'a>(
 /// Boxes every field whose type contains, without a `Vec` or map between, the struct itself.
 fn box_cycles(schemas: &mut [Schema]) {
     let index: BTreeMap<String, usize> = schemas.iter().enumerate().map(|(i, s)| (s.rust.clone(), i)).collect();
+    // A variant that is only another name of its union (`allOf: [Base]` under `Base`) would
+    // decode forever: drop it, its objects decode as `Unknown`.
+    let alias_end = |mut name: String| {
+        for _ in 0..16 {
+            match index.get(&name).map(|&i| &schemas[i].model) {
+                Some(Model::Alias(TypeRef::Model(next))) => name = next.clone(),
+                _ => break,
+            }
+        }
+        name
+    };
+    let kept: Vec<Option<Vec<(String, Vec<String>)>>> = schemas
+        .iter()
+        .map(|s| match &s.model {
+            Model::Union { variants, .. } => Some(
+                variants
+                    .iter()
+                    .filter(|(v, _)| alias_end(v.clone()) != s.rust)
+                    .cloned()
+                    .collect(),
+            ),
+            _ => None,
+        })
+        .collect();
+    for (schema, kept) in schemas.iter_mut().zip(kept) {
+        if let (Model::Union { variants, .. }, Some(kept)) = (&mut schema.model, kept) {
+            *variants = kept;
+        }
+    }
     let direct = |ty: &TypeRef| match ty {
         TypeRef::Model(name) => index.get(name).copied(),
         _ => None,
@@ -234,11 +269,27 @@ fn box_cycles(schemas: &mut [Schema]) {
             _ => Vec::new(),
         })
         .collect();
-    for (schema, boxed) in schemas.iter_mut().zip(boxed) {
-        if let Model::Struct { fields } = &mut schema.model {
-            for (f, b) in fields.iter_mut().zip(boxed) {
-                f.boxed = b;
+    let boxed_variants: Vec<BTreeSet<String>> = schemas
+        .iter()
+        .enumerate()
+        .map(|(i, s)| match &s.model {
+            Model::Union { variants, .. } => variants
+                .iter()
+                .filter(|(v, _)| index.get(v).is_some_and(|&t| reaches(t, i)))
+                .map(|(v, _)| v.clone())
+                .collect(),
+            _ => BTreeSet::new(),
+        })
+        .collect();
+    for ((schema, boxed), boxed_variants) in schemas.iter_mut().zip(boxed).zip(boxed_variants) {
+        match &mut schema.model {
+            Model::Struct { fields } => {
+                for (f, b) in fields.iter_mut().zip(boxed) {
+                    f.boxed = b;
+                }
             }
+            Model::Union { boxed, .. } => *boxed = boxed_variants,
+            _ => {}
         }
     }
 }
@@ -336,7 +387,7 @@ pub fn item(schema: &Schema, cfg: &str) -> String {
             }
             out.push_str("    }\n}\n");
         }
-        Model::Union { tag, variants } => {
+        Model::Union { tag, variants, boxed } => {
             let _ = writeln!(
                 out,
                 "{cfg}\ndiscriminated_union! {{\n{}    pub enum {} by {tag:?} {{",
@@ -345,11 +396,12 @@ pub fn item(schema: &Schema, cfg: &str) -> String {
             );
             for (variant, wires) in variants {
                 let wires: Vec<_> = wires.iter().map(|w| format!("{w:?}")).collect();
-                let _ = writeln!(
-                    out,
-                    "        {variant}(crate::models::{variant}) = [{}],",
-                    wires.join(", ")
-                );
+                let ty = if boxed.contains(variant) {
+                    format!("Box<crate::models::{variant}>")
+                } else {
+                    format!("crate::models::{variant}")
+                };
+                let _ = writeln!(out, "        {variant}({ty}) = [{}],", wires.join(", "));
             }
             out.push_str("    }\n}\n");
         }
@@ -436,7 +488,7 @@ components:
         let spec = spec();
         let all = schemas(&spec, &TypeMap::new(&spec));
         match &find(&all, "Base").model {
-            Model::Union { tag, variants } => {
+            Model::Union { tag, variants, boxed } => {
                 assert_eq!(tag, "type");
                 assert_eq!(
                     variants,

@@ -246,12 +246,12 @@ pub struct UnassignGroupTargetFromGroupAdminRole {
 ///
 /// Lists all users with role assignments.
 ///
-/// `GET /api/v1/iam/assignees/users` → [`RoleAssignedUsers`](crate::models::RoleAssignedUsers), with the next page at `_links.next.href`.
+/// `GET /api/v1/iam/assignees/users` → pages of [`RoleAssignedUser`](crate::models::RoleAssignedUser), from `value`, following `_links.next.href`.
 ///
 /// OAuth 2.0 scope: `okta.roles.read`.
 #[doc(alias = "listUsersWithRoleAssignments")]
 #[derive(Debug, Clone, Endpoint)]
-#[endpoint(GET "/api/v1/iam/assignees/users", response = crate::models::RoleAssignedUsers, call = crate::Client::list_users_with_role_assignments)]
+#[endpoint(GET "/api/v1/iam/assignees/users", response = crate::models::RoleAssignedUser, paginated(items = "value"), call = crate::Client::list_users_with_role_assignments)]
 pub struct ListUsersWithRoleAssignments {
     /// Specifies the pagination cursor for the next page of targets.
     #[endpoint(query)]
@@ -265,12 +265,12 @@ pub struct ListUsersWithRoleAssignments {
 ///
 /// Lists all governance bundles for the Admin Console in your org.
 ///
-/// `GET /api/v1/iam/governance/bundles` → [`GovernanceBundlesResponse`](crate::models::GovernanceBundlesResponse), with the next page at `_links.next.href`.
+/// `GET /api/v1/iam/governance/bundles` → pages of [`GovernanceBundle`](crate::models::GovernanceBundle), from `bundles`, following `_links.next.href`.
 ///
 /// OAuth 2.0 scope: `okta.roles.read`.
 #[doc(alias = "listGovernanceBundles")]
 #[derive(Debug, Clone, Endpoint)]
-#[endpoint(GET "/api/v1/iam/governance/bundles", response = crate::models::GovernanceBundlesResponse, call = crate::Client::list_governance_bundles)]
+#[endpoint(GET "/api/v1/iam/governance/bundles", response = crate::models::GovernanceBundle, paginated(items = "bundles"), call = crate::Client::list_governance_bundles)]
 pub struct ListGovernanceBundles {
     /// The cursor to use for pagination. It is an opaque string that specifies your current location in the list and is obtained from the `Link` response header. See [Pagination](https://developer.okta.com/docs/api/#pagination) and [Link header](https://developer.okta.com/docs/api/#link-header).
     #[endpoint(query)]
@@ -346,12 +346,12 @@ pub struct DeleteGovernanceBundle {
 ///
 /// Lists all entitlements specific to a governance bundle.
 ///
-/// `GET /api/v1/iam/governance/bundles/{bundleId}/entitlements` → [`BundleEntitlementsResponse`](crate::models::BundleEntitlementsResponse), with the next page at `_links.next.href`.
+/// `GET /api/v1/iam/governance/bundles/{bundleId}/entitlements` → pages of [`BundleEntitlement`](crate::models::BundleEntitlement), from `entitlements`, following `_links.next.href`.
 ///
 /// OAuth 2.0 scope: `okta.roles.read`.
 #[doc(alias = "listBundleEntitlements")]
 #[derive(Debug, Clone, Endpoint)]
-#[endpoint(GET "/api/v1/iam/governance/bundles/{bundleId}/entitlements", response = crate::models::BundleEntitlementsResponse, call = crate::Client::list_bundle_entitlements)]
+#[endpoint(GET "/api/v1/iam/governance/bundles/{bundleId}/entitlements", response = crate::models::BundleEntitlement, paginated(items = "entitlements"), call = crate::Client::list_bundle_entitlements)]
 pub struct ListBundleEntitlements {
     #[endpoint(path)]
     bundle_id: String,
@@ -367,12 +367,12 @@ pub struct ListBundleEntitlements {
 ///
 /// Lists all entitlement values that are specific to a governance bundle entitlement.
 ///
-/// `GET /api/v1/iam/governance/bundles/{bundleId}/entitlements/{entitlementId}/values` → [`EntitlementValuesResponse`](crate::models::EntitlementValuesResponse), with the next page at `_links.next.href`.
+/// `GET /api/v1/iam/governance/bundles/{bundleId}/entitlements/{entitlementId}/values` → pages of [`EntitlementValue`](crate::models::EntitlementValue), from `entitlementValues`, following `_links.next.href`.
 ///
 /// OAuth 2.0 scope: `okta.roles.read`.
 #[doc(alias = "listBundleEntitlementValues")]
 #[derive(Debug, Clone, Endpoint)]
-#[endpoint(GET "/api/v1/iam/governance/bundles/{bundleId}/entitlements/{entitlementId}/values", response = crate::models::EntitlementValuesResponse, call = crate::Client::list_bundle_entitlement_values)]
+#[endpoint(GET "/api/v1/iam/governance/bundles/{bundleId}/entitlements/{entitlementId}/values", response = crate::models::EntitlementValue, paginated(items = "entitlementValues"), call = crate::Client::list_bundle_entitlement_values)]
 pub struct ListBundleEntitlementValues {
     #[endpoint(path)]
     bundle_id: String,
@@ -426,12 +426,12 @@ pub struct OptOut {}
 ///
 /// Lists all resource sets with pagination support.
 ///
-/// `GET /api/v1/iam/resource-sets` → [`ResourceSets`](crate::models::ResourceSets), with the next page at `_links.next.href`.
+/// `GET /api/v1/iam/resource-sets` → pages of [`ResourceSet`](crate::models::ResourceSet), from `resource-sets`, following `_links.next.href`.
 ///
 /// OAuth 2.0 scope: `okta.roles.read`.
 #[doc(alias = "listResourceSets")]
 #[derive(Debug, Clone, Endpoint)]
-#[endpoint(GET "/api/v1/iam/resource-sets", response = crate::models::ResourceSets, call = crate::Client::list_resource_sets)]
+#[endpoint(GET "/api/v1/iam/resource-sets", response = crate::models::ResourceSet, paginated(items = "resource-sets"), call = crate::Client::list_resource_sets)]
 pub struct ListResourceSets {
     /// The cursor to use for pagination. It is an opaque string that specifies your current location in the list and is obtained from the `Link` response header. See [Pagination](https://developer.okta.com/docs/api/#pagination) and [Link header](https://developer.okta.com/docs/api/#link-header).
     #[endpoint(query)]
@@ -504,12 +504,12 @@ pub struct DeleteResourceSet {
 ///
 /// Lists all bindings for a resource set with pagination support.
 ///
-/// `GET /api/v1/iam/resource-sets/{resourceSetIdOrLabel}/bindings` → [`ResourceSetBindings`](crate::models::ResourceSetBindings), with the next page at `_links.next.href`.
+/// `GET /api/v1/iam/resource-sets/{resourceSetIdOrLabel}/bindings` → pages of [`ResourceSetBindingRole`](crate::models::ResourceSetBindingRole), from `roles`, following `_links.next.href`.
 ///
 /// OAuth 2.0 scope: `okta.roles.read`.
 #[doc(alias = "listBindings")]
 #[derive(Debug, Clone, Endpoint)]
-#[endpoint(GET "/api/v1/iam/resource-sets/{resourceSetIdOrLabel}/bindings", response = crate::models::ResourceSetBindings, call = crate::Client::list_bindings)]
+#[endpoint(GET "/api/v1/iam/resource-sets/{resourceSetIdOrLabel}/bindings", response = crate::models::ResourceSetBindingRole, paginated(items = "roles"), call = crate::Client::list_bindings)]
 pub struct ListBindings {
     #[endpoint(path)]
     resource_set_id_or_label: String,
@@ -573,12 +573,12 @@ pub struct DeleteBinding {
 ///
 /// Lists all members of a role resource set binding with pagination support.
 ///
-/// `GET /api/v1/iam/resource-sets/{resourceSetIdOrLabel}/bindings/{roleIdOrLabel}/members` → [`ResourceSetBindingMembers`](crate::models::ResourceSetBindingMembers), with the next page at `_links.next.href`.
+/// `GET /api/v1/iam/resource-sets/{resourceSetIdOrLabel}/bindings/{roleIdOrLabel}/members` → pages of [`ResourceSetBindingMember`](crate::models::ResourceSetBindingMember), from `members`, following `_links.next.href`.
 ///
 /// OAuth 2.0 scope: `okta.roles.read`.
 #[doc(alias = "listMembersOfBinding")]
 #[derive(Debug, Clone, Endpoint)]
-#[endpoint(GET "/api/v1/iam/resource-sets/{resourceSetIdOrLabel}/bindings/{roleIdOrLabel}/members", response = crate::models::ResourceSetBindingMembers, call = crate::Client::list_members_of_binding)]
+#[endpoint(GET "/api/v1/iam/resource-sets/{resourceSetIdOrLabel}/bindings/{roleIdOrLabel}/members", response = crate::models::ResourceSetBindingMember, paginated(items = "members"), call = crate::Client::list_members_of_binding)]
 pub struct ListMembersOfBinding {
     #[endpoint(path)]
     resource_set_id_or_label: String,
@@ -650,12 +650,12 @@ pub struct UnassignMemberFromBinding {
 ///
 /// Lists all resources for the resource set.
 ///
-/// `GET /api/v1/iam/resource-sets/{resourceSetIdOrLabel}/resources` → [`ResourceSetResources`](crate::models::ResourceSetResources), with the next page at `_links.next.href`.
+/// `GET /api/v1/iam/resource-sets/{resourceSetIdOrLabel}/resources` → pages of [`ResourceSetResource`](crate::models::ResourceSetResource), from `resources`, following `_links.next.href`.
 ///
 /// OAuth 2.0 scope: `okta.roles.read`.
 #[doc(alias = "listResourceSetResources")]
 #[derive(Debug, Clone, Endpoint)]
-#[endpoint(GET "/api/v1/iam/resource-sets/{resourceSetIdOrLabel}/resources", response = crate::models::ResourceSetResources, call = crate::Client::list_resource_set_resources)]
+#[endpoint(GET "/api/v1/iam/resource-sets/{resourceSetIdOrLabel}/resources", response = crate::models::ResourceSetResource, paginated(items = "resources"), call = crate::Client::list_resource_set_resources)]
 pub struct ListResourceSetResources {
     #[endpoint(path)]
     resource_set_id_or_label: String,
@@ -758,12 +758,12 @@ pub struct DeleteResourceSetResource {
 ///
 /// Lists all custom roles with pagination support.
 ///
-/// `GET /api/v1/iam/roles` → [`IamRoles`](crate::models::IamRoles), with the next page at `_links.next.href`.
+/// `GET /api/v1/iam/roles` → pages of [`IamRole`](crate::models::IamRole), from `roles`, following `_links.next.href`.
 ///
 /// OAuth 2.0 scope: `okta.roles.read`.
 #[doc(alias = "listRoles")]
 #[derive(Debug, Clone, Endpoint)]
-#[endpoint(GET "/api/v1/iam/roles", response = crate::models::IamRoles, call = crate::Client::list_roles)]
+#[endpoint(GET "/api/v1/iam/roles", response = crate::models::IamRole, paginated(items = "roles"), call = crate::Client::list_roles)]
 pub struct ListRoles {
     /// The cursor to use for pagination. It is an opaque string that specifies your current location in the list and is obtained from the `Link` response header. See [Pagination](https://developer.okta.com/docs/api/#pagination) and [Link header](https://developer.okta.com/docs/api/#link-header).
     #[endpoint(query)]

@@ -160,7 +160,7 @@ pub struct ReplaceCustomAaguid {
 /// OAuth 2.0 scope: `okta.authenticators.manage`.
 #[doc(alias = "updateCustomAAGUID")]
 #[derive(Debug, Clone, Endpoint)]
-#[endpoint(PATCH "/api/v1/authenticators/{authenticatorId}/aaguids/{aaguid}", response = crate::models::CustomAAGUIDResponseObject, call = crate::Client::update_custom_aaguid)]
+#[endpoint(PATCH "/api/v1/authenticators/{authenticatorId}/aaguids/{aaguid}", response = crate::models::CustomAAGUIDResponseObject, content_type = "application/merge-patch+json", call = crate::Client::update_custom_aaguid)]
 pub struct UpdateCustomAaguid {
     #[endpoint(path)]
     authenticator_id: String,

@@ -48,7 +48,7 @@ pub struct GetWebAuthnWellKnownUri {}
 #[endpoint(GET "/api/v1/brands", response = crate::models::BrandWithEmbedded, paginated, call = crate::Client::list_brands)]
 pub struct ListBrands {
     /// Specifies additional metadata to be included in the response.
-    #[endpoint(query)]
+    #[endpoint(query, explode = false)]
     expand: Option<Vec<String>>,
     /// The cursor to use for pagination. It is an opaque string that specifies your current location in the list and is obtained from the `Link` response header. See [Pagination](https://developer.okta.com/docs/api/#pagination) and [Link header](https://developer.okta.com/docs/api/#link-header).
     #[endpoint(query)]
@@ -91,7 +91,7 @@ pub struct GetBrand {
     #[endpoint(path)]
     brand_id: String,
     /// Specifies additional metadata to be included in the response.
-    #[endpoint(query)]
+    #[endpoint(query, explode = false)]
     expand: Option<Vec<String>>,
 }
 
@@ -156,7 +156,7 @@ pub struct GetErrorPage {
     #[endpoint(path)]
     brand_id: String,
     /// Specifies additional metadata to be included in the response.
-    #[endpoint(query)]
+    #[endpoint(query, explode = false)]
     expand: Option<Vec<String>>,
 }
 
@@ -283,7 +283,7 @@ pub struct GetSignInPage {
     #[endpoint(path)]
     brand_id: String,
     /// Specifies additional metadata to be included in the response.
-    #[endpoint(query)]
+    #[endpoint(query, explode = false)]
     expand: Option<Vec<String>>,
 }
 
@@ -463,7 +463,7 @@ pub struct ListEmailTemplates {
     #[endpoint(query)]
     limit: Option<i32>,
     /// Specifies additional metadata to be included in the response.
-    #[endpoint(query)]
+    #[endpoint(query, explode = false)]
     expand: Option<Vec<String>>,
 }
 
@@ -483,7 +483,7 @@ pub struct GetEmailTemplate {
     #[endpoint(path)]
     template_name: String,
     /// Specifies additional metadata to be included in the response.
-    #[endpoint(query)]
+    #[endpoint(query, explode = false)]
     expand: Option<Vec<String>>,
 }
 
@@ -839,7 +839,7 @@ pub struct GetAllWellKnownUris {
     #[endpoint(path)]
     brand_id: String,
     /// Specifies additional metadata to include in the response.
-    #[endpoint(query)]
+    #[endpoint(query, explode = false)]
     expand: Option<Vec<String>>,
 }
 
@@ -859,7 +859,7 @@ pub struct GetRootBrandWellKnownUri {
     #[endpoint(path)]
     path: String,
     /// Specifies additional metadata to include in the response.
-    #[endpoint(query)]
+    #[endpoint(query, explode = false)]
     expand: Option<Vec<String>>,
 }
 
@@ -1018,7 +1018,7 @@ pub struct VerifyDomain {
 #[endpoint(GET "/api/v1/email-domains", response = Vec<crate::models::EmailDomainResponseWithEmbedded>, call = crate::Client::list_email_domains)]
 pub struct ListEmailDomains {
     /// Specifies additional metadata to be included in the response.
-    #[endpoint(query)]
+    #[endpoint(query, explode = false)]
     expand: Option<Vec<String>>,
 }
 
@@ -1034,7 +1034,7 @@ pub struct ListEmailDomains {
 #[endpoint(POST "/api/v1/email-domains", response = crate::models::EmailDomainResponse, call = crate::Client::create_email_domain)]
 pub struct CreateEmailDomain {
     /// Specifies additional metadata to be included in the response.
-    #[endpoint(query)]
+    #[endpoint(query, explode = false)]
     expand: Option<Vec<String>>,
     #[endpoint(body)]
     body: crate::models::EmailDomain,
@@ -1054,7 +1054,7 @@ pub struct GetEmailDomain {
     #[endpoint(path)]
     email_domain_id: String,
     /// Specifies additional metadata to be included in the response.
-    #[endpoint(query)]
+    #[endpoint(query, explode = false)]
     expand: Option<Vec<String>>,
 }
 
@@ -1072,7 +1072,7 @@ pub struct ReplaceEmailDomain {
     #[endpoint(path)]
     email_domain_id: String,
     /// Specifies additional metadata to be included in the response.
-    #[endpoint(query)]
+    #[endpoint(query, explode = false)]
     expand: Option<Vec<String>>,
     #[endpoint(body)]
     body: crate::models::UpdateEmailDomain,
@@ -1092,7 +1092,7 @@ pub struct DeleteEmailDomain {
     #[endpoint(path)]
     email_domain_id: String,
     /// Specifies additional metadata to be included in the response.
-    #[endpoint(query)]
+    #[endpoint(query, explode = false)]
     expand: Option<Vec<String>>,
 }
 

@@ -12,41 +12,54 @@ const F3: &str = r##"[{"category": "x", "description": "x", "displayName": "x", 
 const F4: &str = r##"{"category": "x", "description": "x", "displayName": "x", "features": ["x"], "id": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "name": "x", "signOnModes": ["x"], "status": "ACTIVE", "verificationStatus": "x", "website": "x", "_links": {"logo": [{}], "self": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
 const F5: &str = r##"[{"created": "2026-01-02T03:04:05.000Z", "id": "x", "lastMembershipUpdated": "2026-01-02T03:04:05.000Z", "lastUpdated": "2026-01-02T03:04:05.000Z", "objectClass": ["x"], "profile": {"description": "x", "name": "x"}, "type": "APP_GROUP", "_embedded": {"stats": {"usersCount": 1, "appsCount": 1, "groupPushMappingsCount": 1, "hasAdminPrivlege": true}, "app": {"id": "x", "name": "x", "label": "x", "signOnMode": "x"}}, "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "apps": {"href": "x", "name": "x", "templated": true, "type": "x"}, "logo": [{}], "source": {"href": "x", "name": "x", "templated": true, "type": "x"}, "users": {"href": "x", "name": "x", "templated": true, "type": "x"}}}]"##;
 const F6: &str = r##"{"created": "2026-01-02T03:04:05.000Z", "id": "x", "lastMembershipUpdated": "2026-01-02T03:04:05.000Z", "lastUpdated": "2026-01-02T03:04:05.000Z", "objectClass": ["x"], "profile": {"description": "x", "name": "x"}, "type": "APP_GROUP", "_embedded": {"stats": {"usersCount": 1, "appsCount": 1, "groupPushMappingsCount": 1, "hasAdminPrivlege": true}, "app": {"id": "x", "name": "x", "label": "x", "signOnMode": "x"}}, "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "apps": {"href": "x", "name": "x", "templated": true, "type": "x"}, "logo": [{}], "source": {"href": "x", "name": "x", "templated": true, "type": "x"}, "users": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
-const F7: &str = r##"{"value": [{"id": "x", "orn": "x"}], "_links": {"next": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
-const F8: &str = r##"{"bundles": [{"description": "x", "id": "x", "name": "x", "orn": "x", "status": "x"}], "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "next": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
-const F9: &str = r##"{"description": "x", "entitlements": [{"role": "x"}], "name": "x"}"##;
-const F10: &str = r##"{"description": "x", "id": "x", "name": "x", "orn": "x", "status": "x", "_links": {"entitlements": {"href": "x", "name": "x", "templated": true, "type": "x"}, "self": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
-const F11: &str = r##"{"entitlements": [{"description": "x", "id": "x", "name": "x", "role": "x"}], "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "next": {"href": "x", "name": "x", "templated": true, "type": "x"}, "bundle": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
-const F12: &str = r##"{"entitlementValues": [{"id": "x", "name": "x", "value": "x"}], "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "bundle": {"href": "x", "name": "x", "templated": true, "type": "x"}, "entitlements": {"href": "x", "name": "x", "templated": true, "type": "x"}, "next": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
-const F13: &str = r##"{"optInStatus": "OPTING_IN", "_links": {"optInStatus": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
-const F14: &str = r##"{"resource-sets": [{"created": "2026-01-02T03:04:05.000Z", "description": "x", "id": "x", "label": "x", "lastUpdated": "2026-01-02T03:04:05.000Z"}], "_links": {"next": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
-const F15: &str = r##"{"description": "x", "label": "x", "resources": ["x"]}"##;
-const F16: &str = r##"{"created": "2026-01-02T03:04:05.000Z", "description": "x", "id": "x", "label": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "resources": {"href": "x", "name": "x", "templated": true, "type": "x"}, "bindings": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
-const F17: &str = r##"{"roles": [{"id": "x"}], "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "next": {"href": "x", "name": "x", "templated": true, "type": "x"}, "resource-set": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
-const F18: &str = r##"{"members": ["x"], "role": "x"}"##;
-const F19: &str = r##"{"_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "resource-set": {"href": "x", "name": "x", "templated": true, "type": "x"}, "bindings": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
-const F20: &str = r##"{"id": "x", "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "resource-set": {"href": "x", "name": "x", "templated": true, "type": "x"}, "members": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
-const F21: &str = r##"{"members": [{"created": "2026-01-02T03:04:05.000Z", "id": "x", "lastUpdated": "2026-01-02T03:04:05.000Z"}], "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "next": {"href": "x", "name": "x", "templated": true, "type": "x"}, "binding": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
-const F22: &str = r##"{"additions": ["x"]}"##;
-const F23: &str = r##"{"created": "2026-01-02T03:04:05.000Z", "id": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
-const F24: &str = r##"{"resources": [{"created": "2026-01-02T03:04:05.000Z", "id": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "orn": "x"}], "_links": {"next": {"href": "x", "name": "x", "templated": true, "type": "x"}, "resource-set": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
-const F25: &str = r##"{"conditions": {"Exclude": {}}, "resourceOrnOrUrl": "x"}"##;
-const F26: &str = r##"{"conditions": {"Exclude": {}}, "created": "2026-01-02T03:04:05.000Z", "id": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "orn": "x", "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "resource": {"href": "x", "name": "x", "templated": true, "type": "x"}, "groups": {"href": "x", "name": "x", "templated": true, "type": "x"}, "users": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
-const F27: &str = r##"{"conditions": {"Exclude": {}}}"##;
-const F28: &str = r##"{"roles": [{"created": "2026-01-02T03:04:05.000Z", "description": "x", "id": "x", "label": "x", "lastUpdated": "2026-01-02T03:04:05.000Z"}], "_links": {"next": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
-const F29: &str = r##"{"description": "x", "label": "x", "permissions": ["x"]}"##;
-const F30: &str = r##"{"created": "2026-01-02T03:04:05.000Z", "description": "x", "id": "x", "label": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "permissions": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
-const F31: &str = r##"{"description": "x", "label": "x"}"##;
-const F32: &str = r##"{"permissions": [{"created": "2026-01-02T03:04:05.000Z", "label": "x", "lastUpdated": "2026-01-02T03:04:05.000Z"}]}"##;
-const F33: &str = r##"{"conditions": {"exclude": {"k": {}}, "include": {"k": {}}}, "created": "2026-01-02T03:04:05.000Z", "label": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "role": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
-const F34: &str = r##"{"conditions": {"exclude": {"k": {}}, "include": {"k": {}}}}"##;
-const F35: &str = r##"[{"channels": ["x"], "notificationType": "AD_AGENT", "status": "subscribed", "_links": {}}]"##;
-const F36: &str = r##"{"channels": ["x"], "notificationType": "AD_AGENT", "status": "subscribed", "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
-const F37: &str = r##"{"grants": [{"bundleId": "x", "expirationDate": "2026-01-02T03:04:05.000Z", "grantId": "x", "type": "CUSTOM"}], "_links": {"assignee": {"href": "x", "name": "x", "templated": true, "type": "x"}, "self": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
-const F38: &str = r##"{"bundleId": "x", "expirationDate": "2026-01-02T03:04:05.000Z", "grantId": "x", "type": "CUSTOM", "_links": {"resources": {"href": "x", "name": "x", "templated": true, "type": "x"}, "self": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
-const F39: &str = r##"{"resources": [{"label": "x", "resource": "x"}], "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "next": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
-const F40: &str = r##"[{"assignmentType": "x", "expiration": "2026-01-02T03:04:05.000Z", "orn": "x", "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}}}]"##;
-const F41: &str = r##"{"assignmentType": "x", "expiration": "2026-01-02T03:04:05.000Z", "orn": "x", "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
+const F7: &str = r##"{"value": [{"id": "x", "orn": "x", "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "roles": {"href": "x", "name": "x", "templated": true, "type": "x"}}}]}"##;
+const F8: &str = r##"[{"id": "x", "orn": "x", "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "roles": {"href": "x", "name": "x", "templated": true, "type": "x"}}}]"##;
+const F9: &str = r##"{"id": "x", "orn": "x", "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "roles": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
+const F10: &str = r##"{"bundles": [{"description": "x", "id": "x", "name": "x", "orn": "x", "status": "x", "_links": {"entitlements": {"href": "x", "name": "x", "templated": true, "type": "x"}, "self": {"href": "x", "name": "x", "templated": true, "type": "x"}}}]}"##;
+const F11: &str = r##"[{"description": "x", "id": "x", "name": "x", "orn": "x", "status": "x", "_links": {"entitlements": {"href": "x", "name": "x", "templated": true, "type": "x"}, "self": {"href": "x", "name": "x", "templated": true, "type": "x"}}}]"##;
+const F12: &str = r##"{"description": "x", "id": "x", "name": "x", "orn": "x", "status": "x", "_links": {"entitlements": {"href": "x", "name": "x", "templated": true, "type": "x"}, "self": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
+const F13: &str = r##"{"description": "x", "entitlements": [{"role": "x"}], "name": "x"}"##;
+const F14: &str = r##"{"entitlements": [{"description": "x", "id": "x", "name": "x", "role": "x", "_links": {"values": {"href": "x", "name": "x", "templated": true, "type": "x"}}}]}"##;
+const F15: &str = r##"[{"description": "x", "id": "x", "name": "x", "role": "x", "_links": {"values": {"href": "x", "name": "x", "templated": true, "type": "x"}}}]"##;
+const F16: &str = r##"{"description": "x", "id": "x", "name": "x", "role": "x", "_links": {"values": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
+const F17: &str = r##"{"entitlementValues": [{"id": "x", "name": "x", "value": "x", "_links": {"group": {"href": "x", "name": "x", "templated": true, "type": "x"}, "app": {"href": "x", "name": "x", "templated": true, "type": "x"}, "resource-set": {"href": "x", "name": "x", "templated": true, "type": "x"}}}]}"##;
+const F18: &str = r##"[{"id": "x", "name": "x", "value": "x", "_links": {"group": {"href": "x", "name": "x", "templated": true, "type": "x"}, "app": {"href": "x", "name": "x", "templated": true, "type": "x"}, "resource-set": {"href": "x", "name": "x", "templated": true, "type": "x"}}}]"##;
+const F19: &str = r##"{"id": "x", "name": "x", "value": "x", "_links": {"group": {"href": "x", "name": "x", "templated": true, "type": "x"}, "app": {"href": "x", "name": "x", "templated": true, "type": "x"}, "resource-set": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
+const F20: &str = r##"{"optInStatus": "OPTING_IN", "_links": {"optInStatus": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
+const F21: &str = r##"{"resource-sets": [{"created": "2026-01-02T03:04:05.000Z", "description": "x", "id": "x", "label": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "resources": {"href": "x", "name": "x", "templated": true, "type": "x"}, "bindings": {"href": "x", "name": "x", "templated": true, "type": "x"}}}]}"##;
+const F22: &str = r##"[{"created": "2026-01-02T03:04:05.000Z", "description": "x", "id": "x", "label": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "resources": {"href": "x", "name": "x", "templated": true, "type": "x"}, "bindings": {"href": "x", "name": "x", "templated": true, "type": "x"}}}]"##;
+const F23: &str = r##"{"created": "2026-01-02T03:04:05.000Z", "description": "x", "id": "x", "label": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "resources": {"href": "x", "name": "x", "templated": true, "type": "x"}, "bindings": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
+const F24: &str = r##"{"description": "x", "label": "x", "resources": ["x"]}"##;
+const F25: &str = r##"{"roles": [{"id": "x", "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "members": {"href": "x", "name": "x", "templated": true, "type": "x"}}}]}"##;
+const F26: &str = r##"[{"id": "x", "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "members": {"href": "x", "name": "x", "templated": true, "type": "x"}}}]"##;
+const F27: &str = r##"{"id": "x", "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "members": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
+const F28: &str = r##"{"members": ["x"], "role": "x"}"##;
+const F29: &str = r##"{"_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "resource-set": {"href": "x", "name": "x", "templated": true, "type": "x"}, "bindings": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
+const F30: &str = r##"{"id": "x", "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "resource-set": {"href": "x", "name": "x", "templated": true, "type": "x"}, "members": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
+const F31: &str = r##"{"members": [{"created": "2026-01-02T03:04:05.000Z", "id": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}}}]}"##;
+const F32: &str = r##"[{"created": "2026-01-02T03:04:05.000Z", "id": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}}}]"##;
+const F33: &str = r##"{"created": "2026-01-02T03:04:05.000Z", "id": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
+const F34: &str = r##"{"additions": ["x"]}"##;
+const F35: &str = r##"{"resources": [{"conditions": {"Exclude": {}}, "created": "2026-01-02T03:04:05.000Z", "id": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "orn": "x", "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "resource": {"href": "x", "name": "x", "templated": true, "type": "x"}, "groups": {"href": "x", "name": "x", "templated": true, "type": "x"}, "users": {"href": "x", "name": "x", "templated": true, "type": "x"}}}]}"##;
+const F36: &str = r##"[{"conditions": {"Exclude": {}}, "created": "2026-01-02T03:04:05.000Z", "id": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "orn": "x", "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "resource": {"href": "x", "name": "x", "templated": true, "type": "x"}, "groups": {"href": "x", "name": "x", "templated": true, "type": "x"}, "users": {"href": "x", "name": "x", "templated": true, "type": "x"}}}]"##;
+const F37: &str = r##"{"conditions": {"Exclude": {}}, "created": "2026-01-02T03:04:05.000Z", "id": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "orn": "x", "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "resource": {"href": "x", "name": "x", "templated": true, "type": "x"}, "groups": {"href": "x", "name": "x", "templated": true, "type": "x"}, "users": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
+const F38: &str = r##"{"conditions": {"Exclude": {}}, "resourceOrnOrUrl": "x"}"##;
+const F39: &str = r##"{"conditions": {"Exclude": {}}}"##;
+const F40: &str = r##"{"roles": [{"created": "2026-01-02T03:04:05.000Z", "description": "x", "id": "x", "label": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "permissions": {"href": "x", "name": "x", "templated": true, "type": "x"}}}]}"##;
+const F41: &str = r##"[{"created": "2026-01-02T03:04:05.000Z", "description": "x", "id": "x", "label": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "permissions": {"href": "x", "name": "x", "templated": true, "type": "x"}}}]"##;
+const F42: &str = r##"{"created": "2026-01-02T03:04:05.000Z", "description": "x", "id": "x", "label": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "permissions": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
+const F43: &str = r##"{"description": "x", "label": "x", "permissions": ["x"]}"##;
+const F44: &str = r##"{"description": "x", "label": "x"}"##;
+const F45: &str = r##"{"permissions": [{"created": "2026-01-02T03:04:05.000Z", "label": "x", "lastUpdated": "2026-01-02T03:04:05.000Z"}]}"##;
+const F46: &str = r##"{"conditions": {"exclude": {"k": {}}, "include": {"k": {}}}, "created": "2026-01-02T03:04:05.000Z", "label": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "role": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
+const F47: &str = r##"{"conditions": {"exclude": {"k": {}}, "include": {"k": {}}}}"##;
+const F48: &str = r##"[{"channels": ["x"], "notificationType": "AD_AGENT", "status": "subscribed", "_links": {}}]"##;
+const F49: &str = r##"{"channels": ["x"], "notificationType": "AD_AGENT", "status": "subscribed", "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
+const F50: &str = r##"{"grants": [{"bundleId": "x", "expirationDate": "2026-01-02T03:04:05.000Z", "grantId": "x", "type": "CUSTOM"}], "_links": {"assignee": {"href": "x", "name": "x", "templated": true, "type": "x"}, "self": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
+const F51: &str = r##"{"bundleId": "x", "expirationDate": "2026-01-02T03:04:05.000Z", "grantId": "x", "type": "CUSTOM", "_links": {"resources": {"href": "x", "name": "x", "templated": true, "type": "x"}, "self": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
+const F52: &str = r##"{"resources": [{"label": "x", "resource": "x"}], "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "next": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
+const F53: &str = r##"[{"assignmentType": "x", "expiration": "2026-01-02T03:04:05.000Z", "orn": "x", "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}}}]"##;
+const F54: &str = r##"{"assignmentType": "x", "expiration": "2026-01-02T03:04:05.000Z", "orn": "x", "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
 
 #[tokio::test]
 async fn every_operation_on_the_wire() {
@@ -438,10 +451,19 @@ async fn list_users_with_role_assignments(org: &Org) {
         )
         .await;
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
-        json(F7),
+        serde_json::to_value(got.into_items()).unwrap(),
+        json(F8),
         "listUsersWithRoleAssignments"
     );
+    crate::check_body_stream(
+        org,
+        "listUsersWithRoleAssignments",
+        "/api/v1/iam/assignees/users",
+        "value",
+        json(F9),
+        org.client.list_users_with_role_assignments().stream(),
+    )
+    .await;
 }
 
 async fn list_governance_bundles(org: &Org) {
@@ -455,12 +477,25 @@ async fn list_governance_bundles(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F8)),
+                response: Some(json(F10)),
             },
             org.client.list_governance_bundles().after("after-1 &=").limit(7).send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F8), "listGovernanceBundles");
+    assert_eq!(
+        serde_json::to_value(got.into_items()).unwrap(),
+        json(F11),
+        "listGovernanceBundles"
+    );
+    crate::check_body_stream(
+        org,
+        "listGovernanceBundles",
+        "/api/v1/iam/governance/bundles",
+        "bundles",
+        json(F12),
+        org.client.list_governance_bundles().stream(),
+    )
+    .await;
 }
 
 async fn create_governance_bundle(org: &Org) {
@@ -472,19 +507,19 @@ async fn create_governance_bundle(org: &Org) {
                 path: "/api/v1/iam/governance/bundles",
                 query: &[],
                 headers: &[],
-                body: Some(json(F9)),
+                body: Some(json(F13)),
                 status: 200,
-                response: Some(json(F10)),
+                response: Some(json(F12)),
             },
             org.client
                 .create_governance_bundle(
-                    serde_json::from_value::<okta::models::GovernanceBundleCreateRequest>(json(F9))
+                    serde_json::from_value::<okta::models::GovernanceBundleCreateRequest>(json(F13))
                         .expect("body fixture"),
                 )
                 .send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F10), "createGovernanceBundle");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F12), "createGovernanceBundle");
 }
 
 async fn get_governance_bundle(org: &Org) {
@@ -498,12 +533,12 @@ async fn get_governance_bundle(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F10)),
+                response: Some(json(F12)),
             },
             org.client.get_governance_bundle("id/1 ?#%").send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F10), "getGovernanceBundle");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F12), "getGovernanceBundle");
 }
 
 async fn replace_governance_bundle(org: &Org) {
@@ -515,14 +550,14 @@ async fn replace_governance_bundle(org: &Org) {
                 path: "/api/v1/iam/governance/bundles/id%2F1%20%3F%23%25",
                 query: &[],
                 headers: &[],
-                body: Some(json(F9)),
+                body: Some(json(F13)),
                 status: 200,
-                response: Some(json(F10)),
+                response: Some(json(F12)),
             },
             org.client
                 .replace_governance_bundle(
                     "id/1 ?#%",
-                    serde_json::from_value::<okta::models::GovernanceBundleUpdateRequest>(json(F9))
+                    serde_json::from_value::<okta::models::GovernanceBundleUpdateRequest>(json(F13))
                         .expect("body fixture"),
                 )
                 .send(),
@@ -530,7 +565,7 @@ async fn replace_governance_bundle(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F10),
+        json(F12),
         "replaceGovernanceBundle"
     );
 }
@@ -565,7 +600,7 @@ async fn list_bundle_entitlements(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F11)),
+                response: Some(json(F14)),
             },
             org.client
                 .list_bundle_entitlements("id/1 ?#%")
@@ -574,7 +609,20 @@ async fn list_bundle_entitlements(org: &Org) {
                 .send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F11), "listBundleEntitlements");
+    assert_eq!(
+        serde_json::to_value(got.into_items()).unwrap(),
+        json(F15),
+        "listBundleEntitlements"
+    );
+    crate::check_body_stream(
+        org,
+        "listBundleEntitlements",
+        "/api/v1/iam/governance/bundles/id%2F1%20%3F%23%25/entitlements",
+        "entitlements",
+        json(F16),
+        org.client.list_bundle_entitlements("id/1 ?#%").stream(),
+    )
+    .await;
 }
 
 async fn list_bundle_entitlement_values(org: &Org) {
@@ -588,7 +636,7 @@ async fn list_bundle_entitlement_values(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F12)),
+                response: Some(json(F17)),
             },
             org.client
                 .list_bundle_entitlement_values("id/1 ?#%", "id/2 ?#%")
@@ -598,10 +646,21 @@ async fn list_bundle_entitlement_values(org: &Org) {
         )
         .await;
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
-        json(F12),
+        serde_json::to_value(got.into_items()).unwrap(),
+        json(F18),
         "listBundleEntitlementValues"
     );
+    crate::check_body_stream(
+        org,
+        "listBundleEntitlementValues",
+        "/api/v1/iam/governance/bundles/id%2F1%20%3F%23%25/entitlements/id%2F2%20%3F%23%25/values",
+        "entitlementValues",
+        json(F19),
+        org.client
+            .list_bundle_entitlement_values("id/1 ?#%", "id/2 ?#%")
+            .stream(),
+    )
+    .await;
 }
 
 async fn get_opt_in_status(org: &Org) {
@@ -615,12 +674,12 @@ async fn get_opt_in_status(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F13)),
+                response: Some(json(F20)),
             },
             org.client.get_opt_in_status().send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F13), "getOptInStatus");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F20), "getOptInStatus");
 }
 
 async fn opt_in(org: &Org) {
@@ -634,12 +693,12 @@ async fn opt_in(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F13)),
+                response: Some(json(F20)),
             },
             org.client.opt_in().send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F13), "optIn");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F20), "optIn");
 }
 
 async fn opt_out(org: &Org) {
@@ -653,12 +712,12 @@ async fn opt_out(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F13)),
+                response: Some(json(F20)),
             },
             org.client.opt_out().send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F13), "optOut");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F20), "optOut");
 }
 
 async fn list_resource_sets(org: &Org) {
@@ -672,12 +731,25 @@ async fn list_resource_sets(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F14)),
+                response: Some(json(F21)),
             },
             org.client.list_resource_sets().after("after-1 &=").send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F14), "listResourceSets");
+    assert_eq!(
+        serde_json::to_value(got.into_items()).unwrap(),
+        json(F22),
+        "listResourceSets"
+    );
+    crate::check_body_stream(
+        org,
+        "listResourceSets",
+        "/api/v1/iam/resource-sets",
+        "resource-sets",
+        json(F23),
+        org.client.list_resource_sets().stream(),
+    )
+    .await;
 }
 
 async fn create_resource_set(org: &Org) {
@@ -689,18 +761,18 @@ async fn create_resource_set(org: &Org) {
                 path: "/api/v1/iam/resource-sets",
                 query: &[],
                 headers: &[],
-                body: Some(json(F15)),
+                body: Some(json(F24)),
                 status: 200,
-                response: Some(json(F16)),
+                response: Some(json(F23)),
             },
             org.client
                 .create_resource_set(
-                    serde_json::from_value::<okta::models::CreateResourceSetRequest>(json(F15)).expect("body fixture"),
+                    serde_json::from_value::<okta::models::CreateResourceSetRequest>(json(F24)).expect("body fixture"),
                 )
                 .send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F16), "createResourceSet");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F23), "createResourceSet");
 }
 
 async fn get_resource_set(org: &Org) {
@@ -714,12 +786,12 @@ async fn get_resource_set(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F16)),
+                response: Some(json(F23)),
             },
             org.client.get_resource_set("id/1 ?#%").send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F16), "getResourceSet");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F23), "getResourceSet");
 }
 
 async fn replace_resource_set(org: &Org) {
@@ -731,19 +803,19 @@ async fn replace_resource_set(org: &Org) {
                 path: "/api/v1/iam/resource-sets/id%2F1%20%3F%23%25",
                 query: &[],
                 headers: &[],
-                body: Some(json(F16)),
+                body: Some(json(F23)),
                 status: 200,
-                response: Some(json(F16)),
+                response: Some(json(F23)),
             },
             org.client
                 .replace_resource_set(
                     "id/1 ?#%",
-                    serde_json::from_value::<okta::models::ResourceSet>(json(F16)).expect("body fixture"),
+                    serde_json::from_value::<okta::models::ResourceSet>(json(F23)).expect("body fixture"),
                 )
                 .send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F16), "replaceResourceSet");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F23), "replaceResourceSet");
 }
 
 async fn delete_resource_set(org: &Org) {
@@ -776,12 +848,25 @@ async fn list_bindings(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F17)),
+                response: Some(json(F25)),
             },
             org.client.list_bindings("id/1 ?#%").after("after-1 &=").send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F17), "listBindings");
+    assert_eq!(
+        serde_json::to_value(got.into_items()).unwrap(),
+        json(F26),
+        "listBindings"
+    );
+    crate::check_body_stream(
+        org,
+        "listBindings",
+        "/api/v1/iam/resource-sets/id%2F1%20%3F%23%25/bindings",
+        "roles",
+        json(F27),
+        org.client.list_bindings("id/1 ?#%").stream(),
+    )
+    .await;
 }
 
 async fn create_resource_set_binding(org: &Org) {
@@ -793,14 +878,14 @@ async fn create_resource_set_binding(org: &Org) {
                 path: "/api/v1/iam/resource-sets/id%2F1%20%3F%23%25/bindings",
                 query: &[],
                 headers: &[],
-                body: Some(json(F18)),
+                body: Some(json(F28)),
                 status: 200,
-                response: Some(json(F19)),
+                response: Some(json(F29)),
             },
             org.client
                 .create_resource_set_binding(
                     "id/1 ?#%",
-                    serde_json::from_value::<okta::models::ResourceSetBindingCreateRequest>(json(F18))
+                    serde_json::from_value::<okta::models::ResourceSetBindingCreateRequest>(json(F28))
                         .expect("body fixture"),
                 )
                 .send(),
@@ -808,7 +893,7 @@ async fn create_resource_set_binding(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F19),
+        json(F29),
         "createResourceSetBinding"
     );
 }
@@ -824,12 +909,12 @@ async fn get_binding(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F20)),
+                response: Some(json(F30)),
             },
             org.client.get_binding("id/1 ?#%", "id/2 ?#%").send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F20), "getBinding");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F30), "getBinding");
 }
 
 async fn delete_binding(org: &Org) {
@@ -862,7 +947,7 @@ async fn list_members_of_binding(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F21)),
+                response: Some(json(F31)),
             },
             org.client
                 .list_members_of_binding("id/1 ?#%", "id/2 ?#%")
@@ -870,7 +955,20 @@ async fn list_members_of_binding(org: &Org) {
                 .send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F21), "listMembersOfBinding");
+    assert_eq!(
+        serde_json::to_value(got.into_items()).unwrap(),
+        json(F32),
+        "listMembersOfBinding"
+    );
+    crate::check_body_stream(
+        org,
+        "listMembersOfBinding",
+        "/api/v1/iam/resource-sets/id%2F1%20%3F%23%25/bindings/id%2F2%20%3F%23%25/members",
+        "members",
+        json(F33),
+        org.client.list_members_of_binding("id/1 ?#%", "id/2 ?#%").stream(),
+    )
+    .await;
 }
 
 async fn add_members_to_binding(org: &Org) {
@@ -882,21 +980,21 @@ async fn add_members_to_binding(org: &Org) {
                 path: "/api/v1/iam/resource-sets/id%2F1%20%3F%23%25/bindings/id%2F2%20%3F%23%25/members",
                 query: &[],
                 headers: &[],
-                body: Some(json(F22)),
+                body: Some(json(F34)),
                 status: 200,
-                response: Some(json(F19)),
+                response: Some(json(F29)),
             },
             org.client
                 .add_members_to_binding(
                     "id/1 ?#%",
                     "id/2 ?#%",
-                    serde_json::from_value::<okta::models::ResourceSetBindingAddMembersRequest>(json(F22))
+                    serde_json::from_value::<okta::models::ResourceSetBindingAddMembersRequest>(json(F34))
                         .expect("body fixture"),
                 )
                 .send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F19), "addMembersToBinding");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F29), "addMembersToBinding");
 }
 
 async fn get_member_of_binding(org: &Org) {
@@ -910,12 +1008,12 @@ async fn get_member_of_binding(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F23)),
+                response: Some(json(F33)),
             },
             org.client.get_member_of_binding("id/1 ?#%", "id/2 ?#%", "id/3 ?#%").send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F23), "getMemberOfBinding");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F33), "getMemberOfBinding");
 }
 
 async fn unassign_member_from_binding(org: &Org) {
@@ -948,7 +1046,7 @@ async fn list_resource_set_resources(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F24)),
+                response: Some(json(F35)),
             },
             org.client
                 .list_resource_set_resources("id/1 ?#%")
@@ -958,10 +1056,19 @@ async fn list_resource_set_resources(org: &Org) {
         )
         .await;
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
-        json(F24),
+        serde_json::to_value(got.into_items()).unwrap(),
+        json(F36),
         "listResourceSetResources"
     );
+    crate::check_body_stream(
+        org,
+        "listResourceSetResources",
+        "/api/v1/iam/resource-sets/id%2F1%20%3F%23%25/resources",
+        "resources",
+        json(F37),
+        org.client.list_resource_set_resources("id/1 ?#%").stream(),
+    )
+    .await;
 }
 
 async fn add_resource_set_resource(org: &Org) {
@@ -973,20 +1080,20 @@ async fn add_resource_set_resource(org: &Org) {
                 path: "/api/v1/iam/resource-sets/id%2F1%20%3F%23%25/resources",
                 query: &[],
                 headers: &[],
-                body: Some(json(F25)),
+                body: Some(json(F38)),
                 status: 200,
-                response: Some(json(F26)),
+                response: Some(json(F37)),
             },
             org.client
                 .add_resource_set_resource(
                     "id/1 ?#%",
-                    serde_json::from_value::<okta::models::ResourceSetResourcePostRequest>(json(F25))
+                    serde_json::from_value::<okta::models::ResourceSetResourcePostRequest>(json(F38))
                         .expect("body fixture"),
                 )
                 .send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F26), "addResourceSetResource");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F37), "addResourceSetResource");
 }
 
 async fn add_resource_set_resources(org: &Org) {
@@ -998,14 +1105,14 @@ async fn add_resource_set_resources(org: &Org) {
                 path: "/api/v1/iam/resource-sets/id%2F1%20%3F%23%25/resources",
                 query: &[],
                 headers: &[],
-                body: Some(json(F22)),
+                body: Some(json(F34)),
                 status: 200,
-                response: Some(json(F16)),
+                response: Some(json(F23)),
             },
             org.client
                 .add_resource_set_resources(
                     "id/1 ?#%",
-                    serde_json::from_value::<okta::models::ResourceSetResourcePatchRequest>(json(F22))
+                    serde_json::from_value::<okta::models::ResourceSetResourcePatchRequest>(json(F34))
                         .expect("body fixture"),
                 )
                 .send(),
@@ -1013,7 +1120,7 @@ async fn add_resource_set_resources(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F16),
+        json(F23),
         "addResourceSetResources"
     );
 }
@@ -1029,12 +1136,12 @@ async fn get_resource_set_resource(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F26)),
+                response: Some(json(F37)),
             },
             org.client.get_resource_set_resource("id/1 ?#%", "id/2 ?#%").send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F26), "getResourceSetResource");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F37), "getResourceSetResource");
 }
 
 async fn replace_resource_set_resource(org: &Org) {
@@ -1046,15 +1153,15 @@ async fn replace_resource_set_resource(org: &Org) {
                 path: "/api/v1/iam/resource-sets/id%2F1%20%3F%23%25/resources/id%2F2%20%3F%23%25",
                 query: &[],
                 headers: &[],
-                body: Some(json(F27)),
+                body: Some(json(F39)),
                 status: 200,
-                response: Some(json(F26)),
+                response: Some(json(F37)),
             },
             org.client
                 .replace_resource_set_resource(
                     "id/1 ?#%",
                     "id/2 ?#%",
-                    serde_json::from_value::<okta::models::ResourceSetResourcePutRequest>(json(F27))
+                    serde_json::from_value::<okta::models::ResourceSetResourcePutRequest>(json(F39))
                         .expect("body fixture"),
                 )
                 .send(),
@@ -1062,7 +1169,7 @@ async fn replace_resource_set_resource(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F26),
+        json(F37),
         "replaceResourceSetResource"
     );
 }
@@ -1097,12 +1204,21 @@ async fn list_roles(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F28)),
+                response: Some(json(F40)),
             },
             org.client.list_roles().after("after-1 &=").send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F28), "listRoles");
+    assert_eq!(serde_json::to_value(got.into_items()).unwrap(), json(F41), "listRoles");
+    crate::check_body_stream(
+        org,
+        "listRoles",
+        "/api/v1/iam/roles",
+        "roles",
+        json(F42),
+        org.client.list_roles().stream(),
+    )
+    .await;
 }
 
 async fn create_role(org: &Org) {
@@ -1114,18 +1230,18 @@ async fn create_role(org: &Org) {
                 path: "/api/v1/iam/roles",
                 query: &[],
                 headers: &[],
-                body: Some(json(F29)),
+                body: Some(json(F43)),
                 status: 200,
-                response: Some(json(F30)),
+                response: Some(json(F42)),
             },
             org.client
                 .create_role(
-                    serde_json::from_value::<okta::models::CreateIamRoleRequest>(json(F29)).expect("body fixture"),
+                    serde_json::from_value::<okta::models::CreateIamRoleRequest>(json(F43)).expect("body fixture"),
                 )
                 .send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F30), "createRole");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F42), "createRole");
 }
 
 async fn get_role(org: &Org) {
@@ -1139,12 +1255,12 @@ async fn get_role(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F30)),
+                response: Some(json(F42)),
             },
             org.client.get_role("id/1 ?#%").send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F30), "getRole");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F42), "getRole");
 }
 
 async fn replace_role(org: &Org) {
@@ -1156,19 +1272,19 @@ async fn replace_role(org: &Org) {
                 path: "/api/v1/iam/roles/id%2F1%20%3F%23%25",
                 query: &[],
                 headers: &[],
-                body: Some(json(F31)),
+                body: Some(json(F44)),
                 status: 200,
-                response: Some(json(F30)),
+                response: Some(json(F42)),
             },
             org.client
                 .replace_role(
                     "id/1 ?#%",
-                    serde_json::from_value::<okta::models::UpdateIamRoleRequest>(json(F31)).expect("body fixture"),
+                    serde_json::from_value::<okta::models::UpdateIamRoleRequest>(json(F44)).expect("body fixture"),
                 )
                 .send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F30), "replaceRole");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F42), "replaceRole");
 }
 
 async fn delete_role(org: &Org) {
@@ -1201,12 +1317,12 @@ async fn list_role_permissions(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F32)),
+                response: Some(json(F45)),
             },
             org.client.list_role_permissions("id/1 ?#%").send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F32), "listRolePermissions");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F45), "listRolePermissions");
 }
 
 async fn get_role_permission(org: &Org) {
@@ -1220,12 +1336,12 @@ async fn get_role_permission(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F33)),
+                response: Some(json(F46)),
             },
             org.client.get_role_permission("id/1 ?#%", "id/2 ?#%").send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F33), "getRolePermission");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F46), "getRolePermission");
 }
 
 async fn create_role_permission(org: &Org) {
@@ -1237,14 +1353,14 @@ async fn create_role_permission(org: &Org) {
                 path: "/api/v1/iam/roles/id%2F1%20%3F%23%25/permissions/id%2F2%20%3F%23%25",
                 query: &[],
                 headers: &[],
-                body: Some(json(F34)),
+                body: Some(json(F47)),
                 status: 204,
                 response: None,
             },
             org.client
                 .create_role_permission("id/1 ?#%", "id/2 ?#%")
                 .body(
-                    serde_json::from_value::<okta::models::CreateUpdateIamRolePermissionRequest>(json(F34))
+                    serde_json::from_value::<okta::models::CreateUpdateIamRolePermissionRequest>(json(F47))
                         .expect("body fixture"),
                 )
                 .send(),
@@ -1262,20 +1378,20 @@ async fn replace_role_permission(org: &Org) {
                 path: "/api/v1/iam/roles/id%2F1%20%3F%23%25/permissions/id%2F2%20%3F%23%25",
                 query: &[],
                 headers: &[],
-                body: Some(json(F34)),
+                body: Some(json(F47)),
                 status: 200,
-                response: Some(json(F33)),
+                response: Some(json(F46)),
             },
             org.client
                 .replace_role_permission("id/1 ?#%", "id/2 ?#%")
                 .body(
-                    serde_json::from_value::<okta::models::CreateUpdateIamRolePermissionRequest>(json(F34))
+                    serde_json::from_value::<okta::models::CreateUpdateIamRolePermissionRequest>(json(F47))
                         .expect("body fixture"),
                 )
                 .send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F33), "replaceRolePermission");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F46), "replaceRolePermission");
 }
 
 async fn delete_role_permission(org: &Org) {
@@ -1308,12 +1424,12 @@ async fn list_subscriptions_role(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F35)),
+                response: Some(json(F48)),
             },
             org.client.list_subscriptions_role("id/1 ?#%").send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F35), "listSubscriptionsRole");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F48), "listSubscriptionsRole");
 }
 
 async fn get_subscriptions_notification_type_role(org: &Org) {
@@ -1327,7 +1443,7 @@ async fn get_subscriptions_notification_type_role(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F36)),
+                response: Some(json(F49)),
             },
             org.client
                 .get_subscriptions_notification_type_role("id/1 ?#%", "id/2 ?#%")
@@ -1336,7 +1452,7 @@ async fn get_subscriptions_notification_type_role(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F36),
+        json(F49),
         "getSubscriptionsNotificationTypeRole"
     );
 }
@@ -1413,7 +1529,7 @@ async fn get_user_assigned_role_governance(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F37)),
+                response: Some(json(F50)),
             },
             org.client
                 .get_user_assigned_role_governance("id/1 ?#%", "id/2 ?#%")
@@ -1422,7 +1538,7 @@ async fn get_user_assigned_role_governance(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F37),
+        json(F50),
         "getUserAssignedRoleGovernance"
     );
 }
@@ -1438,7 +1554,7 @@ async fn get_role_assignment_governance_grant(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F38)),
+                response: Some(json(F51)),
             },
             org.client
                 .get_role_assignment_governance_grant("id/1 ?#%", "id/2 ?#%", "id/3 ?#%")
@@ -1447,7 +1563,7 @@ async fn get_role_assignment_governance_grant(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F38),
+        json(F51),
         "getRoleAssignmentGovernanceGrant"
     );
 }
@@ -1463,14 +1579,14 @@ async fn get_role_assignment_governance_grant_resources(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F39)),
+                response: Some(json(F52)),
             },
             org.client.get_role_assignment_governance_grant_resources("id/1 ?#%", "id/2 ?#%", "id/3 ?#%").send(),
         )
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F39),
+        json(F52),
         "getRoleAssignmentGovernanceGrantResources"
     );
 }
@@ -1623,7 +1739,7 @@ async fn get_role_targets_by_user_id_and_role_id(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F40)),
+                response: Some(json(F53)),
             },
             org.client
                 .get_role_targets_by_user_id_and_role_id("id/1 ?#%", "id/2 ?#%")
@@ -1635,13 +1751,13 @@ async fn get_role_targets_by_user_id_and_role_id(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(got.into_items()).unwrap(),
-        json(F40),
+        json(F53),
         "getRoleTargetsByUserIdAndRoleId"
     );
     org.check_stream(
         "getRoleTargetsByUserIdAndRoleId",
         "/api/v1/users/id%2F1%20%3F%23%25/roles/id%2F2%20%3F%23%25/targets",
-        json(F41),
+        json(F54),
         org.client
             .get_role_targets_by_user_id_and_role_id("id/1 ?#%", "id/2 ?#%")
             .stream(),
@@ -1660,12 +1776,12 @@ async fn list_subscriptions_user(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F35)),
+                response: Some(json(F48)),
             },
             org.client.list_subscriptions_user("id/1 ?#%").send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F35), "listSubscriptionsUser");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F48), "listSubscriptionsUser");
 }
 
 async fn get_subscriptions_notification_type_user(org: &Org) {
@@ -1679,7 +1795,7 @@ async fn get_subscriptions_notification_type_user(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F36)),
+                response: Some(json(F49)),
             },
             org.client
                 .get_subscriptions_notification_type_user("id/1 ?#%", "id/2 ?#%")
@@ -1688,7 +1804,7 @@ async fn get_subscriptions_notification_type_user(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F36),
+        json(F49),
         "getSubscriptionsNotificationTypeUser"
     );
 }

@@ -217,13 +217,24 @@ async fn list_brands(org: &Org) {
                 op: "listBrands",
                 method: "GET",
                 path: "/api/v1/brands",
-                query: &[("after", "after-1 &="), ("limit", "7"), ("q", "q-1 &=")],
+                query: &[
+                    ("expand", "a b,c"),
+                    ("after", "after-1 &="),
+                    ("limit", "7"),
+                    ("q", "q-1 &="),
+                ],
                 headers: &[],
                 body: None,
                 status: 200,
                 response: Some(json(F2)),
             },
-            org.client.list_brands().after("after-1 &=").limit(7).q("q-1 &=").send(),
+            org.client
+                .list_brands()
+                .expand(vec!["a b".to_owned(), "c".to_owned()])
+                .after("after-1 &=")
+                .limit(7)
+                .q("q-1 &=")
+                .send(),
         )
         .await;
     assert_eq!(serde_json::to_value(got.into_items()).unwrap(), json(F2), "listBrands");
@@ -265,13 +276,16 @@ async fn get_brand(org: &Org) {
                 op: "getBrand",
                 method: "GET",
                 path: "/api/v1/brands/id%2F1%20%3F%23%25",
-                query: &[],
+                query: &[("expand", "a b,c")],
                 headers: &[],
                 body: None,
                 status: 200,
                 response: Some(json(F3)),
             },
-            org.client.get_brand("id/1 ?#%").send(),
+            org.client
+                .get_brand("id/1 ?#%")
+                .expand(vec!["a b".to_owned(), "c".to_owned()])
+                .send(),
         )
         .await;
     assert_eq!(serde_json::to_value(&got).unwrap(), json(F3), "getBrand");
@@ -346,13 +360,16 @@ async fn get_error_page(org: &Org) {
                 op: "getErrorPage",
                 method: "GET",
                 path: "/api/v1/brands/id%2F1%20%3F%23%25/pages/error",
-                query: &[],
+                query: &[("expand", "a b,c")],
                 headers: &[],
                 body: None,
                 status: 200,
                 response: Some(json(F8)),
             },
-            org.client.get_error_page("id/1 ?#%").send(),
+            org.client
+                .get_error_page("id/1 ?#%")
+                .expand(vec!["a b".to_owned(), "c".to_owned()])
+                .send(),
         )
         .await;
     assert_eq!(serde_json::to_value(&got).unwrap(), json(F8), "getErrorPage");
@@ -512,13 +529,16 @@ async fn get_sign_in_page(org: &Org) {
                 op: "getSignInPage",
                 method: "GET",
                 path: "/api/v1/brands/id%2F1%20%3F%23%25/pages/sign-in",
-                query: &[],
+                query: &[("expand", "a b,c")],
                 headers: &[],
                 body: None,
                 status: 200,
                 response: Some(json(F8)),
             },
-            org.client.get_sign_in_page("id/1 ?#%").send(),
+            org.client
+                .get_sign_in_page("id/1 ?#%")
+                .expand(vec!["a b".to_owned(), "c".to_owned()])
+                .send(),
         )
         .await;
     assert_eq!(serde_json::to_value(&got).unwrap(), json(F8), "getSignInPage");
@@ -756,7 +776,7 @@ async fn list_email_templates(org: &Org) {
                 op: "listEmailTemplates",
                 method: "GET",
                 path: "/api/v1/brands/id%2F1%20%3F%23%25/templates/email",
-                query: &[("after", "after-1 &="), ("limit", "7")],
+                query: &[("after", "after-1 &="), ("limit", "7"), ("expand", "a b,c")],
                 headers: &[],
                 body: None,
                 status: 200,
@@ -766,6 +786,7 @@ async fn list_email_templates(org: &Org) {
                 .list_email_templates("id/1 ?#%")
                 .after("after-1 &=")
                 .limit(7)
+                .expand(vec!["a b".to_owned(), "c".to_owned()])
                 .send(),
         )
         .await;
@@ -790,13 +811,16 @@ async fn get_email_template(org: &Org) {
                 op: "getEmailTemplate",
                 method: "GET",
                 path: "/api/v1/brands/id%2F1%20%3F%23%25/templates/email/id%2F2%20%3F%23%25",
-                query: &[],
+                query: &[("expand", "a b,c")],
                 headers: &[],
                 body: None,
                 status: 200,
                 response: Some(json(F14)),
             },
-            org.client.get_email_template("id/1 ?#%", "id/2 ?#%").send(),
+            org.client
+                .get_email_template("id/1 ?#%", "id/2 ?#%")
+                .expand(vec!["a b".to_owned(), "c".to_owned()])
+                .send(),
         )
         .await;
     assert_eq!(serde_json::to_value(&got).unwrap(), json(F14), "getEmailTemplate");
@@ -1201,13 +1225,16 @@ async fn get_all_well_known_uris(org: &Org) {
                 op: "getAllWellKnownURIs",
                 method: "GET",
                 path: "/api/v1/brands/id%2F1%20%3F%23%25/well-known-uris",
-                query: &[],
+                query: &[("expand", "a b,c")],
                 headers: &[],
                 body: None,
                 status: 200,
                 response: Some(json(F24)),
             },
-            org.client.get_all_well_known_uris("id/1 ?#%").send(),
+            org.client
+                .get_all_well_known_uris("id/1 ?#%")
+                .expand(vec!["a b".to_owned(), "c".to_owned()])
+                .send(),
         )
         .await;
     assert_eq!(serde_json::to_value(&got).unwrap(), json(F24), "getAllWellKnownURIs");
@@ -1220,13 +1247,16 @@ async fn get_root_brand_well_known_uri(org: &Org) {
                 op: "getRootBrandWellKnownURI",
                 method: "GET",
                 path: "/api/v1/brands/id%2F1%20%3F%23%25/well-known-uris/id%2F2%20%3F%23%25",
-                query: &[],
+                query: &[("expand", "a b,c")],
                 headers: &[],
                 body: None,
                 status: 200,
                 response: Some(json(F25)),
             },
-            org.client.get_root_brand_well_known_uri("id/1 ?#%", "id/2 ?#%").send(),
+            org.client
+                .get_root_brand_well_known_uri("id/1 ?#%", "id/2 ?#%")
+                .expand(vec!["a b".to_owned(), "c".to_owned()])
+                .send(),
         )
         .await;
     assert_eq!(
@@ -1435,13 +1465,16 @@ async fn list_email_domains(org: &Org) {
                 op: "listEmailDomains",
                 method: "GET",
                 path: "/api/v1/email-domains",
-                query: &[],
+                query: &[("expand", "a b,c")],
                 headers: &[],
                 body: None,
                 status: 200,
                 response: Some(json(F31)),
             },
-            org.client.list_email_domains().send(),
+            org.client
+                .list_email_domains()
+                .expand(vec!["a b".to_owned(), "c".to_owned()])
+                .send(),
         )
         .await;
     assert_eq!(serde_json::to_value(&got).unwrap(), json(F31), "listEmailDomains");
@@ -1454,7 +1487,7 @@ async fn create_email_domain(org: &Org) {
                 op: "createEmailDomain",
                 method: "POST",
                 path: "/api/v1/email-domains",
-                query: &[],
+                query: &[("expand", "a b,c")],
                 headers: &[],
                 body: Some(json(F32)),
                 status: 200,
@@ -1464,6 +1497,7 @@ async fn create_email_domain(org: &Org) {
                 .create_email_domain(
                     serde_json::from_value::<okta::models::EmailDomain>(json(F32)).expect("body fixture"),
                 )
+                .expand(vec!["a b".to_owned(), "c".to_owned()])
                 .send(),
         )
         .await;
@@ -1477,13 +1511,16 @@ async fn get_email_domain(org: &Org) {
                 op: "getEmailDomain",
                 method: "GET",
                 path: "/api/v1/email-domains/id%2F1%20%3F%23%25",
-                query: &[],
+                query: &[("expand", "a b,c")],
                 headers: &[],
                 body: None,
                 status: 200,
                 response: Some(json(F34)),
             },
-            org.client.get_email_domain("id/1 ?#%").send(),
+            org.client
+                .get_email_domain("id/1 ?#%")
+                .expand(vec!["a b".to_owned(), "c".to_owned()])
+                .send(),
         )
         .await;
     assert_eq!(serde_json::to_value(&got).unwrap(), json(F34), "getEmailDomain");
@@ -1496,7 +1533,7 @@ async fn replace_email_domain(org: &Org) {
                 op: "replaceEmailDomain",
                 method: "PUT",
                 path: "/api/v1/email-domains/id%2F1%20%3F%23%25",
-                query: &[],
+                query: &[("expand", "a b,c")],
                 headers: &[],
                 body: Some(json(F35)),
                 status: 200,
@@ -1507,6 +1544,7 @@ async fn replace_email_domain(org: &Org) {
                     "id/1 ?#%",
                     serde_json::from_value::<okta::models::UpdateEmailDomain>(json(F35)).expect("body fixture"),
                 )
+                .expand(vec!["a b".to_owned(), "c".to_owned()])
                 .send(),
         )
         .await;
@@ -1520,13 +1558,16 @@ async fn delete_email_domain(org: &Org) {
                 op: "deleteEmailDomain",
                 method: "DELETE",
                 path: "/api/v1/email-domains/id%2F1%20%3F%23%25",
-                query: &[],
+                query: &[("expand", "a b,c")],
                 headers: &[],
                 body: None,
                 status: 204,
                 response: None,
             },
-            org.client.delete_email_domain("id/1 ?#%").send(),
+            org.client
+                .delete_email_domain("id/1 ?#%")
+                .expand(vec!["a b".to_owned(), "c".to_owned()])
+                .send(),
         )
         .await;
     let () = got;

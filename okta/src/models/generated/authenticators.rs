@@ -550,7 +550,21 @@ pub struct AuthenticatorMethodSignedNonce {
 
 /// The `AuthenticatorMethodSimple` object.
 #[cfg(feature = "authenticators")]
-pub type AuthenticatorMethodSimple = crate::models::AuthenticatorMethodBase;
+#[okta::model]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AuthenticatorMethodSimple {
+    /// `status`.
+    pub status: Option<crate::models::LifecycleStatus>,
+    /// The type of authenticator method.
+    pub r#type: Option<crate::models::AuthenticatorMethodType>,
+    /// `_links`.
+    #[serde(rename = "_links")]
+    pub links: Option<crate::models::LinksSelfAndLifecycle>,
+    /// Fields this SDK does not know, kept verbatim.
+    #[serde(flatten)]
+    pub extra: crate::models::JsonMap,
+}
 
 /// The `AuthenticatorMethodTac` object.
 #[cfg(feature = "authenticators")]
@@ -662,7 +676,33 @@ pub struct AuthenticatorMethodWithVerifiableProperties {
 
 /// The `AuthenticatorSimple` object.
 #[cfg(feature = "authenticators")]
-pub type AuthenticatorSimple = crate::models::AuthenticatorBase;
+#[okta::model]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AuthenticatorSimple {
+    /// Timestamp when the authenticator was created.
+    pub created: Option<crate::models::Timestamp>,
+    /// The description of the authenticator. This setting is only available for the `webauthn` authenticator type (Passkeys).
+    pub description: Option<String>,
+    /// A unique identifier for the authenticator.
+    pub id: Option<String>,
+    /// A human-readable string that identifies the authenticator.
+    pub key: Option<crate::models::AuthenticatorKeyEnum>,
+    /// Timestamp when the authenticator was last modified.
+    pub last_updated: Option<crate::models::Timestamp>,
+    /// Display name of the authenticator.
+    pub name: Option<String>,
+    /// `status`.
+    pub status: Option<crate::models::LifecycleStatus>,
+    /// The type of authenticator.
+    pub r#type: Option<crate::models::AuthenticatorType>,
+    /// `_links`.
+    #[serde(rename = "_links")]
+    pub links: Option<crate::models::AuthenticatorLinks>,
+    /// Fields this SDK does not know, kept verbatim.
+    #[serde(flatten)]
+    pub extra: crate::models::JsonMap,
+}
 
 /// The `ChannelBinding` object.
 #[cfg(feature = "authenticators")]

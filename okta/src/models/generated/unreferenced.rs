@@ -11039,11 +11039,37 @@ pub struct WindowsOSAccountProfile {
 
 /// The `WorkflowActionProvider` object.
 #[cfg(feature = "full")]
-pub type WorkflowActionProvider = crate::models::ActionProvider;
+#[okta::model]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WorkflowActionProvider {
+    /// The unique identifier of the action flow in the provider system.
+    pub external_id: Option<String>,
+    /// Type of action provider.
+    pub r#type: Option<crate::models::ActionProviderPayloadType>,
+    /// Fields this SDK does not know, kept verbatim.
+    #[serde(flatten)]
+    pub extra: crate::models::JsonMap,
+}
 
 /// The `WorkflowAvailableActionProvider` object.
 #[cfg(feature = "full")]
-pub type WorkflowAvailableActionProvider = crate::models::AvailableActionProvider;
+#[okta::model]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WorkflowAvailableActionProvider {
+    /// The name of the action flow.
+    pub action_name: Option<String>,
+    /// The unique identifier of the action flow in the provider system.
+    pub external_id: Option<String>,
+    /// The URL to the action flow interface in Workflows platform.
+    pub link: Option<String>,
+    /// Type of action provider.
+    pub r#type: Option<crate::models::ActionProviderPayloadType>,
+    /// Fields this SDK does not know, kept verbatim.
+    #[serde(flatten)]
+    pub extra: crate::models::JsonMap,
+}
 
 /// Workflows-specific validation details for action flows.
 #[cfg(feature = "full")]

@@ -697,7 +697,19 @@ pub struct UserRiskLevelExists {
 
 /// The `UserRiskLevelNone` object.
 #[cfg(feature = "users")]
-pub type UserRiskLevelNone = crate::models::UserRiskGetResponse;
+#[okta::model]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UserRiskLevelNone {
+    /// The risk level associated with the user.
+    pub risk_level: Option<crate::models::UserRiskLevelAll>,
+    /// `_links`.
+    #[serde(rename = "_links")]
+    pub links: Option<serde_json::Value>,
+    /// Fields this SDK does not know, kept verbatim.
+    #[serde(flatten)]
+    pub extra: crate::models::JsonMap,
+}
 
 #[cfg(feature = "users")]
 open_enum! {

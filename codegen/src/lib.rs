@@ -16,6 +16,7 @@ pub mod docs;
 pub mod endpoints;
 pub mod existing;
 pub mod format;
+pub mod mock_examples;
 pub mod models;
 pub mod naming;
 pub mod operation;
@@ -175,6 +176,12 @@ pub fn generate(root: &Path) -> Result<(Vec<Output>, Summary), String> {
         out.push(rust(format!("okta/src/models/generated/{file}.rs"), head + body));
     }
     out.push(rust("okta/src/models/generated/mod.rs".to_owned(), models_mod));
+
+    // The stand-in's example responses.
+    out.push(rust(
+        "okta-mock/src/examples_generated.rs".to_owned(),
+        mock_examples::file(&spec, &ops),
+    ));
 
     // Features.
     let cargo = std::fs::read_to_string(root.join("okta/Cargo.toml")).map_err(|e| format!("okta/Cargo.toml: {e}"))?;

@@ -11,6 +11,9 @@ use crate::naming::{camel_case, field_ident, type_name, variant_name};
 use crate::spec::{Spec, entries, items, schema_ref, text};
 use crate::types::{TypeMap, TypeRef};
 
+/// A union's variants: the Rust type of each, and the discriminator values that pick it.
+pub type Variants = Vec<(String, Vec<String>)>;
+
 /// What one schema becomes.
 #[derive(Debug, Clone)]
 pub enum Model {
@@ -23,7 +26,7 @@ pub enum Model {
     /// `oneOf`/`allOf` children picked by the `tag` property; unknown tags keep the JSON.
     Union {
         tag: String,
-        variants: Vec<(String, Vec<String>)>,
+        variants: Variants,
         /// Variants held by a `Box` because they contain the union.
         boxed: BTreeSet<String>,
     },
@@ -103,7 +106,7 @@ pub fn schemas(spec: &Spec, types: &TypeMap) -> Vec<Schema> {
 fn model(spec: &Spec, types: &TypeMap, name: &str, node: &Yaml) -> Model {
     let discriminator = &node["discriminator"];
     if let Some(tag) = discriminator["propertyName"].as_str() {
-        let mut variants: Vec<(String, Vec<String>)> = Vec::new();
+        let mut variants: Variants = Vec::new();
         for (wire, target) in entries(&discriminator["mapping"]) {
             let Some(target) = text(target).strip_prefix("#/components/schemas/") else {
                 continue;
@@ -214,7 +217,7 @@ fn box_cycles(schemas: &mut [Schema]) {
         }
         name
     };
-    let kept: Vec<Option<Vec<(String, Vec<String>)>>> = schemas
+    let kept: Vec<Option<Variants>> = schemas
         .iter()
         .map(|s| match &s.model {
             Model::Union { variants, .. } => Some(
@@ -488,7 +491,7 @@ components:
         let spec = spec();
         let all = schemas(&spec, &TypeMap::new(&spec));
         match &find(&all, "Base").model {
-            Model::Union { tag, variants, boxed } => {
+            Model::Union { tag, variants, .. } => {
                 assert_eq!(tag, "type");
                 assert_eq!(
                     variants,

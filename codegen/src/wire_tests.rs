@@ -78,7 +78,7 @@ pub fn main_file(areas: &[(&Area, usize)]) -> String {
     );
     out.push_str(crate::HEADER);
     out.push_str(
-        "#![allow(clippy::unwrap_used, clippy::expect_used)]\n\n#[allow(dead_code, unused_imports)]\n#[path = \"../../../tests/tests/common/mod.rs\"]\nmod common;\n\n\
+        "#![allow(clippy::unwrap_used, clippy::expect_used)]\n\n#[allow(unused_imports)]\n#[path = \"../../../tests/tests/common/mod.rs\"]\nmod common;\n\n\
          /// Parses a JSON fixture: a string is much cheaper to compile than `json!`.\n\
          #[allow(dead_code)]\nfn json(text: &str) -> serde_json::Value {\n    serde_json::from_str(text).expect(\"fixture is JSON\")\n}\n",
     );

@@ -22,6 +22,7 @@
 
 mod clock;
 mod error;
+mod examples_generated;
 mod faults;
 mod filter;
 mod ids;

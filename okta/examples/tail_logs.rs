@@ -72,7 +72,7 @@ fn line(event: &LogEvent) -> String {
     let text = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".to_owned());
     format!(
         "{}  {:<28} {}",
-        text(&event.published),
+        event.published.as_ref().map_or("-", |t| t.as_str()),
         text(&event.event_type),
         text(&event.display_message)
     )

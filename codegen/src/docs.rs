@@ -62,7 +62,7 @@ fn link_end(chars: &[char], start: usize) -> Option<usize> {
     let end = close + 1 + chars[close + 1..].iter().position(|&c| c == ')')?;
     let url: String = chars[close + 2..end].iter().collect();
     let text: String = chars[start + 1..close].iter().collect();
-    (url.starts_with("http") && !url.contains(' ') && !text.contains('[') && !text.contains('`')).then_some(end + 1)
+    (url.starts_with("http") && !url.contains(' ') && !text.contains('[')).then_some(end + 1)
 }
 
 /// [`paragraph`], ending with a full stop.

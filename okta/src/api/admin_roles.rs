@@ -183,7 +183,7 @@ pub struct UnassignAppInstanceTargetToAppAdminRoleForGroup {
 
 /// List all group role group targets.
 ///
-/// Lists all group targets for a \[`USER_ADMIN`\](https://developer.okta.com/openapi/okta-management/guides/roles/#standard-roles), `HELP_DESK_ADMIN`, or `GROUP_MEMBERSHIP_ADMIN` role assignment to a group. If the role isn't scoped to specific group targets, Okta returns an empty array `\[\]`.
+/// Lists all group targets for a [`USER_ADMIN`](https://developer.okta.com/openapi/okta-management/guides/roles/#standard-roles), `HELP_DESK_ADMIN`, or `GROUP_MEMBERSHIP_ADMIN` role assignment to a group. If the role isn't scoped to specific group targets, Okta returns an empty array `\[\]`.
 ///
 /// `GET /api/v1/groups/{groupId}/roles/{roleAssignmentId}/targets/groups` → pages of [`Group`](crate::models::Group), following `Link: rel="next"`.
 ///
@@ -206,7 +206,7 @@ pub struct ListGroupTargetsForGroupRole {
 
 /// Assign a group role group target.
 ///
-/// Assigns a group target to a \[`USER_ADMIN`\](https://developer.okta.com/openapi/okta-management/guides/roles/#standard-roles), `HELP_DESK_ADMIN`, or `GROUP_MEMBERSHIP_ADMIN` role assignment to a group. When you assign the first group target, you reduce the scope of the role assignment. The role no longer applies to all targets but applies only to the specified target.
+/// Assigns a group target to a [`USER_ADMIN`](https://developer.okta.com/openapi/okta-management/guides/roles/#standard-roles), `HELP_DESK_ADMIN`, or `GROUP_MEMBERSHIP_ADMIN` role assignment to a group. When you assign the first group target, you reduce the scope of the role assignment. The role no longer applies to all targets but applies only to the specified target.
 ///
 /// `PUT /api/v1/groups/{groupId}/roles/{roleAssignmentId}/targets/groups/{targetGroupId}` → `204 No Content`.
 ///
@@ -225,7 +225,7 @@ pub struct AssignGroupTargetToGroupAdminRole {
 
 /// Unassign a group role group target.
 ///
-/// Unassigns a group target from a \[`USER_ADMIN`\](https://developer.okta.com/openapi/okta-management/guides/roles/#standard-roles), `HELP_DESK_ADMIN`, or `GROUP_MEMBERSHIP_ADMIN` role assignment to a group.
+/// Unassigns a group target from a [`USER_ADMIN`](https://developer.okta.com/openapi/okta-management/guides/roles/#standard-roles), `HELP_DESK_ADMIN`, or `GROUP_MEMBERSHIP_ADMIN` role assignment to a group.
 ///
 /// `DELETE /api/v1/groups/{groupId}/roles/{roleAssignmentId}/targets/groups/{targetGroupId}` → `204 No Content`.
 ///
@@ -1442,7 +1442,7 @@ pub struct RemoveAppTargetInstanceRoleForClient {
 
 /// List all client role group targets.
 ///
-/// Lists all group targets for a \[`USER_ADMIN`\](https://developer.okta.com/openapi/okta-management/guides/roles/#standard-roles), `HELP_DESK_ADMIN`, or `GROUP_MEMBERSHIP_ADMIN` role assignment to a client. If the role isn't scoped to specific group targets, Okta returns an empty array `\[\]`.
+/// Lists all group targets for a [`USER_ADMIN`](https://developer.okta.com/openapi/okta-management/guides/roles/#standard-roles), `HELP_DESK_ADMIN`, or `GROUP_MEMBERSHIP_ADMIN` role assignment to a client. If the role isn't scoped to specific group targets, Okta returns an empty array `\[\]`.
 ///
 /// `GET /oauth2/v1/clients/{clientId}/roles/{roleAssignmentId}/targets/groups` → pages of [`Group`](crate::models::Group), following `Link: rel="next"`.
 ///
@@ -1465,7 +1465,7 @@ pub struct ListGroupTargetRoleForClient {
 
 /// Assign a client role group target.
 ///
-/// Assigns a group target to a \[`USER_ADMIN`\](https://developer.okta.com/openapi/okta-management/guides/roles/#standard-roles), `HELP_DESK_ADMIN`, or `GROUP_MEMBERSHIP_ADMIN` role assignment to a client app. When you assign the first group target, you reduce the scope of the role assignment. The role no longer applies to all targets, but applies only to the specified target.
+/// Assigns a group target to a [`USER_ADMIN`](https://developer.okta.com/openapi/okta-management/guides/roles/#standard-roles), `HELP_DESK_ADMIN`, or `GROUP_MEMBERSHIP_ADMIN` role assignment to a client app. When you assign the first group target, you reduce the scope of the role assignment. The role no longer applies to all targets, but applies only to the specified target.
 ///
 /// `PUT /oauth2/v1/clients/{clientId}/roles/{roleAssignmentId}/targets/groups/{groupId}` → `204 No Content`.
 ///

@@ -401,7 +401,7 @@ pub struct GroupQueryResponse {
 pub struct GroupsRequestSchema {
     /// The external ID of the identity source group to be created.
     pub external_id: Option<String>,
-    /// Contains a set of external group attributes and their values that are mapped to Okta standard properties. See the group \[`profile` object\](https://developer.okta.com/docs/api/openapi/okta-management/management/tag/Group/#tag/Group/operation/getGroup!c=200&path=profile&t=response) and Declaration of a Custom Identity Source Schema in [Using anything as a source](https://help.okta.com/okta_help.htm?type=oie&id=ext-anything-as-a-source). &gt; **Note:** Profile attributes can only be of the string type.
+    /// Contains a set of external group attributes and their values that are mapped to Okta standard properties. See the group [`profile` object](https://developer.okta.com/docs/api/openapi/okta-management/management/tag/Group/#tag/Group/operation/getGroup!c=200&path=profile&t=response) and Declaration of a Custom Identity Source Schema in [Using anything as a source](https://help.okta.com/okta_help.htm?type=oie&id=ext-anything-as-a-source). &gt; **Note:** Profile attributes can only be of the string type.
     pub profile: Option<crate::models::IdentitySourceGroupProfileForUpsert>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -729,7 +729,7 @@ pub type IdentitySourceGroupMembershipsDeleteProfile = Vec<serde_json::Value>;
 #[cfg(feature = "external-identity-sources")]
 pub type IdentitySourceGroupMembershipsUpsertProfile = Vec<serde_json::Value>;
 
-/// Contains a set of external group attributes and their values that are mapped to Okta standard properties. See the group \[`profile` object\](https://developer.okta.com/docs/api/openapi/okta-management/management/tag/Group/#tag/Group/operation/getGroup!c=200&path=profile&t=response) and Declaration of a Custom Identity Source Schema in [Using anything as a source](https://help.okta.com/okta_help.htm?type=oie&id=ext-anything-as-a-source). &gt; **Note:** Profile attributes can only be of the string type.
+/// Contains a set of external group attributes and their values that are mapped to Okta standard properties. See the group [`profile` object](https://developer.okta.com/docs/api/openapi/okta-management/management/tag/Group/#tag/Group/operation/getGroup!c=200&path=profile&t=response) and Declaration of a Custom Identity Source Schema in [Using anything as a source](https://help.okta.com/okta_help.htm?type=oie&id=ext-anything-as-a-source). &gt; **Note:** Profile attributes can only be of the string type.
 #[cfg(feature = "external-identity-sources")]
 #[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -794,7 +794,7 @@ pub struct IdentitySourceUserProfileForDelete {
     pub extra: crate::models::JsonMap,
 }
 
-/// Contains a set of external user attributes and their values that are mapped to Okta standard and custom profile properties. See the \[`profile` object\](https://developer.okta.com/docs/api/openapi/okta-management/management/user/getuser#user/getuser/t=response&c=200&path=profile) and Declaration of a Custom Identity Source Schema in [Using anything as a source](https://help.okta.com/okta_help.htm?type=oie&id=ext-anything-as-a-source). &gt; **Note:** Profile attributes can only be of the string type.
+/// Contains a set of external user attributes and their values that are mapped to Okta standard and custom profile properties. See the [`profile` object](https://developer.okta.com/docs/api/openapi/okta-management/management/user/getuser#user/getuser/t=response&c=200&path=profile) and Declaration of a Custom Identity Source Schema in [Using anything as a source](https://help.okta.com/okta_help.htm?type=oie&id=ext-anything-as-a-source). &gt; **Note:** Profile attributes can only be of the string type.
 #[cfg(feature = "external-identity-sources")]
 #[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -1880,7 +1880,7 @@ pub struct UserResponseSchema {
     pub id: Option<String>,
     /// The timestamp when the user was last updated in the identity source.
     pub last_updated: Option<crate::models::Timestamp>,
-    /// Contains a set of external user attributes and their values that are mapped to Okta standard and custom profile properties. See the \[`profile` object\](https://developer.okta.com/docs/api/openapi/okta-management/management/user/getuser#user/getuser/t=response&c=200&path=profile) and Declaration of a Custom Identity Source Schema in [Using anything as a source](https://help.okta.com/okta_help.htm?type=oie&id=ext-anything-as-a-source). &gt; **Note:** Profile attributes can only be of the string type.
+    /// Contains a set of external user attributes and their values that are mapped to Okta standard and custom profile properties. See the [`profile` object](https://developer.okta.com/docs/api/openapi/okta-management/management/user/getuser#user/getuser/t=response&c=200&path=profile) and Declaration of a Custom Identity Source Schema in [Using anything as a source](https://help.okta.com/okta_help.htm?type=oie&id=ext-anything-as-a-source). &gt; **Note:** Profile attributes can only be of the string type.
     pub profile: Option<crate::models::IdentitySourceUserProfileForUpsert>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]

@@ -5940,7 +5940,7 @@ pub struct PasswordPolicyRecoveryQuestionProperties {
     pub extra: crate::models::JsonMap,
 }
 
-/// Specifies the password recovery settings for the policy &gt; **Note:** With Identity Engine, you can specify recovery factors inside the password policy rule instead of in the policy settings object. Recovery factors for the rule are defined inside the \[`selfServicePasswordReset` action\](https://developer.okta.com/docs/api/openapi/okta-management/management/tags/policy/#tag/Policy/operation/createPolicyRule!path=1/actions/selfServicePasswordReset&t=request).
+/// Specifies the password recovery settings for the policy &gt; **Note:** With Identity Engine, you can specify recovery factors inside the password policy rule instead of in the policy settings object. Recovery factors for the rule are defined inside the [`selfServicePasswordReset` action](https://developer.okta.com/docs/api/openapi/okta-management/management/tags/policy/#tag/Policy/operation/createPolicyRule!path=1/actions/selfServicePasswordReset&t=request).
 #[cfg(feature = "full")]
 #[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -6042,7 +6042,7 @@ pub struct PasswordPolicySettings {
     pub delegation: Option<crate::models::PasswordPolicyDelegationSettings>,
     /// Specifies the password settings for the policy.
     pub password: Option<crate::models::PasswordPolicyPasswordSettings>,
-    /// Specifies the password recovery settings for the policy &gt; **Note:** With Identity Engine, you can specify recovery factors inside the password policy rule instead of in the policy settings object. Recovery factors for the rule are defined inside the \[`selfServicePasswordReset` action\](https://developer.okta.com/docs/api/openapi/okta-management/management/tags/policy/#tag/Policy/operation/createPolicyRule!path=1/actions/selfServicePasswordReset&t=request).
+    /// Specifies the password recovery settings for the policy &gt; **Note:** With Identity Engine, you can specify recovery factors inside the password policy rule instead of in the policy settings object. Recovery factors for the rule are defined inside the [`selfServicePasswordReset` action](https://developer.okta.com/docs/api/openapi/okta-management/management/tags/policy/#tag/Policy/operation/createPolicyRule!path=1/actions/selfServicePasswordReset&t=request).
     pub recovery: Option<crate::models::PasswordPolicyRecoverySettings>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]

@@ -31,6 +31,7 @@ mod cascade;
 mod clock;
 mod control;
 mod error;
+mod examples_generated;
 mod faults;
 mod filter;
 mod harness;

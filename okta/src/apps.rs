@@ -18,6 +18,7 @@ use crate::models::Application;
 /// let app = client.create_application(app).activate(false).await?;
 /// # let _ = app; Ok(()) }
 /// ```
+#[doc(alias = "createApplication")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(POST "/api/v1/apps", response = Application, call = crate::Client::create_application)]
 pub struct CreateApplication {
@@ -38,6 +39,7 @@ pub struct CreateApplication {
 /// println!("{:?} is {:?}", app.label, app.status);
 /// # Ok(()) }
 /// ```
+#[doc(alias = "getApplication")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(GET "/api/v1/apps/{appId}", response = Application, call = crate::Client::get_application)]
 pub struct GetApplication {
@@ -61,6 +63,7 @@ pub struct GetApplication {
 /// let app = client.update_application("0oa1gjh63g214q0Hq0g4", app).await?;
 /// # let _ = app; Ok(()) }
 /// ```
+#[doc(alias = "replaceApplication")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(PUT "/api/v1/apps/{appId}", response = Application, call = crate::Client::update_application)]
 pub struct UpdateApplication {
@@ -80,6 +83,7 @@ pub struct UpdateApplication {
 /// client.delete_application("0oa1gjh63g214q0Hq0g4").await?;
 /// # Ok(()) }
 /// ```
+#[doc(alias = "deleteApplication")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(DELETE "/api/v1/apps/{appId}", response = (), call = crate::Client::delete_application)]
 pub struct DeleteApplication {
@@ -101,6 +105,7 @@ pub struct DeleteApplication {
 /// }
 /// # Ok(()) }
 /// ```
+#[doc(alias = "listApplications")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(GET "/api/v1/apps", response = Application, paginated(page_size = 200), call = crate::Client::list_applications)]
 pub struct ListApplications {
@@ -134,6 +139,7 @@ pub struct ListApplications {
 /// client.activate_application("0oa1gjh63g214q0Hq0g4").await?;
 /// # Ok(()) }
 /// ```
+#[doc(alias = "activateApplication")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(POST "/api/v1/apps/{appId}/lifecycle/activate", response = (), call = crate::Client::activate_application)]
 pub struct ActivateApplication {
@@ -150,6 +156,7 @@ pub struct ActivateApplication {
 /// client.deactivate_application("0oa1gjh63g214q0Hq0g4").await?;
 /// # Ok(()) }
 /// ```
+#[doc(alias = "deactivateApplication")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(POST "/api/v1/apps/{appId}/lifecycle/deactivate", response = (), call = crate::Client::deactivate_application)]
 pub struct DeactivateApplication {

@@ -16,6 +16,7 @@ use crate::models::{Group, User};
 /// let group = client.create_group(Group::new("West Coast Users").with_description("All Users West of The Rockies")).await?;
 /// # let _ = group; Ok(()) }
 /// ```
+#[doc(alias = "addGroup")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(POST "/api/v1/groups", response = Group, call = crate::Client::create_group)]
 pub struct CreateGroup {
@@ -33,6 +34,7 @@ pub struct CreateGroup {
 /// println!("{:?}", group.name());
 /// # Ok(()) }
 /// ```
+#[doc(alias = "getGroup")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(GET "/api/v1/groups/{groupId}", response = Group, call = crate::Client::get_group)]
 pub struct GetGroup {
@@ -54,6 +56,7 @@ pub struct GetGroup {
 /// let group = client.update_group("00g1emaKYZTWRYYRRTSK", Group::new("Western Users")).await?;
 /// # let _ = group; Ok(()) }
 /// ```
+#[doc(alias = "replaceGroup")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(PUT "/api/v1/groups/{groupId}", response = Group, call = crate::Client::update_group)]
 pub struct UpdateGroup {
@@ -72,6 +75,7 @@ pub struct UpdateGroup {
 /// client.delete_group("00g1emaKYZTWRYYRRTSK").await?;
 /// # Ok(()) }
 /// ```
+#[doc(alias = "deleteGroup")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(DELETE "/api/v1/groups/{groupId}", response = (), call = crate::Client::delete_group)]
 pub struct DeleteGroup {
@@ -93,6 +97,7 @@ pub struct DeleteGroup {
 /// }
 /// # Ok(()) }
 /// ```
+#[doc(alias = "listGroups")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(GET "/api/v1/groups", response = Group, paginated, call = crate::Client::list_groups)]
 pub struct ListGroups {
@@ -126,6 +131,7 @@ pub struct ListGroups {
 /// }
 /// # Ok(()) }
 /// ```
+#[doc(alias = "listGroupUsers")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(GET "/api/v1/groups/{groupId}/users", response = User, paginated, call = crate::Client::list_group_users)]
 pub struct ListGroupUsers {
@@ -151,6 +157,7 @@ pub struct ListGroupUsers {
 /// client.add_user_to_group("00g1emaKYZTWRYYRRTSK", "00ub0oNGTSWTBKOLGLNR").await?;
 /// # Ok(()) }
 /// ```
+#[doc(alias = "assignUserToGroup")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(PUT "/api/v1/groups/{groupId}/users/{userId}", response = (), call = crate::Client::add_user_to_group)]
 pub struct AddUserToGroup {
@@ -169,6 +176,7 @@ pub struct AddUserToGroup {
 /// client.remove_group_user("00g1emaKYZTWRYYRRTSK", "00ub0oNGTSWTBKOLGLNR").await?;
 /// # Ok(()) }
 /// ```
+#[doc(alias = "unassignUserFromGroup")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(DELETE "/api/v1/groups/{groupId}/users/{userId}", response = (), call = crate::Client::remove_group_user)]
 pub struct RemoveGroupUser {

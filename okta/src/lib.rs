@@ -31,6 +31,7 @@
 
 extern crate self as okta;
 
+pub mod api;
 pub mod apps;
 pub mod authn;
 mod client;

@@ -28,6 +28,7 @@ use crate::{Endpoint, ItemStream};
 /// }
 /// # Ok(()) }
 /// ```
+#[doc(alias = "listLogEvents")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(GET "/api/v1/logs", response = LogEvent, paginated(page_size = 1000), call = crate::Client::get_logs)]
 pub struct GetLogs {

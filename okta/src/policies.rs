@@ -12,6 +12,7 @@ use crate::models::{Policy, PolicyRule};
 /// client.activate_policy("00plrilJ7jZ66Gn0X0g3").await?;
 /// # Ok(()) }
 /// ```
+#[doc(alias = "activatePolicy")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(POST "/api/v1/policies/{policyId}/lifecycle/activate", response = (), call = crate::Client::activate_policy)]
 pub struct ActivatePolicy {
@@ -28,6 +29,7 @@ pub struct ActivatePolicy {
 /// client.deactivate_policy("00plrilJ7jZ66Gn0X0g3").await?;
 /// # Ok(()) }
 /// ```
+#[doc(alias = "deactivatePolicy")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(POST "/api/v1/policies/{policyId}/lifecycle/deactivate", response = (), call = crate::Client::deactivate_policy)]
 pub struct DeactivatePolicy {
@@ -47,6 +49,7 @@ pub struct DeactivatePolicy {
 /// println!("{:?}", policy.id);
 /// # Ok(()) }
 /// ```
+#[doc(alias = "createPolicy")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(POST "/api/v1/policies", response = Policy, call = crate::Client::create_policy)]
 pub struct CreatePolicy {
@@ -68,6 +71,7 @@ pub struct CreatePolicy {
 /// println!("{:?} {:?}", policy.name, policy.status);
 /// # Ok(()) }
 /// ```
+#[doc(alias = "getPolicy")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(GET "/api/v1/policies/{policyId}", response = Policy, call = crate::Client::get_policy)]
 pub struct GetPolicy {
@@ -89,6 +93,7 @@ pub struct GetPolicy {
 /// let policy = client.update_policy("00plrilJ7jZ66Gn0X0g3", policy).await?;
 /// # let _ = policy; Ok(()) }
 /// ```
+#[doc(alias = "replacePolicy")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(PUT "/api/v1/policies/{policyId}", response = Policy, call = crate::Client::update_policy)]
 pub struct UpdatePolicy {
@@ -107,6 +112,7 @@ pub struct UpdatePolicy {
 /// client.delete_policy("00plrilJ7jZ66Gn0X0g3").await?;
 /// # Ok(()) }
 /// ```
+#[doc(alias = "deletePolicy")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(DELETE "/api/v1/policies/{policyId}", response = (), call = crate::Client::delete_policy)]
 pub struct DeletePolicy {
@@ -130,6 +136,7 @@ pub struct DeletePolicy {
 /// }
 /// # Ok(()) }
 /// ```
+#[doc(alias = "listPolicies")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(GET "/api/v1/policies", response = Policy, paginated, call = crate::Client::list_policies)]
 pub struct ListPolicies {
@@ -163,6 +170,7 @@ pub struct ListPolicies {
 /// println!("{:?}", rule.id);
 /// # Ok(()) }
 /// ```
+#[doc(alias = "createPolicyRule")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(POST "/api/v1/policies/{policyId}/rules", response = PolicyRule, call = crate::Client::add_policy_rule)]
 pub struct AddPolicyRule {
@@ -185,6 +193,7 @@ pub struct AddPolicyRule {
 /// println!("{:?} {:?}", rule.name, rule.status);
 /// # Ok(()) }
 /// ```
+#[doc(alias = "getPolicyRule")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(GET "/api/v1/policies/{policyId}/rules/{ruleId}", response = PolicyRule, call = crate::Client::get_policy_rule)]
 pub struct GetPolicyRule {
@@ -206,6 +215,7 @@ pub struct GetPolicyRule {
 /// let rule = client.update_policy_rule("00plrilJ7jZ66Gn0X0g3", "0prh1sGkX1FKZ2XCD0g3", rule).await?;
 /// # let _ = rule; Ok(()) }
 /// ```
+#[doc(alias = "replacePolicyRule")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(PUT "/api/v1/policies/{policyId}/rules/{ruleId}", response = PolicyRule, call = crate::Client::update_policy_rule)]
 pub struct UpdatePolicyRule {
@@ -226,6 +236,7 @@ pub struct UpdatePolicyRule {
 /// client.delete_policy_rule("00plrilJ7jZ66Gn0X0g3", "0prh1sGkX1FKZ2XCD0g3").await?;
 /// # Ok(()) }
 /// ```
+#[doc(alias = "deletePolicyRule")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(DELETE "/api/v1/policies/{policyId}/rules/{ruleId}", response = (), call = crate::Client::delete_policy_rule)]
 pub struct DeletePolicyRule {
@@ -248,6 +259,7 @@ pub struct DeletePolicyRule {
 /// }
 /// # Ok(()) }
 /// ```
+#[doc(alias = "listPolicyRules")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(GET "/api/v1/policies/{policyId}/rules", response = PolicyRule, paginated, call = crate::Client::list_policy_rules)]
 pub struct ListPolicyRules {
@@ -264,6 +276,7 @@ pub struct ListPolicyRules {
 /// client.activate_policy_rule("00plrilJ7jZ66Gn0X0g3", "0prh1sGkX1FKZ2XCD0g3").await?;
 /// # Ok(()) }
 /// ```
+#[doc(alias = "activatePolicyRule")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     POST "/api/v1/policies/{policyId}/rules/{ruleId}/lifecycle/activate",
@@ -286,6 +299,7 @@ pub struct ActivatePolicyRule {
 /// client.deactivate_policy_rule("00plrilJ7jZ66Gn0X0g3", "0prh1sGkX1FKZ2XCD0g3").await?;
 /// # Ok(()) }
 /// ```
+#[doc(alias = "deactivatePolicyRule")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     POST "/api/v1/policies/{policyId}/rules/{ruleId}/lifecycle/deactivate",

@@ -40,6 +40,7 @@ pub struct CreateSession {
 /// println!("{:?} {:?}", session.login, session.status);
 /// # Ok(()) }
 /// ```
+#[doc(alias = "getSession")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(GET "/api/v1/sessions/{sessionId}", response = Session, call = crate::Client::get_session)]
 pub struct GetSession {
@@ -59,6 +60,7 @@ pub struct GetSession {
 /// println!("now expires {:?}", session.expires_at);
 /// # Ok(()) }
 /// ```
+#[doc(alias = "refreshSession")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(POST "/api/v1/sessions/{sessionId}/lifecycle/refresh", response = Session, call = crate::Client::refresh_session)]
 pub struct RefreshSession {
@@ -75,6 +77,7 @@ pub struct RefreshSession {
 /// client.end_session("101W_juydrDRByB7fUdRyE2JQ").await?;
 /// # Ok(()) }
 /// ```
+#[doc(alias = "revokeSession")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(DELETE "/api/v1/sessions/{sessionId}", response = (), call = crate::Client::end_session)]
 pub struct EndSession {

@@ -19,6 +19,7 @@ use crate::models::{AppLink, Group, User};
 /// println!("{} is {:?}", user.profile.login, user.status);
 /// # Ok(()) }
 /// ```
+#[doc(alias = "getUser")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(GET "/api/v1/users/{userId}", response = User, call = crate::Client::get_user)]
 pub struct GetUser {
@@ -41,6 +42,7 @@ pub struct GetUser {
 /// }
 /// # Ok(()) }
 /// ```
+#[doc(alias = "listUsers")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(GET "/api/v1/users", response = User, paginated(page_size = 200), call = crate::Client::list_users)]
 pub struct ListUsers {
@@ -79,6 +81,7 @@ pub struct ListUsers {
 /// let user = client.create_user(User::new(profile).with_password("correct horse battery staple")).activate(true).await?;
 /// # let _ = user; Ok(()) }
 /// ```
+#[doc(alias = "createUser")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(POST "/api/v1/users", response = User, call = crate::Client::create_user)]
 pub struct CreateUser {
@@ -108,6 +111,7 @@ pub struct CreateUser {
 /// let user = client.update_user("00ub0oNGTSWTBKOLGLNR", user).await?;
 /// # let _ = user; Ok(()) }
 /// ```
+#[doc(alias = "replaceUser")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(PUT "/api/v1/users/{userId}", response = User, call = crate::Client::update_user)]
 pub struct UpdateUser {
@@ -132,6 +136,7 @@ pub struct UpdateUser {
 /// client.deactivate_or_delete_user("00ub0oNGTSWTBKOLGLNR").await?; // deletes
 /// # Ok(()) }
 /// ```
+#[doc(alias = "deleteUser")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(DELETE "/api/v1/users/{userId}", response = (), call = crate::Client::deactivate_or_delete_user)]
 pub struct DeactivateOrDeleteUser {
@@ -153,6 +158,7 @@ pub struct DeactivateOrDeleteUser {
 /// let groups: Vec<_> = client.list_user_groups("00ub0oNGTSWTBKOLGLNR").stream().try_collect().await?;
 /// # let _ = groups; Ok(()) }
 /// ```
+#[doc(alias = "listUserGroups")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(GET "/api/v1/users/{userId}/groups", response = Group, paginated, call = crate::Client::list_user_groups)]
 pub struct ListUserGroups {
@@ -178,6 +184,7 @@ pub struct ListUserGroups {
 /// }
 /// # Ok(()) }
 /// ```
+#[doc(alias = "listAppLinks")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(GET "/api/v1/users/{userId}/appLinks", response = AppLink, paginated, call = crate::Client::list_app_links)]
 pub struct ListAppLinks {

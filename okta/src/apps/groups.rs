@@ -16,6 +16,7 @@ use crate::models::ApplicationGroupAssignment;
 ///     .await?;
 /// # let _ = assignment; Ok(()) }
 /// ```
+#[doc(alias = "assignGroupToApplication")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(PUT "/api/v1/apps/{appId}/groups/{groupId}", response = ApplicationGroupAssignment, call = crate::Client::create_application_group_assignment)]
 pub struct CreateApplicationGroupAssignment {
@@ -37,6 +38,7 @@ pub struct CreateApplicationGroupAssignment {
 /// println!("priority {:?}", assignment.priority);
 /// # Ok(()) }
 /// ```
+#[doc(alias = "getApplicationGroupAssignment")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(GET "/api/v1/apps/{appId}/groups/{groupId}", response = ApplicationGroupAssignment, call = crate::Client::get_application_group_assignment)]
 pub struct GetApplicationGroupAssignment {
@@ -58,6 +60,7 @@ pub struct GetApplicationGroupAssignment {
 /// client.delete_application_group_assignment("0oa1gjh63g214q0Hq0g4", "00gbkkGFFWZDLCNTAGQR").await?;
 /// # Ok(()) }
 /// ```
+#[doc(alias = "unassignApplicationFromGroup")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(DELETE "/api/v1/apps/{appId}/groups/{groupId}", response = (), call = crate::Client::delete_application_group_assignment)]
 pub struct DeleteApplicationGroupAssignment {
@@ -78,6 +81,7 @@ pub struct DeleteApplicationGroupAssignment {
 /// let assignments: Vec<_> = client.list_application_group_assignments("0oa1gjh63g214q0Hq0g4").stream().try_collect().await?;
 /// # let _ = assignments; Ok(()) }
 /// ```
+#[doc(alias = "listApplicationGroupAssignments")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(GET "/api/v1/apps/{appId}/groups", response = ApplicationGroupAssignment, paginated, call = crate::Client::list_application_group_assignments)]
 pub struct ListApplicationGroupAssignments {

@@ -16,6 +16,7 @@ use crate::models::JsonWebKey;
 /// }
 /// # Ok(()) }
 /// ```
+#[doc(alias = "listApplicationKeys")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(GET "/api/v1/apps/{appId}/credentials/keys", response = JsonWebKey, paginated, call = crate::Client::list_application_keys)]
 pub struct ListApplicationKeys {
@@ -32,6 +33,7 @@ pub struct ListApplicationKeys {
 /// let key = client.get_application_key("0oa1gjh63g214q0Hq0g4", "akm5hvbbevE341ovl0h7").await?;
 /// # let _ = key; Ok(()) }
 /// ```
+#[doc(alias = "getApplicationKey")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(GET "/api/v1/apps/{appId}/credentials/keys/{keyId}", response = JsonWebKey, call = crate::Client::get_application_key)]
 pub struct GetApplicationKey {
@@ -52,6 +54,7 @@ pub struct GetApplicationKey {
 /// let key = client.clone_application_key("0oa1gjh63g214q0Hq0g4", "akm5hvbbevE341ovl0h7", "0oal21k0DVN7DhS3R0g3").await?;
 /// # let _ = key; Ok(()) }
 /// ```
+#[doc(alias = "cloneApplicationKey")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(POST "/api/v1/apps/{appId}/credentials/keys/{keyId}/clone", response = JsonWebKey, call = crate::Client::clone_application_key)]
 pub struct CloneApplicationKey {

@@ -16,6 +16,7 @@ use crate::models::AppUser;
 /// let assignment = client.assign_user_to_application("0oa1gjh63g214q0Hq0g4", body).await?;
 /// # let _ = assignment; Ok(()) }
 /// ```
+#[doc(alias = "assignUserToApplication")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(POST "/api/v1/apps/{appId}/users", response = AppUser, call = crate::Client::assign_user_to_application)]
 pub struct AssignUserToApplication {
@@ -35,6 +36,7 @@ pub struct AssignUserToApplication {
 /// println!("{:?}", assignment.credentials.and_then(|c| c.user_name));
 /// # Ok(()) }
 /// ```
+#[doc(alias = "getApplicationUser")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(GET "/api/v1/apps/{appId}/users/{userId}", response = AppUser, call = crate::Client::get_application_user)]
 pub struct GetApplicationUser {
@@ -59,6 +61,7 @@ pub struct GetApplicationUser {
 /// let assignment = client.update_application_user("0oa1gjh63g214q0Hq0g4", "00u15s1KDETTQMQYABRL", body).await?;
 /// # let _ = assignment; Ok(()) }
 /// ```
+#[doc(alias = "updateApplicationUser")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(POST "/api/v1/apps/{appId}/users/{userId}", response = AppUser, call = crate::Client::update_application_user)]
 pub struct UpdateApplicationUser {
@@ -79,6 +82,7 @@ pub struct UpdateApplicationUser {
 /// client.delete_application_user("0oa1gjh63g214q0Hq0g4", "00u15s1KDETTQMQYABRL").send_email(true).await?;
 /// # Ok(()) }
 /// ```
+#[doc(alias = "unassignUserFromApplication")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(DELETE "/api/v1/apps/{appId}/users/{userId}", response = (), call = crate::Client::delete_application_user)]
 pub struct DeleteApplicationUser {
@@ -104,6 +108,7 @@ pub struct DeleteApplicationUser {
 /// }
 /// # Ok(()) }
 /// ```
+#[doc(alias = "listApplicationUsers")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(GET "/api/v1/apps/{appId}/users", response = AppUser, paginated(page_size = 500), call = crate::Client::list_application_users)]
 pub struct ListApplicationUsers {

@@ -15,6 +15,7 @@ use crate::models::GroupRule;
 /// let rule = client.create_rule(rule).await?;
 /// # let _ = rule; Ok(()) }
 /// ```
+#[doc(alias = "createGroupRule")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(POST "/api/v1/groups/rules", response = GroupRule, call = crate::Client::create_rule)]
 pub struct CreateRule {
@@ -32,6 +33,7 @@ pub struct CreateRule {
 /// println!("{:?} is {:?}", rule.name, rule.status);
 /// # Ok(()) }
 /// ```
+#[doc(alias = "getGroupRule")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(GET "/api/v1/groups/rules/{ruleId}", response = GroupRule, call = crate::Client::get_rule)]
 pub struct GetRule {
@@ -53,6 +55,7 @@ pub struct GetRule {
 /// let rule = client.update_rule("0pr3f7zMZZHPgUoWO0g4", rule).await?;
 /// # let _ = rule; Ok(()) }
 /// ```
+#[doc(alias = "replaceGroupRule")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(PUT "/api/v1/groups/rules/{ruleId}", response = GroupRule, call = crate::Client::update_rule)]
 pub struct UpdateRule {
@@ -71,6 +74,7 @@ pub struct UpdateRule {
 /// client.delete_rule("0pr3f7zMZZHPgUoWO0g4").remove_users(true).await?;
 /// # Ok(()) }
 /// ```
+#[doc(alias = "deleteGroupRule")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(DELETE "/api/v1/groups/rules/{ruleId}", response = (), call = crate::Client::delete_rule)]
 pub struct DeleteRule {
@@ -91,6 +95,7 @@ pub struct DeleteRule {
 /// let rules: Vec<_> = client.list_rules().limit(50).stream().try_collect().await?;
 /// # let _ = rules; Ok(()) }
 /// ```
+#[doc(alias = "listGroupRules")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(GET "/api/v1/groups/rules", response = GroupRule, paginated, call = crate::Client::list_rules)]
 pub struct ListRules {
@@ -114,6 +119,7 @@ pub struct ListRules {
 /// client.activate_rule("0pr3f7zMZZHPgUoWO0g4").await?;
 /// # Ok(()) }
 /// ```
+#[doc(alias = "activateGroupRule")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(POST "/api/v1/groups/rules/{ruleId}/lifecycle/activate", response = (), call = crate::Client::activate_rule)]
 pub struct ActivateRule {
@@ -130,6 +136,7 @@ pub struct ActivateRule {
 /// client.deactivate_rule("0pr3f7zMZZHPgUoWO0g4").await?;
 /// # Ok(()) }
 /// ```
+#[doc(alias = "deactivateGroupRule")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(POST "/api/v1/groups/rules/{ruleId}/lifecycle/deactivate", response = (), call = crate::Client::deactivate_rule)]
 pub struct DeactivateRule {

@@ -81,6 +81,10 @@ mod attributes;
 mod null_as_default;
 mod open_enum;
 mod timestamp;
+mod union;
+
+mod generated;
+pub use generated::*;
 
 mod app_group;
 mod app_link;

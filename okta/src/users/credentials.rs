@@ -17,6 +17,7 @@ use crate::models::{ChangePasswordRequest, ForgotPasswordByUserResponse, UserCre
 /// let credentials = client.change_password_by_user("00ub0oNGTSWTBKOLGLNR", body).strict(true).await?;
 /// # let _ = credentials; Ok(()) }
 /// ```
+#[doc(alias = "changePassword")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(POST "/api/v1/users/{userId}/credentials/change_password", response = UserCredentials, call = crate::Client::change_password_by_user)]
 pub struct ChangePasswordByUser {
@@ -43,6 +44,7 @@ pub struct ChangePasswordByUser {
 /// let credentials = client.change_recovery_question("00ub0oNGTSWTBKOLGLNR", body).await?;
 /// # let _ = credentials; Ok(()) }
 /// ```
+#[doc(alias = "changeRecoveryQuestion")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(POST "/api/v1/users/{userId}/credentials/change_recovery_question", response = UserCredentials, call = crate::Client::change_recovery_question)]
 pub struct ChangeRecoveryQuestion {
@@ -69,6 +71,7 @@ pub struct ChangeRecoveryQuestion {
 /// let url = reset.reset_password_url().map(|u| u.expose());
 /// # let _ = url; Ok(()) }
 /// ```
+#[doc(alias = "forgotPassword")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(POST "/api/v1/users/{userId}/credentials/forgot_password", response = ForgotPasswordByUserResponse, call = crate::Client::forgot_password_by_user)]
 pub struct ForgotPasswordByUser {

@@ -35,6 +35,7 @@ use crate::models::{SecurityQuestion, UserFactor, VerifyFactorRequest, VerifyUse
 /// println!("{:?}", factor.status);
 /// # Ok(()) }
 /// ```
+#[doc(alias = "activateFactor")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     POST "/api/v1/users/{userId}/factors/{factorId}/lifecycle/activate",
@@ -69,6 +70,7 @@ pub struct ActivateFactorByUser {
 /// println!("{:?} {:?}", factor.id, factor.status);
 /// # Ok(()) }
 /// ```
+#[doc(alias = "enrollFactor")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     POST "/api/v1/users/{userId}/factors",
@@ -110,6 +112,7 @@ pub struct AddFactor {
 /// client.delete_factor("00u15s1KDETTQMQYABRL", "mbl1nz9JHJGHWRKMTLHP").await?;
 /// # Ok(()) }
 /// ```
+#[doc(alias = "unenrollFactor")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     DELETE "/api/v1/users/{userId}/factors/{factorId}",
@@ -139,6 +142,7 @@ pub struct DeleteFactor {
 /// println!("{:?} is {:?}", factor.factor_type, factor.status);
 /// # Ok(()) }
 /// ```
+#[doc(alias = "getFactor")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     GET "/api/v1/users/{userId}/factors/{factorId}",
@@ -167,6 +171,7 @@ pub struct GetFactor {
 /// }
 /// # Ok(()) }
 /// ```
+#[doc(alias = "listFactors")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     GET "/api/v1/users/{userId}/factors",
@@ -192,6 +197,7 @@ pub struct ListFactors {
 /// let can_enroll_sms = catalog.items.iter().any(|f| f.factor_type == Some(okta::models::FactorType::Sms));
 /// # let _ = can_enroll_sms; Ok(()) }
 /// ```
+#[doc(alias = "listSupportedFactors")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     GET "/api/v1/users/{userId}/factors/catalog",
@@ -219,6 +225,7 @@ pub struct ListSupportedFactors {
 /// }
 /// # Ok(()) }
 /// ```
+#[doc(alias = "listSupportedSecurityQuestions")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     GET "/api/v1/users/{userId}/factors/questions",
@@ -253,6 +260,7 @@ pub struct ListSupportedSecurityQuestions {
 /// assert_eq!(result.factor_result, Some(FactorResultType::Success));
 /// # Ok(()) }
 /// ```
+#[doc(alias = "verifyFactor")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     POST "/api/v1/users/{userId}/factors/{factorId}/verify",
@@ -301,6 +309,7 @@ pub struct VerifyFactorByUser {
 /// println!("{:?}", status.factor_result);
 /// # Ok(()) }
 /// ```
+#[doc(alias = "getFactorTransactionStatus")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     GET "/api/v1/users/{userId}/factors/{factorId}/transactions/{transactionId}",
@@ -333,6 +342,7 @@ pub struct GetFactorTransactionStatus {
 ///     .await?;
 /// # let _ = factor; Ok(()) }
 /// ```
+#[doc(alias = "resendEnrollFactor")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     POST "/api/v1/users/{userId}/factors/{factorId}/resend",

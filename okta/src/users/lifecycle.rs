@@ -17,6 +17,7 @@ use crate::models::{ExpirePasswordResponse, ResetPasswordToken, UserActivationTo
 /// let url = token.activation_url.as_ref().map(|u| u.expose());
 /// # let _ = url; Ok(()) }
 /// ```
+#[doc(alias = "activateUser")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(POST "/api/v1/users/{userId}/lifecycle/activate", response = UserActivationToken, call = crate::Client::activate_user)]
 pub struct ActivateUser {
@@ -38,6 +39,7 @@ pub struct ActivateUser {
 /// client.deactivate_user("00ub0oNGTSWTBKOLGLNR").send_email(true).await?;
 /// # Ok(()) }
 /// ```
+#[doc(alias = "deactivateUser")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(POST "/api/v1/users/{userId}/lifecycle/deactivate", response = (), call = crate::Client::deactivate_user)]
 pub struct DeactivateUser {
@@ -58,6 +60,7 @@ pub struct DeactivateUser {
 /// client.suspend_user("00ub0oNGTSWTBKOLGLNR").await?;
 /// # Ok(()) }
 /// ```
+#[doc(alias = "suspendUser")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(POST "/api/v1/users/{userId}/lifecycle/suspend", response = (), call = crate::Client::suspend_user)]
 pub struct SuspendUser {
@@ -75,6 +78,7 @@ pub struct SuspendUser {
 /// client.unsuspend_user("00ub0oNGTSWTBKOLGLNR").await?;
 /// # Ok(()) }
 /// ```
+#[doc(alias = "unsuspendUser")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(POST "/api/v1/users/{userId}/lifecycle/unsuspend", response = (), call = crate::Client::unsuspend_user)]
 pub struct UnsuspendUser {
@@ -92,6 +96,7 @@ pub struct UnsuspendUser {
 /// client.unlock_user("00ub0oNGTSWTBKOLGLNR").await?;
 /// # Ok(()) }
 /// ```
+#[doc(alias = "unlockUser")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(POST "/api/v1/users/{userId}/lifecycle/unlock", response = (), call = crate::Client::unlock_user)]
 pub struct UnlockUser {
@@ -111,6 +116,7 @@ pub struct UnlockUser {
 /// let temp = expired.temp_password().map(|p| p.expose());
 /// # let _ = temp; Ok(()) }
 /// ```
+#[doc(alias = "expirePassword")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(POST "/api/v1/users/{userId}/lifecycle/expire_password", response = ExpirePasswordResponse, call = crate::Client::expire_password)]
 pub struct ExpirePassword {
@@ -135,6 +141,7 @@ pub struct ExpirePassword {
 /// let url = token.reset_password_url.as_ref().map(|u| u.expose());
 /// # let _ = url; Ok(()) }
 /// ```
+#[doc(alias = "resetPassword")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(POST "/api/v1/users/{userId}/lifecycle/reset_password", response = ResetPasswordToken, call = crate::Client::reset_password_by_user)]
 pub struct ResetPasswordByUser {
@@ -159,6 +166,7 @@ pub struct ResetPasswordByUser {
 /// client.reset_all_factors("00ub0oNGTSWTBKOLGLNR").await?;
 /// # Ok(()) }
 /// ```
+#[doc(alias = "resetFactors")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(POST "/api/v1/users/{userId}/lifecycle/reset_factors", response = (), call = crate::Client::reset_all_factors)]
 pub struct ResetAllFactors {

@@ -16,6 +16,7 @@ use crate::models::{Group, Role};
 /// let role = client.add_role_to_user("00ub0oNGTSWTBKOLGLNR", RoleType::UserAdmin).await?;
 /// # let _ = role; Ok(()) }
 /// ```
+#[doc(alias = "assignRoleToUser")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(POST "/api/v1/users/{userId}/roles", response = Role, call = crate::Client::add_role_to_user)]
 pub struct AddRoleToUser {
@@ -37,6 +38,7 @@ pub struct AddRoleToUser {
 /// }
 /// # Ok(()) }
 /// ```
+#[doc(alias = "listAssignedRolesForUser")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(GET "/api/v1/users/{userId}/roles", response = Role, paginated, call = crate::Client::list_assigned_roles)]
 pub struct ListAssignedRoles {
@@ -57,6 +59,7 @@ pub struct ListAssignedRoles {
 /// client.remove_role_from_user("00ub0oNGTSWTBKOLGLNR", "ra1b8aahBZuGJRRa30g4").await?;
 /// # Ok(()) }
 /// ```
+#[doc(alias = "unassignRoleFromUser")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(DELETE "/api/v1/users/{userId}/roles/{roleId}", response = (), call = crate::Client::remove_role_from_user)]
 pub struct RemoveRoleFromUser {
@@ -77,6 +80,7 @@ pub struct RemoveRoleFromUser {
 /// client.add_group_target_to_role("00ub0oNGTSWTBKOLGLNR", "ra1b8aahBZuGJRRa30g4", "00g1emaKYZTWRYYRRTSK").await?;
 /// # Ok(()) }
 /// ```
+#[doc(alias = "assignGroupTargetToUserRole")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(PUT "/api/v1/users/{userId}/roles/{roleId}/targets/groups/{groupId}", response = (), call = crate::Client::add_group_target_to_role)]
 pub struct AddGroupTargetToRole {
@@ -104,6 +108,7 @@ pub struct AddGroupTargetToRole {
 ///     .await?;
 /// # let _ = targets; Ok(()) }
 /// ```
+#[doc(alias = "listGroupTargetsForRole")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(GET "/api/v1/users/{userId}/roles/{roleId}/targets/groups", response = Group, paginated, call = crate::Client::list_group_targets_for_role)]
 pub struct ListGroupTargetsForRole {
@@ -128,6 +133,7 @@ pub struct ListGroupTargetsForRole {
 /// client.remove_group_target_from_role("00ub0oNGTSWTBKOLGLNR", "ra1b8aahBZuGJRRa30g4", "00g1emaKYZTWRYYRRTSK").await?;
 /// # Ok(()) }
 /// ```
+#[doc(alias = "unassignGroupTargetFromUserAdminRole")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(DELETE "/api/v1/users/{userId}/roles/{roleId}/targets/groups/{groupId}", response = (), call = crate::Client::remove_group_target_from_role)]
 pub struct RemoveGroupTargetFromRole {

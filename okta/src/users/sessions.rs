@@ -13,6 +13,7 @@ use crate::Endpoint;
 /// client.end_all_user_sessions("00ub0oNGTSWTBKOLGLNR").oauth_tokens(true).await?;
 /// # Ok(()) }
 /// ```
+#[doc(alias = "revokeUserSessions")]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(DELETE "/api/v1/users/{userId}/sessions", response = (), call = crate::Client::end_all_user_sessions)]
 pub struct EndAllUserSessions {

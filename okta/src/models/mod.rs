@@ -84,6 +84,8 @@ mod timestamp;
 mod union;
 
 mod generated;
+// Empty when no API area beyond the default ones is enabled.
+#[allow(unused_imports)]
 pub use generated::*;
 
 mod app_group;

@@ -14,11 +14,14 @@ use crate::auth::Auth;
 use crate::call::Call;
 use crate::endpoint::{Endpoint, Paginated};
 use crate::error::Error;
+use crate::pacer::{Pacer, RateLimitBucket};
+use crate::pacing::Pacing;
 use crate::pagination::{ItemStream, PageStream};
 use crate::raw::RawRequest;
 use crate::request::PreparedRequest;
 use crate::response::{RawResponse, Response};
 use crate::retry::RetryPolicy;
+use crate::retry_budget::RetryBudget;
 use crate::{config_file, org_url, user_agent};
 
 /// A handle on one Okta org. Cheap to clone (clones share one connection pool), `Send + Sync`.
@@ -45,6 +48,8 @@ pub(crate) struct Inner {
     pub(crate) user_agent: HeaderValue,
     pub(crate) retry: RetryPolicy,
     pub(crate) request_timeout: Duration,
+    pub(crate) pacer: Pacer,
+    pub(crate) retry_budget: RetryBudget,
 }
 
 impl fmt::Debug for Client {
@@ -53,6 +58,7 @@ impl fmt::Debug for Client {
             .field("org", &self.inner.org.as_str())
             .field("auth", &self.inner.auth_kind)
             .field("retry", &self.inner.retry)
+            .field("pacing", &self.inner.pacer.pacing())
             .finish_non_exhaustive()
     }
 }
@@ -78,6 +84,20 @@ impl Client {
     /// The retry policy in force.
     pub fn retry_policy(&self) -> &RetryPolicy {
         &self.inner.retry
+    }
+
+    /// The live rate-limit state of every bucket (endpoint family) this client and its clones
+    /// have used, as the responses reported it and pacing counts it.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: okta_core::Client) {
+    /// for bucket in client.rate_limits() {
+    ///     println!("{} {}: {:?} of {:?} left", bucket.method, bucket.path, bucket.remaining, bucket.limit);
+    /// }
+    /// # }
+    /// ```
+    pub fn rate_limits(&self) -> Vec<RateLimitBucket> {
+        self.inner.pacer.snapshot()
     }
 
     /// Sends an endpoint and decodes its response.
@@ -142,6 +162,7 @@ pub struct ClientBuilder<C = Client> {
     connect_timeout: Duration,
     request_timeout: Duration,
     retry: RetryPolicy,
+    pacing: Pacing,
     user_agent_extra: Option<String>,
     proxy: Option<String>,
     http: Option<reqwest::Client>,
@@ -158,6 +179,7 @@ impl<C> fmt::Debug for ClientBuilder<C> {
             .field("connect_timeout", &self.connect_timeout)
             .field("request_timeout", &self.request_timeout)
             .field("retry", &self.retry)
+            .field("pacing", &self.pacing)
             .finish_non_exhaustive()
     }
 }
@@ -177,6 +199,7 @@ impl<C> ClientBuilder<C> {
             connect_timeout: Duration::from_secs(10),
             request_timeout: Duration::from_secs(60),
             retry: RetryPolicy::default(),
+            pacing: Pacing::default(),
             user_agent_extra: None,
             proxy: None,
             http: None,
@@ -222,6 +245,17 @@ impl<C> ClientBuilder<C> {
     /// How failed attempts are retried.
     pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
         self.retry = policy;
+        self
+    }
+
+    /// How requests are paced against Okta's rate limits (on by default; see [`Pacing`]).
+    ///
+    /// ```
+    /// let builder = okta_core::Client::builder().pacing(okta_core::Pacing::default().share(0.8));
+    /// # drop(builder);
+    /// ```
+    pub fn pacing(mut self, pacing: Pacing) -> Self {
+        self.pacing = pacing;
         self
     }
 
@@ -339,6 +373,8 @@ impl<C> ClientBuilder<C> {
                 user_agent,
                 retry: self.retry,
                 request_timeout: self.request_timeout,
+                pacer: Pacer::new(self.pacing),
+                retry_budget: RetryBudget::default(),
             }),
         }))
     }

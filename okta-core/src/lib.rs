@@ -8,7 +8,8 @@
 //! | declare | `endpoint.rs` | an [`Endpoint`] is plain data: method, path, query, headers, body |
 //! | build | `params.rs`, `request.rs` | values are percent-encoded into one URL on the org |
 //! | send | `send.rs` | the one function that authenticates, sends, traces and maps errors |
-//! | retry | `retry.rs`, `rate_limit.rs` | 429 waits for the reset; 5xx retried only when idempotent |
+//! | pace | `pacer.rs`, `server_clock.rs` | a spent rate-limit bucket waits for its reset before sending |
+//! | retry | `retry.rs`, `retry_budget.rs` | 429 waits for the reset; 5xx retried only when idempotent |
 //! | decode | `response.rs`, `pagination.rs` | JSON with the failing path named; `Link` pagination |
 //!
 //! ```no_run
@@ -25,11 +26,14 @@
 mod auth;
 mod call;
 mod client;
+mod concurrency_limit;
 mod config_file;
 mod endpoint;
 mod error;
 mod link_header;
 mod org_url;
+mod pacer;
+mod pacing;
 mod pagination;
 mod params;
 mod rate_limit;
@@ -37,8 +41,10 @@ mod raw;
 mod request;
 mod response;
 mod retry;
+mod retry_budget;
 mod secret;
 mod send;
+mod server_clock;
 mod user_agent;
 
 pub use auth::Auth;
@@ -46,6 +52,8 @@ pub use call::Call;
 pub use client::{Client, ClientBuilder};
 pub use endpoint::{Endpoint, Paginated};
 pub use error::{ApiError, DecodeError, Error, ErrorCause, RateLimitedError};
+pub use pacer::RateLimitBucket;
+pub use pacing::Pacing;
 pub use pagination::{ItemStream, Page, PageStream};
 pub use params::{ParamValue, Query};
 pub use rate_limit::RateLimit;

@@ -46,8 +46,8 @@ pub use client::{Client, UserFactors};
 pub use okta_core::Client as CoreClient;
 pub use okta_core::{
     ApiError, AsClient, Auth, Call, ClientBuilder, DecodeError, Endpoint, Error, ErrorCause, HeaderMap, ItemStream,
-    Method, Page, PageStream, Paginated, ParamValue, Query, RateLimit, RateLimitedError, RawRequest, RawResponse,
-    Response, RetryPolicy, SecretString, StatusCode,
+    Method, Pacing, Page, PageStream, Paginated, ParamValue, Query, RateLimit, RateLimitBucket, RateLimitedError,
+    RawRequest, RawResponse, Response, RetryPolicy, SecretString, StatusCode,
 };
 pub use okta_macros::Endpoint;
 

@@ -1,10 +1,12 @@
-//! How the client proves who it is: an SSWS API token or an OAuth 2.0 bearer token.
+//! How the client proves who it is: an SSWS API token, an OAuth 2.0 service app
+//! (`private_key_jwt`), or an OAuth 2.0 bearer token.
 
 use std::fmt;
 
 use reqwest::header::HeaderValue;
 
 use crate::error::Error;
+use crate::private_key::PrivateKey;
 use crate::secret::SecretString;
 
 /// The credentials sent with every request, held so they never print.
@@ -21,6 +23,14 @@ pub enum Auth {
     Ssws(SecretString),
     /// `Authorization: Bearer <access token>`, an OAuth 2.0 access token you obtained.
     Bearer(SecretString),
+    /// An API service app: client credentials with a `private_key_jwt` assertion; the SDK
+    /// fetches, caches and refreshes its access tokens, with DPoP when the app requires it.
+    PrivateKeyJwt {
+        /// The app's client id (`0oa…`).
+        client_id: String,
+        /// The key the app signs its assertions with.
+        key: PrivateKey,
+    },
     /// No `Authorization` header: for the Authentication API (`/api/v1/authn`) of a public app.
     None,
 }
@@ -36,12 +46,23 @@ impl Auth {
         Auth::Bearer(token.into())
     }
 
-    /// The `Authorization` header value, marked sensitive so HTTP tooling does not print it.
+    /// The `authorizationMode` Okta's SDKs name this kind by.
+    pub(crate) fn mode(&self) -> &'static str {
+        match self {
+            Auth::Ssws(_) => "SSWS",
+            Auth::Bearer(_) => "Bearer",
+            Auth::PrivateKeyJwt { .. } => "PrivateKey",
+            Auth::None => "none",
+        }
+    }
+
+    /// The fixed `Authorization` header value, marked sensitive so HTTP tooling does not print
+    /// it; `None` for no header (and for a service app, whose header changes with its token).
     pub(crate) fn header(&self) -> Result<Option<HeaderValue>, Error> {
         let (scheme, token) = match self {
             Auth::Ssws(t) => ("SSWS", t),
             Auth::Bearer(t) => ("Bearer", t),
-            Auth::None => return Ok(None),
+            Auth::PrivateKeyJwt { .. } | Auth::None => return Ok(None),
         };
         if token.is_empty() {
             return Err(Error::Config(format!("the {scheme} token is empty")));
@@ -61,6 +82,7 @@ impl fmt::Debug for Auth {
         f.write_str(match self {
             Auth::Ssws(_) => "Auth::Ssws(***)",
             Auth::Bearer(_) => "Auth::Bearer(***)",
+            Auth::PrivateKeyJwt { .. } => "Auth::PrivateKeyJwt(***)",
             Auth::None => "Auth::None",
         })
     }

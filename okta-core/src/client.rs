@@ -11,7 +11,9 @@ use reqwest::header::HeaderValue;
 use url::Url;
 
 use crate::auth::Auth;
+use crate::authenticate::{Credentials, ServiceApp};
 use crate::call::Call;
+use crate::config::{self, Config, Key, Source, Sourced};
 use crate::endpoint::{Endpoint, Paginated};
 use crate::error::Error;
 use crate::pacer::{Pacer, RateLimitBucket};
@@ -43,13 +45,15 @@ pub struct Client {
 pub(crate) struct Inner {
     pub(crate) http: reqwest::Client,
     pub(crate) org: Url,
-    pub(crate) auth: Option<HeaderValue>,
+    pub(crate) credentials: Credentials,
     pub(crate) auth_kind: &'static str,
+    pub(crate) config: Config,
     pub(crate) user_agent: HeaderValue,
     pub(crate) retry: RetryPolicy,
     pub(crate) request_timeout: Duration,
     pub(crate) pacer: Pacer,
     pub(crate) retry_budget: RetryBudget,
+    pub(crate) max_response_bytes: usize,
 }
 
 impl fmt::Debug for Client {
@@ -69,11 +73,24 @@ impl Client {
         ClientBuilder::new()
     }
 
-    /// A client configured like Okta's other SDKs: `OKTA_CLIENT_ORGURL` and `OKTA_CLIENT_TOKEN`
-    /// (an SSWS token; `OKTA_CLIENT_AUTHORIZATIONMODE=Bearer` for an access token), else
-    /// `./okta.yaml`, else `~/.okta/okta.yaml`. See [`ClientBuilder::from_env`].
+    /// A client configured like Okta's other SDKs: `OKTA_CLIENT_*` variables, else `./okta.yaml`,
+    /// else `~/.okta/okta.yaml`. See [`ClientBuilder::with_env`].
     pub fn from_env() -> Result<Client, Error> {
-        Client::builder().from_env().build()
+        Client::builder().with_env().build()
+    }
+
+    /// The settings this client was built from, and where each came from (secrets as `***`).
+    pub fn config(&self) -> &Config {
+        &self.inner.config
+    }
+
+    /// Replaces the DPoP key of a service app (and drops the token bound to the old one); the
+    /// next request gets a new token bound to the new key. Nothing to do for other credentials.
+    pub fn rotate_dpop_key(&self) -> Result<(), Error> {
+        match &self.inner.credentials {
+            Credentials::ServiceApp(app) => app.rotate_dpop_key(),
+            Credentials::Fixed(_) => Ok(()),
+        }
     }
 
     /// The org this client talks to.
@@ -152,6 +169,9 @@ impl Client {
     }
 }
 
+/// What [`ClientBuilder::max_response_bytes`] is unless set.
+const DEFAULT_MAX_RESPONSE_BYTES: usize = 64 * 1024 * 1024;
+
 /// Configures a [`Client`].
 ///
 /// The type parameter is the client type `build` returns: the `okta` facade builds its own
@@ -159,13 +179,18 @@ impl Client {
 pub struct ClientBuilder<C = Client> {
     org_url: Option<String>,
     auth: Option<Auth>,
-    connect_timeout: Duration,
-    request_timeout: Duration,
-    retry: RetryPolicy,
+    key_id: Option<String>,
+    scopes: Option<Vec<String>>,
+    connect_timeout: Option<Duration>,
+    request_timeout: Option<Duration>,
+    retry: Option<RetryPolicy>,
     pacing: Pacing,
     user_agent_extra: Option<String>,
     proxy: Option<String>,
     http: Option<reqwest::Client>,
+    /// What the environment and `okta.yaml` files said, the first source of each setting winning.
+    read: Vec<(Key, Sourced)>,
+    max_response_bytes: usize,
     /// A configuration file that could not be read, reported by `build`.
     error: Option<Error>,
     _client: PhantomData<fn() -> C>,
@@ -173,12 +198,9 @@ pub struct ClientBuilder<C = Client> {
 
 impl<C> fmt::Debug for ClientBuilder<C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The settings as `config()` shows them: secrets masked, proxy credentials never shown.
         f.debug_struct("ClientBuilder")
-            .field("org_url", &self.org_url)
-            .field("auth", &self.auth)
-            .field("connect_timeout", &self.connect_timeout)
-            .field("request_timeout", &self.request_timeout)
-            .field("retry", &self.retry)
+            .field("config", &self.config().to_string())
             .field("pacing", &self.pacing)
             .finish_non_exhaustive()
     }
@@ -190,19 +212,28 @@ impl<C> Default for ClientBuilder<C> {
     }
 }
 
+/// 10 s to open a connection.
+const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// 60 s for one attempt.
+const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
+
 impl<C> ClientBuilder<C> {
     /// A builder with the defaults: 10 s to connect, 60 s per attempt, [`RetryPolicy::default`].
     pub fn new() -> Self {
         ClientBuilder {
             org_url: None,
             auth: None,
-            connect_timeout: Duration::from_secs(10),
-            request_timeout: Duration::from_secs(60),
-            retry: RetryPolicy::default(),
+            key_id: None,
+            scopes: None,
+            connect_timeout: None,
+            request_timeout: None,
+            retry: None,
             pacing: Pacing::default(),
             user_agent_extra: None,
             proxy: None,
             http: None,
+            read: Vec::new(),
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             error: None,
             _client: PhantomData,
         }
@@ -219,9 +250,49 @@ impl<C> ClientBuilder<C> {
         self.auth(Auth::ssws(token))
     }
 
-    /// Authenticate with an OAuth 2.0 access token.
+    /// Authenticate with an OAuth 2.0 access token you obtained yourself.
     pub fn bearer_token(self, token: impl Into<crate::SecretString>) -> Self {
         self.auth(Auth::bearer(token))
+    }
+
+    /// Authenticate as an API service app: OAuth 2.0 client credentials with a `private_key_jwt`
+    /// client assertion signed by `key`, as Okta recommends for automation. Tokens are fetched,
+    /// cached, shared by clones and refreshed before they expire; DPoP is used when the app
+    /// requires it (Okta's default for new service apps), with no switch to set. Set the
+    /// [`scopes`](Self::scopes) granted to the app.
+    ///
+    /// ```no_run
+    /// let client = okta_core::Client::builder()
+    ///     .org_url("https://dev-123456.okta.com")
+    ///     .private_key_jwt("0oa1clientid", okta_core::PrivateKey::from_pem_file("key.pem")?)
+    ///     .key_id("kid-1")
+    ///     .scopes(["okta.users.read", "okta.groups.manage"])
+    ///     .build()?;
+    /// # Ok::<(), okta_core::Error>(())
+    /// ```
+    pub fn private_key_jwt(self, client_id: impl Into<String>, key: crate::PrivateKey) -> Self {
+        self.auth(Auth::PrivateKeyJwt {
+            client_id: client_id.into(),
+            key,
+        })
+    }
+
+    /// The key id (`kid`) of the service app's key, as the Admin Console shows it. Optional: a
+    /// JWK's own `kid` is used otherwise.
+    pub fn key_id(mut self, kid: impl Into<String>) -> Self {
+        self.key_id = Some(kid.into());
+        self
+    }
+
+    /// The OAuth scopes a service app asks for (`okta.users.read`, …); they must be granted to the
+    /// app in the Admin Console.
+    pub fn scopes<I, S>(mut self, scopes: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.scopes = Some(scopes.into_iter().map(Into::into).collect());
+        self
     }
 
     /// Authenticate as given.
@@ -232,19 +303,19 @@ impl<C> ClientBuilder<C> {
 
     /// How long opening a connection may take.
     pub fn connect_timeout(mut self, d: Duration) -> Self {
-        self.connect_timeout = d;
+        self.connect_timeout = Some(d);
         self
     }
 
     /// How long one attempt (request and response body) may take.
     pub fn request_timeout(mut self, d: Duration) -> Self {
-        self.request_timeout = d;
+        self.request_timeout = Some(d);
         self
     }
 
     /// How failed attempts are retried.
     pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
-        self.retry = policy;
+        self.retry = Some(policy);
         self
     }
 
@@ -272,29 +343,51 @@ impl<C> ClientBuilder<C> {
         self
     }
 
+    /// The largest response body accepted, in bytes (default 64 MiB). A larger one fails with
+    /// [`Error::ResponseTooLarge`] as soon as that is known, and is not buffered. The default is
+    /// more than ten times the largest page Okta sends (1,000 System Log events are a few MB),
+    /// so it only ever stops a misbehaving server or proxy.
+    pub fn max_response_bytes(mut self, limit: usize) -> Self {
+        self.max_response_bytes = limit;
+        self
+    }
+
     /// Uses this `reqwest::Client` for transport (its timeouts, TLS and proxy settings win).
     pub fn http_client(mut self, http: reqwest::Client) -> Self {
         self.http = Some(http);
         self
     }
 
-    /// Fills what is not set yet, in this order (the first that sets a value wins, and anything
-    /// set on the builder wins over all of them): `OKTA_CLIENT_ORGURL`, `OKTA_CLIENT_TOKEN` and
-    /// `OKTA_CLIENT_AUTHORIZATIONMODE` (`SSWS`, the default, or `Bearer`); then `./okta.yaml`;
-    /// then `~/.okta/okta.yaml`.
-    pub fn from_env(mut self) -> Self {
-        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
-        let org_url = var("OKTA_CLIENT_ORGURL");
-        let token = var("OKTA_CLIENT_TOKEN").map(crate::SecretString::new);
-        self.fill(org_url, token, var("OKTA_CLIENT_AUTHORIZATIONMODE"));
+    /// Fills what is not set yet from the environment, then `./okta.yaml`, then
+    /// `~/.okta/okta.yaml` (the first that sets a value wins, and anything set on the builder
+    /// wins over all of them). The variables are Okta's: `OKTA_CLIENT_ORGURL`;
+    /// `OKTA_CLIENT_AUTHORIZATIONMODE` (`SSWS`, the default, `Bearer` or `PrivateKey`);
+    /// `OKTA_CLIENT_TOKEN`; for a service app `OKTA_CLIENT_CLIENTID`, `OKTA_CLIENT_SCOPES`
+    /// (space- or comma-separated), `OKTA_CLIENT_PRIVATEKEY` (PEM or JWK text, or a file path)
+    /// and `OKTA_CLIENT_PRIVATEKEYID`; `OKTA_CLIENT_CONNECTIONTIMEOUT` and
+    /// `OKTA_CLIENT_REQUESTTIMEOUT` (seconds), `OKTA_CLIENT_RATELIMIT_MAXRETRIES`,
+    /// `OKTA_CLIENT_PROXY_HOST`/`_PORT`/`_USERNAME`/`_PASSWORD` and `OKTA_CLIENT_USERAGENT`.
+    pub fn with_env(self) -> Self {
+        let mut builder = self.with_vars(|name| std::env::var(name).ok());
         for path in config_file::default_paths() {
-            self = self.config_file(path);
+            builder = builder.config_file(path);
+        }
+        builder
+    }
+
+    /// The `OKTA_CLIENT_*` variables as `var` tells them.
+    fn with_vars(mut self, var: impl Fn(&str) -> Option<String>) -> Self {
+        for key in config::ALL {
+            if let Some(value) = var(key.env) {
+                self.remember(*key, value, Source::Environment(key.env));
+            }
         }
         self
     }
 
-    /// Fills what is not set yet from an `okta.yaml` file (`okta.client.orgUrl`, `.token`,
-    /// `.authorizationMode`). A missing file is skipped; an unreadable or malformed one makes
+    /// Fills what is not set yet from an `okta.yaml` file (the `okta.client` keys of
+    /// [`with_env`](Self::with_env), camelCase: `orgUrl`, `token`, `privateKey`,
+    /// `rateLimit.maxRetries`, …). A missing file is skipped; an unreadable or malformed one makes
     /// `build` fail, naming the file.
     ///
     /// ```no_run
@@ -302,8 +395,13 @@ impl<C> ClientBuilder<C> {
     /// # Ok::<(), okta_core::Error>(())
     /// ```
     pub fn config_file(mut self, path: impl AsRef<std::path::Path>) -> Self {
-        match config_file::read(path.as_ref()) {
-            Ok(Some(file)) => self.fill(file.org_url, file.token, file.authorization_mode),
+        let path = path.as_ref();
+        match config_file::read(path) {
+            Ok(Some(values)) => {
+                for (key, value) in values {
+                    self.remember(key, value, Source::File(path.to_owned()));
+                }
+            }
             Ok(None) => {}
             Err(e) => {
                 self.error.get_or_insert(e);
@@ -312,49 +410,219 @@ impl<C> ClientBuilder<C> {
         self
     }
 
-    fn fill(&mut self, org_url: Option<String>, token: Option<crate::SecretString>, mode: Option<String>) {
-        if self.org_url.is_none() {
-            self.org_url = org_url;
+    fn remember(&mut self, key: Key, value: String, source: Source) {
+        let value = value.trim().to_owned();
+        if !value.is_empty() && !self.read.iter().any(|(k, _)| *k == key) {
+            self.read.push((key, Sourced { value, source }));
         }
-        if self.auth.is_none() {
-            let bearer = mode.is_some_and(|m| m.eq_ignore_ascii_case("bearer"));
-            self.auth = token.map(|t| if bearer { Auth::Bearer(t) } else { Auth::Ssws(t) });
+    }
+
+    fn read(&self, key: Key) -> Option<&Sourced> {
+        self.read.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+    }
+
+    /// A number of seconds read from the environment or a file.
+    fn seconds(&self, key: Key) -> Result<Option<Duration>, Error> {
+        self.read(key)
+            .map(|s| {
+                s.value.parse::<u64>().map(Duration::from_secs).map_err(|_| {
+                    Error::Config(format!(
+                        "{} (from {}) is not a whole number of seconds",
+                        key.yaml, s.source
+                    ))
+                })
+            })
+            .transpose()
+    }
+
+    /// The settings as they stand, with where each came from; secrets show as `***`.
+    pub fn config(&self) -> Config {
+        let mut config = Config::default();
+        let explicit: [(Key, Option<String>); 9] = [
+            (config::ORG_URL, self.org_url.clone()),
+            (
+                config::AUTHORIZATION_MODE,
+                self.auth.as_ref().map(|a| a.mode().to_owned()),
+            ),
+            (
+                config::TOKEN,
+                matches!(self.auth, Some(Auth::Ssws(_) | Auth::Bearer(_))).then(|| "***".to_owned()),
+            ),
+            (
+                config::CLIENT_ID,
+                match &self.auth {
+                    Some(Auth::PrivateKeyJwt { client_id, .. }) => Some(client_id.clone()),
+                    _ => None,
+                },
+            ),
+            (config::SCOPES, self.scopes.as_ref().map(|s| s.join(" "))),
+            (
+                config::PRIVATE_KEY,
+                matches!(self.auth, Some(Auth::PrivateKeyJwt { .. })).then(|| "***".to_owned()),
+            ),
+            (config::PRIVATE_KEY_ID, self.key_id.clone()),
+            (
+                config::CONNECTION_TIMEOUT,
+                self.connect_timeout.map(|d| d.as_secs().to_string()),
+            ),
+            (
+                config::REQUEST_TIMEOUT,
+                self.request_timeout.map(|d| d.as_secs().to_string()),
+            ),
+        ];
+        for key in config::ALL {
+            let set = explicit.iter().find(|(k, _)| k == key).and_then(|(_, v)| v.clone());
+            let set = set.or_else(|| match *key {
+                config::MAX_RETRIES => self.retry.as_ref().map(|r| r.max_retries.to_string()),
+                config::PROXY_HOST => self.proxy.as_ref().map(|_| "(proxy URL)".to_owned()),
+                config::USER_AGENT => self.user_agent_extra.clone(),
+                _ => None,
+            });
+            if let Some(value) = set {
+                config.push(*key, &value, Source::Builder);
+            } else if let Some(read) = self.read(*key) {
+                config.push(*key, &read.value, read.source.clone());
+            }
+        }
+        config
+    }
+
+    /// The credentials: the builder's, else what the environment or a file says.
+    fn resolve_auth(&mut self) -> Result<Option<Auth>, Error> {
+        if let Some(auth) = self.auth.take() {
+            return Ok(Some(auth));
+        }
+        let mode = self.read(config::AUTHORIZATION_MODE).cloned();
+        match mode.as_ref().map(|m| m.value.to_ascii_lowercase()).as_deref() {
+            None | Some("ssws") => Ok(self.read(config::TOKEN).map(|t| Auth::ssws(t.value.clone()))),
+            Some("bearer") => Ok(self.read(config::TOKEN).map(|t| Auth::bearer(t.value.clone()))),
+            Some("privatekey") => {
+                let client_id = self.read(config::CLIENT_ID).map(|s| s.value.clone()).ok_or_else(|| {
+                    Error::Config(
+                        "authorizationMode is PrivateKey but no client id is set: OKTA_CLIENT_CLIENTID or                          okta.client.clientId (the service app's Client ID, 0oa…)"
+                            .into(),
+                    )
+                })?;
+                let key = self.read(config::PRIVATE_KEY).ok_or_else(|| {
+                    Error::Config(
+                        "authorizationMode is PrivateKey but no private key is set: OKTA_CLIENT_PRIVATEKEY or                          okta.client.privateKey (PEM or JWK text, or a file path)"
+                            .into(),
+                    )
+                })?;
+                let key = crate::PrivateKey::from_text_or_file(&key.value).map_err(|e| {
+                    let detail = match e {
+                        Error::Config(message) => message,
+                        other => other.to_string(),
+                    };
+                    Error::Config(format!("{} (from {}): {detail}", config::PRIVATE_KEY.yaml, key.source))
+                })?;
+                Ok(Some(Auth::PrivateKeyJwt { client_id, key }))
+            }
+            Some(_) => {
+                let mode = mode.unwrap_or_else(|| Sourced {
+                    value: String::new(),
+                    source: Source::Default,
+                });
+                Err(Error::Config(format!(
+                    "authorizationMode `{}` (from {}) is not one of SSWS, Bearer or PrivateKey",
+                    mode.value, mode.source
+                )))
+            }
         }
     }
 
     /// Checks the configuration and builds the client.
-    pub fn build(self) -> Result<C, Error>
+    pub fn build(mut self) -> Result<C, Error>
     where
         C: From<Client>,
     {
-        if let Some(e) = self.error {
+        if let Some(e) = self.error.take() {
             return Err(e);
         }
-        let org = org_url::parse(self.org_url.as_deref().unwrap_or(""))?;
-        let auth = self.auth.ok_or_else(|| {
+        let config = self.config();
+        let org_url = self
+            .org_url
+            .clone()
+            .or_else(|| self.read(config::ORG_URL).map(|s| s.value.clone()));
+        let org = org_url::parse(org_url.as_deref().unwrap_or(""))?;
+        let auth = self.resolve_auth()?.ok_or_else(|| {
             Error::Config(
-                "no credentials: set OKTA_CLIENT_TOKEN or okta.client.token in okta.yaml, or call .api_token(..), .bearer_token(..) \
-                 or .auth(Auth::None) for the anonymous Authentication API"
+                "no credentials: set OKTA_CLIENT_TOKEN (or okta.client.token in okta.yaml), or a service app with                  OKTA_CLIENT_AUTHORIZATIONMODE=PrivateKey; or call .api_token(..), .private_key_jwt(..),                  .bearer_token(..) or .auth(Auth::None) for the anonymous Authentication API"
                     .into(),
             )
         })?;
-        let auth_kind = match auth {
-            Auth::Ssws(_) => "SSWS",
-            Auth::Bearer(_) => "Bearer",
-            Auth::None => "none",
+        let connect_timeout = match self.connect_timeout {
+            Some(d) => d,
+            None => self
+                .seconds(config::CONNECTION_TIMEOUT)?
+                .unwrap_or(DEFAULT_CONNECT_TIMEOUT),
         };
-        let user_agent = HeaderValue::from_str(&user_agent::user_agent(self.user_agent_extra.as_deref()))
+        let request_timeout = match self.request_timeout {
+            Some(d) => d,
+            None => self
+                .seconds(config::REQUEST_TIMEOUT)?
+                .unwrap_or(DEFAULT_REQUEST_TIMEOUT),
+        };
+        let retry = match self.retry.take() {
+            Some(policy) => policy,
+            None => match self.read(config::MAX_RETRIES) {
+                Some(s) => RetryPolicy::default().max_retries(s.value.parse().map_err(|_| {
+                    Error::Config(format!(
+                        "{} (from {}) is not a whole number",
+                        config::MAX_RETRIES.yaml,
+                        s.source
+                    ))
+                })?),
+                None => RetryPolicy::default(),
+            },
+        };
+        let user_agent_extra = self
+            .user_agent_extra
+            .clone()
+            .or_else(|| self.read(config::USER_AGENT).map(|s| s.value.clone()));
+        let proxy = match self.proxy.take() {
+            Some(proxy) => Some(proxy),
+            None => self.proxy_from_settings()?,
+        };
+        let auth_kind = auth.mode();
+        let credentials = match auth {
+            Auth::PrivateKeyJwt { client_id, mut key } => {
+                let key_id = self
+                    .key_id
+                    .clone()
+                    .or_else(|| self.read(config::PRIVATE_KEY_ID).map(|s| s.value.clone()));
+                if let Some(kid) = key_id {
+                    key = key.with_key_id(kid);
+                }
+                let scopes = match self.scopes.take() {
+                    Some(scopes) => scopes,
+                    None => self
+                        .read(config::SCOPES)
+                        .map(|s| {
+                            s.value
+                                .split([' ', ','])
+                                .filter(|s| !s.is_empty())
+                                .map(str::to_owned)
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                };
+                Credentials::ServiceApp(Box::new(ServiceApp::new(&org, client_id, key, scopes)?))
+            }
+            other => Credentials::Fixed(other.header()?),
+        };
+        let user_agent = HeaderValue::from_str(&user_agent::user_agent(user_agent_extra.as_deref()))
             .map_err(|_| Error::Config("the user agent suffix is not a valid HTTP header value".into()))?;
-        let http = match self.http {
+        let http = match self.http.take() {
             Some(http) => http,
             None => {
                 let mut builder = reqwest::Client::builder()
-                    .connect_timeout(self.connect_timeout)
+                    .connect_timeout(connect_timeout)
                     // Okta never redirects API calls; following one could carry the token elsewhere.
                     .redirect(reqwest::redirect::Policy::none())
                     // Below Okta's keep-alive, so a pooled connection is not reused as the server drops it.
                     .pool_idle_timeout(Duration::from_secs(30));
-                if let Some(proxy) = &self.proxy {
+                if let Some(proxy) = &proxy {
                     let proxy = reqwest::Proxy::all(proxy.as_str())
                         .map_err(|_| Error::Config("the proxy URL is not valid".into()))?;
                     builder = builder.proxy(proxy);
@@ -368,14 +636,119 @@ impl<C> ClientBuilder<C> {
             inner: Arc::new(Inner {
                 http,
                 org,
-                auth: auth.header()?,
+                credentials,
                 auth_kind,
+                config,
                 user_agent,
-                retry: self.retry,
-                request_timeout: self.request_timeout,
+                retry,
+                request_timeout,
+                max_response_bytes: self.max_response_bytes,
                 pacer: Pacer::new(self.pacing),
                 retry_budget: RetryBudget::default(),
             }),
         }))
+    }
+
+    /// `http://[user:password@]host:port` from the `proxy.*` settings, if a host is set.
+    fn proxy_from_settings(&self) -> Result<Option<String>, Error> {
+        let Some(host) = self.read(config::PROXY_HOST) else {
+            return Ok(None);
+        };
+        let mut url = Url::parse(&format!("http://{}", host.value))
+            .map_err(|_| Error::Config(format!("proxy.host (from {}) is not a host name", host.source)))?;
+        if let Some(port) = self.read(config::PROXY_PORT) {
+            let port = port.value.parse::<u16>().ok();
+            url.set_port(port)
+                .map_err(|_| Error::Config("proxy.port is not a port number".into()))?;
+            if port.is_none() {
+                return Err(Error::Config("proxy.port is not a port number".into()));
+            }
+        }
+        if let Some(user) = self.read(config::PROXY_USERNAME) {
+            let _ = url.set_username(&user.value);
+            if let Some(password) = self.read(config::PROXY_PASSWORD) {
+                let _ = url.set_password(Some(&password.value));
+            }
+        }
+        Ok(Some(url.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env<'a>(vars: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |name| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| (*v).to_owned())
+    }
+
+    #[test]
+    fn okta_client_variables_configure_a_service_app() {
+        let pem = crate::PrivateKey::generate_p256()
+            .expect("key")
+            .to_pkcs8_pem()
+            .expect("pem");
+        let vars = [
+            ("OKTA_CLIENT_ORGURL", "https://dev-1.okta.com"),
+            ("OKTA_CLIENT_AUTHORIZATIONMODE", "PrivateKey"),
+            ("OKTA_CLIENT_CLIENTID", "0oa1env"),
+            ("OKTA_CLIENT_SCOPES", "okta.users.read,okta.groups.read okta.apps.read"),
+            ("OKTA_CLIENT_PRIVATEKEY", pem.expose()),
+            ("OKTA_CLIENT_PRIVATEKEYID", "kid-env"),
+            ("OKTA_CLIENT_REQUESTTIMEOUT", "7"),
+            ("OKTA_CLIENT_RATELIMIT_MAXRETRIES", "1"),
+            ("OKTA_CLIENT_PROXY_HOST", "proxy.internal"),
+            ("OKTA_CLIENT_PROXY_PORT", "3128"),
+            ("OKTA_CLIENT_PROXY_PASSWORD", "hunter2"),
+        ];
+        let builder = ClientBuilder::<Client>::new().with_vars(env(&vars));
+        let config = builder.config();
+        assert_eq!(
+            config.get("clientId"),
+            Some(("0oa1env", &Source::Environment("OKTA_CLIENT_CLIENTID")))
+        );
+        assert_eq!(config.get("proxy.password").map(|(v, _)| v), Some("***"));
+        let shown = format!("{config}\n{builder:?}");
+        assert!(!shown.contains("hunter2") && !shown.contains("BEGIN"), "{shown}");
+        let client = builder.build().expect("client");
+        assert_eq!(client.inner.request_timeout, Duration::from_secs(7));
+        assert_eq!(client.retry_policy(), &RetryPolicy::default().max_retries(1));
+        let Credentials::ServiceApp(app) = &client.inner.credentials else {
+            panic!("a service app");
+        };
+        let app = format!("{app:?}");
+        assert!(app.contains("okta.users.read okta.groups.read okta.apps.read"), "{app}");
+        assert!(app.contains("kid-env"), "{app}");
+    }
+
+    #[test]
+    fn bad_settings_fail_build_naming_the_setting_and_its_source() {
+        for (vars, says) in [
+            (&[("OKTA_CLIENT_AUTHORIZATIONMODE", "Kerberos")][..], "Kerberos"),
+            (
+                &[("OKTA_CLIENT_AUTHORIZATIONMODE", "PrivateKey")][..],
+                "OKTA_CLIENT_CLIENTID",
+            ),
+            (
+                &[
+                    ("OKTA_CLIENT_AUTHORIZATIONMODE", "PrivateKey"),
+                    ("OKTA_CLIENT_CLIENTID", "0oa1"),
+                ][..],
+                "OKTA_CLIENT_PRIVATEKEY",
+            ),
+            (
+                &[("OKTA_CLIENT_TOKEN", "00t"), ("OKTA_CLIENT_CONNECTIONTIMEOUT", "soon")][..],
+                "$OKTA_CLIENT_CONNECTIONTIMEOUT",
+            ),
+        ] {
+            let mut all = vec![("OKTA_CLIENT_ORGURL", "https://dev-1.okta.com")];
+            all.extend_from_slice(vars);
+            let err = ClientBuilder::<Client>::new()
+                .with_vars(env(&all))
+                .build()
+                .expect_err("refused")
+                .to_string();
+            assert!(err.contains(says), "{says}: {err}");
+        }
     }
 }

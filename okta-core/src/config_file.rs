@@ -5,27 +5,30 @@
 //!   client:
 //!     orgUrl: "https://dev-123456.okta.com"
 //!     token: "00abc…"
-//!     authorizationMode: "SSWS"   # or "Bearer"
+//!     authorizationMode: "SSWS"   # or "Bearer", or "PrivateKey" for a service app:
+//!     clientId: "0oa1clientid"
+//!     scopes: ["okta.users.read", "okta.groups.manage"]
+//!     privateKey: "/etc/okta/key.pem"   # PEM or JWK text, or a file holding either
+//!     privateKeyId: "kid-1"
+//!     connectionTimeout: 30             # seconds
+//!     requestTimeout: 60                # seconds
+//!     rateLimit:
+//!       maxRetries: 4
+//!     proxy: { host: "proxy.internal", port: 3128, username: "u", password: "p" }
+//!     userAgent: "my-sync/2.1"
 //! ```
 
 use std::path::{Path, PathBuf};
 
 use yaml_rust2::{Yaml, YamlLoader};
 
+use crate::config::{ALL, Key};
 use crate::error::Error;
-use crate::secret::SecretString;
 
-/// What an `okta.yaml` says; every key is optional.
-#[derive(Debug, Default)]
-pub(crate) struct FileConfig {
-    pub(crate) org_url: Option<String>,
-    pub(crate) token: Option<SecretString>,
-    pub(crate) authorization_mode: Option<String>,
-}
-
-/// Reads `path`; `Ok(None)` when there is no such file. A file that exists but cannot be read or
-/// is not YAML is an error naming the file (never its content: it holds a token).
-pub(crate) fn read(path: &Path) -> Result<Option<FileConfig>, Error> {
+/// Reads `path`: every `okta.client` setting it has, or `Ok(None)` when there is no such file. A
+/// file that exists but cannot be read or is not YAML is an error naming the file (never its
+/// content: it holds a token or a key).
+pub(crate) fn read(path: &Path) -> Result<Option<Vec<(Key, String)>>, Error> {
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -40,18 +43,30 @@ pub(crate) fn read(path: &Path) -> Result<Option<FileConfig>, Error> {
         ))
     })?;
     let Some(doc) = docs.first() else {
-        return Ok(Some(FileConfig::default()));
+        return Ok(Some(Vec::new()));
     };
     let client = &doc["okta"]["client"];
-    let text = |key: &str| match &client[key] {
-        Yaml::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
-        _ => None,
+    let values = ALL
+        .iter()
+        .filter_map(|key| {
+            let node = key.yaml.split('.').fold(client, |node, part| &node[part]);
+            scalar(node).map(|value| (*key, value))
+        })
+        .collect();
+    Ok(Some(values))
+}
+
+/// A setting's text: a string, a number, a boolean, or a list (scopes) joined by spaces.
+fn scalar(node: &Yaml) -> Option<String> {
+    let text = match node {
+        Yaml::String(s) => s.trim().to_owned(),
+        Yaml::Integer(i) => i.to_string(),
+        Yaml::Real(r) => r.clone(),
+        Yaml::Boolean(b) => b.to_string(),
+        Yaml::Array(items) => items.iter().filter_map(scalar).collect::<Vec<_>>().join(" "),
+        _ => return None,
     };
-    Ok(Some(FileConfig {
-        org_url: text("orgUrl"),
-        token: text("token").map(SecretString::new),
-        authorization_mode: text("authorizationMode"),
-    }))
+    (!text.is_empty()).then_some(text)
 }
 
 /// Where the SDKs look, most specific first: `./okta.yaml`, then `~/.okta/okta.yaml`.
@@ -80,9 +95,10 @@ mod tests {
             "okta:\n  client:\n    orgUrl: \"https://dev-1.okta.com\"\n    token: \"00secret\"\n    authorizationMode: Bearer\n",
         );
         let config = read(&path).expect("readable").expect("present");
-        assert_eq!(config.org_url.as_deref(), Some("https://dev-1.okta.com"));
-        assert_eq!(config.token.as_ref().map(SecretString::expose), Some("00secret"));
-        assert_eq!(config.authorization_mode.as_deref(), Some("Bearer"));
+        let get = |key: Key| config.iter().find(|(k, _)| *k == key).map(|(_, v)| v.as_str());
+        assert_eq!(get(crate::config::ORG_URL), Some("https://dev-1.okta.com"));
+        assert_eq!(get(crate::config::TOKEN), Some("00secret"));
+        assert_eq!(get(crate::config::AUTHORIZATION_MODE), Some("Bearer"));
         let _ = std::fs::remove_file(path);
     }
 
@@ -104,7 +120,7 @@ mod tests {
     fn other_shapes_give_nothing_rather_than_failing() {
         let path = temp_file("other.yaml", "something: else\nokta: 3\n");
         let config = read(&path).expect("readable").expect("present");
-        assert!(config.org_url.is_none() && config.token.is_none());
+        assert!(config.is_empty());
         let _ = std::fs::remove_file(path);
     }
 }

@@ -7,6 +7,7 @@ use reqwest::{Method, StatusCode};
 use serde::Deserialize;
 
 use crate::rate_limit::RateLimit;
+use crate::redact::snippet;
 
 /// Everything that can go wrong between declaring a call and holding its decoded result.
 ///
@@ -73,9 +74,32 @@ pub enum Error {
         #[source]
         last: Box<Error>,
     },
+    /// The response body was larger than [`ClientBuilder::max_response_bytes`] allows; it was
+    /// not read further.
+    ///
+    /// [`ClientBuilder::max_response_bytes`]: crate::ClientBuilder::max_response_bytes
+    #[error(
+        "{method} {path}: okta answered {status} with a body larger than the limit of {limit} bytes \
+         (ClientBuilder::max_response_bytes)",
+        status = status.as_u16()
+    )]
+    ResponseTooLarge {
+        /// HTTP method of the request.
+        method: Method,
+        /// Path template of the request.
+        path: String,
+        /// HTTP status of the response.
+        status: StatusCode,
+        /// The limit in force, in bytes.
+        limit: usize,
+    },
     /// A `Link: rel="next"` could not be followed safely.
     #[error("pagination stopped: {0}")]
     Pagination(String),
+    /// Okta's token endpoint refused a service app's token request (`invalid_client`,
+    /// `invalid_scope`, `invalid_dpop_proof`, …).
+    #[error(transparent)]
+    OAuth(Box<OAuthError>),
 }
 
 impl Error {
@@ -86,6 +110,7 @@ impl Error {
             Error::RateLimited(e) => Some(e.api.status),
             Error::Decode(e) => Some(e.status),
             Error::RetryBudgetExhausted { last } => last.status(),
+            Error::OAuth(e) => Some(e.status),
             _ => None,
         }
     }
@@ -107,6 +132,7 @@ impl Error {
             Error::RateLimited(e) => e.api.request_id.as_deref(),
             Error::Decode(e) => e.request_id.as_deref(),
             Error::RetryBudgetExhausted { last } => last.request_id(),
+            Error::OAuth(e) => e.request_id.as_deref(),
             _ => None,
         }
     }
@@ -165,6 +191,9 @@ struct OktaErrorBody {
     error_causes: Vec<ErrorCause>,
 }
 
+/// The largest body read as an Okta error body (real ones are well under 2 KB).
+const OKTA_ERROR_BODY_MAX: usize = 64 * 1024;
+
 impl ApiError {
     pub(crate) fn from_response(
         method: Method,
@@ -174,8 +203,10 @@ impl ApiError {
         rate_limit: RateLimit,
         body: &[u8],
     ) -> Self {
-        let parsed = serde_json::from_slice::<OktaErrorBody>(body)
-            .ok()
+        // Okta's error bodies are small; anything far larger is not one, and is not parsed whole.
+        let parsed = (body.len() <= OKTA_ERROR_BODY_MAX)
+            .then(|| serde_json::from_slice::<OktaErrorBody>(body).ok())
+            .flatten()
             .filter(|b| b.error_code.is_some() || b.error_summary.is_some());
         let (body_snippet, parsed) = match parsed {
             Some(parsed) => (None, parsed),
@@ -316,58 +347,10 @@ impl std::error::Error for DecodeError {
     }
 }
 
-/// At most this many bytes of a body are kept in an error.
-const SNIPPET_LEN: usize = 512;
-
-/// The start of a body for an error message, with secret-looking JSON values masked, because an
-/// authn response that fails to decode still carries a `stateToken` or `sessionToken`.
-pub(crate) fn snippet(body: &[u8]) -> String {
-    let text = match serde_json::from_slice::<serde_json::Value>(body) {
-        Ok(mut value) => {
-            mask_secrets(&mut value);
-            value.to_string()
-        }
-        Err(_) => String::from_utf8_lossy(body).into_owned(),
-    };
-    if text.len() <= SNIPPET_LEN {
-        return text;
-    }
-    let mut end = SNIPPET_LEN;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    format!("{}…", &text[..end])
-}
-
-fn mask_secrets(value: &mut serde_json::Value) {
-    const SECRET_KEYS: [&str; 7] = [
-        "token",
-        "password",
-        "passcode",
-        "answer",
-        "secret",
-        "assertion",
-        "value",
-    ];
-    match value {
-        serde_json::Value::Object(map) => {
-            for (key, v) in map.iter_mut() {
-                let key = key.to_ascii_lowercase();
-                if v.is_string() && SECRET_KEYS.iter().any(|s| key.contains(s)) {
-                    *v = serde_json::Value::String("***".into());
-                } else {
-                    mask_secrets(v);
-                }
-            }
-        }
-        serde_json::Value::Array(items) => items.iter_mut().for_each(mask_secrets),
-        _ => {}
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::redact::SNIPPET_LEN;
 
     #[test]
     fn okta_error_body_is_decoded_and_displayed_on_one_line() {
@@ -417,3 +400,81 @@ mod tests {
         assert!(s.contains("SUCCESS"));
     }
 }
+
+/// Okta's token endpoint refused a token request: its `error` and `error_description`
+/// (RFC 6749 §5.2), with a hint on what to mend.
+///
+/// ```
+/// # fn demo(e: okta_core::Error) {
+/// if let okta_core::Error::OAuth(e) = &e {
+///     if e.error == "invalid_scope" {
+///         eprintln!("grant the scope to the app: {}", e.error_description.as_deref().unwrap_or(""));
+///     }
+/// }
+/// # }
+/// ```
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct OAuthError {
+    /// The HTTP status (400 or 401).
+    pub status: StatusCode,
+    /// `invalid_client`, `invalid_scope`, `invalid_dpop_proof`, `use_dpop_nonce`, …
+    pub error: String,
+    /// Okta's explanation.
+    pub error_description: Option<String>,
+    /// `X-Okta-Request-Id`.
+    pub request_id: Option<String>,
+}
+
+impl OAuthError {
+    pub(crate) fn new(
+        status: StatusCode,
+        error: String,
+        error_description: Option<String>,
+        request_id: Option<String>,
+    ) -> Self {
+        OAuthError {
+            status,
+            error,
+            error_description,
+            request_id,
+        }
+    }
+
+    /// What usually mends it, in Admin Console terms.
+    pub fn hint(&self) -> Option<&'static str> {
+        Some(match self.error.as_str() {
+            "invalid_client" => {
+                "check the client id, that the app's client authentication is Public key / Private key, and that \
+                 its public key (and key id) matches the private key the client signs with"
+            }
+            "invalid_scope" => "grant the requested scopes to the app on its Okta API Scopes tab, or ask for fewer",
+            "unauthorized_client" => "allow the Client Credentials grant for the app",
+            "invalid_dpop_proof" => "the app requires DPoP and refused the proof: check the system clock",
+            _ => return None,
+        })
+    }
+}
+
+impl fmt::Display for OAuthError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "POST /oauth2/v1/token: Okta refused the token request: {} {}",
+            self.status.as_u16(),
+            self.error
+        )?;
+        if let Some(description) = &self.error_description {
+            write!(f, ": {description}")?;
+        }
+        if let Some(hint) = self.hint() {
+            write!(f, " ({hint})")?;
+        }
+        if let Some(id) = &self.request_id {
+            write!(f, " [request id {id}]")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for OAuthError {}

@@ -7,6 +7,7 @@
 //! |---|---|---|
 //! | declare | `endpoint.rs` | an [`Endpoint`] is plain data: method, path, query, headers, body |
 //! | build | `params.rs`, `request.rs` | values are percent-encoded into one URL on the org |
+//! | authenticate | `authenticate.rs`, `service_app.rs`, `dpop.rs` | the attempt's credentials: a token, or a service app's OAuth token and DPoP proof |
 //! | send | `send.rs` | the one function that authenticates, sends, traces and maps errors |
 //! | pace | `pacer.rs`, `server_clock.rs` | a spent rate-limit bucket waits for its reset before sending |
 //! | retry | `retry.rs`, `retry_budget.rs` | 429 waits for the reset; 5xx retried only when idempotent |
@@ -24,20 +25,26 @@
 //! ```
 
 mod auth;
+mod authenticate;
 mod call;
 mod client;
 mod concurrency_limit;
+mod config;
 mod config_file;
+mod dpop;
 mod endpoint;
 mod error;
+mod jws;
 mod link_header;
 mod org_url;
 mod pacer;
 mod pacing;
 mod pagination;
 mod params;
+mod private_key;
 mod rate_limit;
 mod raw;
+mod redact;
 mod request;
 mod response;
 mod retry;
@@ -45,19 +52,23 @@ mod retry_budget;
 mod secret;
 mod send;
 mod server_clock;
+mod service_app;
 mod user_agent;
 
 pub use auth::Auth;
 pub use call::Call;
 pub use client::{Client, ClientBuilder};
+pub use config::{Config, Source};
 pub use endpoint::{Endpoint, Paginated};
-pub use error::{ApiError, DecodeError, Error, ErrorCause, RateLimitedError};
+pub use error::{ApiError, DecodeError, Error, ErrorCause, OAuthError, RateLimitedError};
 pub use pacer::RateLimitBucket;
 pub use pacing::Pacing;
 pub use pagination::{ItemStream, Page, PageStream};
 pub use params::{ParamValue, Query};
+pub use private_key::PrivateKey;
 pub use rate_limit::RateLimit;
 pub use raw::RawRequest;
+pub use redact::{Redacted, is_secret_field};
 pub use response::{RawResponse, Response};
 pub use retry::RetryPolicy;
 pub use secret::SecretString;

@@ -92,13 +92,10 @@ impl RawRequest {
     fn prepare(self) -> (Client, Result<PreparedRequest, Error>) {
         let prepared = match self.error {
             Some(e) => Err(e),
-            None => join(&self.client.inner.org, &self.path, &self.query).map(|url| PreparedRequest {
-                method: self.method,
+            None => join(&self.client.inner.org, &self.path, &self.query).map(|url| {
                 // Raw paths may hold ids; only the path part is named, never the query.
-                template: Cow::Owned(url.path().to_owned()),
-                url,
-                headers: self.headers,
-                body: self.body,
+                let template = Cow::Owned(url.path().to_owned());
+                PreparedRequest::new(self.method, url, template, self.headers, self.body)
             }),
         };
         (self.client, prepared)

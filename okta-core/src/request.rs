@@ -20,6 +20,11 @@ pub(crate) struct PreparedRequest {
     pub(crate) template: Cow<'static, str>,
     pub(crate) headers: HeaderMap,
     pub(crate) body: Option<Bytes>,
+    /// The body's `Content-Type`.
+    pub(crate) content_type: &'static str,
+    /// Whether this is a service app's OAuth token request, whose body (a fresh client assertion)
+    /// and DPoP proof the authentication layer mints for every attempt.
+    pub(crate) token_request: bool,
 }
 
 impl PreparedRequest {
@@ -30,13 +35,38 @@ impl PreparedRequest {
         let mut headers = HeaderMap::new();
         endpoint.headers(&mut headers)?;
         let body = endpoint.body()?.map(Bytes::from);
-        Ok(PreparedRequest {
-            method: E::METHOD,
-            url: join(org, &path, &query)?,
-            template: Cow::Borrowed(E::PATH),
+        Ok(PreparedRequest::new(
+            E::METHOD,
+            join(org, &path, &query)?,
+            Cow::Borrowed(E::PATH),
             headers,
             body,
-        })
+        ))
+    }
+
+    /// A resource request with a JSON body (if any).
+    pub(crate) fn new(
+        method: Method,
+        url: Url,
+        template: Cow<'static, str>,
+        headers: HeaderMap,
+        body: Option<Bytes>,
+    ) -> Self {
+        PreparedRequest {
+            method,
+            url,
+            template,
+            headers,
+            body,
+            content_type: "application/json",
+            token_request: false,
+        }
+    }
+
+    /// The method whose retry rules apply: a token request changes nothing at Okta (and carries a
+    /// new assertion every attempt), so it is retried as safely as a GET.
+    pub(crate) fn retry_method(&self) -> &Method {
+        if self.token_request { &Method::GET } else { &self.method }
     }
 
     /// The request for the next page: a GET of the `next` link with the same headers.
@@ -47,6 +77,8 @@ impl PreparedRequest {
             template: self.template.clone(),
             headers: self.headers.clone(),
             body: None,
+            content_type: self.content_type,
+            token_request: false,
         }
     }
 }

@@ -12,6 +12,7 @@ mod case;
 mod ctxt;
 mod expand;
 mod fallback;
+mod model;
 mod template;
 mod valid;
 
@@ -24,4 +25,10 @@ use syn::{DeriveInput, parse_macro_input};
 pub fn derive_endpoint(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     expand::derive(&input).into()
+}
+
+/// Adds the serde attributes every Okta model field needs; see `okta::model`.
+#[proc_macro_attribute]
+pub fn model(args: TokenStream, item: TokenStream) -> TokenStream {
+    model::expand(args.into(), item.into()).into()
 }

@@ -1,6 +1,27 @@
 //! Wall-clock timestamps in Okta's wire format (RFC 3339, milliseconds, `Z`).
 
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// The org's own clock: the machine's, moved ahead by what tests asked for. Access tokens
+/// expire on it; claims a client stamps (`iat`, `exp`) are checked against the machine's clock,
+/// which is the one the client signs with.
+#[derive(Debug, Default)]
+pub(crate) struct OrgClock {
+    ahead_ms: i64,
+}
+
+impl OrgClock {
+    /// Milliseconds since the Unix epoch, on the org's clock.
+    pub(crate) fn now_millis(&self) -> i64 {
+        now_millis().saturating_add(self.ahead_ms)
+    }
+
+    /// Moves the clock forward.
+    pub(crate) fn advance(&mut self, by: Duration) {
+        let by = i64::try_from(by.as_millis()).unwrap_or(i64::MAX);
+        self.ahead_ms = self.ahead_ms.saturating_add(by);
+    }
+}
 
 /// Milliseconds since the Unix epoch.
 pub(crate) fn now_millis() -> i64 {

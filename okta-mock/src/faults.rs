@@ -83,7 +83,7 @@ impl Faults {
             remaining: n,
             path_prefix: self.path_prefix.clone(),
         };
-        self.shared.lock().faults.0.push(fault);
+        self.shared.harness().faults.0.push(fault);
         self
     }
 
@@ -109,6 +109,6 @@ impl Faults {
 
     /// Removes every pending fault (of every scope).
     pub fn clear(&self) {
-        self.shared.lock().faults.0.clear();
+        self.shared.harness().faults.0.clear();
     }
 }

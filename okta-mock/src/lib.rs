@@ -20,11 +20,15 @@
 //! [`SEED_PASSWORD`]. Fault injection ([`Faults`]) makes requests fail, stall, drop or hit a
 //! rate limit, and [`OktaMock::requests`] shows what reached the server.
 
+mod cascade;
 mod clock;
+mod control;
 mod error;
 mod faults;
 mod filter;
+mod harness;
 mod ids;
+mod oauth;
 mod paging;
 mod rate_limit;
 mod recorded;
@@ -33,8 +37,10 @@ mod routes;
 mod seed;
 mod server;
 mod state;
+mod status;
 
 pub use faults::Faults;
+pub use oauth::{InvalidServiceApp, ServiceApp};
 pub use recorded::RecordedRequest;
 pub use server::{OktaMock, OktaMockBuilder};
 

@@ -12,12 +12,27 @@ pub(crate) struct Req {
     pub(crate) query: Vec<(String, String)>,
     pub(crate) body: Value,
     pub(crate) user_agent: String,
+    /// Every header, names lower-cased, values as sent.
+    pub(crate) headers: Vec<(String, String)>,
     pub(crate) request_id: String,
     /// `http://127.0.0.1:PORT`, for absolute `_links` and `Link` headers.
     pub(crate) base_url: String,
 }
 
 impl Req {
+    /// The first value of a header (`name` lower-case).
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
+
+    /// The URL the request was sent to, without its query: `http://{Host}{path}`.
+    pub(crate) fn url(&self) -> String {
+        match self.header("host") {
+            Some(host) => format!("http://{host}{}", self.path),
+            None => format!("{}{}", self.base_url, self.path),
+        }
+    }
+
     /// The first value of a query parameter.
     pub(crate) fn q(&self, name: &str) -> Option<&str> {
         self.query.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
@@ -108,6 +123,14 @@ impl Reply {
             body: None,
             headers: Vec::new(),
         }
+    }
+}
+
+impl Reply {
+    /// Adds a header.
+    pub(crate) fn header(mut self, name: &str, value: &str) -> Self {
+        self.headers.push((name.to_owned(), value.to_owned()));
+        self
     }
 }
 

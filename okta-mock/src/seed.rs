@@ -3,9 +3,10 @@
 use serde_json::{Map, Value, json};
 
 use crate::SEED_PASSWORD;
-use crate::routes::users::{insert_user, status};
+use crate::routes::users::insert_user;
 use crate::routes::{insert_app, insert_group};
 use crate::state::State;
+use crate::status::UserStatus;
 
 const FIRST: &[&str] = &[
     "Ada",
@@ -128,7 +129,7 @@ pub(crate) fn users(st: &mut State, n: usize) -> Vec<String> {
             .cloned()
             .unwrap_or_default();
             let question = ("What is the food you least liked as a child?".to_owned(), "broccoli".to_owned());
-            insert_user(st, profile, Some(SEED_PASSWORD.to_owned()), Some(question), status::ACTIVE)
+            insert_user(st, profile, Some(SEED_PASSWORD.to_owned()), Some(question), UserStatus::Active)
         })
         .collect()
 }

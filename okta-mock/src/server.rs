@@ -16,27 +16,36 @@ use hyper_util::rt::TokioIo;
 use serde_json::Value;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
+use tokio::task::JoinSet;
 
 use crate::error::ApiError;
 use crate::faults::{FaultKind, Faults};
+use crate::harness::Harness;
+use crate::oauth::{InvalidServiceApp, ServiceApp, resource, token_endpoint};
 use crate::rate_limit::RateInfo;
-use crate::recorded::RecordedRequest;
+use crate::recorded::{RecordedRequest, recorded_body, recorded_header};
 use crate::request::{Reply, Req};
 use crate::state::State;
-use crate::{ids, routes, seed};
+use crate::{control, ids, routes, seed};
 
-/// State shared by the handle and the server task.
+/// State shared by the handle and the server thread.
 #[derive(Debug)]
 pub(crate) struct Shared {
     state: Mutex<State>,
+    harness: Mutex<Harness>,
     token: String,
     base_url: String,
 }
 
 impl Shared {
-    /// Locks the state. A panic elsewhere must not wedge the mock, so poisoning is ignored.
+    /// Locks the org's data. A panic elsewhere must not wedge the mock, so poisoning is ignored.
     pub(crate) fn lock(&self) -> MutexGuard<'_, State> {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Locks the test machinery (faults, limiter, request log); never held with [`lock`](Self::lock).
+    pub(crate) fn harness(&self) -> MutexGuard<'_, Harness> {
+        self.harness.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }
 
@@ -86,6 +95,7 @@ pub struct OktaMockBuilder {
     families: Vec<(String, u32, Duration)>,
     concurrent: Option<u32>,
     token: Option<String>,
+    port: u16,
 }
 
 impl Default for OktaMockBuilder {
@@ -99,6 +109,7 @@ impl Default for OktaMockBuilder {
             families: Vec::new(),
             concurrent: None,
             token: None,
+            port: 0,
         }
     }
 }
@@ -167,32 +178,68 @@ impl OktaMockBuilder {
         self
     }
 
-    /// Binds `127.0.0.1:0` and serves on a task of the current tokio runtime.
+    /// Binds `127.0.0.1:port` instead of a free port the system picks.
+    pub fn port(mut self, port: u16) -> Self {
+        self.port = port;
+        self
+    }
+
+    /// Binds `127.0.0.1` and serves on a thread and runtime of its own, so the org works from
+    /// any runtime, across runtimes, and outlives none of them. Returns once it is bound.
     ///
     /// # Errors
-    /// When the port cannot be bound.
+    /// When the port cannot be bound or the server thread cannot start.
     pub async fn try_start(self) -> io::Result<OktaMock> {
-        let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
+        self.try_start_blocking()
+    }
+
+    /// Like [`try_start`](Self::try_start), for tests.
+    ///
+    /// # Panics
+    /// When `127.0.0.1` cannot be bound.
+    pub async fn start(self) -> OktaMock {
+        self.start_blocking()
+    }
+
+    /// Like [`try_start`](Self::try_start), without `async`: for a plain `#[test]` or `main`.
+    ///
+    /// ```
+    /// let org = okta_mock::OktaMock::builder().seed_users(3).try_start_blocking()?;
+    /// assert!(org.url().starts_with("http://127.0.0.1:"));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// When the port cannot be bound or the server thread cannot start.
+    pub fn try_start_blocking(self) -> io::Result<OktaMock> {
+        let listener = std::net::TcpListener::bind(("127.0.0.1", self.port))?;
+        listener.set_nonblocking(true)?;
         let addr = listener.local_addr()?;
         let base_url = format!("http://{addr}");
-        let mut state = State::new(base_url.clone(), self.budget, self.window);
-        for (family, limit, window) in &self.families {
-            state.limiter.add_family(family, *limit, *window);
-        }
-        if let Some(n) = self.concurrent {
-            state.limiter.set_concurrent(n);
-        }
+        let mut state = State::new(base_url.clone());
         seed::users(&mut state, self.users);
         seed::groups(&mut state, self.groups);
         seed::apps(&mut state, self.apps);
         let token = self.token.unwrap_or_else(|| format!("00{}", ids::random_chars(40)));
+        let mut harness = Harness::new(self.budget, self.window);
+        for (family, limit, window) in &self.families {
+            harness.limiter.add_family(family, *limit, *window);
+        }
+        if let Some(n) = self.concurrent {
+            harness.limiter.set_concurrent(n);
+        }
         let shared = Arc::new(Shared {
             state: Mutex::new(state),
+            harness: Mutex::new(harness),
             token,
             base_url,
         });
         let (tx, rx) = watch::channel(());
-        tokio::spawn(serve(listener, Arc::clone(&shared), rx));
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+        let serving = Arc::clone(&shared);
+        std::thread::Builder::new()
+            .name(format!("okta-mock {addr}"))
+            .spawn(move || runtime.block_on(serve(listener, serving, rx)))?;
         Ok(OktaMock {
             shared,
             addr,
@@ -200,14 +247,14 @@ impl OktaMockBuilder {
         })
     }
 
-    /// Like [`try_start`](Self::try_start), for tests.
+    /// Like [`try_start_blocking`](Self::try_start_blocking), for tests.
     ///
     /// # Panics
-    /// When `127.0.0.1:0` cannot be bound.
-    pub async fn start(self) -> OktaMock {
-        match self.try_start().await {
+    /// When `127.0.0.1` cannot be bound.
+    pub fn start_blocking(self) -> OktaMock {
+        match self.try_start_blocking() {
             Ok(org) => org,
-            Err(e) => panic!("okta-mock: cannot bind 127.0.0.1: {e}"),
+            Err(e) => panic!("okta-mock: cannot start on 127.0.0.1: {e}"),
         }
     }
 }
@@ -228,6 +275,19 @@ impl OktaMock {
     /// When `127.0.0.1:0` cannot be bound.
     pub async fn try_start() -> io::Result<OktaMock> {
         Self::builder().try_start().await
+    }
+
+    /// Starts an empty org with default settings, without `async` (from a plain `#[test]`).
+    ///
+    /// ```
+    /// let org = okta_mock::OktaMock::start_blocking();
+    /// assert_eq!(org.request_count(), 0);
+    /// ```
+    ///
+    /// # Panics
+    /// When `127.0.0.1:0` cannot be bound.
+    pub fn start_blocking() -> OktaMock {
+        Self::builder().start_blocking()
     }
 
     /// A builder for seed data, rate limits and the token.
@@ -282,17 +342,17 @@ impl OktaMock {
 
     /// Every request received so far, oldest first.
     pub fn requests(&self) -> Vec<RecordedRequest> {
-        self.shared.lock().requests.clone()
+        self.shared.harness().requests.clone()
     }
 
     /// How many requests were received so far.
     pub fn request_count(&self) -> usize {
-        self.shared.lock().requests.len()
+        self.shared.harness().requests.len()
     }
 
     /// Forgets the recorded requests.
     pub fn clear_requests(&self) {
-        self.shared.lock().requests.clear();
+        self.shared.harness().requests.clear();
     }
 
     /// Adds `n` generated ACTIVE users; returns their ids.
@@ -310,6 +370,56 @@ impl OktaMock {
         seed::apps(&mut self.shared.lock(), n)
     }
 
+    /// Registers an API service app, so it can get access tokens at `/oauth2/v1/token` with a
+    /// `private_key_jwt` client assertion and call the APIs its scopes allow.
+    ///
+    /// # Panics
+    /// When the app's key is not a usable public key; use
+    /// [`try_register_service_app`](Self::try_register_service_app) to get the error instead.
+    pub fn register_service_app(&self, app: ServiceApp) {
+        if let Err(e) = self.try_register_service_app(app) {
+            panic!("okta-mock: {e}");
+        }
+    }
+
+    /// Registers an API service app (replacing one with the same client id).
+    ///
+    /// # Errors
+    /// When the app's key is not an RSA, P-256 or P-384 public key (JWK, JWKS or PEM), or its
+    /// client id is empty.
+    pub fn try_register_service_app(&self, app: ServiceApp) -> Result<(), InvalidServiceApp> {
+        self.shared.lock().oauth.register(&app)
+    }
+
+    /// How long the access tokens issued from now on live (default one hour).
+    pub fn set_token_lifetime(&self, lifetime: Duration) {
+        self.shared.lock().oauth.token_lifetime = lifetime;
+    }
+
+    /// Whether a DPoP app's token request must carry the org's current nonce (default `true`,
+    /// as Okta does): the first request is answered `400 use_dpop_nonce` with a `DPoP-Nonce`.
+    pub fn require_dpop_nonce_at_token_endpoint(&self, required: bool) {
+        self.shared.lock().oauth.nonce_at_token_endpoint = required;
+    }
+
+    /// Whether DPoP proofs on resource requests must carry the current nonce (default
+    /// `false`): without it the answer is `401` with `WWW-Authenticate: DPoP
+    /// error="use_dpop_nonce"` and a `DPoP-Nonce`.
+    pub fn require_dpop_nonce_on_resources(&self, required: bool) {
+        self.shared.lock().oauth.nonce_on_resources = required;
+    }
+
+    /// Replaces the DPoP nonce: proofs carrying the old one get `use_dpop_nonce` again.
+    pub fn rotate_dpop_nonce(&self) {
+        self.shared.lock().oauth.rotate_nonce();
+    }
+
+    /// Moves the org's clock forward: issued access tokens expire on it, so a test can outlive
+    /// a token without waiting. Timestamps the org writes keep the machine's time.
+    pub fn advance_clock(&self, by: Duration) {
+        self.shared.lock().clock.advance(by);
+    }
+
     /// The latest recovery token Okta would have e-mailed to the user `login`
     /// (from `/authn/recovery/password` with `factorType: EMAIL`, or
     /// `reset_password` with `sendEmail=true`); usable with `/authn/recovery/token`.
@@ -320,30 +430,50 @@ impl OktaMock {
     }
 }
 
-/// The accept loop; ends when the handle is dropped.
-async fn serve(listener: TcpListener, shared: Arc<Shared>, mut shutdown: watch::Receiver<()>) {
+/// The accept loop; ends when the handle is dropped, then lets each open connection finish
+/// the request in flight (briefly) and close.
+async fn serve(listener: std::net::TcpListener, shared: Arc<Shared>, mut shutdown: watch::Receiver<()>) {
+    let listener = match TcpListener::from_std(listener) {
+        Ok(listener) => listener,
+        Err(e) => {
+            tracing::error!(error = %e, "okta-mock: cannot serve");
+            return;
+        }
+    };
+    let mut connections = JoinSet::new();
     loop {
         tokio::select! {
             _ = shutdown.changed() => break,
-            accepted = listener.accept() => {
-                let Ok((stream, _)) = accepted else { continue };
-                let shared = Arc::clone(&shared);
-                let mut shutdown = shutdown.clone();
-                tokio::spawn(async move {
-                    let service = service_fn(move |req| handle(Arc::clone(&shared), req));
-                    let conn = http1::Builder::new().serve_connection(TokioIo::new(stream), service);
-                    tokio::pin!(conn);
-                    tokio::select! {
-                        _ = conn.as_mut() => {}
-                        _ = shutdown.changed() => {
-                            // Finish the request in flight (briefly), then close: a dropped org
-                            // leaves no kept-alive connection behind.
-                            conn.as_mut().graceful_shutdown();
-                            let _ = tokio::time::timeout(Duration::from_secs(1), conn).await;
-                        }
-                    }
-                });
-            }
+            Some(_) = connections.join_next(), if !connections.is_empty() => {}
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => {
+                    connections.spawn(connection(stream, Arc::clone(&shared), shutdown.clone()));
+                }
+                Err(e) => {
+                    // Out of file descriptors and the like: wait instead of spinning on the error.
+                    tracing::warn!(error = %e, "okta-mock: accept failed");
+                    tokio::time::sleep(ACCEPT_BACKOFF).await;
+                }
+            },
+        }
+    }
+    while connections.join_next().await.is_some() {}
+}
+
+/// How long the accept loop rests after a failed accept.
+const ACCEPT_BACKOFF: Duration = Duration::from_millis(50);
+
+async fn connection(stream: tokio::net::TcpStream, shared: Arc<Shared>, mut shutdown: watch::Receiver<()>) {
+    let service = service_fn(move |req| handle(Arc::clone(&shared), req));
+    let conn = http1::Builder::new().serve_connection(TokioIo::new(stream), service);
+    tokio::pin!(conn);
+    tokio::select! {
+        _ = conn.as_mut() => {}
+        _ = shutdown.changed() => {
+            // Finish the request in flight (briefly), then close: a dropped org leaves no
+            // kept-alive connection behind.
+            conn.as_mut().graceful_shutdown();
+            let _ = tokio::time::timeout(Duration::from_secs(1), conn).await;
         }
     }
 }
@@ -364,42 +494,46 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Response<
     let (parts, body) = req.into_parts();
     let bytes = body.collect().await.map(|b| b.to_bytes()).unwrap_or_default();
     let path = parts.uri.path().to_owned();
+    let headers: Vec<(String, String)> = parts
+        .headers
+        .iter()
+        .map(|(k, v)| {
+            (
+                k.as_str().to_owned(),
+                String::from_utf8_lossy(v.as_bytes()).into_owned(),
+            )
+        })
+        .collect();
+    let content_type = parts.headers.get("content-type").and_then(|v| v.to_str().ok());
     let mut record = RecordedRequest {
         method: parts.method.as_str().to_owned(),
         path: parts
             .uri
             .path_and_query()
             .map_or_else(|| path.clone(), |p| p.as_str().to_owned()),
-        headers: parts
-            .headers
+        headers: headers
             .iter()
-            .map(|(k, v)| {
-                (
-                    k.as_str().to_owned(),
-                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
-                )
-            })
+            .map(|(k, v)| (k.clone(), recorded_header(k, v)))
             .collect(),
-        body: String::from_utf8_lossy(&bytes).into_owned(),
+        body: recorded_body(content_type, &bytes),
         status: None,
     };
     let (delay, fault, over_concurrent) = {
-        let mut st = shared.lock();
-        let (delay, fault) = st.faults.take(&path);
-        (delay, fault, st.limiter.enter())
+        let mut harness = shared.harness();
+        let (delay, fault) = harness.faults.take(&path);
+        (delay, fault, harness.limiter.enter())
     };
     let _in_flight = InFlight(&shared);
     if let Some(delay) = delay {
         tokio::time::sleep(delay).await;
     }
-    let mut st = shared.lock();
     if fault == Some(FaultKind::Drop) {
-        st.requests.push(record);
+        shared.harness().requests.push(record);
         return Err(Dropped);
     }
     let mut rate = match over_concurrent {
         Some(refusal) => refusal,
-        None => st.limiter.take(&record.method, &path),
+        None => shared.harness().limiter.take(&record.method, &path),
     };
     let request_id = ids::request_id();
     let reply = match fault {
@@ -407,7 +541,7 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Response<
         Some(FaultKind::RateLimit) => {
             rate = RateInfo {
                 remaining: 0,
-                reset: rate.now_ms.div_euclid(1000) + 1,
+                reset: rate.now_ms.div_euclid(1000).saturating_add(1),
                 exceeded: true,
                 ..rate
             };
@@ -425,16 +559,16 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Response<
                     .unwrap_or_default(),
                 body: Value::Null,
                 user_agent: record.header("user-agent").unwrap_or_default().to_owned(),
+                headers,
                 request_id: request_id.clone(),
                 base_url: shared.base_url.clone(),
             };
-            route(&shared, &mut st, req, &record, &bytes)
+            route(&shared, &mut shared.lock(), req, &bytes)
         }
     };
     tracing::debug!(method = %record.method, path = %record.path, status = reply.status, "okta-mock");
     record.status = Some(reply.status);
-    st.requests.push(record);
-    drop(st);
+    shared.harness().requests.push(record);
     Ok(to_response(reply, rate, &request_id))
 }
 
@@ -443,26 +577,29 @@ struct InFlight<'a>(&'a Shared);
 
 impl Drop for InFlight<'_> {
     fn drop(&mut self) {
-        self.0.lock().limiter.leave();
+        self.0.harness().limiter.leave();
     }
 }
 
-/// Body parsing, authentication, then the route table.
-fn route(shared: &Shared, st: &mut State, mut req: Req, record: &RecordedRequest, bytes: &[u8]) -> Reply {
+/// The OAuth token endpoint takes its form body as it is; the stand-in's own API and every
+/// other route get a JSON body, and the Okta routes authentication, then the route table.
+fn route(shared: &Shared, st: &mut State, mut req: Req, bytes: &[u8]) -> Reply {
+    if req.path == token_endpoint::PATH {
+        return token_endpoint::handle(st, &req, bytes);
+    }
     if !bytes.iter().all(u8::is_ascii_whitespace) {
         match serde_json::from_slice(bytes) {
             Ok(v) => req.body = v,
             Err(_) => return ApiError::malformed_body().into(),
         }
     }
-    // The Authentication API is anonymous-capable; everything else needs the API token.
+    if req.path.starts_with(control::PREFIX) {
+        return control::route(st, &req).unwrap_or_else(Reply::from);
+    }
+    // The Authentication API is anonymous-capable; everything else needs a credential.
     if !req.path.starts_with("/api/v1/authn") {
-        let presented = record.header("authorization").unwrap_or_default();
-        let token = presented
-            .strip_prefix("SSWS ")
-            .or_else(|| presented.strip_prefix("Bearer "));
-        if token != Some(shared.token.as_str()) {
-            return ApiError::invalid_token().into();
+        if let Err(refused) = resource::authenticate(&shared.token, st, &req) {
+            return *refused;
         }
     }
     routes::dispatch(st, &req).unwrap_or_else(Reply::from)

@@ -1,16 +1,13 @@
 //! The org's in-memory state: every collection, and the System Log.
 
-use std::time::Duration;
-
 use serde_json::{Map, Value, json};
 
-use crate::clock;
+use crate::clock::{self, OrgClock};
 use crate::error::{ApiError, ApiResult};
-use crate::faults::FaultQueue;
 use crate::ids;
-use crate::rate_limit::RateLimiter;
-use crate::recorded::RecordedRequest;
+use crate::oauth::OAuth;
 use crate::request::Req;
+use crate::status::{AuthnStatus, UserStatus};
 
 /// A stored object kept as its wire JSON, plus what the wire never shows.
 #[derive(Debug, Clone)]
@@ -71,7 +68,7 @@ impl Docs {
 pub(crate) struct User {
     pub(crate) seq: u64,
     pub(crate) id: String,
-    pub(crate) status: &'static str,
+    pub(crate) status: UserStatus,
     pub(crate) created: String,
     pub(crate) activated: Option<String>,
     pub(crate) status_changed: Option<String>,
@@ -108,11 +105,11 @@ impl User {
 pub(crate) struct AuthnTx {
     pub(crate) state_token: String,
     pub(crate) user_id: String,
-    pub(crate) status: &'static str,
+    pub(crate) status: AuthnStatus,
     /// The factor being challenged, enrolled or activated.
     pub(crate) factor_id: Option<String>,
     /// Earlier (status, factor) pairs, for `/authn/previous`.
-    pub(crate) history: Vec<(&'static str, Option<String>)>,
+    pub(crate) history: Vec<(AuthnStatus, Option<String>)>,
     /// PASSWORD or UNLOCK, for recovery transactions.
     pub(crate) recovery_type: Option<&'static str>,
     /// EMAIL, SMS or CALL, for recovery transactions.
@@ -163,15 +160,15 @@ pub(crate) struct State {
     pub(crate) recovery_tokens: Docs,
     pub(crate) authn: Vec<AuthnTx>,
     pub(crate) logs: Vec<(u64, Value)>,
-    pub(crate) limiter: RateLimiter,
-    pub(crate) faults: FaultQueue,
-    pub(crate) requests: Vec<RecordedRequest>,
+    /// Service apps, issued tokens, DPoP state.
+    pub(crate) oauth: OAuth,
+    pub(crate) clock: OrgClock,
     /// Counters so seeded names stay unique across several seed calls.
     pub(crate) seeded: [usize; 3],
 }
 
 impl State {
-    pub(crate) fn new(base_url: String, budget: u32, window: Duration) -> Self {
+    pub(crate) fn new(base_url: String) -> Self {
         Self {
             base_url,
             next_seq: 1,
@@ -194,9 +191,8 @@ impl State {
             recovery_tokens: Docs::default(),
             authn: Vec::new(),
             logs: Vec::new(),
-            limiter: RateLimiter::new(budget, window),
-            faults: FaultQueue::default(),
-            requests: Vec::new(),
+            oauth: OAuth::default(),
+            clock: OrgClock::default(),
             seeded: [0; 3],
         }
     }

@@ -309,3 +309,45 @@ async fn every_documented_operation_is_routed() {
         assert!(r.status < 500, "{method} {template}: {}", r.status);
     }
 }
+
+/// One HTTP/1.1 GET over a plain socket, no runtime involved; the status line.
+fn blocking_get(org: &OktaMock, path: &str) -> String {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(org.addr()).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    let request = format!(
+        "GET {path} HTTP/1.1\r\nHost: {}\r\nAuthorization: SSWS {}\r\nConnection: close\r\n\r\n",
+        org.addr(),
+        org.token()
+    );
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    answer.lines().next().unwrap_or_default().to_owned()
+}
+
+#[test]
+fn serves_from_a_plain_test_without_a_runtime() {
+    let org = OktaMock::builder().seed_users(2).start_blocking();
+    assert_eq!(blocking_get(&org, "/api/v1/users"), "HTTP/1.1 200 OK");
+    assert_eq!(org.request_count(), 1);
+}
+
+#[test]
+fn outlives_the_runtime_that_started_it() {
+    let first = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let org = first.block_on(OktaMock::start());
+    drop(first);
+    let second = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .unwrap();
+    let api = Api::with(org);
+    let status = second.block_on(async { api.get("/api/v1/users").await.status });
+    assert_eq!(status, 200);
+    assert_eq!(blocking_get(&api.org, "/api/v1/groups"), "HTTP/1.1 200 OK");
+}

@@ -1,7 +1,7 @@
 //! The SDK against a hand-written reqwest + serde_json loop doing the same work, in one run,
 //! against a local server (127.0.0.1) that serves pre-built Okta-shaped bodies.
 //!
-//! `cargo bench -p okta --bench sdk_vs_baseline` prints a Markdown table of ratios
+//! `cargo bench -p okta-sdk --bench sdk_vs_baseline` prints a Markdown table of ratios
 //! (SDK time / baseline time; ≤ 1.10 is the target) and the peak memory of streaming 20,000 and
 //! 200,000 users, each measured as the high-water mark (`VmHWM`) of a fresh child process.
 //! `BENCH_QUICK=1` shrinks every workload 10× for a smoke run. `--profile-child sdk-get 900` (or

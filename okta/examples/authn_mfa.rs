@@ -1,7 +1,7 @@
 //! Sign a user in through the Authentication API, with MFA: primary authentication, a factor
 //! challenge, verification, and a session from the resulting session token.
 //!
-//! `cargo run -p okta --example authn_mfa` runs against an embedded stand-in (a user with an SMS
+//! `cargo run -p okta-sdk --example authn_mfa` runs against an embedded stand-in (a user with an SMS
 //! factor is set up first; its test passcode is `123456`). Against a real org set
 //! `OKTA_CLIENT_ORGURL`, `OKTA_CLIENT_TOKEN`, `OKTA_USERNAME` and `OKTA_PASSWORD`; the example
 //! then prompts for the one-time code on standard input.
@@ -15,7 +15,7 @@ use okta::models::{
 use okta::{Client, Error};
 
 #[tokio::main]
-async fn main() -> Result<(), Error> {
+async fn main() -> Result<(), support::Report> {
     let (client, stand_in) = support::client_or_stand_in(0).await?;
     let (username, password, passcode) = match &stand_in {
         Some(_) => {

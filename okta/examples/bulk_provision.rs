@@ -1,6 +1,6 @@
 //! Provision users from a CSV file with bounded concurrency that stays under the rate limit.
 //!
-//! `cargo run -p okta --example bulk_provision -- people.csv` (columns `login,email,firstName,lastName`;
+//! `cargo run -p okta-sdk --example bulk_provision -- people.csv` (columns `login,email,firstName,lastName`;
 //! without a file, a generated sample of 300 rows is used).
 //!
 //! At most 8 requests are in flight. Every response's `X-Rate-Limit-Remaining` and `-Reset` are
@@ -38,7 +38,7 @@ const RESERVE: u64 = 10;
 const CONCURRENCY: usize = 8;
 
 #[tokio::main]
-async fn main() -> Result<(), Box<dyn std::error::Error>> {
+async fn main() -> Result<(), support::Report> {
     let rows = read_rows(std::env::args().nth(1))?;
     // The stand-in gets a tight budget (120 requests per 2 s window) so the pacing shows.
     let stand_in = okta_mock::OktaMock::builder().rate_limit(120, Duration::from_secs(2));
@@ -102,7 +102,7 @@ async fn wait_for_budget(window: &Mutex<Window>) {
     }
 }
 
-fn read_rows(path: Option<String>) -> Result<Vec<Row>, Box<dyn std::error::Error>> {
+fn read_rows(path: Option<String>) -> Result<Vec<Row>, support::Report> {
     let text = match path {
         Some(path) => std::fs::read_to_string(path)?,
         None => {

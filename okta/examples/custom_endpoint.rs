@@ -2,7 +2,7 @@
 //! method generated on your own client wrapper. They get the same auth, retries, rate-limit
 //! handling, pagination, errors and tracing as the built-in operations.
 //!
-//! `cargo run -p okta --example custom_endpoint`
+//! `cargo run -p okta-sdk --example custom_endpoint`
 
 mod support;
 
@@ -54,7 +54,7 @@ impl okta::AsClient for Directory {
 }
 
 #[tokio::main]
-async fn main() -> Result<(), okta::Error> {
+async fn main() -> Result<(), support::Report> {
     let (client, _stand_in) = support::client_or_stand_in(30).await?;
 
     let first = client.list_users().limit(1).await?.into_items();
@@ -70,9 +70,9 @@ async fn main() -> Result<(), okta::Error> {
         .try_collect()
         .await?;
     println!(
-        "{} active users, e.g. {:?}",
+        "{} active users, e.g. {}",
         active.len(),
-        active.first().map(|u| &u.profile.login)
+        active.first().map_or("none", |u| u.profile.login.as_str())
     );
     Ok(())
 }

@@ -1,6 +1,6 @@
 //! Export every user to JSON Lines, with a progress bar and a cursor file to resume from.
 //!
-//! `cargo run -p okta --example export_users -- users.jsonl`
+//! `cargo run -p okta-sdk --example export_users -- users.jsonl`
 //!
 //! Each page is written and flushed before its cursor is saved to `users.jsonl.cursor`, so an
 //! interrupted export (a crash, Ctrl-C, a deadline) resumes where it stopped on the next run,
@@ -15,7 +15,7 @@ use futures::TryStreamExt;
 use indicatif::{ProgressBar, ProgressStyle};
 
 #[tokio::main]
-async fn main() -> Result<(), Box<dyn std::error::Error>> {
+async fn main() -> Result<(), support::Report> {
     let out = std::env::args().nth(1).unwrap_or_else(|| "users.jsonl".to_owned());
     let cursor_file = format!("{out}.cursor");
     let (client, _stand_in) = support::client_or_stand_in(1_234).await?;

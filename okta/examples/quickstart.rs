@@ -1,4 +1,4 @@
-//! The quickstart: `cargo run -p okta --example quickstart`.
+//! The quickstart: `cargo run -p okta-sdk --example quickstart`.
 //!
 //! Without `OKTA_CLIENT_ORGURL` and `OKTA_CLIENT_TOKEN` it starts an embedded Okta stand-in
 //! (`okta-mock`) on 127.0.0.1 and walks through a realistic provisioning job: create and
@@ -8,6 +8,8 @@
 //! With both variables set it runs read-only against that org: who the users are, what the
 //! groups are, and what the System Log said in the last hour.
 
+mod support;
+
 use futures::TryStreamExt;
 use okta::models::{
     AppUser, Application, AuthnStatus, CreateSessionRequest, Group, User, UserFactor, UserProfile, VerifyFactorRequest,
@@ -16,12 +18,12 @@ use okta::models::{
 use okta::{Client, Error};
 
 #[tokio::main]
-async fn main() -> Result<(), Error> {
+async fn main() -> Result<(), support::Report> {
     let real_org = std::env::var("OKTA_CLIENT_ORGURL").is_ok() && std::env::var("OKTA_CLIENT_TOKEN").is_ok();
     if real_org {
         let client = Client::from_env()?;
         println!("Reading {} (read-only)\n", client.org_url());
-        return read_only_tour(&client).await;
+        return Ok(read_only_tour(&client).await?);
     }
 
     let org = okta_mock::OktaMock::builder()
@@ -35,7 +37,7 @@ async fn main() -> Result<(), Error> {
     );
     let client = Client::builder().org_url(org.url()).api_token(org.token()).build()?;
     provisioning_tour(&client).await?;
-    read_only_tour(&client).await
+    Ok(read_only_tour(&client).await?)
 }
 
 async fn provisioning_tour(client: &Client) -> Result<(), Error> {
@@ -60,8 +62,8 @@ async fn provisioning_tour(client: &Client) -> Result<(), Error> {
         )))
         .activate(false)
         .await?;
-    println!("   {} is {}", ada.profile.login, status(&ada));
-    println!("   {} is {}", grace.profile.login, status(&grace));
+    println!("   {} is {}", ada.profile.login, shown(ada.status.as_ref()));
+    println!("   {} is {}", grace.profile.login, shown(grace.status.as_ref()));
     let grace_id = grace.id.clone().unwrap_or_default();
     let token = client.activate_user(&grace_id, false).await?;
     println!(
@@ -70,7 +72,7 @@ async fn provisioning_tour(client: &Client) -> Result<(), Error> {
         token.activation_url.is_some()
     );
     let grace = client.get_user(&grace_id).await?;
-    println!("   {} is now {}", grace.profile.login, status(&grace));
+    println!("   {} is now {}", grace.profile.login, shown(grace.status.as_ref()));
 
     println!("\n2. Put them in a group");
     let group = client
@@ -111,17 +113,17 @@ async fn provisioning_tour(client: &Client) -> Result<(), Error> {
     );
     let factor = client.add_factor(&ada_id, UserFactor::sms("+1-555-415-1337")).await?;
     let factor_id = factor.id.clone().unwrap_or_default();
-    println!("   enrolled: {:?}", factor.status);
+    println!("   enrolled: {}", shown(factor.status.as_ref()));
     let factor = client
         .activate_factor_by_user(&ada_id, &factor_id)
         .body(VerifyFactorRequest::pass_code(okta_mock::TEST_PASSCODE))
         .await?;
-    println!("   activated: {:?}", factor.status);
+    println!("   activated: {}", shown(factor.status.as_ref()));
     let verified = client
         .verify_factor_by_user(&ada_id, &factor_id)
         .body(VerifyFactorRequest::pass_code(okta_mock::TEST_PASSCODE))
         .await?;
-    println!("   verified: {:?}", verified.factor_result);
+    println!("   verified: {}", shown(verified.factor_result.as_ref()));
 
     println!("\n5. Ada signs in through the Authentication API");
     let transaction = client
@@ -130,7 +132,7 @@ async fn provisioning_tour(client: &Client) -> Result<(), Error> {
             "Analytical-Engine-1843",
         ))
         .await?;
-    println!("   password accepted: {:?}", transaction.status);
+    println!("   password accepted: {}", shown(transaction.status.as_ref()));
     let transaction = if transaction.status == Some(AuthnStatus::MfaRequired) {
         let sms = transaction
             .factors()
@@ -150,7 +152,7 @@ async fn provisioning_tour(client: &Client) -> Result<(), Error> {
                 VerifyPassCodeFactorRequest::new(state, okta_mock::TEST_PASSCODE),
             )
             .await?;
-        println!("   MFA passed: {:?}", done.status);
+        println!("   MFA passed: {}", shown(done.status.as_ref()));
         done
     } else {
         transaction
@@ -203,8 +205,9 @@ async fn read_only_tour(client: &Client) -> Result<(), Error> {
     Ok(())
 }
 
-fn status(user: &User) -> String {
-    user.status.as_ref().map_or_else(|| "?".to_owned(), |s| s.to_string())
+/// A value Okta may leave out, as a person reads it: its `Display` form (`ACTIVE`, `SUCCESS`), or `?`.
+fn shown(value: Option<&impl std::fmt::Display>) -> String {
+    value.map_or_else(|| "?".to_owned(), ToString::to_string)
 }
 
 fn logins(users: &[User]) -> String {

@@ -32,12 +32,19 @@ impl Client {
         ClientBuilder::new()
     }
 
-    /// A client from `OKTA_CLIENT_ORGURL` and `OKTA_CLIENT_TOKEN`.
+    /// A client configured from `OKTA_CLIENT_*` variables or `okta.yaml`, like Okta's other SDKs
+    /// (an API token, or a service app with `OKTA_CLIENT_AUTHORIZATIONMODE=PrivateKey`).
     pub fn from_env() -> Result<Client, Error> {
-        Client::builder().from_env().build()
+        Client::builder().with_env().build()
     }
 
-    /// The seed-003 factor operations (`UserFactorApi`): `client.user_factors().list_factors(id)`.
+    /// Okta's User Factors API under the names of its UserFactor API reference (`UserFactorApi` in
+    /// Okta's other SDKs): `client.user_factors().enroll_factor(user_id, factor)`.
+    ///
+    /// The same endpoints are methods of `Client` too, under their Management API v1 names
+    /// (`add_factor`, `list_factors`, …). The UserFactor names live apart because three of them,
+    /// `activate_factor`, `enroll_factor` and `verify_factor`, are Authentication API operations on
+    /// `Client`.
     pub fn user_factors(&self) -> UserFactors {
         UserFactors {
             client: self.core.clone(),
@@ -64,10 +71,12 @@ impl AsClient for Client {
     }
 }
 
-/// The user-factor operations of Okta's `UserFactorApi`, from [`Client::user_factors`].
+/// Okta's User Factors API (`/api/v1/users/{userId}/factors`) named as in its UserFactor API
+/// reference, from [`Client::user_factors`].
 ///
-/// They share endpoints (and declarations) with the factor methods of [`Client`]; they live here
-/// because three of their names mean other (Authentication API) endpoints on [`Client`].
+/// They are the endpoints of the factor methods of [`Client`] (which carry the Management API v1
+/// names); they live here because three of their names mean Authentication API endpoints on
+/// [`Client`].
 #[derive(Clone, Debug)]
 pub struct UserFactors {
     client: okta_core::Client,

@@ -11,7 +11,7 @@
 //!     let client = Client::from_env()?;
 //!
 //!     let user: User = client.get_user("00u1abcd").await?;          // IntoFuture: no .send() needed
-//!     client.activate_user("00u1abcd", false).await?;                 // seed-required args are positional
+//!     client.activate_user("00u1abcd", false).await?;                 // required parameters are arguments
 //!
 //!     let mut users = client.list_users().filter(r#"status eq "ACTIVE""#).stream(); // every page, lazily
 //!     while let Some(user) = users.try_next().await? { println!("{}", user.profile.login); }
@@ -45,11 +45,44 @@ pub use client::{Client, UserFactors};
 /// The transport-level client that [`Client`] wraps; what [`AsClient`] hands out.
 pub use okta_core::Client as CoreClient;
 pub use okta_core::{
-    ApiError, AsClient, Auth, Call, ClientBuilder, DecodeError, Endpoint, Error, ErrorCause, HeaderMap, ItemStream,
-    Method, Pacing, Page, PageStream, Paginated, ParamValue, Query, RateLimit, RateLimitBucket, RateLimitedError,
-    RawRequest, RawResponse, Response, RetryPolicy, SecretString, StatusCode,
+    ApiError, AsClient, Auth, Call, ClientBuilder, Config, DecodeError, Endpoint, Error, ErrorCause, HeaderMap,
+    ItemStream, Method, OAuthError, Pacing, Page, PageStream, Paginated, ParamValue, PrivateKey, Query, RateLimit,
+    RateLimitBucket, RateLimitedError, RawRequest, RawResponse, Response, RetryPolicy, SecretString, Source,
+    StatusCode,
 };
 pub use okta_macros::Endpoint;
+/// Adds the serde attributes every Okta model field needs, so a model says them once.
+///
+/// On a struct with named fields: an `Option<T>` field gets `#[serde(default,
+/// skip_serializing_if = "Option::is_none")]` (absent or `null` reads as `None`, `None` is not
+/// sent); any other field gets `default` and reads `null` as `T::default()`. A key the field
+/// already names (its own `skip_serializing_if`, `with`, …) is kept, and `#[serde(flatten)]` or
+/// `#[serde(skip)]` fields are left alone. Put it above the `#[derive]`.
+///
+/// ```
+/// use serde::{Deserialize, Serialize};
+///
+/// #[okta::model]
+/// #[derive(Debug, Default, Serialize, Deserialize)]
+/// #[serde(rename_all = "camelCase")]
+/// struct Badge {
+///     badge_id: Option<String>,
+///     holder: String,
+///     #[serde(flatten)]
+///     extra: okta::models::JsonMap,
+/// }
+///
+/// let badge: Badge = serde_json::from_str(r#"{"badgeId": null, "holder": null, "color": "red"}"#).unwrap();
+/// assert_eq!((badge.badge_id.as_deref(), badge.holder.as_str()), (None, ""));
+/// assert_eq!(serde_json::to_string(&badge).unwrap(), r#"{"holder":"","color":"red"}"#);
+/// ```
+pub use okta_macros::model;
 
 #[doc(hidden)]
 pub use okta_core::__private;
+
+/// The README's code blocks, compiled (and the stand-in one run) by `cargo test --doc`, so the
+/// README cannot drift from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

@@ -184,10 +184,7 @@ fn delete(st: &mut State, req: &Req, id: &str) -> ApiResult<Reply> {
         return Err(ApiError::new(403, "E0000056", "Delete application forbidden.")
             .cause("Cannot delete an active application; deactivate it first."));
     }
-    st.apps.remove("", id);
-    st.app_users.remove_where(|d| d.parent == id);
-    st.app_groups.remove_where(|d| d.parent == id);
-    st.app_keys.remove_where(|d| d.parent == id);
+    st.delete_app(id);
     st.log(
         req,
         "application.lifecycle.delete",

@@ -7,30 +7,16 @@ use serde_json::{Value, json};
 use super::factors::{self, ACTIVE, check_secret, needs_challenge};
 use super::sessions::issue_session_token;
 use super::user_lifecycle::{issue_token, redeem_token};
-use super::users::{password_problem, set_status, status as user_status};
+use super::users::{password_problem, set_status};
 use super::{by_method, not_found_path};
 use crate::clock;
 use crate::error::{ApiError, ApiResult};
 use crate::ids;
 use crate::request::{Reply, Req};
 use crate::state::{AuthnTx, State, user_ref};
+use crate::status::{AuthnStatus, UserStatus};
 
-/// Transaction statuses.
-mod status {
-    pub(super) const SUCCESS: &str = "SUCCESS";
-    pub(super) const LOCKED_OUT: &str = "LOCKED_OUT";
-    pub(super) const PASSWORD_EXPIRED: &str = "PASSWORD_EXPIRED";
-    pub(super) const PASSWORD_RESET: &str = "PASSWORD_RESET";
-    pub(super) const RECOVERY: &str = "RECOVERY";
-    pub(super) const RECOVERY_CHALLENGE: &str = "RECOVERY_CHALLENGE";
-    pub(super) const MFA_ENROLL: &str = "MFA_ENROLL";
-    pub(super) const MFA_ENROLL_ACTIVATE: &str = "MFA_ENROLL_ACTIVATE";
-    pub(super) const MFA_REQUIRED: &str = "MFA_REQUIRED";
-    pub(super) const MFA_CHALLENGE: &str = "MFA_CHALLENGE";
-}
-use status::*;
-
-/// Failed passwords in a row before the user is LOCKED_OUT (Okta's default policy).
+/// Failed passwords in a row before the user is AuthnStatus::LockedOut (Okta's default policy).
 const LOCKOUT_AFTER: u32 = 10;
 
 pub(crate) fn route(st: &mut State, req: &Req, rest: &[&str]) -> ApiResult<Reply> {
@@ -53,7 +39,7 @@ pub(crate) fn route(st: &mut State, req: &Req, rest: &[&str]) -> ApiResult<Reply
         ["recovery", "unlock"] => by_method!(req, "POST" => start_recovery(st, req, "UNLOCK")),
         ["recovery", "factors", kind, "verify"] => by_method!(req, "POST" => verify_recovery(st, req, kind)),
         ["recovery", "factors", _, "resend"] => by_method!(req, "POST" => {
-            let i = in_state(st, req, &[RECOVERY_CHALLENGE])?;
+            let i = in_state(st, req, &[AuthnStatus::RecoveryChallenge])?;
             respond(st, i)
         }),
         ["recovery", "token"] => post(recovery_token, st),
@@ -72,7 +58,7 @@ fn tx(st: &State, req: &Req) -> ApiResult<usize> {
 }
 
 /// The transaction, which must be in one of `allowed`.
-fn in_state(st: &State, req: &Req, allowed: &[&str]) -> ApiResult<usize> {
+fn in_state(st: &State, req: &Req, allowed: &[AuthnStatus]) -> ApiResult<usize> {
     let i = tx(st, req)?;
     if allowed.contains(&st.authn[i].status) {
         Ok(i)
@@ -81,7 +67,7 @@ fn in_state(st: &State, req: &Req, allowed: &[&str]) -> ApiResult<usize> {
     }
 }
 
-fn new_tx(st: &mut State, user_id: &str, status: &'static str, relay_state: Value) -> usize {
+fn new_tx(st: &mut State, user_id: &str, status: AuthnStatus, relay_state: Value) -> usize {
     st.authn.push(AuthnTx {
         state_token: format!("00{}", ids::random_chars(40)),
         user_id: user_id.to_owned(),
@@ -102,7 +88,7 @@ fn new_tx(st: &mut State, user_id: &str, status: &'static str, relay_state: Valu
 }
 
 /// Moves a transaction on, remembering where it was for `/authn/previous`.
-fn advance(st: &mut State, i: usize, status: &'static str, factor_id: Option<String>) {
+fn advance(st: &mut State, i: usize, status: AuthnStatus, factor_id: Option<String>) {
     let t = &mut st.authn[i];
     t.history.push((t.status, t.factor_id.take()));
     t.status = status;
@@ -152,10 +138,10 @@ fn link(href: String) -> Value {
 /// The AuthenticationTransaction / RecoveryTransaction body.
 fn tx_json(st: &State, t: &AuthnTx) -> Value {
     let base = format!("{}/api/v1/authn", st.base_url);
-    let mut out = json!({ "expiresAt": t.expires_at, "status": t.status });
+    let mut out = json!({ "expiresAt": t.expires_at, "status": t.status.as_str() });
     match &t.session_token {
-        Some(token) if t.status == SUCCESS => out["sessionToken"] = json!(token),
-        _ if t.status != SUCCESS => out["stateToken"] = json!(t.state_token),
+        Some(token) if t.status == AuthnStatus::Success => out["sessionToken"] = json!(token),
+        _ if t.status != AuthnStatus::Success => out["stateToken"] = json!(t.state_token),
         _ => {}
     }
     if !t.relay_state.is_null() {
@@ -167,7 +153,7 @@ fn tx_json(st: &State, t: &AuthnTx) -> Value {
     if let Some(kind) = &t.factor_type {
         out["factorType"] = json!(kind);
     }
-    if let (Some(token), RECOVERY | PASSWORD_RESET) = (&t.recovery_token, t.status) {
+    if let (Some(token), AuthnStatus::Recovery | AuthnStatus::PasswordReset) = (&t.recovery_token, t.status) {
         out["recoveryToken"] = json!(token);
     }
     if t.push_waiting {
@@ -177,7 +163,7 @@ fn tx_json(st: &State, t: &AuthnTx) -> Value {
     let mut links = json!({});
     let fid = t.factor_id.clone().unwrap_or_default();
     match t.status {
-        MFA_REQUIRED => {
+        AuthnStatus::MfaRequired => {
             let list: Vec<Value> = st
                 .factors
                 .children(&t.user_id)
@@ -186,7 +172,7 @@ fn tx_json(st: &State, t: &AuthnTx) -> Value {
                 .collect();
             embedded["factors"] = json!(list);
         }
-        MFA_CHALLENGE => {
+        AuthnStatus::MfaChallenge => {
             embedded["factor"] = embedded_factor(st, &t.user_id, &fid);
             links["next"] = json!({ "name": "verify", "href": format!("{base}/factors/{fid}/verify"), "hints": { "allow": ["POST"] } });
             links["prev"] = link(format!("{base}/previous"));
@@ -194,44 +180,44 @@ fn tx_json(st: &State, t: &AuthnTx) -> Value {
                 links["resend"] = json!([{ "name": "sms", "href": format!("{base}/factors/{fid}/verify/resend"), "hints": { "allow": ["POST"] } }]);
             }
         }
-        MFA_ENROLL => {
+        AuthnStatus::MfaEnroll => {
             embedded["factors"] = json!(factors::catalog(st, &t.user_id));
             if t.skippable {
                 links["skip"] = json!({ "href": format!("{base}/skip"), "hints": { "allow": ["POST"] } });
             }
         }
-        MFA_ENROLL_ACTIVATE => {
+        AuthnStatus::MfaEnrollActivate => {
             embedded["factor"] = embedded_factor(st, &t.user_id, &fid);
             links["next"] = json!({ "name": "activate", "href": format!("{base}/factors/{fid}/lifecycle/activate"), "hints": { "allow": ["POST"] } });
             links["prev"] = link(format!("{base}/previous"));
         }
-        PASSWORD_EXPIRED | PASSWORD_RESET => {
+        AuthnStatus::PasswordExpired | AuthnStatus::PasswordReset => {
             embedded["policy"] = json!({ "complexity": { "minLength": 8, "minLowerCase": 0, "minUpperCase": 0, "minNumber": 0, "minSymbol": 0 } });
-            let (name, path) = if t.status == PASSWORD_EXPIRED {
+            let (name, path) = if t.status == AuthnStatus::PasswordExpired {
                 ("changePassword", "credentials/change_password")
             } else {
                 ("resetPassword", "credentials/reset_password")
             };
             links["next"] = json!({ "name": name, "href": format!("{base}/{path}"), "hints": { "allow": ["POST"] } });
         }
-        RECOVERY => {
+        AuthnStatus::Recovery => {
             links["next"] =
                 json!({ "name": "answer", "href": format!("{base}/recovery/answer"), "hints": { "allow": ["POST"] } })
         }
-        RECOVERY_CHALLENGE => {
+        AuthnStatus::RecoveryChallenge => {
             embedded = json!({});
             let kind = t.factor_type.clone().unwrap_or_default();
             links["next"] = json!({ "name": "verify", "href": format!("{base}/recovery/factors/{kind}/verify"), "hints": { "allow": ["POST"] } });
             links["resend"] = json!({ "name": "resend", "href": format!("{base}/recovery/factors/{kind}/resend"), "hints": { "allow": ["POST"] } });
         }
-        LOCKED_OUT => {
+        AuthnStatus::LockedOut => {
             embedded = json!({});
             links["next"] =
                 json!({ "name": "unlock", "href": format!("{base}/recovery/unlock"), "hints": { "allow": ["POST"] } });
         }
         _ => {}
     }
-    if t.status != SUCCESS {
+    if t.status != AuthnStatus::Success {
         links["cancel"] = link(format!("{base}/cancel"));
     }
     out["_embedded"] = embedded;
@@ -239,11 +225,11 @@ fn tx_json(st: &State, t: &AuthnTx) -> Value {
     out
 }
 
-/// Ends a transaction in SUCCESS with a one-time sessionToken.
+/// Ends a transaction in AuthnStatus::Success with a one-time sessionToken.
 fn succeed(st: &mut State, req: &Req, i: usize) -> ApiResult<Reply> {
     let (uid, amr) = (st.authn[i].user_id.clone(), st.authn[i].amr.clone());
     let token = issue_session_token(st, &uid, &amr);
-    advance(st, i, SUCCESS, None);
+    advance(st, i, AuthnStatus::Success, None);
     st.authn[i].session_token = Some(token);
     let u = st.user_mut(&uid)?;
     u.last_login = Some(clock::now());
@@ -271,20 +257,20 @@ fn primary(st: &mut State, req: &Req) -> ApiResult<Reply> {
     let Ok(user) = st.user(username).cloned() else {
         return Err(ApiError::authn_failed());
     };
-    if user.status == user_status::LOCKED_OUT {
-        let i = new_tx(st, &user.id, LOCKED_OUT, relay);
+    if user.status == UserStatus::LockedOut {
+        let i = new_tx(st, &user.id, AuthnStatus::LockedOut, relay);
         return respond(st, i);
     }
     let usable = !matches!(
         user.status,
-        user_status::STAGED | user_status::PROVISIONED | user_status::DEPROVISIONED | user_status::SUSPENDED
+        UserStatus::Staged | UserStatus::Provisioned | UserStatus::Deprovisioned | UserStatus::Suspended
     );
     if !usable || user.password.is_none() || password != user.password.as_deref() {
         let u = st.user_mut(&user.id)?;
         u.failed_logins += 1;
         let locked = usable && u.failed_logins >= LOCKOUT_AFTER;
         if locked {
-            set_status(u, user_status::LOCKED_OUT);
+            set_status(u, UserStatus::LockedOut);
         }
         let actor = user_ref(u);
         st.log_as(
@@ -314,19 +300,19 @@ fn primary(st: &mut State, req: &Req) -> ApiResult<Reply> {
         .iter()
         .any(|p| p.json["type"] == "MFA_ENROLL" && p.json["status"] == "ACTIVE");
     let enroll_optional = req.body.pointer("/options/multiOptionalFactorEnroll") == Some(&json!(true));
-    let status = if user.status == user_status::PASSWORD_EXPIRED {
-        PASSWORD_EXPIRED
+    let status = if user.status == UserStatus::PasswordExpired {
+        AuthnStatus::PasswordExpired
     } else if active_factors {
-        MFA_REQUIRED
+        AuthnStatus::MfaRequired
     } else if enroll_required || enroll_optional {
-        MFA_ENROLL
+        AuthnStatus::MfaEnroll
     } else {
-        SUCCESS
+        AuthnStatus::Success
     };
     let i = new_tx(st, &user.id, status, relay);
     st.authn[i].skippable = !enroll_required;
-    if status == SUCCESS {
-        st.authn[i].status = MFA_REQUIRED; // so `succeed` records a real transition
+    if status == AuthnStatus::Success {
+        st.authn[i].status = AuthnStatus::MfaRequired; // so `succeed` records a real transition
         return succeed(st, req, i);
     }
     respond(st, i)
@@ -344,7 +330,7 @@ fn amr_of(kind: &str) -> &'static str {
 }
 
 fn verify(st: &mut State, req: &Req, fid: &str) -> ApiResult<Reply> {
-    let i = in_state(st, req, &[MFA_REQUIRED, MFA_CHALLENGE])?;
+    let i = in_state(st, req, &[AuthnStatus::MfaRequired, AuthnStatus::MfaChallenge])?;
     let uid = st.authn[i].user_id.clone();
     let f = st
         .factors
@@ -357,12 +343,12 @@ fn verify(st: &mut State, req: &Req, fid: &str) -> ApiResult<Reply> {
     let waiting = st.authn[i].push_waiting && st.authn[i].factor_id.as_deref() == Some(fid);
     if kind == "push" && !waiting {
         // First call sends the push; the next poll finds it approved.
-        advance(st, i, MFA_CHALLENGE, Some(fid.to_owned()));
+        advance(st, i, AuthnStatus::MfaChallenge, Some(fid.to_owned()));
         st.authn[i].push_waiting = true;
         return respond(st, i);
     }
     if needs_challenge(&f) && req.str_at("/passCode").is_none() {
-        advance(st, i, MFA_CHALLENGE, Some(fid.to_owned()));
+        advance(st, i, AuthnStatus::MfaChallenge, Some(fid.to_owned()));
         st.log_as(
             req,
             actor.clone(),
@@ -402,7 +388,7 @@ fn previous(st: &mut State, req: &Req) -> ApiResult<Reply> {
     let (status, factor) = t
         .history
         .pop()
-        .filter(|_| t.status != SUCCESS)
+        .filter(|_| t.status != AuthnStatus::Success)
         .ok_or_else(ApiError::wrong_state)?;
     t.status = status;
     t.factor_id = factor;
@@ -411,8 +397,8 @@ fn previous(st: &mut State, req: &Req) -> ApiResult<Reply> {
 }
 
 fn skip(st: &mut State, req: &Req) -> ApiResult<Reply> {
-    let i = in_state(st, req, &[MFA_ENROLL, "PASSWORD_WARN"])?;
-    if st.authn[i].status == MFA_ENROLL && !st.authn[i].skippable {
+    let i = in_state(st, req, &[AuthnStatus::MfaEnroll, AuthnStatus::PasswordWarn])?;
+    if st.authn[i].status == AuthnStatus::MfaEnroll && !st.authn[i].skippable {
         return Err(ApiError::wrong_state());
     }
     succeed(st, req, i)
@@ -429,10 +415,10 @@ fn cancel(st: &mut State, req: &Req) -> ApiResult<Reply> {
     Ok(Reply::ok(body))
 }
 
-/// POST /authn/factors: enroll during MFA_ENROLL; activation follows unless the factor is
+/// POST /authn/factors: enroll during AuthnStatus::MfaEnroll; activation follows unless the factor is
 /// active at once (a security question).
 fn enroll(st: &mut State, req: &Req) -> ApiResult<Reply> {
-    let i = in_state(st, req, &[MFA_ENROLL])?;
+    let i = in_state(st, req, &[AuthnStatus::MfaEnroll])?;
     let uid = st.authn[i].user_id.clone();
     let f = factors::enroll(st, req, &uid, false)?;
     if f.json["status"] == ACTIVE {
@@ -441,12 +427,12 @@ fn enroll(st: &mut State, req: &Req) -> ApiResult<Reply> {
             .push(amr_of(f.json["factorType"].as_str().unwrap_or_default()));
         return succeed(st, req, i);
     }
-    advance(st, i, MFA_ENROLL_ACTIVATE, Some(f.id));
+    advance(st, i, AuthnStatus::MfaEnrollActivate, Some(f.id));
     respond(st, i)
 }
 
 fn activate(st: &mut State, req: &Req, fid: &str) -> ApiResult<Reply> {
-    let i = in_state(st, req, &[MFA_ENROLL_ACTIVATE])?;
+    let i = in_state(st, req, &[AuthnStatus::MfaEnrollActivate])?;
     if st.authn[i].factor_id.as_deref() != Some(fid) {
         return Err(ApiError::not_found(fid, "UserFactor"));
     }
@@ -467,7 +453,7 @@ fn activate(st: &mut State, req: &Req, fid: &str) -> ApiResult<Reply> {
     succeed(st, req, i)
 }
 
-/// Sets a new password from an authn body (policy-checked) and ends in SUCCESS.
+/// Sets a new password from an authn body (policy-checked) and ends in AuthnStatus::Success.
 fn set_password_and_succeed(st: &mut State, req: &Req, i: usize) -> ApiResult<Reply> {
     let new = req.required_str("/newPassword", "newPassword")?;
     if let Some(problem) = password_problem(new) {
@@ -481,7 +467,7 @@ fn set_password_and_succeed(st: &mut State, req: &Req, i: usize) -> ApiResult<Re
     let u = st.user_mut(&st.authn[i].user_id.clone())?;
     u.password = Some(new.to_owned());
     u.password_changed = Some(clock::now());
-    set_status(u, user_status::ACTIVE);
+    set_status(u, UserStatus::Active);
     let actor = user_ref(u);
     st.log_as(
         req,
@@ -495,7 +481,7 @@ fn set_password_and_succeed(st: &mut State, req: &Req, i: usize) -> ApiResult<Re
 }
 
 fn change_password(st: &mut State, req: &Req) -> ApiResult<Reply> {
-    let i = in_state(st, req, &[PASSWORD_EXPIRED, "PASSWORD_WARN"])?;
+    let i = in_state(st, req, &[AuthnStatus::PasswordExpired, AuthnStatus::PasswordWarn])?;
     let current = st.user(&st.authn[i].user_id)?.password.clone();
     if req.str_at("/oldPassword").is_none() || req.str_at("/oldPassword") != current.as_deref() {
         return Err(ApiError::new(403, "E0000014", "Update of credentials failed")
@@ -505,9 +491,9 @@ fn change_password(st: &mut State, req: &Req) -> ApiResult<Reply> {
 }
 
 fn reset_password(st: &mut State, req: &Req) -> ApiResult<Reply> {
-    let i = in_state(st, req, &[PASSWORD_RESET, RECOVERY])?;
-    // From RECOVERY only when there is no recovery question to answer first.
-    if st.authn[i].status == RECOVERY && st.user(&st.authn[i].user_id)?.recovery_question.is_some() {
+    let i = in_state(st, req, &[AuthnStatus::PasswordReset, AuthnStatus::Recovery])?;
+    // From AuthnStatus::Recovery only when there is no recovery question to answer first.
+    if st.authn[i].status == AuthnStatus::Recovery && st.user(&st.authn[i].user_id)?.recovery_question.is_some() {
         return Err(ApiError::wrong_state());
     }
     set_password_and_succeed(st, req, i)
@@ -524,7 +510,7 @@ fn start_recovery(st: &mut State, req: &Req, kind: &'static str) -> ApiResult<Re
         if let Some(u) = &user {
             issue_token(st, &u.id, if kind == "UNLOCK" { "unlock" } else { "recovery" });
         }
-        let mut body = json!({ "status": RECOVERY_CHALLENGE, "factorResult": "WAITING", "factorType": "EMAIL", "recoveryType": kind,
+        let mut body = json!({ "status": AuthnStatus::RecoveryChallenge.as_str(), "factorResult": "WAITING", "factorType": "EMAIL", "recoveryType": kind,
             "_links": { "cancel": link(format!("{}/api/v1/authn/cancel", st.base_url)) } });
         if !relay.is_null() {
             body["relayState"] = relay;
@@ -539,7 +525,7 @@ fn start_recovery(st: &mut State, req: &Req, kind: &'static str) -> ApiResult<Re
         .children(&user.id)
         .find(|f| f.json["factorType"] == wanted && f.json["status"] == ACTIVE);
     let fid = factor.map(|f| f.id.clone()).ok_or_else(not_allowed)?;
-    let i = new_tx(st, &user.id, RECOVERY_CHALLENGE, relay);
+    let i = new_tx(st, &user.id, AuthnStatus::RecoveryChallenge, relay);
     let t = &mut st.authn[i];
     t.recovery_type = Some(kind);
     t.factor_type = Some(factor_type);
@@ -556,27 +542,27 @@ fn start_recovery(st: &mut State, req: &Req, kind: &'static str) -> ApiResult<Re
     respond(st, i)
 }
 
-/// After the recovery factor or token: answer the question (RECOVERY), or go straight on.
+/// After the recovery factor or token: answer the question (AuthnStatus::Recovery), or go straight on.
 fn recovered(st: &mut State, req: &Req, i: usize) -> ApiResult<Reply> {
     let token = ids::random_chars(20);
     st.authn[i].recovery_token = Some(token);
     let has_question = st.user(&st.authn[i].user_id)?.recovery_question.is_some();
     if has_question {
-        advance(st, i, RECOVERY, None);
+        advance(st, i, AuthnStatus::Recovery, None);
         return respond(st, i);
     }
     finish_recovery(st, req, i)
 }
 
-/// The end of recovery: PASSWORD_RESET for a password, an unlocked user for UNLOCK.
+/// The end of recovery: AuthnStatus::PasswordReset for a password, an unlocked user for UNLOCK.
 fn finish_recovery(st: &mut State, req: &Req, i: usize) -> ApiResult<Reply> {
     if st.authn[i].recovery_type != Some("UNLOCK") {
-        advance(st, i, PASSWORD_RESET, None);
+        advance(st, i, AuthnStatus::PasswordReset, None);
         return respond(st, i);
     }
     let u = st.user_mut(&st.authn[i].user_id.clone())?;
-    if u.status == user_status::LOCKED_OUT {
-        set_status(u, user_status::ACTIVE);
+    if u.status == UserStatus::LockedOut {
+        set_status(u, UserStatus::Active);
     }
     u.failed_logins = 0;
     let actor = user_ref(u);
@@ -588,12 +574,12 @@ fn finish_recovery(st: &mut State, req: &Req, i: usize) -> ApiResult<Reply> {
         "SUCCESS",
         vec![actor],
     );
-    advance(st, i, SUCCESS, None);
+    advance(st, i, AuthnStatus::Success, None);
     respond(st, i)
 }
 
 fn verify_recovery(st: &mut State, req: &Req, kind: &str) -> ApiResult<Reply> {
-    let i = in_state(st, req, &[RECOVERY_CHALLENGE])?;
+    let i = in_state(st, req, &[AuthnStatus::RecoveryChallenge])?;
     if !st.authn[i]
         .factor_type
         .as_deref()
@@ -611,7 +597,7 @@ fn recovery_token(st: &mut State, req: &Req) -> ApiResult<Reply> {
     let token = req.required_str("/recoveryToken", "recoveryToken")?;
     let kind = st.recovery_tokens.find(token).map(|d| d.json["type"].clone());
     let uid = redeem_token(st, token).ok_or_else(ApiError::invalid_token)?;
-    let i = new_tx(st, &uid, RECOVERY_CHALLENGE, Value::Null);
+    let i = new_tx(st, &uid, AuthnStatus::RecoveryChallenge, Value::Null);
     st.authn[i].recovery_type = Some(if kind == Some(json!("unlock")) {
         "UNLOCK"
     } else {
@@ -621,7 +607,7 @@ fn recovery_token(st: &mut State, req: &Req) -> ApiResult<Reply> {
 }
 
 fn answer(st: &mut State, req: &Req) -> ApiResult<Reply> {
-    let i = in_state(st, req, &[RECOVERY])?;
+    let i = in_state(st, req, &[AuthnStatus::Recovery])?;
     let expected = st.user(&st.authn[i].user_id)?.recovery_question.clone().map(|(_, a)| a);
     let given = req.required_str("/answer", "answer")?;
     if !expected.is_some_and(|a| a.trim().eq_ignore_ascii_case(given.trim())) {

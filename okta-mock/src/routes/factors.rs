@@ -69,7 +69,7 @@ pub(crate) fn route(st: &mut State, req: &Req, user: &str, rest: &[&str]) -> Api
             "GET" => Ok(Reply::ok(factor_json(st, factor(st, &uid, fid)?))),
             "DELETE" => {
                 factor(st, &uid, fid)?;
-                st.factors.remove(&uid, fid);
+                st.delete_factor(&uid, fid);
                 let target = user_ref(st.user(&uid)?);
                 st.log(req, "user.mfa.factor.deactivate", "Reset factor for user", vec![target]);
                 Ok(Reply::no_content())

@@ -118,10 +118,7 @@ fn update(st: &mut State, req: &Req, id: &str) -> ApiResult<Reply> {
 
 fn delete(st: &mut State, req: &Req, id: &str) -> ApiResult<Reply> {
     let g = st.group(id)?.clone();
-    st.groups.remove("", id);
-    st.memberships.remove_where(|m| m.parent == id);
-    st.app_groups.remove_where(|a| a.id == id);
-    st.role_targets.remove_where(|t| t.id == id);
+    st.delete_group(id);
     st.log(
         req,
         "group.lifecycle.delete",

@@ -21,8 +21,7 @@ pub(crate) fn route(st: &mut State, req: &Req, rest: &[&str]) -> ApiResult<Reply
             "PUT" => save(st, req, "", Some(id)),
             "DELETE" => {
                 let p = policy(st, id)?.clone();
-                st.policies.remove("", id);
-                st.policy_rules.remove_where(|r| r.parent == *id);
+                st.delete_policy(id);
                 st.log(req, "policy.lifecycle.delete", "Delete policy", vec![doc_ref(&p, "PolicyEntity", "/name")]);
                 Ok(Reply::no_content())
             },

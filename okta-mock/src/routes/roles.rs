@@ -35,9 +35,8 @@ pub(crate) fn route(st: &mut State, req: &Req, user: &str, rest: &[&str]) -> Api
             "POST" => assign(st, req, &uid),
         ),
         [rid] => by_method!(req, "DELETE" => {
-            let role = role(st, &uid, rid)?.clone();
-            st.roles.remove(&uid, rid);
-            st.role_targets.remove_where(|t| t.parent == role.id);
+            let rid = role(st, &uid, rid)?.id.clone();
+            st.delete_role(&uid, &rid);
             let target = user_ref(st.user(&uid)?);
             st.log(req, "user.account.privilege.revoke", "User privilege revoked", vec![target]);
             Ok(Reply::no_content())

@@ -84,7 +84,7 @@ fn create(st: &mut State, req: &Req) -> ApiResult<Reply> {
 /// DELETE /users/{id}/sessions.
 pub(crate) fn end_all(st: &mut State, req: &Req, user: &str) -> ApiResult<Reply> {
     let uid = st.user(user)?.id.clone();
-    st.sessions.remove_where(|s| s.parent == uid);
+    st.end_sessions_of(&uid);
     log_end(st, req, &uid);
     Ok(Reply::no_content())
 }

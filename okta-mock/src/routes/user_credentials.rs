@@ -4,11 +4,12 @@ use serde_json::json;
 
 use super::not_found_path;
 use super::user_lifecycle::issue_token;
-use super::users::{credentials_json, password_problem, set_status, status};
+use super::users::{credentials_json, password_problem, set_status};
 use crate::clock;
 use crate::error::{ApiError, ApiResult};
 use crate::request::{Reply, Req};
 use crate::state::{State, user_ref};
+use crate::status::UserStatus;
 
 /// 403 E0000014, Okta's answer to a refused credential change.
 fn update_failed(cause: impl Into<String>) -> ApiError {
@@ -30,8 +31,8 @@ pub(crate) fn run(st: &mut State, req: &Req, id: &str, op: &str) -> ApiResult<Re
             let u = st.user_mut(id)?;
             u.password = Some(new.to_owned());
             u.password_changed = Some(clock::now());
-            if u.status == status::PASSWORD_EXPIRED {
-                set_status(u, status::ACTIVE);
+            if u.status == UserStatus::PasswordExpired {
+                set_status(u, UserStatus::Active);
             }
             let (body, target) = (credentials_json(u), user_ref(u));
             st.log(

@@ -3,16 +3,17 @@
 use serde_json::json;
 
 use super::not_found_path;
-use super::users::{set_status, status::*, user_json};
+use super::users::{set_status, user_json};
 use crate::error::{ApiError, ApiResult};
 use crate::ids;
 use crate::request::{Reply, Req};
 use crate::state::{State, user_ref};
+use crate::status::UserStatus;
 
 /// One lifecycle operation: where it may start, the System Log event it writes.
 struct Transition {
     op: &'static str,
-    from: &'static [&'static str],
+    from: &'static [UserStatus],
     event: &'static str,
     message: &'static str,
 }
@@ -20,65 +21,76 @@ struct Transition {
 const TRANSITIONS: &[Transition] = &[
     Transition {
         op: "activate",
-        from: &[STAGED, DEPROVISIONED],
+        from: &[UserStatus::Staged, UserStatus::Deprovisioned],
         event: "user.lifecycle.activate",
         message: "Activate Okta user",
     },
     Transition {
         op: "deactivate",
         from: &[
-            STAGED,
-            PROVISIONED,
-            ACTIVE,
-            RECOVERY,
-            PASSWORD_EXPIRED,
-            LOCKED_OUT,
-            SUSPENDED,
-            DEPROVISIONED,
+            UserStatus::Staged,
+            UserStatus::Provisioned,
+            UserStatus::Active,
+            UserStatus::Recovery,
+            UserStatus::PasswordExpired,
+            UserStatus::LockedOut,
+            UserStatus::Suspended,
+            UserStatus::Deprovisioned,
         ],
         event: "user.lifecycle.deactivate",
         message: "Deactivate Okta user",
     },
     Transition {
         op: "suspend",
-        from: &[ACTIVE],
+        from: &[UserStatus::Active],
         event: "user.lifecycle.suspend",
         message: "Suspend Okta user",
     },
     Transition {
         op: "unsuspend",
-        from: &[SUSPENDED],
+        from: &[UserStatus::Suspended],
         event: "user.lifecycle.unsuspend",
         message: "Unsuspend Okta user",
     },
     Transition {
         op: "unlock",
-        from: &[LOCKED_OUT],
+        from: &[UserStatus::LockedOut],
         event: "user.account.unlock",
         message: "Unlock user account",
     },
     Transition {
         op: "expire_password",
-        from: &[ACTIVE, PASSWORD_EXPIRED, RECOVERY, LOCKED_OUT],
+        from: &[
+            UserStatus::Active,
+            UserStatus::PasswordExpired,
+            UserStatus::Recovery,
+            UserStatus::LockedOut,
+        ],
         event: "user.account.expire_password",
         message: "Expire user password",
     },
     Transition {
         op: "reset_password",
-        from: &[ACTIVE, PROVISIONED, PASSWORD_EXPIRED, RECOVERY, LOCKED_OUT],
+        from: &[
+            UserStatus::Active,
+            UserStatus::Provisioned,
+            UserStatus::PasswordExpired,
+            UserStatus::Recovery,
+            UserStatus::LockedOut,
+        ],
         event: "user.account.reset_password",
         message: "Reset user password",
     },
     Transition {
         op: "reset_factors",
         from: &[
-            STAGED,
-            PROVISIONED,
-            ACTIVE,
-            RECOVERY,
-            PASSWORD_EXPIRED,
-            LOCKED_OUT,
-            SUSPENDED,
+            UserStatus::Staged,
+            UserStatus::Provisioned,
+            UserStatus::Active,
+            UserStatus::Recovery,
+            UserStatus::PasswordExpired,
+            UserStatus::LockedOut,
+            UserStatus::Suspended,
         ],
         event: "user.mfa.factor.reset_all",
         message: "Reset all factors for user",
@@ -92,7 +104,7 @@ pub(crate) fn run(st: &mut State, req: &Req, id: &str, op: &str) -> ApiResult<Re
         .ok_or_else(|| not_found_path(req))?;
     let user = st.user(id)?;
     let uid = user.id.clone();
-    if op == "activate" && user.status == ACTIVE {
+    if op == "activate" && user.status == UserStatus::Active {
         return Err(ApiError::new(
             403,
             "E0000016",
@@ -109,7 +121,14 @@ pub(crate) fn run(st: &mut State, req: &Req, id: &str, op: &str) -> ApiResult<Re
     let base = st.base_url.clone();
     let reply = match op {
         "activate" => {
-            set_status(st.user_mut(&uid)?, if has_password { ACTIVE } else { PROVISIONED });
+            set_status(
+                st.user_mut(&uid)?,
+                if has_password {
+                    UserStatus::Active
+                } else {
+                    UserStatus::Provisioned
+                },
+            );
             if req.q_bool("sendEmail", true) {
                 Reply::empty_object()
             } else {
@@ -121,12 +140,19 @@ pub(crate) fn run(st: &mut State, req: &Req, id: &str, op: &str) -> ApiResult<Re
         "suspend" | "unlock" | "unsuspend" => {
             let u = st.user_mut(&uid)?;
             u.failed_logins = 0;
-            set_status(u, if op == "suspend" { SUSPENDED } else { ACTIVE });
+            set_status(
+                u,
+                if op == "suspend" {
+                    UserStatus::Suspended
+                } else {
+                    UserStatus::Active
+                },
+            );
             Reply::empty_object()
         }
         "expire_password" => {
             let u = st.user_mut(&uid)?;
-            set_status(u, PASSWORD_EXPIRED);
+            set_status(u, UserStatus::PasswordExpired);
             if req.q_bool("tempPassword", false) {
                 let temp = ids::random_chars(10);
                 u.password = Some(temp.clone());
@@ -136,7 +162,7 @@ pub(crate) fn run(st: &mut State, req: &Req, id: &str, op: &str) -> ApiResult<Re
             }
         }
         "reset_password" => {
-            set_status(st.user_mut(&uid)?, RECOVERY);
+            set_status(st.user_mut(&uid)?, UserStatus::Recovery);
             let token = issue_token(st, &uid, "recovery");
             if req.q_bool("sendEmail", true) {
                 Reply::empty_object()
@@ -146,7 +172,7 @@ pub(crate) fn run(st: &mut State, req: &Req, id: &str, op: &str) -> ApiResult<Re
         }
         _ => {
             // reset_factors
-            st.factors.remove_where(|f| f.parent == uid);
+            st.delete_factors_of(&uid);
             Reply::empty_object()
         }
     };
@@ -155,15 +181,15 @@ pub(crate) fn run(st: &mut State, req: &Req, id: &str, op: &str) -> ApiResult<Re
     Ok(reply)
 }
 
-/// Deactivation, shared with the first DELETE of a user: DEPROVISIONED, sessions ended.
+/// Deactivation, shared with the first DELETE of a user: UserStatus::Deprovisioned, sessions ended.
 pub(crate) fn deactivate(st: &mut State, req: &Req, uid: &str) -> ApiResult<()> {
     let u = st.user_mut(uid)?;
-    if u.status == DEPROVISIONED {
+    if u.status == UserStatus::Deprovisioned {
         return Ok(());
     }
-    set_status(u, DEPROVISIONED);
+    set_status(u, UserStatus::Deprovisioned);
     let target = user_ref(u);
-    st.sessions.remove_where(|s| s.parent == uid);
+    st.end_sessions_of(uid);
     st.log(req, "user.lifecycle.deactivate", "Deactivate Okta user", vec![target]);
     Ok(())
 }

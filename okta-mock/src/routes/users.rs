@@ -10,19 +10,7 @@ use crate::ids::{self, prefix};
 use crate::paging::{self, Limits, PageOpts};
 use crate::request::{Reply, Req};
 use crate::state::{State, User, user_ref};
-
-/// User statuses.
-pub(crate) mod status {
-    pub(crate) const STAGED: &str = "STAGED";
-    pub(crate) const PROVISIONED: &str = "PROVISIONED";
-    pub(crate) const ACTIVE: &str = "ACTIVE";
-    pub(crate) const RECOVERY: &str = "RECOVERY";
-    pub(crate) const PASSWORD_EXPIRED: &str = "PASSWORD_EXPIRED";
-    pub(crate) const LOCKED_OUT: &str = "LOCKED_OUT";
-    pub(crate) const SUSPENDED: &str = "SUSPENDED";
-    pub(crate) const DEPROVISIONED: &str = "DEPROVISIONED";
-}
-use status::*;
+use crate::status::UserStatus;
 
 pub(crate) fn route(st: &mut State, req: &Req, rest: &[&str]) -> ApiResult<Reply> {
     match rest {
@@ -51,12 +39,12 @@ pub(crate) fn user_json(base: &str, u: &User, all_links: bool) -> Value {
     let mut links = Map::new();
     links.insert("self".into(), json!({ "href": href }));
     let actions: &[(&str, &str)] = match u.status {
-        STAGED | DEPROVISIONED => &[("activate", "/lifecycle/activate")],
-        PROVISIONED => &[
+        UserStatus::Staged | UserStatus::Deprovisioned => &[("activate", "/lifecycle/activate")],
+        UserStatus::Provisioned => &[
             ("resetPassword", "/lifecycle/reset_password"),
             ("deactivate", "/lifecycle/deactivate"),
         ],
-        ACTIVE => &[
+        UserStatus::Active => &[
             ("suspend", "/lifecycle/suspend"),
             ("resetPassword", "/lifecycle/reset_password"),
             ("expirePassword", "/lifecycle/expire_password"),
@@ -65,11 +53,11 @@ pub(crate) fn user_json(base: &str, u: &User, all_links: bool) -> Value {
             ("changePassword", "/credentials/change_password"),
             ("deactivate", "/lifecycle/deactivate"),
         ],
-        SUSPENDED => &[
+        UserStatus::Suspended => &[
             ("unsuspend", "/lifecycle/unsuspend"),
             ("deactivate", "/lifecycle/deactivate"),
         ],
-        LOCKED_OUT => &[
+        UserStatus::LockedOut => &[
             ("unlock", "/lifecycle/unlock"),
             ("resetPassword", "/lifecycle/reset_password"),
             ("deactivate", "/lifecycle/deactivate"),
@@ -98,7 +86,7 @@ pub(crate) fn user_json(base: &str, u: &User, all_links: bool) -> Value {
     }
     json!({
         "id": u.id,
-        "status": u.status,
+        "status": u.status.as_str(),
         "created": u.created,
         "activated": u.activated,
         "statusChanged": u.status_changed,
@@ -152,10 +140,10 @@ pub(crate) fn insert_user(
     profile: Map<String, Value>,
     password: Option<String>,
     recovery_question: Option<(String, String)>,
-    status: &'static str,
+    status: UserStatus,
 ) -> String {
     let now = clock::now();
-    let active = status != STAGED;
+    let active = status != UserStatus::Staged;
     let user = User {
         seq: st.seq(),
         id: ids::object_id(prefix::USER),
@@ -178,9 +166,9 @@ pub(crate) fn insert_user(
 }
 
 /// Moves a user to `to`, stamping `statusChanged`/`lastUpdated`.
-pub(crate) fn set_status(u: &mut User, to: &'static str) {
+pub(crate) fn set_status(u: &mut User, to: UserStatus) {
     let now = clock::now();
-    if matches!(to, ACTIVE | PROVISIONED) && u.activated.is_none() {
+    if matches!(to, UserStatus::Active | UserStatus::Provisioned) && u.activated.is_none() {
         u.activated = Some(now.clone());
     }
     u.status = to;
@@ -241,17 +229,17 @@ fn create(st: &mut State, req: &Req) -> ApiResult<Reply> {
     }
     let provider = req.q_bool("provider", false);
     let status = if !req.q_bool("activate", true) {
-        STAGED
+        UserStatus::Staged
     } else if provider {
-        ACTIVE
+        UserStatus::Active
     } else if password.is_some() {
         if req.q("nextLogin") == Some("changePassword") {
-            PASSWORD_EXPIRED
+            UserStatus::PasswordExpired
         } else {
-            ACTIVE
+            UserStatus::Active
         }
     } else {
-        PROVISIONED
+        UserStatus::Provisioned
     };
     let id = insert_user(st, profile, password, recovery, status);
     let user = st.user_mut(&id)?;
@@ -264,7 +252,7 @@ fn create(st: &mut State, req: &Req) -> ApiResult<Reply> {
         st.memberships.insert(doc);
     }
     st.log(req, "user.lifecycle.create", "Create okta user", vec![user_ref(&user)]);
-    if status != STAGED {
+    if status != UserStatus::Staged {
         st.log(
             req,
             "user.lifecycle.activate",
@@ -312,22 +300,12 @@ fn update(st: &mut State, req: &Req, id: &str, replace: bool) -> ApiResult<Reply
 /// The first DELETE deactivates, the second deletes; both 204.
 fn delete(st: &mut State, req: &Req, id: &str) -> ApiResult<Reply> {
     let user = st.user(id)?.clone();
-    if user.status != DEPROVISIONED {
+    if user.status != UserStatus::Deprovisioned {
         user_lifecycle::deactivate(st, req, &user.id)?;
         return Ok(Reply::no_content());
     }
     let uid = user.id.clone();
-    st.users.retain(|u| u.id != uid);
-    st.memberships.remove_where(|d| d.id == uid);
-    st.app_users.remove_where(|d| d.id == uid);
-    st.factors.remove_where(|d| d.parent == uid);
-    st.sessions.remove_where(|d| d.parent == uid);
-    st.session_tokens.remove_where(|d| d.parent == uid);
-    st.recovery_tokens.remove_where(|d| d.parent == uid);
-    let role_ids: Vec<String> = st.roles.children(&uid).map(|d| d.id.clone()).collect();
-    st.role_targets.remove_where(|d| role_ids.contains(&d.parent));
-    st.roles.remove_where(|d| d.parent == uid);
-    st.authn.retain(|t| t.user_id != uid);
+    st.delete_user(&uid);
     st.log(
         req,
         "user.lifecycle.delete.initiated",
@@ -338,7 +316,7 @@ fn delete(st: &mut State, req: &Req, id: &str) -> ApiResult<Reply> {
 }
 
 /// `q` is a prefix match on login, email, firstName, lastName; `filter`/`search` use the
-/// expression language. Without either, DEPROVISIONED users are left out, as Okta does.
+/// expression language. Without either, UserStatus::Deprovisioned users are left out, as Okta does.
 fn list(st: &mut State, req: &Req) -> ApiResult<Reply> {
     let expr = req.q("search").or_else(|| req.q("filter")).filter(|s| !s.is_empty());
     let filter = expr.map(Filter::parse).transpose()?;
@@ -347,7 +325,7 @@ fn list(st: &mut State, req: &Req) -> ApiResult<Reply> {
     let items = st
         .users
         .iter()
-        .filter(|u| expr.is_some() || u.status != DEPROVISIONED)
+        .filter(|u| expr.is_some() || u.status != UserStatus::Deprovisioned)
         .filter(|u| {
             q.as_deref().is_none_or(|q| {
                 ["login", "email", "firstName", "lastName"].iter().any(|k| {

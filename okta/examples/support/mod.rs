@@ -3,8 +3,12 @@
 // Each example is its own crate and uses only some of these.
 #![allow(dead_code)]
 
+mod report;
+
 use okta::Client;
 use okta_mock::OktaMock;
+
+pub use report::Report;
 
 /// A client for `OKTA_CLIENT_ORGURL`/`OKTA_CLIENT_TOKEN`, or, when they are not set, for a fresh
 /// embedded stand-in (returned too, so it lives as long as the client is used).

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::JsonMap;
+use super::{JsonMap, Timestamp};
 
 /// A group assigned to an application; also the body of
 /// `create_application_group_assignment` (`id` is the group id, read-only).
@@ -13,26 +13,23 @@ use super::JsonMap;
 /// let body = ApplicationGroupAssignment::new(0);
 /// assert_eq!(serde_json::to_value(&body).unwrap(), serde_json::json!({"priority": 0}));
 /// ```
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ApplicationGroupAssignment {
     /// The group id (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Priority among the app's group assignments (0 is highest).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i64>,
     /// App-specific profile for the group's members.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<JsonMap>,
     /// Last update (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<Timestamp>,
     /// HAL links (read-only).
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<JsonMap>,
     /// Embedded resources (read-only).
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<JsonMap>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]

@@ -5,38 +5,29 @@ use serde::{Deserialize, Serialize};
 use super::JsonMap;
 
 /// An app link of a user (`list_app_links`), all read-only.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AppLink {
     /// Link id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Label shown on the dashboard.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// Sign-in URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link_url: Option<String>,
     /// Logo URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logo_url: Option<String>,
     /// App name (e.g. `google`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_name: Option<String>,
     /// The application instance id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_instance_id: Option<String>,
     /// The assignment id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_assignment_id: Option<String>,
     /// Whether credentials are set up.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials_setup: Option<bool>,
     /// Whether the link is hidden.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hidden: Option<bool>,
     /// Position on the dashboard.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sort_order: Option<i64>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]

@@ -4,7 +4,7 @@ use okta_core::SecretString;
 use serde::{Deserialize, Serialize};
 
 use super::open_enum::open_enum;
-use super::{JsonMap, PasswordCredential};
+use super::{JsonMap, PasswordCredential, Timestamp};
 
 /// The password of an app user (`{value}`); the same shape as [`PasswordCredential`].
 pub type AppUserPasswordCredential = PasswordCredential;
@@ -30,50 +30,39 @@ open_enum! {
 ///                        "credentials": {"userName": "saml.jackson@example.com"}})
 /// );
 /// ```
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AppUser {
     /// The user id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Id in the app (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     /// `USER` (direct) or `GROUP` (via a group).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<AppUserScope>,
     /// Assignment status (read-only; `ACTIVE`, `PROVISIONED`, …).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Provisioning sync state (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sync_state: Option<String>,
     /// When the assignment was created (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<Timestamp>,
     /// Last update (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<Timestamp>,
     /// Last status change (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status_changed: Option<String>,
+    pub status_changed: Option<Timestamp>,
     /// Last password change (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub password_changed: Option<String>,
+    pub password_changed: Option<Timestamp>,
     /// Last sync (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_sync: Option<String>,
+    pub last_sync: Option<Timestamp>,
     /// The app credentials.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<AppUserCredentials>,
     /// App-specific profile.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<JsonMap>,
     /// HAL links (read-only).
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<JsonMap>,
     /// Embedded resources (read-only).
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<JsonMap>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -116,14 +105,13 @@ impl AppUser {
 }
 
 /// An app user's credentials: `{userName, password: {value}}`.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AppUserCredentials {
     /// Username in the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
     /// Password in the app (write-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password: Option<AppUserPasswordCredential>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]

@@ -7,7 +7,7 @@ use okta_core::SecretString;
 use serde::{Deserialize, Serialize};
 
 use super::open_enum::open_enum;
-use super::{JsonMap, PasswordCredential};
+use super::{JsonMap, PasswordCredential, Redacted, Timestamp};
 
 open_enum! {
     /// An application's status (read-only).
@@ -44,56 +44,43 @@ open_enum! {
 /// assert_eq!(body["name"], "bookmark");
 /// assert_eq!(body["settings"]["app"]["url"], "https://example.com/bookmark.htm");
 /// ```
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Application {
     /// Unique id (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The app's catalog name (`bookmark`, `template_basic_auth`, an OIN key…).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Display label.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// Status (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ApplicationStatus>,
     /// Sign-on mode.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sign_on_mode: Option<ApplicationSignOnMode>,
     /// When the app was created (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<Timestamp>,
     /// Last update (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<Timestamp>,
     /// Enabled features (`PUSH_NEW_USERS`, …).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub features: Option<Vec<String>>,
     /// Self-service and redirect settings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accessibility: Option<ApplicationAccessibility>,
     /// Dashboard visibility.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visibility: Option<ApplicationVisibility>,
     /// Credentials (signing key, username template, scheme, OAuth client).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<ApplicationCredentials>,
     /// Settings (`settings.app` is app-specific).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<ApplicationSettings>,
     /// Licensing.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub licensing: Option<ApplicationLicensing>,
     /// Free-form app profile.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<JsonMap>,
     /// HAL links (read-only).
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<JsonMap>,
     /// Embedded resources (read-only).
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<JsonMap>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -131,17 +118,15 @@ impl Application {
 }
 
 /// `accessibility`.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ApplicationAccessibility {
     /// Whether users may request the app themselves.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_service: Option<bool>,
     /// Custom error page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_redirect_url: Option<String>,
     /// Custom login page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub login_redirect_url: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -149,17 +134,15 @@ pub struct ApplicationAccessibility {
 }
 
 /// `visibility`.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ApplicationVisibility {
     /// Whether the browser plugin auto-submits.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auto_submit_toolbar: Option<bool>,
     /// Where the app is hidden.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hide: Option<ApplicationVisibilityHide>,
     /// Which app links are shown (`{linkName: bool}`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_links: Option<JsonMap>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -167,14 +150,14 @@ pub struct ApplicationVisibility {
 }
 
 /// `visibility.hide`.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ApplicationVisibilityHide {
     /// Hidden on the iOS app (`iOS`).
-    #[serde(rename = "iOS", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "iOS")]
     pub ios: Option<bool>,
     /// Hidden on the web dashboard.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub web: Option<bool>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -183,29 +166,23 @@ pub struct ApplicationVisibilityHide {
 
 /// `credentials`: the union of the 1.11.2 credential shapes (signing, username template,
 /// scheme-based credentials, OAuth client).
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ApplicationCredentials {
     /// Signing key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signing: Option<ApplicationCredentialsSigning>,
     /// How the app username is built.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name_template: Option<ApplicationCredentialsUsernameTemplate>,
     /// Credential scheme (`EDIT_USERNAME_AND_PASSWORD`, …) of password-based apps.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheme: Option<String>,
     /// Shared username of password-based apps.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
     /// Shared password of password-based apps.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password: Option<PasswordCredential>,
     /// Whether users may reveal the password.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reveal_password: Option<bool>,
     /// The OAuth client of an OpenID Connect app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub oauth_client: Option<ApplicationCredentialsOAuthClient>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -213,38 +190,34 @@ pub struct ApplicationCredentials {
 }
 
 /// `credentials.signing`.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ApplicationCredentialsSigning {
     /// Active key id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kid: Option<String>,
     /// `AUTO` or `MANUAL`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rotation_mode: Option<String>,
     /// Last rotation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_rotated: Option<String>,
+    pub last_rotated: Option<Timestamp>,
     /// Next rotation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub next_rotation: Option<String>,
+    pub next_rotation: Option<Timestamp>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
     pub extra: JsonMap,
 }
 
 /// `credentials.userNameTemplate`.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ApplicationCredentialsUsernameTemplate {
     /// Template, e.g. `${source.login}`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template: Option<String>,
     /// Template type (`BUILT_IN`, `CUSTOM`, `NONE`).
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type")]
     pub template_type: Option<String>,
     /// Suffix.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suffix: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -252,19 +225,17 @@ pub struct ApplicationCredentialsUsernameTemplate {
 }
 
 /// `credentials.oauthClient` (snake_case on the wire, as Okta sends it).
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ApplicationCredentialsOAuthClient {
     /// Whether keys rotate automatically (`autoKeyRotation`).
-    #[serde(rename = "autoKeyRotation", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "autoKeyRotation")]
     pub auto_key_rotation: Option<bool>,
     /// Client id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
     /// Client secret.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_secret: Option<SecretString>,
     /// Token endpoint auth method.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_endpoint_auth_method: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -272,32 +243,42 @@ pub struct ApplicationCredentialsOAuthClient {
 }
 
 /// `settings`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[okta::model]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ApplicationSettings {
     /// App-specific settings (differ per app), kept as a map.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app: Option<JsonMap>,
     /// Whether assignment is implicit.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub implicit_assignment: Option<bool>,
     /// Inline hook id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inline_hook_id: Option<String>,
     /// Notifications.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notifications: Option<ApplicationSettingsNotifications>,
     /// Fields this SDK does not know (`signOn`, `oauthClient`, …), kept verbatim.
     #[serde(flatten)]
     pub extra: JsonMap,
 }
 
+/// `settings.app` holds an app's own secrets (`secretKey`, `apiToken`, …).
+impl std::fmt::Debug for ApplicationSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ApplicationSettings")
+            .field("app", &Redacted(&self.app))
+            .field("implicit_assignment", &self.implicit_assignment)
+            .field("inline_hook_id", &self.inline_hook_id)
+            .field("notifications", &self.notifications)
+            .field("extra", &Redacted(&self.extra))
+            .finish()
+    }
+}
+
 /// `settings.notifications`.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ApplicationSettingsNotifications {
     /// VPN notification.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vpn: Option<ApplicationSettingsNotificationsVpn>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -305,17 +286,15 @@ pub struct ApplicationSettingsNotifications {
 }
 
 /// `settings.notifications.vpn`.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ApplicationSettingsNotificationsVpn {
     /// Help URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub help_url: Option<String>,
     /// Message shown.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// Network condition.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub network: Option<ApplicationSettingsNotificationsVpnNetwork>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -323,17 +302,15 @@ pub struct ApplicationSettingsNotificationsVpn {
 }
 
 /// `settings.notifications.vpn.network`.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ApplicationSettingsNotificationsVpnNetwork {
     /// `DISABLED`, `ANYWHERE`, `ON_NETWORK`, `OFF_NETWORK`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connection: Option<String>,
     /// Zones included.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include: Option<Vec<String>>,
     /// Zones excluded.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclude: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -341,11 +318,11 @@ pub struct ApplicationSettingsNotificationsVpnNetwork {
 }
 
 /// `licensing`.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ApplicationLicensing {
     /// Number of seats.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seat_count: Option<i64>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]

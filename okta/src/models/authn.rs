@@ -43,7 +43,7 @@ use serde::{Deserialize, Serialize};
 use super::open_enum::open_enum;
 use super::{
     FactorProfile, FactorProvider, FactorResultType, FactorType, JsonMap, RecoveryQuestionCredential, Redacted,
-    UserFactor, UserProfile, link_href,
+    Timestamp, UserFactor, UserProfile, link_href,
 };
 
 open_enum! {
@@ -101,29 +101,23 @@ open_enum! {
 /// );
 /// assert!(!format!("{body:?}").contains("correcthorsebatterystaple"));
 /// ```
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticationRequest {
     /// Username (login).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
     /// Password.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password: Option<SecretString>,
     /// App audience (for a session token bound to an app).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audience: Option<String>,
     /// Opaque value returned in the transaction.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub relay_state: Option<String>,
     /// Options.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub options: Option<AuthenticationOptions>,
     /// Device context.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context: Option<AuthenticationContext>,
     /// A token from an activation email (activation flow instead of username/password).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token: Option<SecretString>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -174,14 +168,13 @@ impl AuthenticationRequest {
 }
 
 /// `options` of primary authentication.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticationOptions {
     /// Offer enrolment of optional factors.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub multi_optional_factor_enroll: Option<bool>,
     /// Return `PASSWORD_WARN` when the password expires soon.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub warn_before_password_expired: Option<bool>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -200,11 +193,11 @@ impl AuthenticationOptions {
 }
 
 /// `context` of primary authentication.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticationContext {
     /// A token that identifies the device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device_token: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -219,44 +212,36 @@ pub type RecoveryTransaction = AuthenticationTransaction;
 ///
 /// `Debug` is hand-written: the tokens are secrets and `_embedded` can carry a factor's
 /// activation secret, which is hidden.
+#[okta::model]
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticationTransaction {
     /// Token for the next step.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state_token: Option<SecretString>,
     /// One-time session token (on `SUCCESS`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session_token: Option<SecretString>,
     /// When the transaction expires.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub expires_at: Option<String>,
+    pub expires_at: Option<Timestamp>,
     /// Transaction state.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<AuthnStatus>,
     /// The relay state given at the start.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub relay_state: Option<String>,
     /// Result of the last factor verification.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub factor_result: Option<FactorResultType>,
     /// Recovery factor (recovery transactions).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub factor_type: Option<RecoveryFactorType>,
     /// Recovery token (recovery transactions).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recovery_token: Option<SecretString>,
     /// Recovery type (recovery transactions).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recovery_type: Option<RecoveryType>,
     /// Transaction type (e.g. `SESSION_STEP_UP`).
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type")]
     pub transaction_type: Option<String>,
     /// Embedded resources (`user`, `factor`, `factors`, `policy`, `target`, `authentication`).
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<JsonMap>,
     /// HAL links (`next`, `prev`, `cancel`, `skip`, `resend`).
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<JsonMap>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -311,20 +296,18 @@ impl AuthenticationTransaction {
 }
 
 /// `_embedded.user` of a transaction.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthnUser {
     /// User id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// When the password last changed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub password_changed: Option<String>,
+    pub password_changed: Option<Timestamp>,
     /// Profile (`login`, `firstName`, `lastName`; `locale` and `timeZone` in `extra`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<UserProfile>,
     /// The recovery question (question only).
-    #[serde(rename = "recovery_question", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "recovery_question")]
     pub recovery_question: Option<RecoveryQuestionCredential>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -341,12 +324,12 @@ macro_rules! authn_body {
         }
     ) => {
         $(#[$meta])*
+        #[okta::model]
         #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct $name {
             $(
                 $(#[$fmeta])*
-                #[serde(default, skip_serializing_if = "Option::is_none")]
                 pub $field: Option<$ty>,
             )+
             /// Fields this SDK does not know, kept verbatim.

@@ -1,13 +1,13 @@
 //! Factors (MFA): a user's enrolled factors, the verify/activate bodies and the verify result.
 //!
-//! One model, [`UserFactor`], serves both the 1.11.2 `Factor` (seed 000/001) and the later
-//! `UserFactor` (seed 003); [`Factor`] is an alias.
+//! One model, [`UserFactor`], serves both the `Factor` of Okta's Management API v1 spec (1.11.2)
+//! and the `UserFactor` of the later UserFactor API; [`Factor`] is an alias.
 
 use okta_core::SecretString;
 use serde::{Deserialize, Serialize};
 
 use super::open_enum::open_enum;
-use super::{JsonMap, Redacted, link_href};
+use super::{JsonMap, Redacted, Timestamp, link_href};
 
 open_enum! {
     /// A factor's type (`factorType`).
@@ -93,62 +93,47 @@ pub type Factor = UserFactor;
 ///                        "profile": {"phoneNumber": "+1-555-415-1337"}})
 /// );
 /// ```
+#[okta::model]
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserFactor {
     /// Unique id (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Factor type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub factor_type: Option<FactorType>,
     /// Factor provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<FactorProvider>,
     /// Vendor name (e.g. `OKTA`, `GOOGLE`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vendor_name: Option<String>,
     /// Status (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<FactorStatus>,
     /// When the factor was enrolled (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<Timestamp>,
     /// Last update (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<Timestamp>,
     /// Factor-specific profile (phone number, question, email, credential id…).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<FactorProfile>,
     /// Verification data sent with an enrolment (1.11.2).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verify: Option<VerifyFactorRequest>,
     /// Device (1.11.2).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device: Option<String>,
     /// Device type (1.11.2, read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device_type: Option<String>,
     /// MFA state token id (1.11.2).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mfa_state_token_id: Option<String>,
     /// Whether to re-challenge an existing factor (1.11.2).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rechallenge_existing_factor: Option<bool>,
     /// Session id (1.11.2).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session_id: Option<String>,
     /// User id (1.11.2).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
     /// OTP lifetime in seconds (1.11.2).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_lifetime_seconds: Option<i64>,
     /// HAL links (`activate`, `verify`, `resend`, `poll`, …; read-only).
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<JsonMap>,
     /// Embedded resources (`activation` with QR code / shared secret, `challenge`, …).
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<JsonMap>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -252,41 +237,31 @@ impl UserFactor {
 /// `phoneNumber` (+ `phoneExtension`), question uses `question`/`questionText`/`answer`, email
 /// uses `email`, token/u2f/webauthn use `credentialId`, push uses `credentialId`, `deviceType`,
 /// `name`, `platform`, `version`. Everything else is kept in `extra`.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FactorProfile {
     /// Phone number (sms, call).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
     /// Phone extension (call).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_extension: Option<String>,
     /// Security question key (question).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub question: Option<String>,
     /// Security question text (question, read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub question_text: Option<String>,
     /// Security question answer (question, write-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answer: Option<SecretString>,
     /// Email address (email).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// Credential id (token, u2f, webauthn, push).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credential_id: Option<String>,
     /// Device type (push).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device_type: Option<String>,
     /// Device name (push).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Device platform, e.g. `IOS` (push).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub platform: Option<String>,
     /// App version (push).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// Fields this SDK does not know (`keys`, `authenticatorName`, …), kept verbatim.
     #[serde(flatten)]
@@ -304,7 +279,7 @@ impl FactorProfile {
 }
 
 /// Body of `verify_factor_by_user` / `user_factors().verify_factor` and (1.11.2) of
-/// `activate_factor_by_user`: the superset of the 1.11.2 and 003 fields.
+/// `activate_factor_by_user`: the superset of the 1.11.2 and UserFactor API fields.
 ///
 /// ```
 /// use okta::models::VerifyFactorRequest;
@@ -313,41 +288,31 @@ impl FactorProfile {
 /// assert_eq!(serde_json::to_value(&body).unwrap(), serde_json::json!({"passCode": "123456"}));
 /// assert!(!format!("{body:?}").contains("123456"));
 /// ```
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct VerifyFactorRequest {
     /// One-time passcode.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pass_code: Option<SecretString>,
     /// Next passcode (token resync).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_pass_code: Option<SecretString>,
     /// Security question answer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answer: Option<SecretString>,
     /// Activation token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activation_token: Option<SecretString>,
     /// OTP lifetime in seconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_lifetime_seconds: Option<i64>,
     /// WebAuthn attestation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attestation: Option<String>,
     /// U2F/WebAuthn client data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_data: Option<String>,
     /// U2F registration data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registration_data: Option<String>,
     /// State token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state_token: Option<SecretString>,
     /// WebAuthn authenticator data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authenticator_data: Option<String>,
     /// U2F/WebAuthn signature data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signature_data: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -378,27 +343,23 @@ impl VerifyFactorRequest {
     }
 }
 
-/// Body of `user_factors().activate_factor` (003): `{passCode, stateToken, attestation,
+/// Body of `user_factors().activate_factor` (UserFactor API): `{passCode, stateToken, attestation,
 /// clientData, registrationData}`.
 ///
 /// (The Authentication API's activation body is [`super::authn::ActivateFactorRequest`].)
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ActivateFactorRequest {
     /// One-time passcode.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pass_code: Option<SecretString>,
     /// State token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state_token: Option<SecretString>,
     /// WebAuthn attestation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attestation: Option<String>,
     /// U2F/WebAuthn client data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_data: Option<String>,
     /// U2F registration data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registration_data: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -431,27 +392,25 @@ impl ActivateFactorRequest {
     }
 }
 
-/// The 003 name of [`VerifyFactorResponse`].
+/// The UserFactor API name of [`VerifyFactorResponse`].
 pub type VerifyUserFactorResponse = VerifyFactorResponse;
 
 /// Result of a factor verification (and of polling a push transaction).
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct VerifyFactorResponse {
     /// The result.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub factor_result: Option<FactorResultType>,
     /// A message about the result.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub factor_result_message: Option<String>,
     /// When the challenge expires.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub expires_at: Option<String>,
+    pub expires_at: Option<Timestamp>,
     /// HAL links (`poll`, `cancel`).
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<JsonMap>,
     /// Embedded resources.
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<JsonMap>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -467,17 +426,15 @@ impl VerifyFactorResponse {
 
 /// A security question: `question` (its key, e.g. `disliked_food`), `questionText`, and
 /// (write-only) `answer`.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SecurityQuestion {
     /// Question key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub question: Option<String>,
     /// Question text.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub question_text: Option<String>,
     /// Answer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answer: Option<SecretString>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -543,8 +500,10 @@ mod tests {
             r#"{"factorType":"okta:passkey","provider":"APPLE","status":"QUARANTINED",
                 "profile":{"question":"disliked_food","questionText":"What is the food you least liked as a child?"}}"#,
         );
-        assert_eq!(f.factor_type, Some(FactorType::Unknown("okta:passkey".into())));
-        assert_eq!(f.provider, Some(FactorProvider::Unknown("APPLE".into())));
+        assert_eq!(f.factor_type, Some(FactorType::from("okta:passkey")));
+        assert!(f.factor_type.as_ref().is_some_and(FactorType::is_unknown));
+        assert_eq!(f.provider, Some(FactorProvider::from("APPLE")));
+        assert!(f.provider.as_ref().is_some_and(FactorProvider::is_unknown));
         let _: UserFactor = assert_round_trip(
             r#"{"factorType":"question","verify":{"answer":"x","unknownVerify":1},"tokenLifetimeSeconds":300,"userId":"00u1"}"#,
         );

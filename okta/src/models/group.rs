@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::JsonMap;
 use super::open_enum::open_enum;
+use super::{JsonMap, Timestamp};
 
 open_enum! {
     /// Where a group comes from (`Group.type`).
@@ -25,35 +25,30 @@ open_enum! {
 ///     serde_json::json!({"profile": {"name": "West Coast Users", "description": "All users west of the Rockies"}})
 /// );
 /// ```
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Group {
     /// Unique id (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// When the group was created (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<Timestamp>,
     /// Last profile update (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<Timestamp>,
     /// Last membership change (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_membership_updated: Option<String>,
+    pub last_membership_updated: Option<Timestamp>,
     /// Object classes, e.g. `okta:user_group` (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object_class: Option<Vec<String>>,
     /// Group type (read-only).
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type")]
     pub group_type: Option<GroupType>,
     /// Name, description and any other profile attributes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<GroupProfile>,
     /// HAL links (read-only).
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<JsonMap>,
     /// Embedded resources, e.g. `stats` (read-only).
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<JsonMap>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -85,14 +80,13 @@ impl Group {
 }
 
 /// A group's profile: `name`, `description`, and any other attribute in `extra`.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupProfile {
     /// Group name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Other attributes (custom group profile attributes, AD attributes…), kept verbatim.
     #[serde(flatten)]
@@ -128,7 +122,8 @@ mod tests {
         assert_eq!(g.group_type, Some(GroupType::OktaGroup));
         assert_eq!(g.name(), Some("West Coast Users"));
         let g: Group = assert_round_trip(r#"{"id":"00g2","type":"SMART_GROUP","profile":{}}"#);
-        assert_eq!(g.group_type, Some(GroupType::Unknown("SMART_GROUP".into())));
+        assert_eq!(g.group_type, Some(GroupType::from("SMART_GROUP")));
+        assert!(g.group_type.as_ref().is_some_and(GroupType::is_unknown));
         assert_empty_ok::<Group>();
         assert_empty_ok::<GroupProfile>();
     }

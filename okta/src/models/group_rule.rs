@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::JsonMap;
 use super::open_enum::open_enum;
+use super::{JsonMap, Timestamp};
 
 open_enum! {
     /// A group rule's status.
@@ -29,41 +29,34 @@ pub const OKTA_EXPRESSION_TYPE: &str = "urn:okta:expression:1.0";
 /// assert_eq!(body["conditions"]["expression"]["type"], "urn:okta:expression:1.0");
 /// assert_eq!(body["actions"]["assignUserToGroups"]["groupIds"][0], "00gjitX9HqABSoqTB0g3");
 /// ```
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupRule {
     /// Unique id (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Rule name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Always `group_rule`.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type")]
     pub rule_type: Option<String>,
     /// Status (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<GroupRuleStatus>,
     /// When the rule was created (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<Timestamp>,
     /// Last update (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<Timestamp>,
     /// Whether every target group still exists.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub all_groups_valid: Option<bool>,
     /// Who the rule applies to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<GroupRuleConditions>,
     /// What the rule does.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actions: Option<GroupRuleAction>,
     /// Embedded resources (read-only).
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<JsonMap>,
     /// HAL links (read-only).
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<JsonMap>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -117,14 +110,13 @@ impl GroupRule {
 }
 
 /// A group rule's conditions.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupRuleConditions {
     /// The expression users must match.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expression: Option<GroupRuleExpression>,
     /// Users and groups included or excluded.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub people: Option<GroupRulePeopleCondition>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -132,14 +124,14 @@ pub struct GroupRuleConditions {
 }
 
 /// An Okta expression (`{type, value}`).
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupRuleExpression {
     /// Expression language, normally [`OKTA_EXPRESSION_TYPE`].
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type")]
     pub expression_type: Option<String>,
     /// The expression.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -147,14 +139,13 @@ pub struct GroupRuleExpression {
 }
 
 /// `conditions.people`.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupRulePeopleCondition {
     /// User ids included/excluded.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub users: Option<GroupRuleUserCondition>,
     /// Group ids included/excluded.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub groups: Option<GroupRuleGroupCondition>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -162,14 +153,13 @@ pub struct GroupRulePeopleCondition {
 }
 
 /// `conditions.people.users`.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupRuleUserCondition {
     /// User ids included.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include: Option<Vec<String>>,
     /// User ids excluded.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclude: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -177,14 +167,13 @@ pub struct GroupRuleUserCondition {
 }
 
 /// `conditions.people.groups`.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupRuleGroupCondition {
     /// Group ids included.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include: Option<Vec<String>>,
     /// Group ids excluded.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclude: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -192,11 +181,11 @@ pub struct GroupRuleGroupCondition {
 }
 
 /// A group rule's actions.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupRuleAction {
     /// Groups matching users are added to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assign_user_to_groups: Option<GroupRuleGroupAssignment>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -204,11 +193,11 @@ pub struct GroupRuleAction {
 }
 
 /// `actions.assignUserToGroups`.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupRuleGroupAssignment {
     /// Target group ids.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_ids: Option<Vec<String>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -242,7 +231,8 @@ mod tests {
               "unknown": [1, 2]
             }"#,
         );
-        assert_eq!(r.status, Some(GroupRuleStatus::Unknown("SUSPENDED_BY_ADMIN".into())));
+        assert_eq!(r.status, Some(GroupRuleStatus::from("SUSPENDED_BY_ADMIN")));
+        assert!(r.status.as_ref().is_some_and(GroupRuleStatus::is_unknown));
         let _: GroupRule = assert_round_trip(r#"{"status":"INVALID"}"#);
         assert_empty_ok::<GroupRule>();
         assert_empty_ok::<GroupRuleConditions>();

@@ -2,59 +2,48 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::JsonMap;
+use super::{JsonMap, Timestamp};
 
 /// A JSON Web Key (an application's signing key credential), all read-only.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct JsonWebKey {
     /// Key id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kid: Option<String>,
     /// Key type (`RSA`, `EC`, …).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kty: Option<String>,
     /// Algorithm (`RS256`, …).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alg: Option<String>,
     /// Intended use (`sig`).
-    #[serde(rename = "use", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "use")]
     pub key_use: Option<String>,
     /// RSA public exponent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub e: Option<String>,
     /// RSA modulus.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub n: Option<String>,
     /// X.509 certificate chain (base64 DER).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub x5c: Option<Vec<String>>,
     /// X.509 SHA-1 thumbprint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub x5t: Option<String>,
     /// X.509 SHA-256 thumbprint (`x5t#S256`).
-    #[serde(rename = "x5t#S256", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "x5t#S256")]
     pub x5t_s256: Option<String>,
     /// X.509 URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub x5u: Option<String>,
     /// Key operations (`key_ops`).
-    #[serde(rename = "key_ops", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "key_ops")]
     pub key_ops: Option<Vec<String>>,
     /// Key status (`ACTIVE`, `INACTIVE`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// When the key was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<Timestamp>,
     /// Last update.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<Timestamp>,
     /// When the certificate expires.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub expires_at: Option<String>,
+    pub expires_at: Option<Timestamp>,
     /// HAL links.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<JsonMap>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]

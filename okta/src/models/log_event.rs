@@ -6,8 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::JsonMap;
 use super::open_enum::open_enum;
+use super::{JsonMap, Timestamp};
 
 open_enum! {
     /// Severity of a log event.
@@ -32,56 +32,41 @@ open_enum! {
 }
 
 /// One System Log event.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LogEvent {
     /// Event id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uuid: Option<String>,
     /// When it happened.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub published: Option<String>,
+    pub published: Option<Timestamp>,
     /// Event type, e.g. `user.session.start`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_type: Option<String>,
     /// Legacy event type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub legacy_event_type: Option<String>,
     /// Schema version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// Severity.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub severity: Option<LogSeverity>,
     /// Human-readable message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_message: Option<String>,
     /// Who acted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actor: Option<LogActor>,
     /// The client the actor used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client: Option<LogClient>,
     /// The outcome.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<LogOutcome>,
     /// What was acted on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<Vec<LogTarget>>,
     /// The transaction.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transaction: Option<LogTransaction>,
     /// Debug data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub debug_context: Option<LogDebugContext>,
     /// Authentication context.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authentication_context: Option<LogAuthenticationContext>,
     /// Security context.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub security_context: Option<LogSecurityContext>,
     /// The request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request: Option<LogRequest>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -89,23 +74,20 @@ pub struct LogEvent {
 }
 
 /// `actor`.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LogActor {
     /// Id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Type (`User`, `PublicClientApp`, …).
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type")]
     pub actor_type: Option<String>,
     /// Alternate id (login, client id…).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alternate_id: Option<String>,
     /// Display name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Details.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<JsonMap>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -113,26 +95,21 @@ pub struct LogActor {
 }
 
 /// `client`.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LogClient {
     /// User agent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_agent: Option<LogUserAgent>,
     /// Network zone.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zone: Option<String>,
     /// Device type (`Computer`, `Mobile`, …).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device: Option<String>,
     /// Client id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// IP address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ip_address: Option<String>,
     /// Where the client was.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub geographical_context: Option<LogGeographicalContext>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -140,17 +117,15 @@ pub struct LogClient {
 }
 
 /// `client.userAgent`.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LogUserAgent {
     /// The raw `User-Agent`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub raw_user_agent: Option<String>,
     /// Operating system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub os: Option<String>,
     /// Browser.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub browser: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -158,23 +133,19 @@ pub struct LogUserAgent {
 }
 
 /// A geographical context.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LogGeographicalContext {
     /// City.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
     /// State or region.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
     /// Country.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     /// Postal code: a string, though Okta's own examples also show a number, so kept as sent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postal_code: Option<serde_json::Value>,
     /// Coordinates.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub geolocation: Option<LogGeolocation>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -182,14 +153,13 @@ pub struct LogGeographicalContext {
 }
 
 /// Coordinates.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LogGeolocation {
     /// Latitude.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lat: Option<f64>,
     /// Longitude.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lon: Option<f64>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -197,14 +167,13 @@ pub struct LogGeolocation {
 }
 
 /// `outcome`.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LogOutcome {
     /// `SUCCESS`, `FAILURE`, `SKIPPED`, `ALLOW`, `DENY`, `CHALLENGE`, `UNKNOWN`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result: Option<String>,
     /// Why.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -212,23 +181,20 @@ pub struct LogOutcome {
 }
 
 /// One `target[]`.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LogTarget {
     /// Id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Type.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type")]
     pub target_type: Option<String>,
     /// Alternate id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alternate_id: Option<String>,
     /// Display name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Details.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail_entry: Option<JsonMap>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -236,17 +202,16 @@ pub struct LogTarget {
 }
 
 /// `transaction`.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LogTransaction {
     /// `WEB` or `JOB`.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type")]
     pub transaction_type: Option<String>,
     /// Transaction id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Details.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<JsonMap>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -254,11 +219,11 @@ pub struct LogTransaction {
 }
 
 /// `debugContext`.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LogDebugContext {
     /// Debug data (free-form).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub debug_data: Option<JsonMap>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -266,29 +231,23 @@ pub struct LogDebugContext {
 }
 
 /// `authenticationContext`.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LogAuthenticationContext {
     /// Authentication provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authentication_provider: Option<LogAuthenticationProvider>,
     /// Step number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authentication_step: Option<i64>,
     /// Credential provider (a string or a list in practice).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credential_provider: Option<serde_json::Value>,
     /// Credential type (a string or a list in practice).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credential_type: Option<serde_json::Value>,
     /// External session id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_session_id: Option<String>,
     /// Interface.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interface: Option<String>,
     /// Issuer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issuer: Option<LogIssuer>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -296,14 +255,14 @@ pub struct LogAuthenticationContext {
 }
 
 /// `authenticationContext.issuer`.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LogIssuer {
     /// Id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Type.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type")]
     pub issuer_type: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -311,23 +270,19 @@ pub struct LogIssuer {
 }
 
 /// `securityContext`.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LogSecurityContext {
     /// Autonomous system number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_number: Option<i64>,
     /// Autonomous system organisation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_org: Option<String>,
     /// Domain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<String>,
     /// Whether the client is a proxy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_proxy: Option<bool>,
     /// Internet service provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub isp: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -335,11 +290,11 @@ pub struct LogSecurityContext {
 }
 
 /// `request`.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LogRequest {
     /// The IP chain (client first).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ip_chain: Option<Vec<LogIpAddress>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -347,20 +302,17 @@ pub struct LogRequest {
 }
 
 /// One `request.ipChain[]`.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LogIpAddress {
     /// IP address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ip: Option<String>,
     /// Where it is.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub geographical_context: Option<LogGeographicalContext>,
     /// `V4` or `V6`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// Source.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -424,7 +376,8 @@ mod tests {
         let e: LogEvent = assert_round_trip(
             r#"{"severity":"CRITICAL","authenticationContext":{"authenticationProvider":"PASSKEY","credentialType":["OTP","SMS"]}}"#,
         );
-        assert_eq!(e.severity, Some(LogSeverity::Unknown("CRITICAL".into())));
+        assert_eq!(e.severity, Some(LogSeverity::from("CRITICAL")));
+        assert!(e.severity.as_ref().is_some_and(LogSeverity::is_unknown));
     }
 
     #[test]

@@ -6,11 +6,18 @@
 //!   field this SDK does not know, nested objects included, so GET → change → PUT sends back
 //!   everything it got (a user's custom profile attributes are never erased by an update).
 //!   `_links` and `_embedded` are kept as JSON maps.
-//! * **Lenient.** Every field is optional (`Option<T>`); a missing field never fails decoding and
-//!   an absent field stays absent when encoding (no `null` is injected). An explicit `null` on a
-//!   typed field reads as absent. Enums are open (see [`UserStatus`] for the shape): an unknown
-//!   value decodes to `Unknown(String)` and is re-encoded verbatim.
-//! * **Dates** stay `String`, exactly as Okta sent them (RFC 3339).
+//! * **Lenient on presence.** Almost every field is optional (`Option<T>`); a missing field
+//!   never fails decoding and an absent field stays absent when encoding (no `null` is
+//!   injected). An explicit `null` reads as absent, on every field: as `None`, or for the few
+//!   fields that are not an `Option` (`User.profile`, `UserProfile.login`) as the default.
+//! * **Strict on type.** A value of the wrong JSON type (a number where Okta documents a string,
+//!   an array where it documents an object) fails decoding with [`DecodeError`](crate::DecodeError),
+//!   which names the model and the JSON path. It is not dropped or coerced: either would change
+//!   the value on the next PUT, and a dropped profile attribute is erased by it.
+//! * **Open enums** (see [`UserStatus`] for the shape): `#[non_exhaustive]`; a value this SDK
+//!   does not know decodes to an opaque `Unknown` read with `as_str()`, equal only to the same
+//!   text, and is re-encoded verbatim.
+//! * **Dates** are [`Timestamp`]: the text exactly as Okta sent it, parsed on demand.
 //! * **Secrets** (passwords, answers, passcodes, session/state/recovery/activation tokens, URLs
 //!   that carry a token) are [`okta_core::SecretString`]: `Debug` shows `SecretString("***")`.
 //! * Bodies a user writes by hand have constructors ([`User::new`], [`UserFactor::sms`],
@@ -19,8 +26,56 @@
 //! Authentication-API request bodies whose names clash with management ones live in [`authn`]
 //! (`authn::ActivateFactorRequest`, `authn::ChangePasswordRequest`, `authn::VerifyFactorRequest`);
 //! the other authn types are also re-exported here.
+//!
+//! # How a model is declared
+//!
+//! [`macro@crate::model`] writes the serde attributes of every field (`default`, and for an
+//! `Option` `skip_serializing_if = "Option::is_none"`; `null` → default for the rest), so a
+//! field carries only its doc and, when its wire name is not the camelCase of its name, a
+//! `rename`. Dates are `Option<Timestamp>`, enums come from `open_enum!`, free-form objects are
+//! `Option<JsonMap>`, and `extra` is last:
+//!
+//! ```
+//! use okta::models::{JsonMap, Timestamp};
+//! use serde::{Deserialize, Serialize};
+//!
+//! /// A network zone (`/api/v1/zones`).
+//! #[okta::model]
+//! #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+//! #[serde(rename_all = "camelCase")]
+//! pub struct NetworkZone {
+//!     /// Unique id (read-only).
+//!     pub id: Option<String>,
+//!     /// `IP` or `DYNAMIC`.
+//!     #[serde(rename = "type")]
+//!     pub zone_type: Option<String>,
+//!     /// When the zone was created (read-only).
+//!     pub created: Option<Timestamp>,
+//!     /// HAL links (read-only).
+//!     #[serde(rename = "_links")]
+//!     pub links: Option<JsonMap>,
+//!     /// Fields this SDK does not know, kept verbatim.
+//!     #[serde(flatten)]
+//!     pub extra: JsonMap,
+//! }
+//!
+//! let zone: NetworkZone = serde_json::from_str(
+//!     r#"{"id": "nzo1", "type": null, "created": "2024-01-02T03:04:05.000Z", "usage": "POLICY"}"#,
+//! ).unwrap();
+//! assert_eq!(zone.zone_type, None);
+//! assert_eq!(zone.extra["usage"], "POLICY");
+//! assert_eq!(
+//!     serde_json::to_string(&zone).unwrap(),
+//!     r#"{"id":"nzo1","created":"2024-01-02T03:04:05.000Z","usage":"POLICY"}"#,
+//! );
+//! ```
+//!
+//! An enum inside this crate is `open_enum! { /// doc
+//! pub enum Name { Variant = "WIRE", … } }` (see `open_enum.rs`).
 
+mod null_as_default;
 mod open_enum;
+mod timestamp;
 
 mod app_group;
 mod app_link;
@@ -56,11 +111,19 @@ pub use group::*;
 pub use group_rule::*;
 pub use json_web_key::*;
 pub use log_event::*;
+pub use open_enum::UnknownValue;
 pub use policy::*;
 pub use role::*;
 pub use session::*;
+pub use timestamp::{Timestamp, TimestampError};
 pub use tokens::*;
 pub use user::*;
+
+/// What `#[okta::model]` expands to names. Not a public API: it changes without notice.
+#[doc(hidden)]
+pub mod __model {
+    pub use super::null_as_default::null_as_default;
+}
 
 /// A JSON object: the type of `extra`, `_links`, `_embedded` and other free-form maps.
 pub type JsonMap = serde_json::Map<String, serde_json::Value>;
@@ -85,57 +148,10 @@ pub fn link_href<'a>(links: Option<&'a JsonMap>, rel: &str) -> Option<&'a str> {
     link.get("href")?.as_str()
 }
 
-/// Keys whose values [`Redacted`] hides in free-form JSON (`_embedded`, `extra`, …).
-const SECRET_KEYS: &[&str] = &[
-    "sharedSecret",
-    "password",
-    "passCode",
-    "nextPassCode",
-    "answer",
-    "activationToken",
-    "sessionToken",
-    "stateToken",
-    "recoveryToken",
-    "client_secret",
-    "tempPassword",
-];
-
-/// `Debug` for free-form JSON that hides the values of well-known secret keys (the TOTP
-/// `sharedSecret` in an enrolment's `_embedded.activation`, a `password`, …).
-pub(crate) struct Redacted<'a, T>(pub(crate) &'a T);
-
-impl std::fmt::Debug for Redacted<'_, JsonMap> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let mut map = f.debug_map();
-        for (key, value) in self.0 {
-            if SECRET_KEYS.contains(&key.as_str()) && !value.is_null() {
-                map.entry(key, &"***");
-            } else {
-                map.entry(key, &Redacted(value));
-            }
-        }
-        map.finish()
-    }
-}
-
-impl std::fmt::Debug for Redacted<'_, serde_json::Value> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.0 {
-            serde_json::Value::Object(map) => Redacted(map).fmt(f),
-            serde_json::Value::Array(items) => f.debug_list().entries(items.iter().map(Redacted)).finish(),
-            other => other.fmt(f),
-        }
-    }
-}
-
-impl std::fmt::Debug for Redacted<'_, Option<JsonMap>> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.0 {
-            Some(map) => f.debug_tuple("Some").field(&Redacted(map)).finish(),
-            None => f.write_str("None"),
-        }
-    }
-}
+/// `Debug` for free-form JSON (`_embedded`, `extra`, …) that hides the values of secret members
+/// (the TOTP `sharedSecret` in an enrolment's `_embedded.activation`, a `password`, …), by the
+/// same rule as the bodies quoted in errors.
+pub(crate) use okta_core::Redacted;
 
 #[cfg(test)]
 pub(crate) mod test_support {

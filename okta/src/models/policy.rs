@@ -5,8 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::JsonMap;
 use super::open_enum::open_enum;
+use super::{JsonMap, Timestamp};
 
 open_enum! {
     /// A policy's type.
@@ -42,47 +42,38 @@ open_enum! {
 }
 
 /// A policy (`/api/v1/policies`); also the body of `create_policy` / `update_policy`.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Policy {
     /// Unique id (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Policy type.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type")]
     pub policy_type: Option<PolicyType>,
     /// Name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<PolicyStatus>,
     /// Evaluation priority (1 is first).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i64>,
     /// Whether Okta created it (system policies cannot be deleted).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<bool>,
     /// Conditions (shape depends on the type).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<serde_json::Value>,
     /// Settings (shape depends on the type).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<serde_json::Value>,
     /// When it was created (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<Timestamp>,
     /// Last update (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<Timestamp>,
     /// HAL links (read-only).
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<JsonMap>,
     /// Embedded resources (`rules` with `expand=rules`; read-only).
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<JsonMap>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -101,41 +92,33 @@ impl Policy {
 }
 
 /// A policy rule; also the body of `add_policy_rule` / `update_policy_rule`.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PolicyRule {
     /// Unique id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Rule type.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type")]
     pub rule_type: Option<PolicyRuleType>,
     /// Name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<PolicyStatus>,
     /// Evaluation priority.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i64>,
     /// Whether Okta created it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<bool>,
     /// Conditions (shape depends on the type).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<serde_json::Value>,
     /// Actions (shape depends on the type).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actions: Option<serde_json::Value>,
     /// When it was created (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<Timestamp>,
     /// Last update (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<Timestamp>,
     /// HAL links (read-only).
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<JsonMap>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]

@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::JsonMap;
 use super::open_enum::open_enum;
+use super::{JsonMap, Timestamp};
 
 open_enum! {
     /// An administrator role type.
@@ -47,38 +47,32 @@ open_enum! {
 /// let body = Role::of_type(RoleType::UserAdmin);
 /// assert_eq!(serde_json::to_value(&body).unwrap(), serde_json::json!({"type": "USER_ADMIN"}));
 /// ```
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Role {
     /// Assignment id (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Display label (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// Role type.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type")]
     pub role_type: Option<RoleType>,
     /// Status (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<RoleStatus>,
     /// Direct (`USER`) or via a group (`GROUP`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assignment_type: Option<RoleAssignmentType>,
     /// Description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// When it was assigned (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<Timestamp>,
     /// Last update (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<Timestamp>,
     /// HAL links (read-only).
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<JsonMap>,
     /// Embedded resources (read-only).
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<JsonMap>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -96,11 +90,12 @@ impl Role {
 }
 
 /// Body of `add_role_to_user` (spec ≥ 2.x name): `{"type": "…"}`. Converts into [`Role`].
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AssignRoleRequest {
     /// Role type to assign.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type")]
     pub role_type: Option<RoleType>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]

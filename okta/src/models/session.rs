@@ -3,8 +3,8 @@
 use okta_core::SecretString;
 use serde::{Deserialize, Serialize};
 
-use super::JsonMap;
 use super::open_enum::open_enum;
+use super::{JsonMap, Timestamp};
 
 open_enum! {
     /// A session's status.
@@ -43,44 +43,34 @@ open_enum! {
 }
 
 /// An Okta session (`/api/v1/sessions`), all read-only.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Session {
     /// Session id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The user's id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
     /// The user's login.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub login: Option<String>,
     /// Status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<SessionStatus>,
     /// When the session was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<String>,
+    pub created_at: Option<Timestamp>,
     /// When it expires.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub expires_at: Option<String>,
+    pub expires_at: Option<Timestamp>,
     /// Last password verification.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_password_verification: Option<String>,
+    pub last_password_verification: Option<Timestamp>,
     /// Last factor verification.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_factor_verification: Option<String>,
+    pub last_factor_verification: Option<Timestamp>,
     /// Authentication methods used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amr: Option<Vec<SessionAuthenticationMethod>>,
     /// Identity provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub idp: Option<SessionIdentityProvider>,
     /// Whether MFA is active.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mfa_active: Option<bool>,
     /// HAL links.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<JsonMap>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -88,14 +78,14 @@ pub struct Session {
 }
 
 /// `Session.idp`.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SessionIdentityProvider {
     /// Identity provider id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Identity provider type.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type")]
     pub idp_type: Option<SessionIdentityProviderType>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -111,11 +101,11 @@ pub struct SessionIdentityProvider {
 /// assert_eq!(serde_json::to_value(&body).unwrap(), serde_json::json!({"sessionToken": "20111sWJ9-Xy"}));
 /// assert!(!format!("{body:?}").contains("20111sWJ9-Xy"));
 /// ```
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CreateSessionRequest {
     /// The one-time session token from primary authentication.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session_token: Option<SecretString>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -163,7 +153,8 @@ mod tests {
         );
         let amr = s.amr.as_ref().expect("amr");
         assert_eq!(amr[0], SessionAuthenticationMethod::Pwd);
-        assert_eq!(amr[1], SessionAuthenticationMethod::Unknown("face".into()));
+        assert_eq!(amr[1], SessionAuthenticationMethod::from("face"));
+        assert!(amr[1].is_unknown());
         let _: Session = assert_round_trip(r#"{"status":"MFA_CHALLENGE","idp":{"type":"IWA"}}"#);
         assert_empty_ok::<Session>();
         assert_empty_ok::<SessionIdentityProvider>();

@@ -9,14 +9,13 @@ use super::{JsonMap, User, UserCredentials};
 
 /// Response of `activate_user`: `{activationUrl, activationToken}` when `sendEmail=false`,
 /// `{}` when Okta sends the email (then both fields are `None`).
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserActivationToken {
     /// The activation link (it carries the token, so it is a secret).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activation_url: Option<SecretString>,
     /// The activation token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activation_token: Option<SecretString>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -25,11 +24,11 @@ pub struct UserActivationToken {
 
 /// Response of `reset_password_by_user`: `{resetPasswordUrl}` when `sendEmail=false`, `{}`
 /// otherwise.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ResetPasswordToken {
     /// The one-time reset link (it carries a token, so it is a secret).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reset_password_url: Option<SecretString>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -37,11 +36,11 @@ pub struct ResetPasswordToken {
 }
 
 /// `{tempPassword}`: the temporary password from `expire_password?tempPassword=true`.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TempPassword {
     /// The temporary password.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub temp_password: Option<SecretString>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -49,11 +48,11 @@ pub struct TempPassword {
 }
 
 /// `{resetPasswordUrl}`: `forgot_password_by_user` with `sendEmail=false` and no body.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ForgotPasswordResponse {
     /// The one-time reset link (it carries a token, so it is a secret).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reset_password_url: Option<SecretString>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]

@@ -3,8 +3,8 @@
 use okta_core::SecretString;
 use serde::{Deserialize, Serialize};
 
-use super::JsonMap;
 use super::open_enum::open_enum;
+use super::{JsonMap, Redacted, Timestamp};
 
 open_enum! {
     /// A user's lifecycle status (`User.status`, `User.transitioningToStatus`).
@@ -68,50 +68,40 @@ open_enum! {
 /// assert_eq!(body["credentials"]["recovery_question"]["answer"], "Annie Oakley");
 /// assert!(!format!("{user:?}").contains("Abcd1234!"));
 /// ```
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct User {
     /// Unique id (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Current lifecycle status (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<UserStatus>,
     /// Target status of an in-progress transition (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transitioning_to_status: Option<UserStatus>,
     /// When the user was created (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    pub created: Option<Timestamp>,
     /// When the user was activated (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub activated: Option<String>,
+    pub activated: Option<Timestamp>,
     /// When the status last changed (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status_changed: Option<String>,
+    pub status_changed: Option<Timestamp>,
     /// Last sign-in (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_login: Option<String>,
+    pub last_login: Option<Timestamp>,
     /// Last update (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<String>,
+    pub last_updated: Option<Timestamp>,
     /// When the password last changed (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub password_changed: Option<String>,
+    pub password_changed: Option<Timestamp>,
     /// The user's profile: default attributes typed, custom attributes in `profile.extra`.
-    #[serde(default, skip_serializing_if = "UserProfile::is_empty")]
+    #[serde(skip_serializing_if = "UserProfile::is_empty")]
     pub profile: UserProfile,
     /// Credentials (password, recovery question, provider).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<UserCredentials>,
     /// Groups to add the user to on creation (create body only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_ids: Option<Vec<String>>,
     /// HAL links (read-only).
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_links")]
     pub links: Option<JsonMap>,
     /// Embedded resources (read-only).
-    #[serde(rename = "_embedded", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_embedded")]
     pub embedded: Option<JsonMap>,
     /// Fields this SDK does not know (`type`, `realmId`, …), kept verbatim.
     #[serde(flatten)]
@@ -169,26 +159,22 @@ impl User {
 /// assert_eq!(json["firstName"], "Isaac");
 /// assert_eq!(json["costCenter"], "4711");
 /// ```
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserProfile {
     /// Unique login (usually an email address).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub login: String,
     /// Primary email.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// Given name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
     /// Family name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
     /// Mobile phone number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mobile_phone: Option<String>,
     /// Secondary email.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub second_email: Option<String>,
     /// Every other attribute (optional defaults and custom attributes), kept verbatim.
     #[serde(flatten)]
@@ -235,20 +221,18 @@ impl UserProfile {
 }
 
 /// A user's credentials; also the body and response of the credential operations.
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserCredentials {
     /// The password (write-only: Okta never returns the value).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password: Option<PasswordCredential>,
     /// The recovery question (the answer is write-only).
-    #[serde(rename = "recovery_question", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "recovery_question")]
     pub recovery_question: Option<RecoveryQuestionCredential>,
     /// Who authenticates the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<AuthenticationProvider>,
     /// The user's email addresses (read-only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emails: Option<Vec<EmailAddress>>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -301,15 +285,25 @@ impl UserCredentials {
 }
 
 /// A password (`{value}`); write-only.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[okta::model]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordCredential {
     /// The password itself.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<SecretString>,
     /// Fields this SDK does not know (`hash`, `hook`, …), kept verbatim.
     #[serde(flatten)]
     pub extra: JsonMap,
+}
+
+/// An imported password's `hash` (its `value` and `salt`) is as secret as the password.
+impl std::fmt::Debug for PasswordCredential {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PasswordCredential")
+            .field("value", &self.value)
+            .field("extra", &Redacted(&self.extra))
+            .finish()
+    }
 }
 
 impl PasswordCredential {
@@ -323,14 +317,13 @@ impl PasswordCredential {
 }
 
 /// A recovery question and its answer (the answer is write-only).
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RecoveryQuestionCredential {
     /// The question.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub question: Option<String>,
     /// The answer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answer: Option<SecretString>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -349,14 +342,14 @@ impl RecoveryQuestionCredential {
 }
 
 /// Who authenticates a user (`credentials.provider`).
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticationProvider {
     /// Provider type.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type")]
     pub provider_type: Option<AuthenticationProviderType>,
     /// Provider name (`OKTA`, a directory name, …).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -364,17 +357,16 @@ pub struct AuthenticationProvider {
 }
 
 /// One of a user's email addresses (`credentials.emails[]`, read-only).
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EmailAddress {
     /// The address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Verified or not.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<EmailStatus>,
     /// Primary or secondary.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type")]
     pub email_type: Option<EmailType>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -394,14 +386,13 @@ pub struct EmailAddress {
 ///     serde_json::json!({"oldPassword": {"value": "old-Pa55"}, "newPassword": {"value": "new-Pa55"}})
 /// );
 /// ```
+#[okta::model]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ChangePasswordRequest {
     /// The current password.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub old_password: Option<PasswordCredential>,
     /// The new password.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub new_password: Option<PasswordCredential>,
     /// Fields this SDK does not know, kept verbatim.
     #[serde(flatten)]
@@ -483,7 +474,8 @@ mod tests {
             r#"{"id":"00u1","status":"HIBERNATING","profile":{"login":"a@b.c"},
                 "credentials":{"provider":{"type":"PASSKEY_ONLY","name":"X"}}}"#,
         );
-        assert_eq!(user.status, Some(UserStatus::Unknown("HIBERNATING".into())));
+        assert_eq!(user.status, Some(UserStatus::from("HIBERNATING")));
+        assert!(user.status.as_ref().is_some_and(UserStatus::is_unknown));
     }
 
     #[test]
@@ -580,8 +572,10 @@ mod tests {
                 "provider":{"type":"OKTA","name":"OKTA"}}"#,
         );
         let email = &c.emails.as_ref().expect("emails")[0];
-        assert_eq!(email.status, Some(EmailStatus::Unknown("PENDING_VERIFICATION".into())));
-        assert_eq!(email.email_type, Some(EmailType::Unknown("TERTIARY".into())));
+        assert_eq!(email.status, Some(EmailStatus::from("PENDING_VERIFICATION")));
+        assert!(email.status.as_ref().is_some_and(EmailStatus::is_unknown));
+        assert_eq!(email.email_type, Some(EmailType::from("TERTIARY")));
+        assert!(email.email_type.as_ref().is_some_and(EmailType::is_unknown));
         let q: RecoveryQuestionCredential = assert_round_trip(r#"{"question":"q?","answer":"Annie Oakley","x":1}"#);
         assert!(!format!("{q:?}").contains("Annie Oakley"));
     }
@@ -603,5 +597,48 @@ mod tests {
             ..Default::default()
         };
         assert_encodes(&user, json!({"id": "00u1"}));
+    }
+
+    #[test]
+    fn explicit_null_reads_as_absent_on_every_field() {
+        let user: User = serde_json::from_str(r#"{"id":"00u1","profile":null,"created":null,"credentials":null}"#)
+            .expect("a null profile decodes");
+        assert_eq!(user.profile, UserProfile::default());
+        assert_eq!(user.created, None);
+        assert_encodes(&user, json!({"id": "00u1"}));
+
+        let user: User = serde_json::from_str(r#"{"profile":{"login":null,"email":null,"costCenter":null}}"#)
+            .expect("a null login decodes");
+        assert_eq!(user.profile.login, "");
+        assert_eq!(user.profile.email, None);
+        // An unknown attribute's null is data Okta sent: kept, and sent back.
+        assert_eq!(user.profile.extra["costCenter"], serde_json::Value::Null);
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_type_is_an_error_not_a_silent_loss() {
+        for json in [
+            r#"{"profile":{"firstName":5}}"#,
+            r#"{"profile":{"login":true}}"#,
+            r#"{"status":1}"#,
+            r#"{"created":1372091958}"#,
+            r#"{"profile":"isaac"}"#,
+        ] {
+            let error = serde_json::from_str::<User>(json).expect_err(json);
+            assert!(error.to_string().starts_with("invalid type"), "{json}: {error}");
+        }
+    }
+
+    #[test]
+    fn timestamps_are_typed_and_sent_back_byte_for_byte() {
+        let user: User = serde_json::from_str(USER).expect("decode");
+        let created = user.created.as_ref().expect("created");
+        assert_eq!(created.as_str(), "2013-06-24T16:39:18.000Z");
+        assert_eq!(
+            created.to_system_time().expect("RFC 3339"),
+            std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_372_091_958)
+        );
+        let body = serde_json::to_value(&user).expect("encode");
+        assert_eq!(body["lastUpdated"], "2013-07-02T21:36:25.344Z");
     }
 }

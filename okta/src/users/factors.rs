@@ -1,10 +1,14 @@
-//! A user's factors: `/api/v1/users/{userId}/factors` (seed 000 and `UserFactorApi`).
+//! A user's factors: Okta's User Factors API, `/api/v1/users/{userId}/factors`.
 //!
-//! Where seed 000 and seed 003 (`UserFactorApi`, reached through [`crate::Client::user_factors`])
-//! name the same endpoint, one declaration serves both: `client.list_factors(id)` and
-//! `client.user_factors().list_factors(id)` send the same request. The 003 names that mean
-//! Authentication API endpoints on [`crate::Client`] (`activate_factor`, `enroll_factor`,
-//! `verify_factor`) exist only under `user_factors()`.
+//! Okta's API reference has named these endpoints twice, and both names work here. The Management
+//! API v1 reference names them on [`crate::Client`] (`add_factor`, `delete_factor`,
+//! `list_factors`, …; `activate_factor_by_user` and `verify_factor_by_user`, since `Client`'s
+//! `activate_factor` and `verify_factor` are the Authentication API's). The current UserFactor API
+//! reference (`UserFactorApi` in Okta's other SDKs) names them under
+//! [`crate::Client::user_factors`] (`enroll_factor`, `unenroll_factor`, `activate_factor`,
+//! `verify_factor`, …). One declaration serves both names: `client.list_factors(id)` and
+//! `client.user_factors().list_factors(id)` send the same request. `get_factor_transaction_status`
+//! and `resend_enroll_factor` exist only under `user_factors()`.
 
 use crate::Endpoint;
 use crate::models::{SecurityQuestion, UserFactor, VerifyFactorRequest, VerifyUserFactorResponse};
@@ -16,7 +20,7 @@ use crate::models::{SecurityQuestion, UserFactor, VerifyFactorRequest, VerifyUse
 /// [`VerifyFactorRequest`] body → the activated [`UserFactor`]. Also
 /// `client.user_factors().activate_factor(user_id, factor_id)` (`UserFactorApi`).
 ///
-/// The body is [`VerifyFactorRequest`] for both names: it is the 1.11.2 activation body, and it
+/// The body is [`VerifyFactorRequest`] for both names: it is the Management API v1 activation body, and it
 /// carries every field of the later `ActivateFactorRequest` (`passCode`, `stateToken`,
 /// `attestation`, `clientData`, `registrationData`). Okta allows 5 activation attempts per 5
 /// minutes. This is not the Authentication API's [`crate::Client::activate_factor`].

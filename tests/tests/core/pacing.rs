@@ -1,23 +1,104 @@
-//! Proactive pacing, the concurrent limit and the retry budget, against the stand-in org with
-//! Okta's per-family limits. Time is tokio's paused clock, which the stand-in follows too, so a
-//! one-second window passes without anyone waiting for it.
+//! Proactive pacing, the concurrent limit and the retry budget.
+//!
+//! Waiting for a reset is tested on tokio's paused clock against a small Okta-shaped server on
+//! the test's own runtime, whose clock (its `Date` and its one-second windows) is that paused
+//! clock: a window passes without anyone waiting for it. What needs no waiting is tested against
+//! the stand-in org and its per-family limits.
 
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use futures::StreamExt;
 use okta::{Client, Error, Pacing, RetryPolicy};
 use okta_mock::OktaMock;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpListener;
 use tokio::time::Instant;
 
 const USER_FAMILY: &str = "GET /api/v1/users/{id}";
+const USER: &str = r#"{"id":"00u1","status":"ACTIVE","profile":{"login":"a@example.com","email":"a@example.com","firstName":"A","lastName":"B"}}"#;
 
-fn client(org: &OktaMock, pacing: Pacing) -> Client {
+/// An org allowing `limit` requests per one-second window (aligned on its clock's seconds),
+/// its clock starting at `phase_ms` into a second. Returns its URL and the statuses it sent.
+async fn windowed_org(limit: u32, phase_ms: u64) -> (String, Arc<Mutex<Vec<u16>>>) {
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind loopback");
+    let url = format!("http://{}", listener.local_addr().expect("addr"));
+    let statuses = Arc::new(Mutex::new(Vec::new()));
+    let log = Arc::clone(&statuses);
+    let start = Instant::now();
+    let window = Arc::new(Mutex::new((0u64, 0u32)));
+    tokio::spawn(async move {
+        // Bounded: a test opens a few dozen connections at most.
+        for _ in 0..256 {
+            let Ok((mut socket, _)) = listener.accept().await else {
+                return;
+            };
+            let (log, window) = (Arc::clone(&log), Arc::clone(&window));
+            tokio::spawn(async move {
+                let mut buf = Vec::new();
+                for _ in 0..10_000 {
+                    // One GET without a body per request; keep-alive.
+                    while !buf.windows(4).any(|w| w == b"\r\n\r\n") {
+                        let mut chunk = [0u8; 4096];
+                        match socket.read(&mut chunk).await {
+                            Ok(0) | Err(_) => return,
+                            Ok(n) => buf.extend_from_slice(&chunk[..n]),
+                        }
+                    }
+                    let end = buf.windows(4).position(|w| w == b"\r\n\r\n").unwrap_or(0) + 4;
+                    buf.drain(..end);
+                    let now_ms = 1_700_000_000_000 + phase_ms + u64::try_from(start.elapsed().as_millis()).unwrap_or(0);
+                    let second = now_ms / 1000;
+                    let (status, remaining) = {
+                        let mut w = window.lock().expect("window");
+                        if w.0 != second {
+                            *w = (second, 0);
+                        }
+                        if w.1 < limit {
+                            w.1 += 1;
+                            (200, limit - w.1)
+                        } else {
+                            (429, 0)
+                        }
+                    };
+                    log.lock().expect("log").push(status);
+                    let body = if status == 200 {
+                        USER
+                    } else {
+                        r#"{"errorCode":"E0000047","errorSummary":"API call exceeded rate limit due to too many requests."}"#
+                    };
+                    let date = httpdate::fmt_http_date(std::time::UNIX_EPOCH + Duration::from_millis(now_ms));
+                    let response = format!(
+                        "HTTP/1.1 {status} X\r\ncontent-type: application/json\r\ncontent-length: {}\r\ndate: {date}\r\n\
+                         x-rate-limit-limit: {limit}\r\nx-rate-limit-remaining: {remaining}\r\nx-rate-limit-reset: {}\r\n\r\n{body}",
+                        body.len(),
+                        second + 1
+                    );
+                    if socket.write_all(response.as_bytes()).await.is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+    });
+    (url, statuses)
+}
+
+fn client_for(url: &str, token: &str, pacing: Pacing) -> Client {
     Client::builder()
-        .org_url(org.url())
-        .api_token(org.token())
+        .org_url(url)
+        .api_token(token)
         .pacing(pacing)
         .build()
         .expect("client")
+}
+
+fn client(org: &OktaMock, pacing: Pacing) -> Client {
+    client_for(&org.url(), org.token(), pacing)
+}
+
+fn refused(statuses: &Mutex<Vec<u16>>) -> usize {
+    statuses.lock().expect("log").iter().filter(|s| **s == 429).count()
 }
 
 fn refusals(org: &OktaMock) -> usize {
@@ -26,47 +107,86 @@ fn refusals(org: &OktaMock) -> usize {
 
 #[tokio::test(start_paused = true)]
 async fn a_spent_bucket_waits_for_its_reset_instead_of_meeting_a_429() {
-    let org = OktaMock::builder()
-        .rate_limit_family(USER_FAMILY, 5, Duration::from_secs(1))
-        .start()
-        .await;
-    let id = org.seed_users(1).remove(0);
-    let client = client(&org, Pacing::default());
+    let (url, statuses) = windowed_org(5, 300).await;
+    let client = client_for(&url, "00token", Pacing::default());
     let started = Instant::now();
-    for _ in 0..20 {
-        client.get_user(&id).await.expect("paced, never refused");
+    for id in 0..20 {
+        client.get_user(format!("00u{id}")).await.expect("paced, never refused");
     }
     let elapsed = started.elapsed();
-    assert_eq!(refusals(&org), 0, "the client waited before the window was spent");
-    // 20 requests at 5 a window: the first window (part of a second) and three more, plus a
-    // second at most of not knowing the server's clock to the millisecond yet.
+    assert_eq!(refused(&statuses), 0, "the client waited before each window was spent");
+    // 20 requests at 5 a window: the rest of the first second and three more, plus at most a
+    // second of not knowing the server's clock to the millisecond at first.
     assert!(
-        elapsed >= Duration::from_secs(3) && elapsed <= Duration::from_secs(5),
+        elapsed >= Duration::from_millis(2_700) && elapsed <= Duration::from_millis(4_000),
         "{elapsed:?}"
     );
     let bucket = client
         .rate_limits()
         .into_iter()
         .find(|b| b.path == "/api/v1/users/{userId}")
-        .expect("the bucket is keyed by the declared template");
+        .expect("one bucket for every id: the declared template");
     assert_eq!((bucket.limit, bucket.in_flight), (Some(5), 0));
 }
 
 #[tokio::test(start_paused = true)]
 async fn without_pacing_the_same_job_meets_429s_and_still_finishes() {
-    let org = OktaMock::builder()
-        .rate_limit_family(USER_FAMILY, 5, Duration::from_secs(1))
-        .start()
-        .await;
-    let id = org.seed_users(1).remove(0);
-    let client = client(&org, Pacing::off());
-    for _ in 0..20 {
-        client.get_user(&id).await.expect("429s are waited out");
+    let (url, statuses) = windowed_org(5, 300).await;
+    let client = client_for(&url, "00token", Pacing::off());
+    for id in 0..20 {
+        client.get_user(format!("00u{id}")).await.expect("429s are waited out");
     }
-    assert!(refusals(&org) >= 3, "one refusal a window at least: {}", refusals(&org));
+    assert!(
+        refused(&statuses) >= 3,
+        "one refusal a window at least: {}",
+        refused(&statuses)
+    );
 }
 
 #[tokio::test(start_paused = true)]
+async fn a_429_is_waited_out_until_the_reset_on_the_servers_clock() {
+    // Paced off, so the 429 comes; the server is 0.9 s into its second.
+    let (url, statuses) = windowed_org(1, 900).await;
+    let client = client_for(&url, "00token", Pacing::off());
+    client.get_user("00u1").await.expect("first");
+    let started = Instant::now();
+    client.get_user("00u1").await.expect("after the reset");
+    let waited = started.elapsed();
+    assert_eq!(refused(&statuses), 1, "waited once, exactly long enough");
+    // The reset is 100 ms away; one `Date` cannot say more than "within this second".
+    assert!(
+        waited >= Duration::from_millis(100) && waited <= Duration::from_millis(1_050),
+        "{waited:?}"
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn concurrent_tasks_share_one_bucket_and_do_not_fire_into_a_spent_window() {
+    let (url, statuses) = windowed_org(10, 300).await;
+    let client = client_for(&url, "00token", Pacing::default());
+    // 32 tasks on clones of the client, 100 calls between them.
+    let results: Vec<Result<_, Error>> = futures::stream::iter(0..100)
+        .map(|id| {
+            let client = client.clone();
+            async move { client.get_user(format!("00u{id}")).await }
+        })
+        .buffer_unordered(32)
+        .collect()
+        .await;
+    assert!(results.iter().all(Result::is_ok));
+    // The first window is met blind by the first 32: at most those beyond its 10 are refused.
+    assert!(refused(&statuses) <= 22, "{}", refused(&statuses));
+    let later = statuses
+        .lock()
+        .expect("log")
+        .iter()
+        .skip(40)
+        .filter(|s| **s == 429)
+        .count();
+    assert!(later <= 2, "once the bucket is known, windows are not overrun: {later}");
+}
+
+#[tokio::test]
 async fn two_buckets_are_independent() {
     let org = OktaMock::builder()
         .rate_limit_family(USER_FAMILY, 2, Duration::from_secs(60))
@@ -77,11 +197,11 @@ async fn two_buckets_are_independent() {
     let client = client(&org, Pacing::default());
     client.get_user(&id).await.expect("first");
     client.get_user(&id).await.expect("second spends the bucket");
-    let started = Instant::now();
+    let started = std::time::Instant::now();
     for _ in 0..5 {
         client.list_groups().await.expect("another family is not held up");
     }
-    assert_eq!(started.elapsed(), Duration::ZERO);
+    assert!(started.elapsed() < Duration::from_secs(1), "{:?}", started.elapsed());
     let buckets = client.rate_limits();
     let users = buckets
         .iter()
@@ -91,36 +211,11 @@ async fn two_buckets_are_independent() {
     assert_eq!((users.remaining, groups.remaining), (Some(0), Some(95)));
 }
 
-#[tokio::test(start_paused = true)]
-async fn concurrent_tasks_share_one_bucket_and_do_not_fire_into_a_spent_window() {
-    let org = OktaMock::builder()
-        .rate_limit_family(USER_FAMILY, 10, Duration::from_secs(1))
-        .start()
-        .await;
-    let id = org.seed_users(1).remove(0);
-    let client = client(&org, Pacing::default());
-    // 32 tasks on clones of the client, 100 calls between them.
-    let results: Vec<Result<_, Error>> = futures::stream::iter(0..100)
-        .map(|_| {
-            let client = client.clone();
-            let id = id.clone();
-            async move { client.get_user(&id).await }
-        })
-        .buffer_unordered(32)
-        .collect()
-        .await;
-    assert!(results.iter().all(Result::is_ok));
-    // The first window is met blind by the first 32: at most those beyond its 10 are refused.
-    assert!(refusals(&org) <= 22, "{}", refusals(&org));
-    let later = org.requests().iter().skip(40).filter(|r| r.status == Some(429)).count();
-    assert!(later <= 2, "once the bucket is known, windows are not overrun: {later}");
-}
-
-#[tokio::test(start_paused = true)]
+#[tokio::test]
 async fn the_concurrent_limit_is_learnt_and_respected() {
     let org = OktaMock::builder().concurrent_limit(4).start().await;
     let id = org.seed_users(1).remove(0);
-    org.delay_next(1_000, Duration::from_millis(100));
+    org.delay_next(1_000, Duration::from_millis(20));
     let client = client(&org, Pacing::default());
     let results: Vec<Result<_, Error>> = futures::stream::iter(0..40)
         .map(|_| client.get_user(&id).send())
@@ -158,7 +253,7 @@ async fn the_first_retry_is_fast() {
     assert_eq!(org.requests().iter().filter(|r| r.status == Some(503)).count(), 1);
 }
 
-#[tokio::test(start_paused = true)]
+#[tokio::test]
 async fn the_retry_budget_stops_a_retry_storm_and_says_so() {
     let org = OktaMock::start().await;
     let id = org.seed_users(1).remove(0);
@@ -166,7 +261,12 @@ async fn the_retry_budget_stops_a_retry_storm_and_says_so() {
     let client = Client::builder()
         .org_url(org.url())
         .api_token(org.token())
-        .retry_policy(RetryPolicy::default().max_retries(5))
+        .retry_policy(
+            RetryPolicy::default()
+                .max_retries(5)
+                .first_backoff(Duration::from_micros(100))
+                .base_backoff(Duration::from_micros(100)),
+        )
         .build()
         .expect("client");
     let mut budget_errors = 0;

@@ -75,6 +75,9 @@ struct Bucket {
     in_flight: u64,
     /// Seconds the server was seen to be late on this window's reset (refused after it).
     late: u64,
+    /// Whether any answer came back yet: until one does, one request at a time probes the
+    /// bucket, so 32 tasks starting together do not all fire into a window of 5.
+    answered: bool,
 }
 
 impl Bucket {
@@ -101,6 +104,7 @@ impl Bucket {
     /// Takes what an answer said about this bucket. `sent_after(r)`: whether the request left
     /// after server second `r` on the estimate of the server's clock.
     fn observe(&mut self, rl: &RateLimit, refused: bool, sent_after: impl Fn(u64) -> bool) {
+        self.answered = true;
         self.limit = rl.limit.or(self.limit);
         let Some(reset) = rl.reset else {
             return;
@@ -279,6 +283,9 @@ impl Pacer {
             bucket.roll();
         }
         let Some(available) = bucket.available() else {
+            if !bucket.answered && bucket.in_flight > 0 {
+                return Verdict::Answer;
+            }
             return Verdict::Go;
         };
         let reserve = bucket.limit.map_or(0, |l| self.shared.pacing.reserve(l));
@@ -511,6 +518,24 @@ mod tests {
     }
 
     #[tokio::test(start_paused = true)]
+    async fn until_a_bucket_answers_one_request_probes_it() {
+        let pacer = pacer(Pacing::default(), Instant::now());
+        let probe = pacer.acquire(&Method::GET, &USER, None).await;
+        let second = {
+            let pacer = pacer.clone();
+            tokio::spawn(async move { pacer.acquire(&Method::GET, &USER, None).await })
+        };
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        assert!(!second.is_finished(), "the second waits for the first answer");
+        pacer.observe(probe, StatusCode::OK, &HeaderMap::new(), Instant::now());
+        drop(
+            second
+                .await
+                .expect("an answer, even without rate-limit headers, lets the rest go"),
+        );
+    }
+
+    #[tokio::test(start_paused = true)]
     async fn pacing_never_waits_past_what_the_call_allows_and_off_means_off() {
         let origin = Instant::now();
         for pacing in [Pacing::default(), Pacing::off()] {
@@ -569,6 +594,8 @@ mod tests {
     async fn the_concurrent_limit_holds_requests_until_others_end() {
         let origin = Instant::now();
         let pacer = pacer(Pacing::default(), origin);
+        let first = pacer.acquire(&Method::GET, &USER, None).await;
+        pacer.observe(first, StatusCode::OK, &headers(100, 99, T0 + 1, T0), Instant::now());
         let held: Vec<Ticket> =
             futures::future::join_all((0..3).map(|_| pacer.acquire(&Method::GET, &USER, None))).await;
         let refused = pacer.acquire(&Method::GET, &USER, None).await;

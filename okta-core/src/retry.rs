@@ -41,12 +41,12 @@ pub struct RetryPolicy {
 
 impl Default for RetryPolicy {
     /// Three retries, waits of at most 60 s (one Okta rate-limit window), a first retry after
-    /// 8–16 ms, then backoff from 500 ms, and a five-minute deadline for the whole call.
+    /// 5–10 ms, then backoff from 500 ms, and a five-minute deadline for the whole call.
     fn default() -> Self {
         RetryPolicy {
             max_retries: 3,
             max_wait: Duration::from_secs(60),
-            first_backoff: Duration::from_millis(16),
+            first_backoff: Duration::from_millis(10),
             base_backoff: Duration::from_millis(500),
             deadline: Some(Duration::from_secs(300)),
         }

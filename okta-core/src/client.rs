@@ -16,11 +16,14 @@ use crate::call::Call;
 use crate::config::{self, Config, Key, Source, Sourced};
 use crate::endpoint::{Endpoint, Paginated};
 use crate::error::Error;
+use crate::pacer::{Pacer, RateLimitBucket};
+use crate::pacing::Pacing;
 use crate::pagination::{ItemStream, PageStream};
 use crate::raw::RawRequest;
 use crate::request::PreparedRequest;
 use crate::response::{RawResponse, Response};
 use crate::retry::RetryPolicy;
+use crate::retry_budget::RetryBudget;
 use crate::{config_file, org_url, user_agent};
 
 /// A handle on one Okta org. Cheap to clone (clones share one connection pool), `Send + Sync`.
@@ -48,6 +51,8 @@ pub(crate) struct Inner {
     pub(crate) user_agent: HeaderValue,
     pub(crate) retry: RetryPolicy,
     pub(crate) request_timeout: Duration,
+    pub(crate) pacer: Pacer,
+    pub(crate) retry_budget: RetryBudget,
     pub(crate) max_response_bytes: usize,
 }
 
@@ -57,6 +62,7 @@ impl fmt::Debug for Client {
             .field("org", &self.inner.org.as_str())
             .field("auth", &self.inner.auth_kind)
             .field("retry", &self.inner.retry)
+            .field("pacing", &self.inner.pacer.pacing())
             .finish_non_exhaustive()
     }
 }
@@ -95,6 +101,20 @@ impl Client {
     /// The retry policy in force.
     pub fn retry_policy(&self) -> &RetryPolicy {
         &self.inner.retry
+    }
+
+    /// The live rate-limit state of every bucket (endpoint family) this client and its clones
+    /// have used, as the responses reported it and pacing counts it.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: okta_core::Client) {
+    /// for bucket in client.rate_limits() {
+    ///     println!("{} {}: {:?} of {:?} left", bucket.method, bucket.path, bucket.remaining, bucket.limit);
+    /// }
+    /// # }
+    /// ```
+    pub fn rate_limits(&self) -> Vec<RateLimitBucket> {
+        self.inner.pacer.snapshot()
     }
 
     /// Sends an endpoint and decodes its response.
@@ -177,6 +197,7 @@ pub struct ClientBuilder<C = Client> {
     connect_timeout: Option<Duration>,
     request_timeout: Option<Duration>,
     retry: Option<RetryPolicy>,
+    pacing: Pacing,
     user_agent_extra: Option<String>,
     proxy: Option<String>,
     http: Option<reqwest::Client>,
@@ -193,6 +214,7 @@ impl<C> fmt::Debug for ClientBuilder<C> {
         // The settings as `config()` shows them: secrets masked, proxy credentials never shown.
         f.debug_struct("ClientBuilder")
             .field("config", &self.config().to_string())
+            .field("pacing", &self.pacing)
             .finish_non_exhaustive()
     }
 }
@@ -219,6 +241,7 @@ impl<C> ClientBuilder<C> {
             connect_timeout: None,
             request_timeout: None,
             retry: None,
+            pacing: Pacing::default(),
             user_agent_extra: None,
             proxy: None,
             http: None,
@@ -306,6 +329,17 @@ impl<C> ClientBuilder<C> {
     /// How failed attempts are retried.
     pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
         self.retry = Some(policy);
+        self
+    }
+
+    /// How requests are paced against Okta's rate limits (on by default; see [`Pacing`]).
+    ///
+    /// ```
+    /// let builder = okta_core::Client::builder().pacing(okta_core::Pacing::default().share(0.8));
+    /// # drop(builder);
+    /// ```
+    pub fn pacing(mut self, pacing: Pacing) -> Self {
+        self.pacing = pacing;
         self
     }
 
@@ -622,6 +656,8 @@ impl<C> ClientBuilder<C> {
                 retry,
                 request_timeout,
                 max_response_bytes: self.max_response_bytes,
+                pacer: Pacer::new(self.pacing),
+                retry_budget: RetryBudget::default(),
             }),
         }))
     }

@@ -65,6 +65,15 @@ pub enum Error {
         /// Attempts made.
         attempts: u32,
     },
+    /// A failure that would have been retried was not: so many recent calls of this client
+    /// failed that its retry budget is spent (a retry storm would only add load to a struggling
+    /// org). `last` is the failure as it came; calls are retried again as successes return.
+    #[error("{last} (not retried: most recent calls of this client failed, and its retry budget is spent)")]
+    RetryBudgetExhausted {
+        /// The failure that was not retried.
+        #[source]
+        last: Box<Error>,
+    },
     /// The response body was larger than [`ClientBuilder::max_response_bytes`] allows; it was
     /// not read further.
     ///
@@ -100,6 +109,7 @@ impl Error {
             Error::Api(e) => Some(e.status),
             Error::RateLimited(e) => Some(e.api.status),
             Error::Decode(e) => Some(e.status),
+            Error::RetryBudgetExhausted { last } => last.status(),
             Error::OAuth(e) => Some(e.status),
             _ => None,
         }
@@ -110,6 +120,7 @@ impl Error {
         match self {
             Error::Api(e) => e.error_code.as_deref(),
             Error::RateLimited(e) => e.api.error_code.as_deref(),
+            Error::RetryBudgetExhausted { last } => last.error_code(),
             _ => None,
         }
     }
@@ -120,6 +131,7 @@ impl Error {
             Error::Api(e) => e.request_id.as_deref(),
             Error::RateLimited(e) => e.api.request_id.as_deref(),
             Error::Decode(e) => e.request_id.as_deref(),
+            Error::RetryBudgetExhausted { last } => last.request_id(),
             Error::OAuth(e) => e.request_id.as_deref(),
             _ => None,
         }
@@ -288,7 +300,7 @@ impl fmt::Display for RateLimitedError {
                 .unwrap_or(SystemTime::UNIX_EPOCH)
                 .duration_since(SystemTime::now())
             {
-                write!(f, " (in {}s)", wait.as_secs() + 1)?;
+                write!(f, " (in {}s)", wait.as_secs().saturating_add(1))?;
             }
         }
         Ok(())

@@ -9,7 +9,8 @@
 //! | build | `params.rs`, `request.rs` | values are percent-encoded into one URL on the org |
 //! | authenticate | `authenticate.rs`, `service_app.rs`, `dpop.rs` | the attempt's credentials: a token, or a service app's OAuth token and DPoP proof |
 //! | send | `send.rs` | the one function that authenticates, sends, traces and maps errors |
-//! | retry | `retry.rs`, `rate_limit.rs` | 429 waits for the reset; 5xx retried only when idempotent |
+//! | pace | `pacer.rs`, `server_clock.rs` | a spent rate-limit bucket waits for its reset before sending |
+//! | retry | `retry.rs`, `retry_budget.rs` | 429 waits for the reset; 5xx retried only when idempotent |
 //! | decode | `response.rs`, `page.rs`, `pagination.rs` | JSON with the failing path named; pages and their streams |
 //!
 //! ```no_run
@@ -27,6 +28,7 @@ mod auth;
 mod authenticate;
 mod call;
 mod client;
+mod concurrency_limit;
 mod config;
 mod config_file;
 mod dpop;
@@ -35,6 +37,8 @@ mod error;
 mod jws;
 mod link_header;
 mod org_url;
+mod pacer;
+mod pacing;
 mod page;
 mod pagination;
 mod params;
@@ -45,8 +49,10 @@ mod redact;
 mod request;
 mod response;
 mod retry;
+mod retry_budget;
 mod secret;
 mod send;
+mod server_clock;
 mod service_app;
 mod user_agent;
 
@@ -56,6 +62,8 @@ pub use client::{Client, ClientBuilder};
 pub use config::{Config, Source};
 pub use endpoint::{Endpoint, Paginated};
 pub use error::{ApiError, DecodeError, Error, ErrorCause, OAuthError, RateLimitedError};
+pub use pacer::RateLimitBucket;
+pub use pacing::Pacing;
 pub use page::{Page, PageForm};
 pub use pagination::{ItemStream, PageStream};
 pub use params::{ParamValue, Query};

@@ -34,15 +34,28 @@ impl RateLimit {
         }
     }
 
-    /// When the window resets, as a time.
+    /// When the window resets, as a time; `None` when the header is absent or names a time this
+    /// platform cannot represent (a server may send any number).
     pub fn reset_at(&self) -> Option<SystemTime> {
-        self.reset
-            .map(|secs| SystemTime::UNIX_EPOCH + Duration::from_secs(secs))
+        SystemTime::UNIX_EPOCH.checked_add(Duration::from_secs(self.reset?))
     }
 
     /// Whether no request is left in the window.
     pub fn is_exhausted(&self) -> bool {
         self.remaining == Some(0)
+    }
+
+    /// Whether this is Okta's concurrent-request limit rather than a rate per window: when too
+    /// many requests of the org are in flight at once, Okta answers 429 with `X-Rate-Limit-Limit`
+    /// and `X-Rate-Limit-Remaining` both 0.
+    ///
+    /// ```
+    /// use okta_core::RateLimit;
+    /// assert!(RateLimit { limit: Some(0), remaining: Some(0), reset: None }.is_concurrent_limit());
+    /// assert!(!RateLimit { limit: Some(600), remaining: Some(0), reset: None }.is_concurrent_limit());
+    /// ```
+    pub fn is_concurrent_limit(&self) -> bool {
+        self.limit == Some(0) && self.remaining == Some(0)
     }
 }
 
@@ -73,5 +86,51 @@ mod tests {
         assert_eq!(rl.reset, Some(100));
         assert_eq!(rl.remaining, None);
         assert_eq!(rl.limit, None);
+    }
+
+    #[test]
+    fn a_reset_no_clock_can_hold_is_absent_not_a_panic() {
+        for reset in [u64::MAX, 1 << 63, (1 << 63) + 1, u64::MAX / 1000] {
+            let rl = RateLimit {
+                reset: Some(reset),
+                ..RateLimit::default()
+            };
+            // Representable or not, it must not panic; the far ones are not representable.
+            let _ = rl.reset_at();
+        }
+        let far = RateLimit {
+            reset: Some(u64::MAX),
+            ..RateLimit::default()
+        };
+        assert_eq!(far.reset_at(), None);
+    }
+
+    /// Random header values (numbers of every size, junk, lists) never panic the parser, and a
+    /// single number reads back as itself.
+    #[test]
+    fn header_parsing_takes_any_input() {
+        let mut rng = fastrand::Rng::with_seed(0x5eed);
+        for _ in 0..5_000 {
+            let mut h = HeaderMap::new();
+            let n = rng.u64(..) >> rng.u32(0..64);
+            let text = match rng.u8(0..5) {
+                0 => n.to_string(),
+                1 => format!("{n}, {}", rng.u64(..)),
+                2 => format!("-{n}"),
+                3 => format!("{n}{}", rng.alphanumeric()),
+                _ => (0..rng.usize(0..12)).map(|_| rng.char(' '..'~')).collect(),
+            };
+            let Ok(value) = reqwest::header::HeaderValue::from_str(&text) else {
+                continue;
+            };
+            h.insert("x-rate-limit-reset", value.clone());
+            h.insert("x-rate-limit-limit", value.clone());
+            h.insert("x-rate-limit-remaining", value);
+            let rl = RateLimit::from_headers(&h);
+            let _ = (rl.reset_at(), rl.is_exhausted(), rl.is_concurrent_limit());
+            if text == n.to_string() {
+                assert_eq!(rl.reset, Some(n));
+            }
+        }
     }
 }

@@ -1,20 +1,24 @@
 //! When to send a request again, and how long to wait first.
 
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
-use reqwest::header::HeaderMap;
 use reqwest::{Method, StatusCode};
-
-use crate::rate_limit::RateLimit;
+use tokio::time::Instant;
 
 /// How the client retries: how often, how long it may wait, and when it gives up altogether.
 ///
 /// * 429 is retried for every method (Okta refuses a rate-limited request before acting on it),
-///   waiting until `X-Rate-Limit-Reset` (taken against the server's `Date`) plus one second, or a
-///   jittered exponential backoff when those headers are missing or make no sense.
+///   waiting until `X-Rate-Limit-Reset` on the server's clock (estimated from the `Date` of its
+///   responses) plus a few milliseconds, or a jittered backoff when those headers are missing or
+///   make no sense. When the reset lies beyond [`max_wait`](Self::max_wait), the call fails at once
+///   with [`Error::RateLimited`](crate::Error::RateLimited) saying when the limit resets.
 /// * 503, 504 and transport failures are retried only for idempotent methods (GET, PUT, DELETE,
-///   HEAD), with jittered exponential backoff. A POST is re-sent only when the connection could
-///   not even be opened, so the server never saw it.
+///   HEAD). A POST is re-sent only when it provably never reached the server: the connection could
+///   not be opened, or the pooled connection it was given had already been closed.
+/// * The first retry of a call comes quickly ([`first_backoff`](Self::first_backoff), jittered):
+///   most faults are isolated. Further retries back off exponentially from
+///   [`base_backoff`](Self::base_backoff), and a retry budget shared by the client's clones stops
+///   retrying when most calls are failing.
 /// * Every wait is capped at [`max_wait`](Self::max_wait), and no retry starts once the overall
 ///   [`deadline`](Self::deadline) would be passed.
 ///
@@ -30,17 +34,19 @@ use crate::rate_limit::RateLimit;
 pub struct RetryPolicy {
     pub(crate) max_retries: u32,
     pub(crate) max_wait: Duration,
+    pub(crate) first_backoff: Duration,
     pub(crate) base_backoff: Duration,
     pub(crate) deadline: Option<Duration>,
 }
 
 impl Default for RetryPolicy {
-    /// Three retries, waits of at most 60 s (one Okta rate-limit window), backoff from 500 ms,
-    /// and a five-minute deadline for the whole call.
+    /// Three retries, waits of at most 60 s (one Okta rate-limit window), a first retry after
+    /// 5–10 ms, then backoff from 500 ms, and a five-minute deadline for the whole call.
     fn default() -> Self {
         RetryPolicy {
             max_retries: 3,
             max_wait: Duration::from_secs(60),
+            first_backoff: Duration::from_millis(10),
             base_backoff: Duration::from_millis(500),
             deadline: Some(Duration::from_secs(300)),
         }
@@ -62,13 +68,20 @@ impl RetryPolicy {
         self
     }
 
-    /// The longest single wait between two attempts, whatever the server asks for.
+    /// The longest single wait between two attempts, whatever the server asks for. A 429 whose
+    /// reset lies further away fails at once.
     pub fn max_wait(mut self, d: Duration) -> Self {
         self.max_wait = d;
         self
     }
 
-    /// The first step of the exponential backoff (doubled each retry, jittered).
+    /// The wait before the first retry of a call (jittered between half of it and all of it).
+    pub fn first_backoff(mut self, d: Duration) -> Self {
+        self.first_backoff = d;
+        self
+    }
+
+    /// The wait before the second retry (doubled for each further retry, jittered).
     pub fn base_backoff(mut self, d: Duration) -> Self {
         self.base_backoff = d;
         self
@@ -80,51 +93,127 @@ impl RetryPolicy {
         self
     }
 
-    /// The wait before retry number `retry` (0-based) after an error status, or `None` when the
-    /// status must not be retried.
-    pub(crate) fn after_status(
+    /// When a call started at `start` must be over; `None` for no deadline, or for one so far
+    /// away that no clock can hold it.
+    pub(crate) fn deadline_from(&self, start: Instant) -> Option<Instant> {
+        start.checked_add(self.deadline?)
+    }
+
+    /// What to do after retry number `retry` (0-based: 0 after the first attempt) failed.
+    ///
+    /// `reset_wait` is how long until the rate limit a 429 reported resets (from the pacer, on the
+    /// server's clock), `time_left` what the deadline leaves.
+    pub(crate) fn decide(
         &self,
         method: &Method,
-        status: StatusCode,
-        headers: &HeaderMap,
+        failure: Failure,
         retry: u32,
-        now: SystemTime,
-    ) -> Option<Duration> {
+        reset_wait: Option<Duration>,
+        time_left: Option<Duration>,
+    ) -> Decision {
         if retry >= self.max_retries {
-            return None;
+            return Decision::GiveUp(GiveUp::RetriesExhausted);
         }
-        let wait = match status {
-            StatusCode::TOO_MANY_REQUESTS => rate_limit_wait(headers, now).unwrap_or_else(|| self.backoff(retry)),
-            StatusCode::SERVICE_UNAVAILABLE | StatusCode::GATEWAY_TIMEOUT if is_idempotent(method) => {
-                self.backoff(retry)
+        let idempotent = is_idempotent(method);
+        let (wait, paid) = match failure {
+            Failure::Status(StatusCode::TOO_MANY_REQUESTS) => match reset_wait {
+                Some(wait) if wait > self.max_wait => return Decision::GiveUp(GiveUp::ResetTooFar),
+                Some(wait) => (wait, false),
+                None => (self.backoff(retry), false),
+            },
+            Failure::Status(StatusCode::SERVICE_UNAVAILABLE | StatusCode::GATEWAY_TIMEOUT) if idempotent => {
+                (self.backoff(retry), true)
             }
-            _ => return None,
+            Failure::Status(_) => return Decision::GiveUp(GiveUp::NotRetryable),
+            Failure::Transport(Transport::NotConnected) => (self.backoff(retry), true),
+            // A pooled connection the server had closed: a new one will do, at once.
+            Failure::Transport(Transport::StaleUnsent) => (self.stale_wait(retry), true),
+            Failure::Transport(Transport::StaleMaybeSent) if idempotent => (self.stale_wait(retry), true),
+            Failure::Transport(Transport::Other) if idempotent => (self.backoff(retry), true),
+            Failure::Transport(_) => return Decision::GiveUp(GiveUp::NotRetryable),
         };
-        Some(wait.min(self.max_wait))
-    }
-
-    /// The wait before retry number `retry` after a transport failure, or `None`.
-    ///
-    /// `never_sent` is true when the connection could not be opened, so the server cannot have
-    /// seen the request; only then is a non-idempotent request sent again.
-    pub(crate) fn after_transport_error(&self, method: &Method, never_sent: bool, retry: u32) -> Option<Duration> {
-        if retry >= self.max_retries || !(never_sent || is_idempotent(method)) {
-            return None;
+        if time_left.is_some_and(|left| wait >= left) {
+            return Decision::GiveUp(GiveUp::OutOfTime);
         }
-        Some(self.backoff(retry).min(self.max_wait))
+        Decision::Retry { wait, paid }
     }
 
-    /// Exponential backoff with jitter: somewhere in `[d/2, d]` for `d = base · 2^retry`, so that
-    /// many clients that failed together do not come back together.
-    fn backoff(&self, retry: u32) -> Duration {
-        let full = self
-            .base_backoff
-            .saturating_mul(2u32.saturating_pow(retry.min(16)))
-            .min(self.max_wait);
-        let half = full / 2;
-        let jitter_nanos = fastrand::u64(0..=half.as_nanos().min(u128::from(u64::MAX)) as u64);
-        half + Duration::from_nanos(jitter_nanos)
+    /// A stale pooled connection is retried at once the first time; again, it is a fault.
+    fn stale_wait(&self, retry: u32) -> Duration {
+        if retry == 0 {
+            Duration::ZERO
+        } else {
+            self.backoff(retry)
+        }
     }
+
+    /// Jittered backoff, somewhere in `[d/2, d]`: `d` is the first backoff for retry 0, then
+    /// `base · 2^(retry − 1)`, at most the longest wait. The jitter keeps clients that failed
+    /// together from coming back together.
+    pub(crate) fn backoff(&self, retry: u32) -> Duration {
+        let full = match retry {
+            0 => self.first_backoff,
+            n => self.base_backoff.saturating_mul(2u32.saturating_pow((n - 1).min(16))),
+        }
+        .min(self.max_wait);
+        jittered(full)
+    }
+}
+
+/// Somewhere in `[d/2, d]`.
+pub(crate) fn jittered(full: Duration) -> Duration {
+    let half = full / 2;
+    let span = u64::try_from(full.saturating_sub(half).as_nanos()).unwrap_or(u64::MAX);
+    half.saturating_add(Duration::from_nanos(fastrand::u64(0..=span)))
+}
+
+/// What went wrong with an attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Failure {
+    /// An error status.
+    Status(StatusCode),
+    /// No response.
+    Transport(Transport),
+}
+
+/// How an attempt failed to get a response, as far as whether the server saw it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Transport {
+    /// The connection could not be opened: the server never saw the request.
+    NotConnected,
+    /// The pooled connection it was given had been closed before the request was written.
+    StaleUnsent,
+    /// The connection closed under the request without an answer; it may have been written.
+    StaleMaybeSent,
+    /// Anything else (a timeout, a reset mid-response): the server may have acted on it.
+    Other,
+}
+
+/// The verdict on a failed attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Decision {
+    /// Wait, then send again; `paid` retries draw on the client's retry budget.
+    Retry {
+        /// How long to wait first.
+        wait: Duration,
+        /// Whether the retry budget pays for it.
+        paid: bool,
+    },
+    /// The attempt's error is the call's.
+    GiveUp(GiveUp),
+}
+
+/// Why a failed attempt is not retried.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum GiveUp {
+    /// The method or status is never retried.
+    NotRetryable,
+    /// Every allowed retry was made.
+    RetriesExhausted,
+    /// The rate limit resets later than the longest allowed wait.
+    ResetTooFar,
+    /// The wait would pass the deadline.
+    OutOfTime,
 }
 
 /// Whether re-sending the method cannot do anything twice.
@@ -135,120 +224,147 @@ pub(crate) fn is_idempotent(method: &Method) -> bool {
     )
 }
 
-/// `X-Rate-Limit-Reset − Date + 1 s`, as Okta documents it. `None` when the reset header is missing
-/// or lies in the past of the server's clock (an odd header: fall back to backoff). Without a `Date`
-/// the local clock stands in.
-pub(crate) fn rate_limit_wait(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
-    let reset = RateLimit::from_headers(headers).reset_at()?;
-    let server_now = headers
-        .get(reqwest::header::DATE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| httpdate::parse_http_date(v).ok())
-        .unwrap_or(now);
-    let until = reset.duration_since(server_now).ok()?;
-    Some(until + Duration::from_secs(1))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use reqwest::header::HeaderValue;
 
-    fn headers(pairs: &[(&'static str, &str)]) -> HeaderMap {
-        let mut h = HeaderMap::new();
-        for (k, v) in pairs {
-            h.append(*k, HeaderValue::from_str(v).expect("valid"));
+    const FIVE_XX: [StatusCode; 2] = [StatusCode::SERVICE_UNAVAILABLE, StatusCode::GATEWAY_TIMEOUT];
+
+    fn wait_of(d: Decision) -> Option<Duration> {
+        match d {
+            Decision::Retry { wait, .. } => Some(wait),
+            Decision::GiveUp(_) => None,
         }
-        h
     }
 
-    const T0: u64 = 1_700_000_000;
-
-    fn at(secs: u64) -> SystemTime {
-        SystemTime::UNIX_EPOCH + Duration::from_secs(secs)
+    fn status(policy: &RetryPolicy, method: Method, s: StatusCode, retry: u32, reset: Option<Duration>) -> Decision {
+        policy.decide(&method, Failure::Status(s), retry, reset, None)
     }
 
     #[test]
-    fn rate_limit_wait_uses_the_server_date() {
-        let date = httpdate::fmt_http_date(at(T0));
-        let h = headers(&[("x-rate-limit-reset", &(T0 + 7).to_string()), ("date", &date)]);
-        // The local clock is an hour off; the server's Date is what counts.
-        assert_eq!(rate_limit_wait(&h, at(T0 + 3600)), Some(Duration::from_secs(8)));
-    }
-
-    #[test]
-    fn rate_limit_wait_without_date_uses_local_clock() {
-        let h = headers(&[("x-rate-limit-reset", &(T0 + 2).to_string())]);
-        assert_eq!(rate_limit_wait(&h, at(T0)), Some(Duration::from_secs(3)));
+    fn a_429_waits_for_the_reset_and_never_longer_than_allowed() {
+        let policy = RetryPolicy::default().max_wait(Duration::from_secs(5));
+        let reset = Some(Duration::from_millis(1_234));
+        let d = status(&policy, Method::POST, StatusCode::TOO_MANY_REQUESTS, 0, reset);
+        assert_eq!(
+            d,
+            Decision::Retry {
+                wait: Duration::from_millis(1_234),
+                paid: false
+            }
+        );
+        // A reset an hour away fails at once instead of waiting for nothing.
+        let far = Some(Duration::from_secs(3600));
+        let d = status(&policy, Method::GET, StatusCode::TOO_MANY_REQUESTS, 0, far);
+        assert_eq!(d, Decision::GiveUp(GiveUp::ResetTooFar));
     }
 
     #[test]
     fn odd_or_missing_reset_falls_back_to_backoff() {
         let policy = RetryPolicy::default().base_backoff(Duration::from_millis(100));
-        for h in [
-            headers(&[]),
-            headers(&[("x-rate-limit-reset", "soon")]),
-            headers(&[("x-rate-limit-reset", &(T0 - 10).to_string())]),
-        ] {
-            assert_eq!(rate_limit_wait(&h, at(T0)), None);
-            let wait = policy
-                .after_status(&Method::GET, StatusCode::TOO_MANY_REQUESTS, &h, 1, at(T0))
-                .expect("429 is retried");
-            assert!(
-                wait >= Duration::from_millis(100) && wait <= Duration::from_millis(200),
-                "{wait:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn waits_are_capped() {
-        let policy = RetryPolicy::default().max_wait(Duration::from_secs(5));
-        let h = headers(&[("x-rate-limit-reset", &(T0 + 3000).to_string())]);
-        let wait = policy.after_status(&Method::POST, StatusCode::TOO_MANY_REQUESTS, &h, 0, at(T0));
-        assert_eq!(wait, Some(Duration::from_secs(5)));
+        let wait = wait_of(status(&policy, Method::GET, StatusCode::TOO_MANY_REQUESTS, 2, None)).expect("retried");
+        assert!(
+            wait >= Duration::from_millis(100) && wait <= Duration::from_millis(200),
+            "{wait:?}"
+        );
     }
 
     #[test]
     fn only_idempotent_methods_retry_5xx_and_transport_errors() {
         let policy = RetryPolicy::default();
-        let h = HeaderMap::new();
-        for status in [StatusCode::SERVICE_UNAVAILABLE, StatusCode::GATEWAY_TIMEOUT] {
-            assert!(policy.after_status(&Method::GET, status, &h, 0, at(T0)).is_some());
-            assert!(policy.after_status(&Method::DELETE, status, &h, 0, at(T0)).is_some());
-            assert!(policy.after_status(&Method::POST, status, &h, 0, at(T0)).is_none());
+        for s in FIVE_XX {
+            assert!(wait_of(status(&policy, Method::GET, s, 0, None)).is_some());
+            assert!(wait_of(status(&policy, Method::DELETE, s, 0, None)).is_some());
+            assert_eq!(
+                status(&policy, Method::POST, s, 0, None),
+                Decision::GiveUp(GiveUp::NotRetryable)
+            );
         }
+        assert!(wait_of(status(&policy, Method::GET, StatusCode::INTERNAL_SERVER_ERROR, 0, None)).is_none());
+        let transport = |m: Method, t| wait_of(policy.decide(&m, Failure::Transport(t), 0, None, None));
+        assert!(transport(Method::POST, Transport::Other).is_none());
         assert!(
-            policy
-                .after_status(&Method::GET, StatusCode::INTERNAL_SERVER_ERROR, &h, 0, at(T0))
-                .is_none()
+            transport(Method::POST, Transport::StaleMaybeSent).is_none(),
+            "it may have reached Okta"
         );
-        assert!(policy.after_transport_error(&Method::POST, false, 0).is_none());
-        assert!(policy.after_transport_error(&Method::POST, true, 0).is_some());
-        assert!(policy.after_transport_error(&Method::PUT, false, 0).is_some());
+        assert!(transport(Method::POST, Transport::NotConnected).is_some());
+        assert_eq!(transport(Method::POST, Transport::StaleUnsent), Some(Duration::ZERO));
+        assert_eq!(transport(Method::GET, Transport::StaleMaybeSent), Some(Duration::ZERO));
+        assert!(transport(Method::PUT, Transport::Other).is_some());
     }
 
     #[test]
     fn none_means_none() {
         let policy = RetryPolicy::none();
-        let h = headers(&[("x-rate-limit-reset", &(T0 + 1).to_string())]);
-        assert!(
-            policy
-                .after_status(&Method::GET, StatusCode::TOO_MANY_REQUESTS, &h, 0, at(T0))
-                .is_none()
+        let reset = Some(Duration::from_millis(5));
+        assert_eq!(
+            status(&policy, Method::GET, StatusCode::TOO_MANY_REQUESTS, 0, reset),
+            Decision::GiveUp(GiveUp::RetriesExhausted)
         );
-        assert!(policy.after_transport_error(&Method::GET, true, 0).is_none());
+        let d = policy.decide(&Method::GET, Failure::Transport(Transport::NotConnected), 0, None, None);
+        assert_eq!(d, Decision::GiveUp(GiveUp::RetriesExhausted));
     }
 
     #[test]
-    fn backoff_grows_and_stays_jittered() {
+    fn the_first_retry_is_fast_then_backoff_grows_and_stays_jittered() {
         let policy = RetryPolicy::default()
+            .first_backoff(Duration::from_millis(20))
             .base_backoff(Duration::from_millis(100))
             .max_wait(Duration::from_secs(1));
-        for retry in 0..6 {
-            let full = (Duration::from_millis(100) * 2u32.pow(retry)).min(Duration::from_secs(1));
+        for _ in 0..100 {
+            let first = policy.backoff(0);
+            assert!(
+                first >= Duration::from_millis(10) && first <= Duration::from_millis(20),
+                "{first:?}"
+            );
+        }
+        for retry in 1..8 {
+            let full = (Duration::from_millis(100) * 2u32.pow(retry - 1)).min(Duration::from_secs(1));
             let wait = policy.backoff(retry);
             assert!(wait >= full / 2 && wait <= full, "retry {retry}: {wait:?} vs {full:?}");
+        }
+    }
+
+    #[test]
+    fn no_wait_passes_the_deadline() {
+        let policy = RetryPolicy::default();
+        let d = policy.decide(
+            &Method::GET,
+            Failure::Status(StatusCode::TOO_MANY_REQUESTS),
+            0,
+            Some(Duration::from_secs(2)),
+            Some(Duration::from_secs(1)),
+        );
+        assert_eq!(d, Decision::GiveUp(GiveUp::OutOfTime));
+    }
+
+    #[test]
+    fn any_configuration_is_safe() {
+        let now = Instant::now();
+        assert_eq!(
+            RetryPolicy::default().deadline(Some(Duration::MAX)).deadline_from(now),
+            None
+        );
+        assert_eq!(RetryPolicy::default().deadline(None).deadline_from(now), None);
+        let mut rng = fastrand::Rng::with_seed(11);
+        let any = |rng: &mut fastrand::Rng| match rng.u8(0..4) {
+            0 => Duration::MAX,
+            1 => Duration::ZERO,
+            _ => Duration::from_nanos(rng.u64(..) >> rng.u32(0..64)),
+        };
+        for _ in 0..5_000 {
+            let policy = RetryPolicy::default()
+                .max_retries(rng.u32(..))
+                .max_wait(any(&mut rng))
+                .first_backoff(any(&mut rng))
+                .base_backoff(any(&mut rng))
+                .deadline(Some(any(&mut rng)));
+            let _ = policy.deadline_from(now);
+            let retry = rng.u32(..) >> rng.u32(0..32);
+            let wait = policy.backoff(retry);
+            assert!(wait <= policy.max_wait);
+            let failure = Failure::Status(StatusCode::TOO_MANY_REQUESTS);
+            let _ = policy.decide(&Method::GET, failure, retry, Some(any(&mut rng)), Some(any(&mut rng)));
         }
     }
 }

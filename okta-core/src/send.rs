@@ -3,9 +3,11 @@
 //! A call is a loop of attempts. Each [`attempt`](Client::attempt) authenticates (a layer: the
 //! credentials decide the headers, a token request mints its own assertion) and sends once; its
 //! [`Outcome`] is then [`classified`](Client::classify) as done, retry after a wait, or fail.
+//! Pacing is a layer of the attempt: it waits while the request's rate-limit bucket is spent, and
+//! every response's headers and `Date` feed it back.
 
 use std::sync::Arc;
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 use bytes::Bytes;
 use futures::future::BoxFuture;
@@ -21,6 +23,7 @@ use crate::error::{ApiError, Error, RateLimitedError};
 use crate::rate_limit::RateLimit;
 use crate::request::PreparedRequest;
 use crate::response::{RawResponse, read_body, request_id};
+use crate::retry::{Decision, Failure, Transport};
 
 /// What one attempt came to.
 pub(crate) enum Outcome {
@@ -49,10 +52,14 @@ struct CallState {
     attempt: u32,
     /// Retries the retry policy granted (authentication retries do not count).
     retries: u32,
+    /// Those of them the client's retry budget paid for.
+    paid_retries: u32,
     /// The request id of the failed attempt, for `X-Okta-Retry-For`.
     retry_for: Option<HeaderValue>,
     /// Retries the authentication layer asked for (a new token, a DPoP nonce).
     auth_retries: u32,
+    /// Whether the retry budget refused the last retry.
+    budget_spent: bool,
     /// The access token the last attempt carried, if any.
     token: Option<Arc<AccessToken>>,
 }
@@ -89,12 +96,13 @@ impl Client {
         let started = Instant::now();
         let mut state = CallState {
             started,
-            // A deadline too far to represent is no deadline.
-            deadline: self.inner.retry.deadline.and_then(|d| started.checked_add(d)),
+            deadline: self.inner.retry.deadline_from(started),
             attempt: 0,
             retries: 0,
+            paid_retries: 0,
             retry_for: None,
             auth_retries: 0,
+            budget_spent: false,
             token: None,
         };
         let span = tracing::Span::current();
@@ -120,6 +128,14 @@ impl Client {
         // First, as it may have to fetch a token (itself a call of its own).
         let auth = inner.credentials.authorize(self, req).await?;
         state.token = auth.token;
+        // Then pacing (after the token: a token request is a call of its own, paced on its own):
+        // a spent bucket waits for its reset, never past the deadline or the longest wait.
+        let longest = Instant::now().checked_add(inner.retry.max_wait);
+        let latest = match (state.deadline, longest) {
+            (Some(d), Some(l)) => Some(d.min(l)),
+            (d, l) => d.or(l),
+        };
+        let ticket = inner.pacer.acquire(&req.method, &req.template, latest).await;
         let mut timeout = inner.request_timeout;
         if let Some(deadline) = state.deadline {
             timeout = timeout.min(deadline.saturating_duration_since(Instant::now()));
@@ -152,6 +168,7 @@ impl Client {
             Ok(mut response) => {
                 let status = response.status();
                 let headers = std::mem::take(response.headers_mut());
+                inner.pacer.observe(ticket, status, &headers, Instant::now());
                 // No redirects are followed, so the response's URL is the request's.
                 match read_body(response, inner.max_response_bytes, req).await? {
                     Ok(body) => Outcome::Response { status, headers, body },
@@ -190,6 +207,7 @@ impl Client {
             Reaction::Fail(e) => return Verdict::Fail(e),
         }
         if status.is_success() {
+            self.inner.retry_budget.succeeded(state.paid_retries);
             return Verdict::Done(RawResponse {
                 status,
                 headers,
@@ -197,64 +215,143 @@ impl Client {
                 url: req.url.clone(),
             });
         }
-        let wait = policy.after_status(req.retry_method(), status, &headers, state.retries, SystemTime::now());
-        match wait {
-            Some(wait) if fits(state.deadline, wait) => {
-                state.retries += 1;
-                state.retry_for = id.and_then(|id| HeaderValue::from_str(&id).ok());
-                tracing::debug!(target: "okta", status = status.as_u16(), path = %req.template, wait_ms = wait.as_millis() as u64, "retrying");
+        let reset_wait = (status == StatusCode::TOO_MANY_REQUESTS)
+            .then(|| {
+                self.inner
+                    .pacer
+                    .reset_wait(&req.method, &req.template, &headers, Instant::now())
+            })
+            .flatten();
+        let time_left = state.deadline.map(|d| d.saturating_duration_since(Instant::now()));
+        let decision = policy.decide(
+            req.retry_method(),
+            Failure::Status(status),
+            state.retries,
+            reset_wait,
+            time_left,
+        );
+        let attempts = state.attempt;
+        let retry_for = request_id_header(id.as_deref());
+        let fail = move || {
+            let api = ApiError::from_response(
+                req.method.clone(),
+                &req.template,
+                status,
+                id.clone(),
+                RateLimit::from_headers(&headers),
+                &body,
+            );
+            if status == StatusCode::TOO_MANY_REQUESTS {
+                Error::RateLimited(Box::new(RateLimitedError { api, attempts }))
+            } else {
+                Error::Api(Box::new(api))
+            }
+        };
+        match self.granted(decision, state) {
+            Some(wait) => {
+                state.retry_for = retry_for;
+                tracing::debug!(target: "okta", status = status.as_u16(), path = %req.template, wait_ms = millis(wait), "retrying");
                 Verdict::RetryAfter(wait)
             }
-            _ => {
-                let api = ApiError::from_response(
-                    req.method.clone(),
-                    &req.template,
-                    status,
-                    id,
-                    RateLimit::from_headers(&headers),
-                    &body,
-                );
-                Verdict::Fail(if status == StatusCode::TOO_MANY_REQUESTS {
-                    Error::RateLimited(Box::new(RateLimitedError {
-                        api,
-                        attempts: state.attempt,
-                    }))
-                } else {
-                    Error::Api(Box::new(api))
-                })
-            }
+            None if state.budget_spent => Verdict::Fail(Error::RetryBudgetExhausted { last: Box::new(fail()) }),
+            None => Verdict::Fail(fail()),
         }
     }
 
     fn after_transport_error(&self, req: &PreparedRequest, e: reqwest::Error, state: &mut CallState) -> Verdict {
-        let never_sent = e.is_connect();
         let out_of_time = state.deadline.is_some_and(|d| Instant::now() >= d);
-        match self
-            .inner
-            .retry
-            .after_transport_error(req.retry_method(), never_sent, state.retries)
-        {
-            Some(wait) if !out_of_time && fits(state.deadline, wait) => {
-                state.retries += 1;
-                tracing::debug!(target: "okta", error = %e.without_url(), path = %req.template, wait_ms = wait.as_millis() as u64, "retrying");
-                Verdict::RetryAfter(wait)
-            }
-            _ if out_of_time && e.is_timeout() => Verdict::Fail(Error::DeadlineExceeded {
-                method: req.method.clone(),
-                path: req.template.to_string(),
-                elapsed: state.started.elapsed(),
-                attempts: state.attempt,
-            }),
-            _ => Verdict::Fail(Error::Transport {
-                method: req.method.clone(),
-                path: req.template.to_string(),
-                source: e.without_url(),
-            }),
+        let decision = if out_of_time {
+            None
+        } else {
+            let time_left = state.deadline.map(|d| d.saturating_duration_since(Instant::now()));
+            let failure = Failure::Transport(transport_failure(&e));
+            self.granted(
+                self.inner
+                    .retry
+                    .decide(req.retry_method(), failure, state.retries, None, time_left),
+                state,
+            )
+        };
+        let (started, attempts) = (state.started, state.attempt);
+        if let Some(wait) = decision {
+            tracing::debug!(target: "okta", error = %e.without_url(), path = %req.template, wait_ms = millis(wait), "retrying");
+            return Verdict::RetryAfter(wait);
         }
+        let fail = || {
+            if out_of_time && e.is_timeout() {
+                Error::DeadlineExceeded {
+                    method: req.method.clone(),
+                    path: req.template.to_string(),
+                    elapsed: started.elapsed(),
+                    attempts,
+                }
+            } else {
+                Error::Transport {
+                    method: req.method.clone(),
+                    path: req.template.to_string(),
+                    source: e.without_url(),
+                }
+            }
+        };
+        if state.budget_spent {
+            Verdict::Fail(Error::RetryBudgetExhausted { last: Box::new(fail()) })
+        } else {
+            Verdict::Fail(fail())
+        }
+    }
+
+    /// The wait before the retry the policy decided on, once the retry budget paid for it;
+    /// `None` when there is no retry (and `state.budget_spent` when the budget refused it).
+    fn granted(&self, decision: Decision, state: &mut CallState) -> Option<Duration> {
+        let Decision::Retry { wait, paid } = decision else {
+            return None;
+        };
+        if paid && !self.inner.retry_budget.try_take() {
+            state.budget_spent = true;
+            return None;
+        }
+        state.retries += 1;
+        state.paid_retries += u32::from(paid);
+        Some(wait)
     }
 }
 
-/// Whether waiting `wait` still leaves time before the deadline.
-fn fits(deadline: Option<Instant>, wait: Duration) -> bool {
-    deadline.is_none_or(|d| Instant::now().checked_add(wait).is_some_and(|end| end < d))
+fn millis(d: Duration) -> u64 {
+    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
+}
+
+fn request_id_header(id: Option<&str>) -> Option<HeaderValue> {
+    id.and_then(|id| HeaderValue::from_str(id).ok())
+}
+
+/// What a transport error says about whether the request reached the server.
+///
+/// hyper hands a request back unsent (a "canceled" error) when the pooled connection it was
+/// given turned out closed before anything was written; only then is a POST safe to re-send (and
+/// hyper-util re-sends it by itself when the connection was a reused one). A connection closed
+/// or reset under a written request ("connection closed before message completed") may have
+/// been acted on: only idempotent requests are re-sent, at once, on a new connection.
+fn transport_failure(e: &reqwest::Error) -> Transport {
+    if e.is_connect() {
+        return Transport::NotConnected;
+    }
+    let mut source = std::error::Error::source(e);
+    while let Some(err) = source {
+        if let Some(h) = err.downcast_ref::<hyper::Error>() {
+            if h.is_canceled() {
+                return Transport::StaleUnsent;
+            }
+            if h.is_incomplete_message() {
+                return Transport::StaleMaybeSent;
+            }
+        }
+        if let Some(io) = err.downcast_ref::<std::io::Error>() {
+            use std::io::ErrorKind::{BrokenPipe, ConnectionAborted, ConnectionReset};
+            if matches!(io.kind(), ConnectionReset | ConnectionAborted | BrokenPipe) {
+                return Transport::StaleMaybeSent;
+            }
+        }
+        source = err.source();
+    }
+    Transport::Other
 }

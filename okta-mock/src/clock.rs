@@ -31,11 +31,6 @@ pub(crate) fn now_millis() -> i64 {
         .unwrap_or(0)
 }
 
-/// Seconds since the Unix epoch (for `X-Rate-Limit-Reset`).
-pub(crate) fn now_secs() -> i64 {
-    now_millis() / 1000
-}
-
 /// The current time as Okta writes it: `2024-05-01T12:34:56.789Z`.
 pub(crate) fn now() -> String {
     rfc3339(now_millis())

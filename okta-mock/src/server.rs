@@ -26,7 +26,7 @@ use crate::rate_limit::RateInfo;
 use crate::recorded::{RecordedRequest, recorded_body, recorded_header};
 use crate::request::{Body, Reply, Req};
 use crate::state::State;
-use crate::{clock, control, ids, routes, seed};
+use crate::{control, ids, routes, seed};
 
 /// State shared by the handle and the server thread.
 #[derive(Debug)]
@@ -92,6 +92,8 @@ pub struct OktaMockBuilder {
     apps: usize,
     budget: u32,
     window: Duration,
+    families: Vec<(String, u32, Duration)>,
+    concurrent: Option<u32>,
     token: Option<String>,
     port: u16,
 }
@@ -104,6 +106,8 @@ impl Default for OktaMockBuilder {
             apps: 0,
             budget: 600,
             window: Duration::from_secs(60),
+            families: Vec::new(),
+            concurrent: None,
             token: None,
             port: 0,
         }
@@ -134,6 +138,37 @@ impl OktaMockBuilder {
     pub fn rate_limit(mut self, budget: u32, window: Duration) -> Self {
         self.budget = budget;
         self.window = window;
+        self
+    }
+
+    /// Gives an endpoint family its own limit, as Okta does: `limit` requests per `window`
+    /// (aligned on the epoch: a minute window resets on the minute), reported in that family's
+    /// `X-Rate-Limit-*` headers. `family` is an optional method and a path whose `{name}` or `*`
+    /// segments match any one segment: `"GET /api/v1/users/{id}"`, `"/api/v1/groups"`. The first
+    /// family that matches a request counts it; the rest count against [`rate_limit`](Self::rate_limit).
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// use std::time::Duration;
+    /// let org = okta_mock::OktaMock::builder()
+    ///     .rate_limit_family("GET /api/v1/users/{id}", 200, Duration::from_secs(1))
+    ///     .rate_limit_family("/api/v1/users", 600, Duration::from_secs(60))
+    ///     .concurrent_limit(75)
+    ///     .start()
+    ///     .await;
+    /// # drop(org);
+    /// # }
+    /// ```
+    pub fn rate_limit_family(mut self, family: &str, limit: u32, window: Duration) -> Self {
+        self.families.push((family.to_owned(), limit, window));
+        self
+    }
+
+    /// Handles at most `n` requests at once, like Okta's concurrent-request limit: the request
+    /// over it gets 429 E0000047 with `X-Rate-Limit-Limit: 0` and `X-Rate-Limit-Remaining: 0`.
+    pub fn concurrent_limit(mut self, n: u32) -> Self {
+        self.concurrent = Some(n);
         self
     }
 
@@ -186,9 +221,16 @@ impl OktaMockBuilder {
         seed::groups(&mut state, self.groups);
         seed::apps(&mut state, self.apps);
         let token = self.token.unwrap_or_else(|| format!("00{}", ids::random_chars(40)));
+        let mut harness = Harness::new(self.budget, self.window);
+        for (family, limit, window) in &self.families {
+            harness.limiter.add_family(family, *limit, *window);
+        }
+        if let Some(n) = self.concurrent {
+            harness.limiter.set_concurrent(n);
+        }
         let shared = Arc::new(Shared {
             state: Mutex::new(state),
-            harness: Mutex::new(Harness::new(self.budget, self.window)),
+            harness: Mutex::new(harness),
             token,
             base_url,
         });
@@ -480,7 +522,12 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Response<
         body: recorded_body(content_type, &bytes),
         status: None,
     };
-    let (delay, fault) = shared.harness().faults.take(&path);
+    let (delay, fault, over_concurrent) = {
+        let mut harness = shared.harness();
+        let (delay, fault) = harness.faults.take(&path);
+        (delay, fault, harness.limiter.enter())
+    };
+    let _in_flight = InFlight(&shared);
     if let Some(delay) = delay {
         tokio::time::sleep(delay).await;
     }
@@ -488,14 +535,17 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Response<
         shared.harness().requests.push(record);
         return Err(Dropped);
     }
-    let mut rate = shared.harness().limiter.take();
+    let mut rate = match over_concurrent {
+        Some(refusal) => refusal,
+        None => shared.harness().limiter.take(&record.method, &path),
+    };
     let request_id = ids::request_id();
     let reply = match fault {
         Some(FaultKind::Fail(status)) => ApiError::injected(status).into(),
         Some(FaultKind::RateLimit) => {
             rate = RateInfo {
                 remaining: 0,
-                reset: clock::now_secs().saturating_add(1),
+                reset: rate.now_ms.div_euclid(1000).saturating_add(1),
                 exceeded: true,
                 ..rate
             };
@@ -526,6 +576,15 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Response<
     Ok(to_response(reply, rate, &request_id))
 }
 
+/// Counts a request as being handled until it is answered or dropped.
+struct InFlight<'a>(&'a Shared);
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        self.0.harness().limiter.leave();
+    }
+}
+
 /// The OAuth token endpoint takes its form body as it is; the stand-in's own API and every
 /// other route get a JSON body, and the Okta routes authentication, then the route table.
 fn route(shared: &Shared, st: &mut State, mut req: Req, bytes: &[u8]) -> Reply {
@@ -550,11 +609,19 @@ fn route(shared: &Shared, st: &mut State, mut req: Req, bytes: &[u8]) -> Reply {
     routes::dispatch(st, &req).unwrap_or_else(Reply::from)
 }
 
+/// Epoch milliseconds as a time (the epoch itself for anything before it).
+fn epoch_ms(ms: i64) -> SystemTime {
+    let since = Duration::from_millis(u64::try_from(ms).unwrap_or(0));
+    SystemTime::UNIX_EPOCH
+        .checked_add(since)
+        .unwrap_or(SystemTime::UNIX_EPOCH)
+}
+
 fn to_response(reply: Reply, rate: RateInfo, request_id: &str) -> Response<Full<Bytes>> {
     let mut builder = Response::builder()
         .status(reply.status)
         .header("x-okta-request-id", request_id)
-        .header("date", httpdate::fmt_http_date(SystemTime::now()))
+        .header("date", httpdate::fmt_http_date(epoch_ms(rate.now_ms)))
         .header("x-rate-limit-limit", rate.limit.to_string())
         .header("x-rate-limit-remaining", rate.remaining.to_string())
         .header("x-rate-limit-reset", rate.reset.to_string());

@@ -8,8 +8,9 @@
 //! `baseline-get`, `sdk-create`, `baseline-create`) runs one workload alone, for
 //! `valgrind --tool=callgrind`.
 
-use std::convert::Infallible;
 use std::net::SocketAddr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
@@ -65,9 +66,38 @@ struct Bodies {
     page: Bytes,
     user: Bytes,
     pages: usize,
+    /// Requests served so far, when faults are injected: a 503 every 20th, a dropped connection
+    /// every 53rd.
+    faults: Option<Arc<AtomicUsize>>,
 }
 
-async fn serve(bodies: Bodies, req: Request<Incoming>) -> Result<Response<Full<Bytes>>, Infallible> {
+/// Makes hyper close the connection without an answer.
+#[derive(Debug)]
+struct Dropped;
+
+impl std::fmt::Display for Dropped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("dropped")
+    }
+}
+
+impl std::error::Error for Dropped {}
+
+async fn serve(bodies: Bodies, req: Request<Incoming>) -> Result<Response<Full<Bytes>>, Dropped> {
+    if let Some(count) = &bodies.faults {
+        let n = count.fetch_add(1, Ordering::Relaxed) + 1;
+        if n % 53 == 0 {
+            return Err(Dropped);
+        }
+        if n % 20 == 0 {
+            let body = r#"{"errorCode":"E0000010","errorSummary":"Service is temporarily unavailable"}"#;
+            return Ok(Response::builder()
+                .status(503)
+                .header("content-type", "application/json")
+                .body(Full::new(Bytes::from_static(body.as_bytes())))
+                .unwrap_or_else(|_| Response::new(Full::new(Bytes::new()))));
+        }
+    }
     let path = req.uri().path().to_owned();
     let query = req.uri().query().unwrap_or("").to_owned();
     let method = req.method().clone();
@@ -105,11 +135,16 @@ async fn serve(bodies: Bodies, req: Request<Incoming>) -> Result<Response<Full<B
 }
 
 async fn start_server(users: usize) -> SocketAddr {
+    start_server_with(users, None).await
+}
+
+async fn start_server_with(users: usize, faults: Option<Arc<AtomicUsize>>) -> SocketAddr {
     let page: Vec<Value> = (0..PAGE).map(user_json).collect();
     let bodies = Bodies {
         page: Bytes::from(serde_json::to_vec(&page).expect("page")),
         user: Bytes::from(serde_json::to_vec(&user_json(1)).expect("user")),
         pages: users / PAGE,
+        faults,
     };
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind loopback");
     let addr = listener.local_addr().expect("addr");
@@ -410,6 +445,8 @@ async fn main() {
         .await,
     );
 
+    rate_limit_rows(scale, &user_size).await;
+
     let (small, large) = (20_000 / scale, 200_000 / scale);
     println!("\nPeak memory (VmHWM of a fresh process) while streaming:\n");
     println!("| users | SDK | baseline |");
@@ -428,4 +465,256 @@ async fn main() {
             l as f64 / s as f64
         );
     }
+}
+
+/// What one side of a rate-limit workload came to.
+struct Run {
+    elapsed: Duration,
+    refused: usize,
+    errors: usize,
+}
+
+impl Run {
+    fn show(&self) -> String {
+        format!(
+            "{:.2} s, {} × 429, {} errors",
+            self.elapsed.as_secs_f64(),
+            self.refused,
+            self.errors
+        )
+    }
+}
+
+/// An org with Okta's per-family limit on `GET /api/v1/users/{id}` of `rate` a second.
+async fn limited_org(rate: u32) -> (okta_mock::OktaMock, String) {
+    let org = okta_mock::OktaMock::builder()
+        .rate_limit_family("GET /api/v1/users/{id}", rate, Duration::from_secs(1))
+        .start()
+        .await;
+    let id = org.seed_users(1).remove(0);
+    (org, id)
+}
+
+fn sdk_for(org: &okta_mock::OktaMock) -> okta::Client {
+    okta::Client::builder()
+        .org_url(org.url())
+        .api_token(org.token())
+        .build()
+        .expect("client")
+}
+
+/// A careful hand-written loop: on 429 it waits `X-Rate-Limit-Reset − Date + 1 s`, as Okta
+/// documents, up to four attempts (what Okta's other SDKs do).
+async fn baseline_paced_get(http: &reqwest::Client, url: &str, token: &str) -> Result<(), ()> {
+    for _ in 0..4 {
+        let response = http
+            .get(url)
+            .header("authorization", format!("SSWS {token}"))
+            .header("accept", "application/json")
+            .send()
+            .await
+            .map_err(|_| ())?;
+        if response.status() == 429 {
+            let header = |name: &str| {
+                response
+                    .headers()
+                    .get(name)
+                    .and_then(|v| v.to_str().ok())
+                    .map(str::to_owned)
+            };
+            let reset: u64 = header("x-rate-limit-reset").and_then(|v| v.parse().ok()).unwrap_or(0);
+            let date = header("date").and_then(|d| httpdate_secs(&d)).unwrap_or(reset);
+            tokio::time::sleep(Duration::from_secs(reset.saturating_sub(date) + 1)).await;
+            continue;
+        }
+        if !response.status().is_success() {
+            return Err(());
+        }
+        let _: User = serde_json::from_slice(&response.bytes().await.map_err(|_| ())?).map_err(|_| ())?;
+        return Ok(());
+    }
+    Err(())
+}
+
+/// Epoch seconds of an HTTP date (`Tue, 01 Dec 2026 22:00:00 GMT`), by hand as a loop would.
+fn httpdate_secs(date: &str) -> Option<u64> {
+    let parts: Vec<&str> = date.split_whitespace().collect();
+    let [_, day, month, year, time, _] = parts[..] else {
+        return None;
+    };
+    let month = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ]
+    .iter()
+    .position(|m| *m == month)? as i64
+        + 1;
+    let (y, d): (i64, i64) = (year.parse().ok()?, day.parse().ok()?);
+    let mut hms = time.split(':').map(|v| v.parse::<i64>().ok());
+    let (h, mi, sec) = (hms.next()??, hms.next()??, hms.next()??);
+    // Days from the civil date (Howard Hinnant's algorithm).
+    let y = if month <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let days = era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468;
+    u64::try_from(days * 86_400 + h * 3600 + mi * 60 + sec).ok()
+}
+
+/// Runs `calls` calls of `call` on `tasks` tasks and counts what the org refused.
+async fn run_on<F, Fut>(org: &okta_mock::OktaMock, calls: usize, tasks: usize, call: F) -> Run
+where
+    F: Fn() -> Fut,
+    Fut: Future<Output = bool>,
+{
+    org.clear_requests();
+    let started = Instant::now();
+    let errors = futures::stream::iter(0..calls)
+        .map(|_| call())
+        .buffer_unordered(tasks)
+        .filter(|ok| futures::future::ready(!ok))
+        .count()
+        .await;
+    let elapsed = started.elapsed();
+    let refused = org.requests().iter().filter(|r| r.status == Some(429)).count();
+    Run {
+        elapsed,
+        refused,
+        errors,
+    }
+}
+
+/// Under a rate limit: the SDK (paced by default) and a hand-written loop, each on a fresh org.
+async fn limited_row(name: &str, calls: usize, tasks: usize, rate: u32) {
+    let ideal = Duration::from_secs_f64(calls as f64 / f64::from(rate));
+    let (org, id) = limited_org(rate).await;
+    let client = sdk_for(&org);
+    let sdk_run = run_on(&org, calls, tasks, || async {
+        client.get_user(&id).send().await.is_ok()
+    })
+    .await;
+    let (org, id) = limited_org(rate).await;
+    let http = baseline(org.addr());
+    let url = format!("{}/api/v1/users/{id}", org.url());
+    let token = org.token().to_owned();
+    let base = run_on(&org, calls, tasks, || async {
+        baseline_paced_get(&http, &url, &token).await.is_ok()
+    })
+    .await;
+    let ratio = sdk_run.elapsed.as_secs_f64() / ideal.as_secs_f64();
+    let windows = (calls as f64 / f64::from(rate)).ceil() as usize;
+    let verdict = if ratio <= 1.10 && sdk_run.errors == 0 && sdk_run.refused <= windows {
+        "ok"
+    } else {
+        "over target"
+    };
+    println!(
+        "| {name} | {:.2} s | {} | {ratio:.3} | {} | {verdict} |",
+        ideal.as_secs_f64(),
+        sdk_run.show(),
+        base.show()
+    );
+}
+
+/// The rate-limit and fault workloads, each beside a hand-written loop and the ideal.
+async fn rate_limit_rows(scale: usize, _user_size: &usize) {
+    println!("\nRate limits (okta-mock, Okta's per-family limits, 1-s windows; one run each):\n");
+    println!(
+        "| workload | ideal (N / rate) | SDK | SDK / ideal | hand-written loop | target ≤ 1.10, ≤ 1 429 a window, 0 errors |"
+    );
+    println!("|---|---|---|---|---|---|");
+    let n = 1_000 / scale;
+    limited_row(&format!("{n} sequential get_user, 200 req/s"), n, 1, 200).await;
+    let n = 5_000 / scale;
+    limited_row(&format!("{n} get_user, concurrency 32, 200 req/s"), n, 32, 200).await;
+    let n = 200 / scale;
+    limited_row(&format!("20 tasks, {n} get_user between them, 5 req/s"), n, 20, 5).await;
+
+    // Faults: a 503 every 20th request and a dropped connection every 53rd.
+    let n = 1_000 / scale;
+    let clean = start_server(PAGE).await;
+    let count = Arc::new(AtomicUsize::new(0));
+    let faulty = start_server_with(PAGE, Some(Arc::clone(&count))).await;
+    let time = |addr: SocketAddr| async move {
+        let client = sdk(addr);
+        let started = Instant::now();
+        let mut ok = 0;
+        for _ in 0..n {
+            ok += usize::from(client.get_user("00u1").await.is_ok());
+        }
+        (started.elapsed(), ok)
+    };
+    let (free, _) = time(clean).await;
+    let (hit, ok) = time(faulty).await;
+    let http = baseline(faulty);
+    count.store(0, Ordering::Relaxed);
+    let mut base_ok = 0;
+    let started = Instant::now();
+    for _ in 0..n {
+        let response = http
+            .get(format!("http://{faulty}/api/v1/users/00u1"))
+            .header("authorization", format!("SSWS {TOKEN}"))
+            .send()
+            .await;
+        base_ok += usize::from(response.is_ok_and(|r| r.status().is_success()));
+    }
+    let base_time = started.elapsed();
+    let extra = hit.saturating_sub(free);
+    println!("\nFaults (a 503 every 20th request, a dropped connection every 53rd):\n");
+    println!(
+        "| workload | fault-free | SDK with faults | SDK extra | hand-written loop | target: all succeed, ≤ +1.0 s |"
+    );
+    println!("|---|---|---|---|---|---|");
+    println!(
+        "| {n} sequential get_user | {:.3} s | {:.3} s, {ok}/{n} | +{:.3} s | {:.3} s, {base_ok}/{n} | {} |",
+        free.as_secs_f64(),
+        hit.as_secs_f64(),
+        extra.as_secs_f64(),
+        base_time.as_secs_f64(),
+        if ok == n && extra <= Duration::from_secs(1) {
+            "ok"
+        } else {
+            "over target"
+        }
+    );
+
+    // A sustained outage: every request 503 for 10 s (1 s with BENCH_QUICK), 32 tasks.
+    // A limit no outage reaches: this is about retries, not pacing.
+    let org = okta_mock::OktaMock::builder()
+        .rate_limit(u32::MAX, Duration::from_secs(60))
+        .start()
+        .await;
+    let id = org.seed_users(1).remove(0);
+    org.fail_next(usize::MAX / 2, 503);
+    let client = sdk_for(&org);
+    let outage = Duration::from_secs(10 / scale.min(10) as u64);
+    let started = Instant::now();
+    let (mut calls, mut budget, mut longest) = (0usize, 0usize, Duration::ZERO);
+    let mut tasks = futures::stream::FuturesUnordered::new();
+    let one = |client: okta::Client, id: String| async move {
+        let t = Instant::now();
+        let result = client.get_user(&id).await;
+        (t.elapsed(), result)
+    };
+    for _ in 0..32 {
+        tasks.push(one(client.clone(), id.clone()));
+    }
+    while let Some((took, result)) = tasks.next().await {
+        calls += 1;
+        longest = longest.max(took);
+        if matches!(result, Err(okta::Error::RetryBudgetExhausted { .. })) {
+            budget += 1;
+        }
+        if started.elapsed() < outage {
+            tasks.push(one(client.clone(), id.clone()));
+        }
+    }
+    let sent = org.request_count();
+    println!(
+        "\nOutage ({:.0} s of 503, 32 tasks): {calls} calls, {sent} requests ({:.2} a call), {budget} stopped by the \
+         retry budget, longest call {:.2} s (deadline 300 s)",
+        outage.as_secs_f64(),
+        sent as f64 / calls.max(1) as f64,
+        longest.as_secs_f64()
+    );
 }

@@ -47,9 +47,9 @@ pub use client::{Client, UserFactors};
 pub use okta_core::Client as CoreClient;
 pub use okta_core::{
     ApiError, AsClient, Auth, Call, ClientBuilder, Config, DecodeError, Endpoint, Error, ErrorCause, HeaderMap,
-    ItemStream, Method, OAuthError, Page, PageForm, PageStream, Paginated, ParamValue, PrivateKey, Query, RateLimit,
-    RateLimitedError, RawRequest, RawResponse, Redacted, Response, RetryPolicy, SecretString, Source, StatusCode,
-    is_secret_field,
+    ItemStream, Method, OAuthError, Pacing, Page, PageForm, PageStream, Paginated, ParamValue, PrivateKey, Query,
+    RateLimit, RateLimitBucket, RateLimitedError, RawRequest, RawResponse, Redacted, Response, RetryPolicy,
+    SecretString, Source, StatusCode, is_secret_field,
 };
 pub use okta_macros::Endpoint;
 /// Adds the serde attributes every Okta model field needs, so a model says them once.

@@ -5,6 +5,7 @@
 mod common;
 
 mod errors;
+mod pacing;
 mod pagination;
 mod retries;
 

@@ -54,28 +54,22 @@ async fn get_ok(client: &okta::Client) -> Result<Value, Error> {
 }
 
 #[tokio::test]
-async fn rate_limited_429_with_headers_waits_for_the_reset_and_sends_retry_headers() {
+async fn a_rate_limited_429_is_retried_with_retry_headers() {
     let server = MockServer::start().await;
-    mount_sequence(&server, "GET", "/api/v1/thing", too_many(Some(now_secs())), 2).await;
-    // The headers ask for ~1 s; the policy caps waits at 200 ms, so the call waits, but briefly.
-    let client = okta::Client::builder()
-        .org_url(server.uri())
-        .api_token(TOKEN)
-        .retry_policy(
-            RetryPolicy::default()
-                .max_retries(3)
-                .max_wait(Duration::from_millis(200)),
-        )
-        .build()
-        .expect("client");
+    // A reset that already passed on the server's clock (Date): retried after a short backoff.
+    mount_sequence(
+        &server,
+        "GET",
+        "/api/v1/thing",
+        too_many(Some(now_secs().saturating_sub(5))),
+        2,
+    )
+    .await;
+    let client = fast_retry_client(&server.uri(), 3);
     let started = Instant::now();
     let value = get_ok(&client).await.expect("succeeds after two 429s");
     assert_eq!(value["id"], "ok");
-    assert!(
-        started.elapsed() >= Duration::from_millis(400),
-        "two capped waits happened: {:?}",
-        started.elapsed()
-    );
+    assert!(started.elapsed() < Duration::from_secs(1), "{:?}", started.elapsed());
 
     let requests = server.received_requests().await.expect("recorded");
     assert_eq!(requests.len(), 3);
@@ -120,18 +114,21 @@ async fn rate_limit_error_after_the_last_retry_says_when_it_resets() {
         .respond_with(too_many(Some(reset)))
         .mount(&server)
         .await;
+    // The policy waits at most 20 ms; a reset 30 s away is not waited for (nor retried into).
+    let started = Instant::now();
     let err = get_ok(&fast_retry_client(&server.uri(), 2))
         .await
         .expect_err("rate limited");
+    assert!(started.elapsed() < Duration::from_secs(1), "failed at once");
     assert_eq!(
         server.received_requests().await.expect("recorded").len(),
-        3,
-        "first attempt + 2 retries, no more"
+        1,
+        "one attempt: the reset lies beyond the longest allowed wait"
     );
     let Error::RateLimited(limited) = &err else {
         panic!("expected RateLimited, got {err:?}")
     };
-    assert_eq!(limited.attempts, 3);
+    assert_eq!(limited.attempts, 1);
     assert_eq!(limited.api.rate_limit.reset, Some(reset));
     assert_eq!(limited.api.rate_limit.remaining, Some(0));
     assert_eq!(err.error_code(), Some("E0000047"));
@@ -267,5 +264,117 @@ async fn a_connection_that_cannot_be_opened_is_an_error_after_the_retries() {
     assert!(
         err.to_string().starts_with("GET /api/v1/thing: transport error"),
         "{err}"
+    );
+}
+
+/// A keep-alive server that answers the first request of every connection and then treats the
+/// connection as idle-closed: the next request on it is met with a close, unread (what a server
+/// closing idle connections does to a request that crossed its close). With `close_idle`, it
+/// closes each connection right after its answer instead. Counts requests it answered, by method.
+async fn idle_closing_server(close_idle: bool) -> (String, Arc<AtomicUsize>, Arc<AtomicUsize>) {
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind loopback");
+    let addr = listener.local_addr().expect("addr");
+    let (answered, connections) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
+    let (a, c) = (answered.clone(), connections.clone());
+    tokio::spawn(async move {
+        // Bounded: a handful of connections per test.
+        for _ in 0..16 {
+            let Ok((mut socket, _)) = listener.accept().await else {
+                return;
+            };
+            c.fetch_add(1, Ordering::SeqCst);
+            let a = a.clone();
+            tokio::spawn(async move {
+                let mut buf = vec![0u8; 8192];
+                if socket.read(&mut buf).await.unwrap_or(0) == 0 {
+                    return;
+                }
+                a.fetch_add(1, Ordering::SeqCst);
+                let body = r#"{"id":"ok"}"#;
+                let response = format!(
+                    "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{body}",
+                    body.len()
+                );
+                let _ = socket.write_all(response.as_bytes()).await;
+                if close_idle {
+                    return; // closes the idle connection at once
+                }
+                // Wait for the next request, then close without reading or answering it.
+                let _ = socket.readable().await;
+            });
+        }
+    });
+    (format!("http://{addr}"), answered, connections)
+}
+
+#[tokio::test]
+async fn a_get_on_a_pooled_connection_the_server_closed_is_resent_at_once() {
+    let (uri, answered, connections) = idle_closing_server(false).await;
+    let client = okta::Client::builder()
+        .org_url(&uri)
+        .api_token(TOKEN)
+        // Backoff alone would take a second: a stale connection is retried without it.
+        .retry_policy(
+            RetryPolicy::default()
+                .base_backoff(Duration::from_secs(1))
+                .first_backoff(Duration::from_secs(1)),
+        )
+        .build()
+        .expect("client");
+    get_ok(&client).await.expect("first, on a new connection");
+    let started = Instant::now();
+    let value = get_ok(&client).await.expect("re-sent on a new connection");
+    assert_eq!(value["id"], "ok");
+    assert!(
+        started.elapsed() < Duration::from_millis(500),
+        "at once: {:?}",
+        started.elapsed()
+    );
+    assert_eq!(answered.load(Ordering::SeqCst), 2);
+    assert_eq!(
+        connections.load(Ordering::SeqCst),
+        2,
+        "the second call reused, then reconnected"
+    );
+}
+
+#[tokio::test]
+async fn a_post_that_may_have_been_written_to_a_closed_connection_is_not_resent() {
+    let (uri, answered, connections) = idle_closing_server(false).await;
+    let client = fast_retry_client(&uri, 3);
+    let post = || {
+        client
+            .request(Method::POST, "/api/v1/groups")
+            .json(&json!({"profile": {"name": "x"}}))
+    };
+    post().send().await.expect("first");
+    let err = post()
+        .send()
+        .await
+        .expect_err("written to a connection the server then closed");
+    assert!(matches!(err, Error::Transport { .. }), "{err:?}");
+    assert_eq!(
+        (answered.load(Ordering::SeqCst), connections.load(Ordering::SeqCst)),
+        (1, 1)
+    );
+}
+
+#[tokio::test]
+async fn a_post_after_the_server_closed_an_idle_connection_goes_on_a_new_one() {
+    let (uri, answered, connections) = idle_closing_server(true).await;
+    let client = fast_retry_client(&uri, 0);
+    for _ in 0..5 {
+        client
+            .request(Method::POST, "/api/v1/groups")
+            .json(&json!({"profile": {"name": "x"}}))
+            .send()
+            .await
+            .expect("the closed connection is never used");
+        // Long enough for the client to see the close (a few scheduler turns on loopback).
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(
+        (answered.load(Ordering::SeqCst), connections.load(Ordering::SeqCst)),
+        (5, 5)
     );
 }

@@ -17,9 +17,6 @@ pub fn file(spec: &Spec, ops: &[Operation]) -> String {
     out.push_str(crate::HEADER);
     out.push_str(
         r#"
-// Until the stand-in's fallback route asks it.
-#![allow(dead_code)]
-
 /// One operation's example: method, path template (`{param}` matches one segment), status, JSON body.
 pub(crate) struct Example {
     pub(crate) method: &'static str,

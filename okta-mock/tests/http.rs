@@ -351,3 +351,20 @@ fn outlives_the_runtime_that_started_it() {
     assert_eq!(status, 200);
     assert_eq!(blocking_get(&api.org, "/api/v1/groups"), "HTTP/1.1 200 OK");
 }
+
+#[tokio::test]
+async fn operations_it_does_not_model_answer_the_spec_example() {
+    let api = Api::start().await;
+    // Authorization servers are not modelled: the spec's example list comes back.
+    let servers = api.get("/api/v1/authorizationServers").await;
+    assert_eq!(servers.status, 200);
+    let list = servers.body.as_array().expect("a list");
+    assert!(!list.is_empty() && list[0].get("id").is_some(), "{:?}", servers.body);
+    let one = api.get("/api/v1/authorizationServers/aus1abc/scopes").await;
+    assert_eq!(one.status, 200);
+    // A path of no operation at all is still Okta's 404.
+    let none = api.get("/api/v1/no-such-thing").await;
+    assert_eq!((none.status, none.error_code()), (404, "E0000007"));
+    // A modelled route keeps its state, never an example.
+    assert_eq!(api.get("/api/v1/users/00unknown").await.status, 404);
+}

@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 
 use crate::error::{ApiError, ApiResult};
-use crate::request::{Reply, Req};
+use crate::request::{Body, Reply, Req};
 use crate::state::State;
 
 mod apps;
@@ -42,9 +42,18 @@ pub(crate) fn dispatch(st: &mut State, req: &Req) -> ApiResult<Reply> {
 }
 
 /// The one place a request ends up when no route serves its path (every route table's
-/// catch-all answers [`not_found_path`]): today Okta's 404 E0000007.
+/// catch-all answers [`not_found_path`]): an operation of Okta's Management API that the
+/// stand-in does not model answers its example from the spec; anything else is Okta's 404.
 fn fallback(_st: &mut State, req: &Req) -> ApiResult<Reply> {
-    Err(ApiError::not_found(&req.path, "Resource"))
+    let Some(example) = crate::examples_generated::example(&req.method, &req.path) else {
+        return Err(ApiError::not_found(&req.path, "Resource"));
+    };
+    let body = (example.status != 204 && !example.body.is_empty()).then(|| Body::Serialized(example.body.to_owned()));
+    Ok(Reply {
+        status: example.status,
+        body,
+        headers: Vec::new(),
+    })
 }
 
 fn route(st: &mut State, req: &Req) -> ApiResult<Reply> {

@@ -3,8 +3,8 @@
 //! Okta reports them, with `Date` from the same clock.
 //!
 //! Windows are aligned on the epoch (a 1-minute window resets on the minute, a 1-second one on
-//! the second), so `X-Rate-Limit-Reset` is exactly when the window resets. The clock follows
-//! tokio's, so a test that pauses time sees windows pass as it advances.
+//! the second), so `X-Rate-Limit-Reset` is exactly when the window resets. The clock is the wall
+//! clock at start plus the monotonic time since, so `Date` and the windows never disagree.
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -32,7 +32,7 @@ pub(crate) struct RateInfo {
     pub(crate) now_ms: i64,
 }
 
-/// Wall-clock time that advances with tokio's clock (paused or not).
+/// Wall-clock time that advances with the monotonic clock (tokio's, so unit tests can pause it).
 #[derive(Debug, Clone, Copy)]
 struct Clock {
     epoch_ms: i64,

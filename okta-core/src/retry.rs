@@ -16,9 +16,9 @@ use tokio::time::Instant;
 ///   HEAD). A POST is re-sent only when it provably never reached the server: the connection could
 ///   not be opened, or the pooled connection it was given had already been closed.
 /// * The first retry of a call comes quickly ([`first_backoff`](Self::first_backoff), jittered):
-///   most faults are isolated. Further retries back off exponentially from
-///   [`base_backoff`](Self::base_backoff), and a retry budget shared by the client's clones stops
-///   retrying when most calls are failing.
+///   most faults are isolated. Further retries back off exponentially, four times longer each
+///   time, up to the [`base_backoff`](Self::base_backoff) schedule, and a retry budget shared by
+///   the client's clones stops retrying when most calls are failing.
 /// * Every wait is capped at [`max_wait`](Self::max_wait), and no retry starts once the overall
 ///   [`deadline`](Self::deadline) would be passed.
 ///
@@ -81,7 +81,9 @@ impl RetryPolicy {
         self
     }
 
-    /// The wait before the second retry (doubled for each further retry, jittered).
+    /// The ceiling of the wait before the second retry (doubled for each further retry, jittered):
+    /// further retries wait four times the one before, from [`first_backoff`](Self::first_backoff),
+    /// but never longer than this schedule.
     pub fn base_backoff(mut self, d: Duration) -> Self {
         self.base_backoff = d;
         self
@@ -147,13 +149,19 @@ impl RetryPolicy {
         }
     }
 
-    /// Jittered backoff, somewhere in `[d/2, d]`: `d` is the first backoff for retry 0, then
-    /// `base · 2^(retry − 1)`, at most the longest wait. The jitter keeps clients that failed
-    /// together from coming back together.
+    /// Jittered backoff, somewhere in `[d/2, d]`: `d` is the first backoff for retry 0, then four
+    /// times the one before (`first · 4^retry`), but never more than `base · 2^(retry − 1)` nor
+    /// the longest wait. A second fault in a row is still most likely a coincidence (40 ms, not
+    /// half a second); a run of them climbs to the old schedule, and the retry budget ends an
+    /// outage. The jitter keeps clients that failed together from coming back together.
     pub(crate) fn backoff(&self, retry: u32) -> Duration {
         let full = match retry {
             0 => self.first_backoff,
-            n => self.base_backoff.saturating_mul(2u32.saturating_pow((n - 1).min(16))),
+            n => {
+                let steep = self.first_backoff.saturating_mul(4u32.saturating_pow(n.min(16)));
+                let ceiling = self.base_backoff.saturating_mul(2u32.saturating_pow((n - 1).min(16)));
+                steep.min(ceiling)
+            }
         }
         .min(self.max_wait);
         jittered(full)
@@ -262,9 +270,10 @@ mod tests {
     #[test]
     fn odd_or_missing_reset_falls_back_to_backoff() {
         let policy = RetryPolicy::default().base_backoff(Duration::from_millis(100));
+        // Retry 2: min(10 ms · 4², 100 ms · 2) = 160 ms, jittered.
         let wait = wait_of(status(&policy, Method::GET, StatusCode::TOO_MANY_REQUESTS, 2, None)).expect("retried");
         assert!(
-            wait >= Duration::from_millis(100) && wait <= Duration::from_millis(200),
+            wait >= Duration::from_millis(80) && wait <= Duration::from_millis(160),
             "{wait:?}"
         );
     }
@@ -319,7 +328,10 @@ mod tests {
             );
         }
         for retry in 1..8 {
-            let full = (Duration::from_millis(100) * 2u32.pow(retry - 1)).min(Duration::from_secs(1));
+            let steep = Duration::from_millis(20) * 4u32.pow(retry);
+            let full = steep
+                .min(Duration::from_millis(100) * 2u32.pow(retry - 1))
+                .min(Duration::from_secs(1));
             let wait = policy.backoff(retry);
             assert!(wait >= full / 2 && wait <= full, "retry {retry}: {wait:?} vs {full:?}");
         }

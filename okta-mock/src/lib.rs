@@ -46,6 +46,7 @@ mod seed;
 mod server;
 mod state;
 mod status;
+mod user_schema;
 mod user_store;
 
 pub use faults::Faults;

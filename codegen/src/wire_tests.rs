@@ -72,6 +72,7 @@ pub fn main_file(areas: &[(&Area, usize)]) -> String {
          #[allow(dead_code)]\nfn json(text: &str) -> serde_json::Value {\n    serde_json::from_str(text).expect(\"fixture is JSON\")\n}\n",
     );
     out.push_str(BODY_STREAM);
+    out.push_str("\n#[cfg(feature = \"full\")]\nmod models;\n");
     for (area, _) in areas {
         let _ = write!(
             out,
@@ -417,6 +418,13 @@ fn empty_of(schema: &Yaml) -> String {
         "string" => "\"x\"".to_owned(),
         _ => "{}".to_owned(),
     }
+}
+
+/// Every property of a schema, those of its `allOf` parts included (the first of a name wins).
+pub fn properties<'a>(spec: &'a Spec, node: &'a Yaml) -> Vec<(String, &'a Yaml)> {
+    let mut out = Vec::new();
+    collect(spec, node, &mut out, &mut BTreeSet::new());
+    out
 }
 
 fn collect<'a>(spec: &'a Spec, node: &'a Yaml, out: &mut Vec<(String, &'a Yaml)>, seen: &mut BTreeSet<String>) {

@@ -140,10 +140,16 @@ mod tests {
                 st.auth_scopes.children("default").count(),
                 st.auth_claims.children("default").count(),
                 st.auth_policies.children("default").count(),
-                policy.as_deref().map_or(0, |p| st.auth_policy_rules.children(p).count()),
+                policy
+                    .as_deref()
+                    .map_or(0, |p| st.auth_policy_rules.children(p).count()),
             ]
         };
-        assert!(holds(&st).iter().all(|n| *n > 0), "the default server has every part: {:?}", holds(&st));
+        assert!(
+            holds(&st).iter().all(|n| *n > 0),
+            "the default server has every part: {:?}",
+            holds(&st)
+        );
         st.delete_authorization_server("default");
         assert_eq!(holds(&st), [0; 4]);
         assert_eq!(st.auth_servers.iter().count() + st.auth_policy_rules.iter().count(), 0);

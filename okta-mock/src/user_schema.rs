@@ -165,7 +165,11 @@ impl UserSchema {
                     ));
                 }
             };
-            let items = self.custom.get(name).and_then(|d| d.pointer("/items/type")).and_then(Value::as_str);
+            let items = self
+                .custom
+                .get(name)
+                .and_then(|d| d.pointer("/items/type"))
+                .and_then(Value::as_str);
             if !value.is_null() && !is_of_type(value, ty, items) {
                 let expected = items.map_or_else(|| ty.to_owned(), |i| format!("{ty} of {i}"));
                 return Err(ApiError::validation(
@@ -236,14 +240,26 @@ mod tests {
             "badge": { "type": "integer" }, "tags": { "type": "array", "items": { "type": "string" } },
         } } } });
         assert_eq!(schema.update(&add).map_err(|e| e.summary), Ok(vec![]));
-        assert!(schema.check(&profile(json!({ "badge": 7, "tags": ["a"], "city": "Oslo" })), "newUser").is_ok());
-        let wrong = schema.check(&profile(json!({ "badge": "seven" })), "newUser").unwrap_err();
+        assert!(
+            schema
+                .check(
+                    &profile(json!({ "badge": 7, "tags": ["a"], "city": "Oslo" })),
+                    "newUser"
+                )
+                .is_ok()
+        );
+        let wrong = schema
+            .check(&profile(json!({ "badge": "seven" })), "newUser")
+            .unwrap_err();
         assert_eq!(wrong.causes, ["badge: Property value does not match the type integer"]);
         assert!(schema.check(&profile(json!({ "tags": [1] })), "newUser").is_err());
         assert!(schema.check(&profile(json!({ "badge": 1.5 })), "newUser").is_err());
 
         let remove = json!({ "definitions": { "custom": { "properties": { "badge": null } } } });
-        assert_eq!(schema.update(&remove).map_err(|e| e.summary), Ok(vec!["badge".to_owned()]));
+        assert_eq!(
+            schema.update(&remove).map_err(|e| e.summary),
+            Ok(vec!["badge".to_owned()])
+        );
         let unknown = schema.check(&profile(json!({ "badge": 7 })), "newUser").unwrap_err();
         assert_eq!(unknown.summary, "Api validation failed: newUser");
         assert_eq!(unknown.causes, ["Property name 'badge' is not defined in profile"]);
@@ -260,8 +276,10 @@ mod tests {
             let body = json!({ "definitions": { "custom": { "properties": props } } });
             assert_eq!(schema.update(&body).map(|_| ()).map_err(|e| e.code), Err("E0000001"));
         }
-        assert!(schema.json("http://x")["definitions"]["custom"]["properties"]
-            .as_object()
-            .is_some_and(Map::is_empty));
+        assert!(
+            schema.json("http://x")["definitions"]["custom"]["properties"]
+                .as_object()
+                .is_some_and(Map::is_empty)
+        );
     }
 }

@@ -79,7 +79,9 @@ impl Part {
     /// Fields the org fills in when a create leaves them out.
     fn defaults(self) -> Value {
         match self {
-            Self::Scope => json!({ "system": false, "default": false, "consent": "IMPLICIT", "metadataPublish": "NO_CLIENTS" }),
+            Self::Scope => {
+                json!({ "system": false, "default": false, "consent": "IMPLICIT", "metadataPublish": "NO_CLIENTS" })
+            }
             Self::Claim => json!({ "status": "ACTIVE", "system": false, "alwaysIncludeInToken": false }),
             Self::Policy => json!({ "type": "OAUTH_AUTHORIZATION_POLICY", "system": false }),
             Self::Rule => json!({ "type": "RESOURCE_ACCESS", "system": false }),
@@ -165,13 +167,15 @@ fn route_in(st: &mut State, req: &Req, place: Place<'_>, rest: &[&str]) -> ApiRe
                 Ok(Reply::no_content())
             },
         ),
-        [id, "lifecycle", op @ ("activate" | "deactivate")] if place.part.has_lifecycle() => by_method!(req, "POST" => {
-            let part = place.part;
-            let doc = set_doc_status(part.docs_mut(st), place.parent, id, part.kind(), lifecycle_status(op))?;
-            let event = if part == Part::Rule { "policy.rule" } else { "policy.lifecycle" };
-            st.log(req, &format!("{event}.{op}"), &format!("{op} {}", part.kind()), vec![doc_ref(&doc, part.kind(), "/name")]);
-            Ok(Reply::no_content())
-        }),
+        [id, "lifecycle", op @ ("activate" | "deactivate")] if place.part.has_lifecycle() => {
+            by_method!(req, "POST" => {
+                let part = place.part;
+                let doc = set_doc_status(part.docs_mut(st), place.parent, id, part.kind(), lifecycle_status(op))?;
+                let event = if part == Part::Rule { "policy.rule" } else { "policy.lifecycle" };
+                st.log(req, &format!("{event}.{op}"), &format!("{op} {}", part.kind()), vec![doc_ref(&doc, part.kind(), "/name")]);
+                Ok(Reply::no_content())
+            })
+        }
         _ => Err(not_found_path(req)),
     }
 }
@@ -195,7 +199,10 @@ fn part_json(st: &State, place: Place<'_>, d: &Doc) -> Value {
     let mut json = d.json.clone();
     json["_links"] = json!({ "self": { "href": href, "hints": { "allow": ["GET", "PUT", "DELETE"] } } });
     if place.part.has_lifecycle() {
-        let status = json["status"].as_str().and_then(LifecycleStatus::parse).unwrap_or(LifecycleStatus::Active);
+        let status = json["status"]
+            .as_str()
+            .and_then(LifecycleStatus::parse)
+            .unwrap_or(LifecycleStatus::Active);
         json["_links"][status.toggle()] =
             json!({ "href": format!("{href}/lifecycle/{}", status.toggle()), "hints": { "allow": ["POST"] } });
     }
@@ -288,6 +295,11 @@ fn save(st: &mut State, req: &Req, place: Place<'_>, existing: Option<&str>) -> 
     };
     let doc = get(st, place, &id)?.clone();
     let message = format!("{} {}", if verb == "create" { "Create" } else { "Update" }, part.kind());
-    st.log(req, &part.event(verb), &message, vec![doc_ref(&doc, part.kind(), "/name")]);
+    st.log(
+        req,
+        &part.event(verb),
+        &message,
+        vec![doc_ref(&doc, part.kind(), "/name")],
+    );
     Ok(reply(part_json(st, place, &doc)))
 }

@@ -53,7 +53,10 @@ pub(super) fn server<'a>(st: &'a State, id: &str) -> ApiResult<&'a Doc> {
 fn server_json(st: &State, s: &Doc) -> Value {
     let href = format!("{}/api/v1/authorizationServers/{}", st.base_url, s.id);
     let issuer = format!("{}/oauth2/{}", st.base_url, s.id);
-    let status = s.json["status"].as_str().and_then(LifecycleStatus::parse).unwrap_or(LifecycleStatus::Active);
+    let status = s.json["status"]
+        .as_str()
+        .and_then(LifecycleStatus::parse)
+        .unwrap_or(LifecycleStatus::Active);
     let mut json = s.json.clone();
     let get = |path: &str| json!({ "href": format!("{href}/{path}"), "hints": { "allow": ["GET"] } });
     json["_links"] = json!({
@@ -76,7 +79,12 @@ fn server_json(st: &State, s: &Doc) -> Value {
 fn save(st: &mut State, req: &Req, existing: Option<&str>) -> ApiResult<Reply> {
     let previous = existing.map(|id| server(st, id).map(|s| s.json.clone())).transpose()?;
     req.required_str("/name", "name")?;
-    if req.body.get("audiences").and_then(Value::as_array).is_none_or(Vec::is_empty) {
+    if req
+        .body
+        .get("audiences")
+        .and_then(Value::as_array)
+        .is_none_or(Vec::is_empty)
+    {
         return Err(ApiError::required("audiences"));
     }
     let mut json = req.body.clone();
@@ -134,7 +142,10 @@ fn init_server(st: &State, json: &mut Value, id: &str) {
 /// `q` matches the start of the name or of an audience (case-insensitive); pages of up to 200.
 fn list(st: &mut State, req: &Req) -> ApiResult<Reply> {
     let q = req.q("q").map(str::to_lowercase);
-    let starts = |v: &Value| v.as_str().is_some_and(|s| q.as_deref().is_none_or(|q| s.to_lowercase().starts_with(q)));
+    let starts = |v: &Value| {
+        v.as_str()
+            .is_some_and(|s| q.as_deref().is_none_or(|q| s.to_lowercase().starts_with(q)))
+    };
     let items = st
         .auth_servers
         .iter()
@@ -159,7 +170,10 @@ pub(crate) fn insert_default(st: &mut State) {
         ("profile", "Allows access to the end-user's default profile claims."),
         ("email", "Allows access to the email and email_verified claims."),
         ("address", "Allows access to the address claim."),
-        ("phone", "Allows access to the phone_number and phone_number_verified claims."),
+        (
+            "phone",
+            "Allows access to the phone_number and phone_number_verified claims.",
+        ),
         ("offline_access", "Allows access to a refresh token."),
         ("device_sso", "Allows a device secret to be issued for native SSO."),
     ] {

@@ -109,7 +109,11 @@ impl Org {
                     .iter()
                     .find(|(name, _)| *name == "content-type")
                     .map_or("application/json", |(_, value)| *value);
-                assert_eq!(header("content-type").as_deref(), Some(content_type), "{op}: content-type");
+                assert_eq!(
+                    header("content-type").as_deref(),
+                    Some(content_type),
+                    "{op}: content-type"
+                );
             }
             None => assert!(
                 request.body.is_empty(),

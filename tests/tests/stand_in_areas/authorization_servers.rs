@@ -21,16 +21,27 @@ fn server(name: &str) -> AuthorizationServer {
 async fn a_new_org_has_the_default_server_with_the_reserved_scopes() {
     let org = OktaMock::start().await;
     let client = client(&org);
-    let default = client.get_authorization_server("default").await.expect("the default server");
+    let default = client
+        .get_authorization_server("default")
+        .await
+        .expect("the default server");
     assert_eq!(default.audiences, Some(vec!["api://default".to_owned()]));
     assert_eq!(default.issuer, Some(format!("{}/oauth2/default", org.url())));
-    let scopes: Vec<OAuth2Scope> = client.list_o_auth2_scopes("default").stream().try_collect().await.expect("scopes");
+    let scopes: Vec<OAuth2Scope> = client
+        .list_o_auth2_scopes("default")
+        .stream()
+        .try_collect()
+        .await
+        .expect("scopes");
     let names: Vec<_> = scopes.iter().filter_map(|s| s.name.as_deref()).collect();
     for reserved in ["openid", "profile", "email", "address", "phone", "offline_access"] {
         assert!(names.contains(&reserved), "{reserved} in {names:?}");
     }
     assert!(scopes.iter().all(|s| s.system == Some(true)));
-    let policies = client.list_authorization_server_policies("default").await.expect("policies");
+    let policies = client
+        .list_authorization_server_policies("default")
+        .await
+        .expect("policies");
     assert_eq!(policies.len(), 1);
 }
 
@@ -42,7 +53,10 @@ async fn create_list_add_a_scope_and_delete_the_server_with_its_scopes() {
     for name in ["payments", "ledger", "reports"] {
         let created = client.create_authorization_server(server(name)).await.expect("created");
         assert_eq!(created.status, Some(LifecycleStatus::Active));
-        assert!(created.credentials.and_then(|c| c.signing).is_some(), "signing credentials");
+        assert!(
+            created.credentials.and_then(|c| c.signing).is_some(),
+            "signing credentials"
+        );
         ids.push(created.id.expect("an id"));
     }
     assert!(ids.iter().all(|id| id.starts_with("aus") && id.len() == 20), "{ids:?}");
@@ -65,15 +79,26 @@ async fn create_list_add_a_scope_and_delete_the_server_with_its_scopes() {
     let payments = &ids[0];
     let scope: OAuth2Scope =
         serde_json::from_value(json!({ "name": "payments:read", "description": "Read payments" })).expect("a scope");
-    let scope = client.create_o_auth2_scope(payments, scope).await.expect("scope created");
+    let scope = client
+        .create_o_auth2_scope(payments, scope)
+        .await
+        .expect("scope created");
     let scope_id = scope.id.clone().expect("a scope id");
     assert_eq!(scope.system, Some(false));
-    let scopes: Vec<OAuth2Scope> = client.list_o_auth2_scopes(payments).stream().try_collect().await.expect("scopes");
+    let scopes: Vec<OAuth2Scope> = client
+        .list_o_auth2_scopes(payments)
+        .stream()
+        .try_collect()
+        .await
+        .expect("scopes");
     assert_eq!(scopes, [scope.clone()]);
     let got = client.get_o_auth2_scope(payments, &scope_id).await.expect("scope read");
     assert_eq!(got, scope);
 
-    client.deactivate_authorization_server(payments).await.expect("deactivated");
+    client
+        .deactivate_authorization_server(payments)
+        .await
+        .expect("deactivated");
     let inactive = client.get_authorization_server(payments).await.expect("read");
     assert_eq!(inactive.status, Some(LifecycleStatus::Inactive));
     client.delete_authorization_server(payments).await.expect("deleted");
@@ -81,8 +106,14 @@ async fn create_list_add_a_scope_and_delete_the_server_with_its_scopes() {
     let err = client.get_authorization_server(payments).await.expect_err("gone");
     assert!(err.is_not_found());
     assert_eq!(err.error_code(), Some("E0000007"));
-    let err = client.get_o_auth2_scope(payments, &scope_id).await.expect_err("its scope is gone too");
-    assert_eq!((err.status(), err.error_code()), (Some(StatusCode::NOT_FOUND), Some("E0000007")));
+    let err = client
+        .get_o_auth2_scope(payments, &scope_id)
+        .await
+        .expect_err("its scope is gone too");
+    assert_eq!(
+        (err.status(), err.error_code()),
+        (Some(StatusCode::NOT_FOUND), Some("E0000007"))
+    );
     // The other servers are untouched.
     assert!(client.get_authorization_server(&ids[1]).await.is_ok());
 }
@@ -91,7 +122,12 @@ async fn create_list_add_a_scope_and_delete_the_server_with_its_scopes() {
 async fn claims_policies_and_rules_are_kept_per_server() {
     let org = OktaMock::start().await;
     let client = client(&org);
-    let id = client.create_authorization_server(server("hr")).await.expect("created").id.expect("id");
+    let id = client
+        .create_authorization_server(server("hr"))
+        .await
+        .expect("created")
+        .id
+        .expect("id");
 
     let claim: OAuth2Claim = serde_json::from_value(json!({
         "name": "department", "claimType": "RESOURCE", "valueType": "EXPRESSION", "value": "user.department",
@@ -102,15 +138,27 @@ async fn claims_policies_and_rules_are_kept_per_server() {
     let claim_id = claim.id.clone().expect("claim id");
     let mut renamed = claim.clone();
     renamed.value = Some("user.division".into());
-    let replaced = client.replace_o_auth2_claim(&id, &claim_id, renamed).await.expect("replaced");
-    assert_eq!((replaced.value.as_deref(), replaced.id.as_deref()), (Some("user.division"), Some(claim_id.as_str())));
+    let replaced = client
+        .replace_o_auth2_claim(&id, &claim_id, renamed)
+        .await
+        .expect("replaced");
+    assert_eq!(
+        (replaced.value.as_deref(), replaced.id.as_deref()),
+        (Some("user.division"), Some(claim_id.as_str()))
+    );
     assert_eq!(client.list_o_auth2_claims(&id).await.expect("claims"), [replaced]);
-    client.delete_o_auth2_claim(&id, &claim_id).await.expect("claim deleted");
+    client
+        .delete_o_auth2_claim(&id, &claim_id)
+        .await
+        .expect("claim deleted");
     assert!(client.list_o_auth2_claims(&id).await.expect("claims").is_empty());
 
     // A claim needs its type: refused before anything is stored.
     let incomplete: OAuth2Claim = serde_json::from_value(json!({ "name": "x" })).expect("a claim");
-    let err = client.create_o_auth2_claim(&id, incomplete).await.expect_err("no claimType");
+    let err = client
+        .create_o_auth2_claim(&id, incomplete)
+        .await
+        .expect_err("no claimType");
     assert_eq!(err.error_code(), Some("E0000001"));
 
     let policy: AuthorizationServerPolicy = serde_json::from_value(json!({
@@ -118,7 +166,10 @@ async fn claims_policies_and_rules_are_kept_per_server() {
         "conditions": { "clients": { "include": ["ALL_CLIENTS"] } },
     }))
     .expect("a policy");
-    let policy = client.create_authorization_server_policy(&id, policy).await.expect("policy created");
+    let policy = client
+        .create_authorization_server_policy(&id, policy)
+        .await
+        .expect("policy created");
     let policy_id = policy.id.clone().expect("policy id");
     assert_eq!((policy.status.as_deref(), policy.priority), (Some("ACTIVE"), Some(1)));
     let rule: AuthorizationServerPolicyRuleRequest = serde_json::from_value(json!({
@@ -126,20 +177,39 @@ async fn claims_policies_and_rules_are_kept_per_server() {
         "conditions": { "people": { "groups": { "include": ["EVERYONE"] } }, "grantTypes": { "include": ["client_credentials"] }, "scopes": { "include": ["*"] } },
     }))
     .expect("a rule");
-    let rule = client.create_authorization_server_policy_rule(&id, &policy_id, rule).await.expect("rule created");
+    let rule = client
+        .create_authorization_server_policy_rule(&id, &policy_id, rule)
+        .await
+        .expect("rule created");
     let rule_id = rule.id.clone().expect("rule id");
     client
         .deactivate_authorization_server_policy(&id, &policy_id)
         .await
         .expect("policy deactivated");
-    let read = client.get_authorization_server_policy(&id, &policy_id).await.expect("policy read");
+    let read = client
+        .get_authorization_server_policy(&id, &policy_id)
+        .await
+        .expect("policy read");
     assert_eq!(read.status.as_deref(), Some("INACTIVE"));
-    assert_eq!(client.list_authorization_server_policy_rules(&id, &policy_id).await.expect("rules").len(), 1);
+    assert_eq!(
+        client
+            .list_authorization_server_policy_rules(&id, &policy_id)
+            .await
+            .expect("rules")
+            .len(),
+        1
+    );
 
     // Another server does not see them; deleting the policy takes its rules.
-    let err = client.get_authorization_server_policy("default", &policy_id).await.expect_err("not default's");
+    let err = client
+        .get_authorization_server_policy("default", &policy_id)
+        .await
+        .expect_err("not default's");
     assert!(err.is_not_found());
-    client.delete_authorization_server_policy(&id, &policy_id).await.expect("policy deleted");
+    client
+        .delete_authorization_server_policy(&id, &policy_id)
+        .await
+        .expect("policy deleted");
     let err = client
         .get_authorization_server_policy_rule(&id, &policy_id, &rule_id)
         .await

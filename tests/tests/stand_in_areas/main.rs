@@ -21,7 +21,10 @@ fn summary_and_cause(err: &okta::Error) -> (String, String) {
     match err {
         okta::Error::Api(e) => (
             e.error_summary.clone().unwrap_or_default(),
-            e.error_causes.first().map(|c| c.error_summary.clone()).unwrap_or_default(),
+            e.error_causes
+                .first()
+                .map(|c| c.error_summary.clone())
+                .unwrap_or_default(),
         ),
         other => panic!("not an Okta error: {other}"),
     }

@@ -16,8 +16,10 @@ fn person(login: &str, attribute: (&str, serde_json::Value)) -> User {
 
 /// A partial update of the schema's custom properties.
 fn custom_properties(properties: serde_json::Value) -> UserSchema {
-    serde_json::from_value(json!({ "definitions": { "custom": { "id": "#custom", "type": "object", "properties": properties } } }))
-        .expect("a user schema")
+    serde_json::from_value(
+        json!({ "definitions": { "custom": { "id": "#custom", "type": "object", "properties": properties } } }),
+    )
+    .expect("a user schema")
 }
 
 #[tokio::test]
@@ -33,7 +35,10 @@ async fn a_custom_attribute_is_refused_until_the_schema_defines_it() {
     assert_eq!(err.error_code(), Some("E0000001"));
     let (summary, cause) = summary_and_cause(&err);
     assert_eq!(summary, "Api validation failed: newUser");
-    assert!(cause.contains("'employeeBadge'"), "the cause names the property: {cause}");
+    assert!(
+        cause.contains("'employeeBadge'"),
+        "the cause names the property: {cause}"
+    );
 
     let schema = client
         .update_user_profile(
@@ -42,13 +47,28 @@ async fn a_custom_attribute_is_refused_until_the_schema_defines_it() {
         )
         .await
         .expect("schema updated");
-    let custom = schema.definitions.and_then(|d| d.custom).and_then(|c| c.properties).unwrap_or_default();
+    let custom = schema
+        .definitions
+        .and_then(|d| d.custom)
+        .and_then(|c| c.properties)
+        .unwrap_or_default();
     assert_eq!(custom["employeeBadge"].title.as_deref(), Some("Employee badge"));
     // The schema persists: a later read has the property, and base properties are untouched.
     let read = client.get_user_schema("default").await.expect("schema read");
     let definitions = read.definitions.expect("definitions");
-    assert!(definitions.custom.and_then(|c| c.properties).is_some_and(|p| p.contains_key("employeeBadge")));
-    assert!(definitions.base.and_then(|b| b.properties).and_then(|p| p.login).is_some());
+    assert!(
+        definitions
+            .custom
+            .and_then(|c| c.properties)
+            .is_some_and(|p| p.contains_key("employeeBadge"))
+    );
+    assert!(
+        definitions
+            .base
+            .and_then(|b| b.properties)
+            .and_then(|p| p.login)
+            .is_some()
+    );
 
     let user = client
         .create_user(person("badge@example.com", ("employeeBadge", json!("B-7"))))

@@ -109,7 +109,7 @@ components:
     Empty: {type: object}
 "#,
         )
-        .unwrap();
+        .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(
             instance(&spec, "Child").as_deref(),
             Some(r#"{"id": "x", "count": 1, "tags": ["A"]}"#)

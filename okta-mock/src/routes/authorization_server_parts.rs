@@ -263,7 +263,7 @@ pub(super) fn insert(st: &mut State, part: Part, parent: &str, mut json: Value) 
 /// and whether it is a system part.
 fn save(st: &mut State, req: &Req, place: Place<'_>, existing: Option<&str>) -> ApiResult<Reply> {
     let part = place.part;
-    let previous = existing.map(|id| get(st, place, id).map(|d| d.clone())).transpose()?;
+    let previous = existing.map(|id| get(st, place, id).cloned()).transpose()?;
     for field in part.required() {
         match req.body.get(*field) {
             Some(Value::String(s)) if !s.is_empty() => {}

@@ -91,7 +91,7 @@ async fn create_list_add_a_scope_and_delete_the_server_with_its_scopes() {
         .try_collect()
         .await
         .expect("scopes");
-    assert_eq!(scopes, [scope.clone()]);
+    assert_eq!(scopes, std::slice::from_ref(&scope));
     let got = client.get_o_auth2_scope(payments, &scope_id).await.expect("scope read");
     assert_eq!(got, scope);
 

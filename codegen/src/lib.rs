@@ -17,6 +17,7 @@ pub mod endpoints;
 pub mod existing;
 pub mod format;
 pub mod mock_examples;
+pub mod model_coverage;
 pub mod models;
 pub mod naming;
 pub mod operation;
@@ -159,6 +160,10 @@ pub fn generate(root: &Path) -> Result<(Vec<Output>, Summary), String> {
         body.push_str(&models::item(schema, &models::cfg(&features)));
         summary.models += 1;
     }
+    out.push(rust(
+        "okta/tests/api/models.rs".to_owned(),
+        model_coverage::file(&spec, &schemas, &existing.models),
+    ));
     let mut models_mod =
         String::from("//! Models of the spec's component schemas that no hand-written model already is.\n");
     models_mod.push_str(HEADER);

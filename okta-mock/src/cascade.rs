@@ -62,10 +62,42 @@ impl State {
         self.role_targets.remove_where(|t| t.parent == rid);
     }
 
+    /// A custom profile property removed from the user schema: no user keeps a value of it.
+    pub(crate) fn remove_profile_attribute(&mut self, name: &str) {
+        let holders: Vec<String> = self
+            .users
+            .iter()
+            .filter(|u| u.profile.contains_key(name))
+            .map(|u| u.id.clone())
+            .collect();
+        for id in holders {
+            if let Some(mut u) = self.users.get_mut(&id) {
+                u.profile.remove(name);
+            }
+        }
+    }
+
     /// A policy with its rules.
     pub(crate) fn delete_policy(&mut self, pid: &str) {
         self.policies.remove("", pid);
         self.policy_rules.remove_where(|r| r.parent == pid);
+    }
+
+    /// An authorization server, with its scopes, claims and policies (and their rules).
+    pub(crate) fn delete_authorization_server(&mut self, id: &str) {
+        self.auth_servers.remove("", id);
+        self.auth_scopes.remove_where(|d| d.parent == id);
+        self.auth_claims.remove_where(|d| d.parent == id);
+        let policies: Vec<String> = self.auth_policies.children(id).map(|p| p.id.clone()).collect();
+        for pid in policies {
+            self.delete_authorization_server_policy(&pid);
+        }
+    }
+
+    /// An access policy of an authorization server, with its rules.
+    pub(crate) fn delete_authorization_server_policy(&mut self, pid: &str) {
+        self.auth_policies.remove_where(|p| p.id == pid);
+        self.auth_policy_rules.remove_where(|r| r.parent == pid);
     }
 }
 
@@ -97,5 +129,29 @@ mod tests {
         assert_eq!(st.users.len(), 0);
         assert_eq!(st.factors.iter().count() + st.factor_txs.iter().count(), 0);
         assert_eq!(st.roles.iter().count() + st.role_targets.iter().count(), 0);
+    }
+
+    #[test]
+    fn deleting_an_authorization_server_leaves_none_of_its_parts() {
+        let mut st = State::new("http://127.0.0.1:1".into());
+        let policy = st.auth_policies.children("default").next().map(|p| p.id.clone());
+        let holds = |st: &State| {
+            [
+                st.auth_scopes.children("default").count(),
+                st.auth_claims.children("default").count(),
+                st.auth_policies.children("default").count(),
+                policy
+                    .as_deref()
+                    .map_or(0, |p| st.auth_policy_rules.children(p).count()),
+            ]
+        };
+        assert!(
+            holds(&st).iter().all(|n| *n > 0),
+            "the default server has every part: {:?}",
+            holds(&st)
+        );
+        st.delete_authorization_server("default");
+        assert_eq!(holds(&st), [0; 4]);
+        assert_eq!(st.auth_servers.iter().count() + st.auth_policy_rules.iter().count(), 0);
     }
 }

@@ -13,6 +13,9 @@ pub(crate) mod prefix {
     pub(crate) const ROLE: &str = "ra1";
     pub(crate) const IDP: &str = "00o";
     pub(crate) const USER_TYPE: &str = "oty";
+    pub(crate) const AUTH_SERVER: &str = "aus";
+    pub(crate) const SCOPE: &str = "scp";
+    pub(crate) const CLAIM: &str = "ocl";
 }
 
 /// `n` random alphanumeric characters.

@@ -15,8 +15,11 @@
 //!
 //! What it covers: users and their lifecycle and credentials, groups and membership, group
 //! rules, apps with user/group assignments and keys, admin roles and group targets, policies
-//! and rules, MFA factors, sessions, the Authentication API (`/api/v1/authn…`) and the System
-//! Log. Factors accept the passcode [`TEST_PASSCODE`]; seeded users have the password
+//! and rules, MFA factors, sessions, the Authentication API (`/api/v1/authn…`), the System
+//! Log, the user schema (a profile attribute is accepted once the schema has it, as in a real
+//! org) and authorization servers with their scopes, claims and policies. Every other operation
+//! of Okta's Management API answers with the example response of Okta's specification.
+//! Factors accept the passcode [`TEST_PASSCODE`]; seeded users have the password
 //! [`SEED_PASSWORD`]. Fault injection ([`Faults`]) makes requests fail, stall, drop or hit a
 //! rate limit, and [`OktaMock::requests`] shows what reached the server (credentials redacted).
 //!
@@ -46,6 +49,7 @@ mod seed;
 mod server;
 mod state;
 mod status;
+mod user_schema;
 mod user_store;
 
 pub use faults::Faults;

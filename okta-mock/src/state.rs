@@ -8,6 +8,7 @@ use crate::ids;
 use crate::oauth::OAuth;
 use crate::request::Req;
 use crate::status::{AuthnStatus, UserStatus};
+use crate::user_schema::UserSchema;
 use crate::user_store::{UserMut, Users};
 
 /// A stored object kept as its wire JSON, plus what the wire never shows.
@@ -134,6 +135,8 @@ pub(crate) struct State {
     pub(crate) base_url: String,
     next_seq: u64,
     pub(crate) users: Users,
+    /// The default user type's profile schema.
+    pub(crate) user_schema: UserSchema,
     pub(crate) groups: Docs,
     /// parent = group id, id = user id.
     pub(crate) memberships: Docs,
@@ -163,6 +166,13 @@ pub(crate) struct State {
     /// id = recovery/activation token, parent = user id, json = `{type}`.
     pub(crate) recovery_tokens: Docs,
     pub(crate) authn: Vec<AuthnTx>,
+    pub(crate) auth_servers: Docs,
+    /// parent = authorization server id (scopes, claims and policies alike).
+    pub(crate) auth_scopes: Docs,
+    pub(crate) auth_claims: Docs,
+    pub(crate) auth_policies: Docs,
+    /// parent = authorization server policy id.
+    pub(crate) auth_policy_rules: Docs,
     pub(crate) logs: Vec<(u64, Value)>,
     /// Service apps, issued tokens, DPoP state.
     pub(crate) oauth: OAuth,
@@ -172,9 +182,12 @@ pub(crate) struct State {
 }
 
 impl State {
+    /// A new org: no users, groups or apps yet; the user schema and the `default`
+    /// authorization server every org starts with.
     pub(crate) fn new(base_url: String) -> Self {
-        Self {
+        let mut st = Self {
             users: Users::new(base_url.clone()),
+            user_schema: UserSchema::default(),
             base_url,
             next_seq: 1,
             groups: Docs::default(),
@@ -194,11 +207,18 @@ impl State {
             session_tokens: Docs::default(),
             recovery_tokens: Docs::default(),
             authn: Vec::new(),
+            auth_servers: Docs::default(),
+            auth_scopes: Docs::default(),
+            auth_claims: Docs::default(),
+            auth_policies: Docs::default(),
+            auth_policy_rules: Docs::default(),
             logs: Vec::new(),
             oauth: OAuth::default(),
             clock: OrgClock::default(),
             seeded: [0; 3],
-        }
+        };
+        crate::routes::insert_default_authorization_server(&mut st);
+        st
     }
 
     /// The next creation sequence number.

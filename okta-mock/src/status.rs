@@ -1,5 +1,5 @@
-//! Statuses the org keeps as state: a user's lifecycle status and an authentication
-//! transaction's status. Typed, so a misspelt status is a compile error, not a silent mismatch.
+//! Statuses the org keeps as state: a user's lifecycle status, an authentication
+//! transaction's status, and the ACTIVE/INACTIVE of everything with a `lifecycle/activate`. Typed, so a misspelt status is a compile error, not a silent mismatch.
 
 use std::fmt;
 
@@ -63,6 +63,30 @@ statuses! {
         MfaEnrollActivate => "MFA_ENROLL_ACTIVATE",
         MfaRequired => "MFA_REQUIRED",
         MfaChallenge => "MFA_CHALLENGE",
+    }
+}
+
+statuses! {
+    /// The status of what `lifecycle/activate` and `lifecycle/deactivate` switch: policies and
+    /// their rules, group rules, authorization servers.
+    LifecycleStatus {
+        Active => "ACTIVE",
+        Inactive => "INACTIVE",
+    }
+}
+
+impl LifecycleStatus {
+    /// `Active` for `activate`, `Inactive` for `deactivate`, the last segment of a lifecycle path.
+    pub(crate) fn of_operation(op: &str) -> Self {
+        if op == "activate" { Self::Active } else { Self::Inactive }
+    }
+
+    /// The operation that leaves this status, for the `_links` of an object.
+    pub(crate) const fn toggle(self) -> &'static str {
+        match self {
+            Self::Active => "deactivate",
+            Self::Inactive => "activate",
+        }
     }
 }
 

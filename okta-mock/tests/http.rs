@@ -355,12 +355,12 @@ fn outlives_the_runtime_that_started_it() {
 #[tokio::test]
 async fn operations_it_does_not_model_answer_the_spec_example() {
     let api = Api::start().await;
-    // Authorization servers are not modelled: the spec's example list comes back.
-    let servers = api.get("/api/v1/authorizationServers").await;
-    assert_eq!(servers.status, 200);
-    let list = servers.body.as_array().expect("a list");
-    assert!(!list.is_empty() && list[0].get("id").is_some(), "{:?}", servers.body);
-    let one = api.get("/api/v1/authorizationServers/aus1abc/scopes").await;
+    // Identity providers are not modelled: the spec's example list comes back.
+    let idps = api.get("/api/v1/idps").await;
+    assert_eq!(idps.status, 200);
+    let list = idps.body.as_array().expect("a list");
+    assert!(!list.is_empty() && list[0].get("id").is_some(), "{:?}", idps.body);
+    let one = api.get("/api/v1/idps/0oa1abc/users").await;
     assert_eq!(one.status, 200);
     // A path of no operation at all is still Okta's 404.
     let none = api.get("/api/v1/no-such-thing").await;

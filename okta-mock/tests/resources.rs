@@ -97,12 +97,120 @@ async fn user_lifecycle_follows_okta_rules() {
     assert_eq!(api.get(&format!("/api/v1/users/{active}")).await.status, 404);
 }
 
+/// A profile of the base properties, plus `extra`.
+fn profile_with(login: &str, extra: Value) -> Value {
+    let mut profile = json!({ "firstName": "Ada", "lastName": "Schema", "email": login, "login": login });
+    if let (Some(p), Value::Object(extra)) = (profile.as_object_mut(), extra) {
+        p.extend(extra);
+    }
+    json!({ "profile": profile })
+}
+
+#[tokio::test]
+async fn the_user_schema_decides_which_profile_attributes_users_can_have() {
+    let api = Api::start().await;
+    let schema = api.get("/api/v1/meta/schemas/user/default").await;
+    assert_eq!(schema.status, 200);
+    assert_eq!(
+        schema.body["definitions"]["base"]["properties"]["costCenter"]["type"],
+        "string"
+    );
+    assert_eq!(schema.body["definitions"]["custom"]["properties"], json!({}));
+    let id = schema.body["id"]
+        .as_str()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        api.get(&format!("/api/v1/meta/schemas/user/{id}")).await.body,
+        schema.body
+    );
+    assert_eq!(api.get("/api/v1/meta/schemas/user/osc0nosuch").await.status, 404);
+
+    // Base properties are always there; anything else is refused, naming the property.
+    let base = api
+        .post(
+            "/api/v1/users",
+            profile_with("a@example.com", json!({ "costCenter": "W-1" })),
+        )
+        .await;
+    assert_eq!(base.status, 200);
+    let unknown = api
+        .post(
+            "/api/v1/users",
+            profile_with("b@example.com", json!({ "shoeSize": 42 })),
+        )
+        .await;
+    assert_eq!((unknown.status, unknown.error_code()), (400, "E0000001"));
+    assert_eq!(unknown.body["errorSummary"], "Api validation failed: newUser");
+    assert_eq!(
+        unknown.body["errorCauses"][0]["errorSummary"],
+        "Property name 'shoeSize' is not defined in profile"
+    );
+
+    // Added to the schema, it is accepted, with its type checked.
+    let add = json!({ "definitions": { "custom": { "properties": { "shoeSize": { "title": "Shoe size", "type": "integer" } } } } });
+    let updated = api.post("/api/v1/meta/schemas/user/default", add).await;
+    assert_eq!(
+        updated.body["definitions"]["custom"]["properties"]["shoeSize"]["type"],
+        "integer"
+    );
+    let sized = api
+        .post(
+            "/api/v1/users",
+            profile_with("b@example.com", json!({ "shoeSize": 42 })),
+        )
+        .await;
+    assert_eq!((sized.status, &sized.body["profile"]["shoeSize"]), (200, &json!(42)));
+    let uid = sized.body["id"].as_str().unwrap().to_owned();
+    let wrong = api
+        .post(
+            &format!("/api/v1/users/{uid}"),
+            json!({ "profile": { "shoeSize": "large" } }),
+        )
+        .await;
+    assert_eq!((wrong.status, wrong.error_code()), (400, "E0000001"));
+    assert_eq!(
+        wrong.body["errorCauses"][0]["errorSummary"],
+        "shoeSize: Property value does not match the type integer"
+    );
+    let bad_name = json!({ "definitions": { "custom": { "properties": { "2fast": { "type": "string" } } } } });
+    assert_eq!(
+        api.post("/api/v1/meta/schemas/user/default", bad_name).await.status,
+        400
+    );
+
+    // Removed (set to null), users lose their values and the property is refused again.
+    let remove = json!({ "definitions": { "custom": { "properties": { "shoeSize": null } } } });
+    assert_eq!(api.post("/api/v1/meta/schemas/user/default", remove).await.status, 200);
+    let user = api.get(&format!("/api/v1/users/{uid}")).await;
+    assert!(
+        user.body["profile"].get("shoeSize").is_none(),
+        "{:?}",
+        user.body["profile"]
+    );
+    let again = api
+        .post(
+            "/api/v1/users",
+            profile_with("c@example.com", json!({ "shoeSize": 42 })),
+        )
+        .await;
+    assert_eq!(again.status, 400);
+}
+
 #[tokio::test]
 async fn custom_profile_attributes_round_trip_through_get_and_put() {
     let api = Api::start().await;
+    let schema = json!({ "definitions": { "custom": { "properties": {
+        "favoriteColor": { "title": "Favorite color", "type": "string" },
+        "badgeNumbers": { "title": "Badges", "type": "array", "items": { "type": "integer" } },
+    } } } });
+    assert_eq!(api.post("/api/v1/meta/schemas/user/default", schema).await.status, 200);
     let profile = json!({
         "firstName": "Cus", "lastName": "Tom", "email": "cus@example.com", "login": "cus@example.com",
-        "favoriteColor": "teal", "badgeNumbers": [1, 2, 3], "nested": { "a": null, "b": true },
+        "favoriteColor": "teal", "badgeNumbers": [1, 2, 3],
     });
     let created = api.post("/api/v1/users", json!({ "profile": profile })).await;
     assert_eq!(created.body["profile"], profile);

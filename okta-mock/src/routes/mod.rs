@@ -5,9 +5,12 @@ use std::borrow::Cow;
 use crate::error::{ApiError, ApiResult};
 use crate::request::{Body, Reply, Req};
 use crate::state::State;
+use crate::status::LifecycleStatus;
 
 mod apps;
 mod authn;
+mod authorization_server_parts;
+mod authorization_servers;
 mod factors;
 mod group_rules;
 mod groups;
@@ -17,9 +20,11 @@ mod roles;
 mod sessions;
 mod user_credentials;
 mod user_lifecycle;
+mod user_schemas;
 pub(crate) mod users;
 
 pub(crate) use apps::insert_app;
+pub(crate) use authorization_servers::insert_default as insert_default_authorization_server;
 pub(crate) use groups::insert_group;
 
 /// Picks the handler by method for one path; anything else is 405 E0000022.
@@ -73,6 +78,8 @@ fn route(st: &mut State, req: &Req) -> ApiResult<Reply> {
         ["api", "v1", "sessions", rest @ ..] => sessions::route(st, req, rest),
         ["api", "v1", "policies", rest @ ..] => policies::route(st, req, rest),
         ["api", "v1", "logs"] => by_method!(req, "GET" => logs::list(st, req)),
+        ["api", "v1", "meta", "schemas", "user", rest @ ..] => user_schemas::route(st, req, rest),
+        ["api", "v1", "authorizationServers", rest @ ..] => authorization_servers::route(st, req, rest),
         _ => Err(not_found_path(req)),
     }
 }
@@ -87,21 +94,21 @@ pub(crate) fn not_found_path(req: &Req) -> ApiError {
 }
 
 /// Sets `status` (ACTIVE/INACTIVE) and `lastUpdated` on a stored doc: the lifecycle of
-/// policies, policy rules and group rules.
+/// policies, policy rules, group rules and the parts of authorization servers.
 pub(crate) fn set_doc_status(
     docs: &mut crate::state::Docs,
     parent: &str,
     id: &str,
     kind: &str,
-    status: &str,
+    status: LifecycleStatus,
 ) -> ApiResult<crate::state::Doc> {
     let doc = docs.get_mut(parent, id).ok_or_else(|| ApiError::not_found(id, kind))?;
-    doc.json["status"] = serde_json::json!(status);
+    doc.json["status"] = serde_json::json!(status.as_str());
     doc.json["lastUpdated"] = serde_json::json!(crate::clock::now());
     Ok(doc.clone())
 }
 
-/// `ACTIVE` for `lifecycle/activate`, `INACTIVE` for `lifecycle/deactivate`.
-pub(crate) fn lifecycle_status(op: &str) -> &'static str {
-    if op == "activate" { "ACTIVE" } else { "INACTIVE" }
+/// The status `lifecycle/activate` or `lifecycle/deactivate` sets.
+pub(crate) fn lifecycle_status(op: &str) -> LifecycleStatus {
+    LifecycleStatus::of_operation(op)
 }

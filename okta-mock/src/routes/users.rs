@@ -11,6 +11,7 @@ use crate::paging::{self, Limits, PageOpts};
 use crate::request::{Reply, Req};
 use crate::state::{State, User, user_ref};
 use crate::status::UserStatus;
+use crate::user_schema::SCHEMA_ID;
 
 pub(crate) fn route(st: &mut State, req: &Req, rest: &[&str]) -> ApiResult<Reply> {
     match rest {
@@ -81,7 +82,7 @@ pub(crate) fn user_json(base: &str, u: &User, all_links: bool) -> Value {
         );
         links.insert(
             "schema".into(),
-            json!({ "href": format!("{base}/api/v1/meta/schemas/user/oscmockdefault000000") }),
+            json!({ "href": format!("{base}/api/v1/meta/schemas/user/{SCHEMA_ID}") }),
         );
     }
     json!({
@@ -177,9 +178,11 @@ pub(crate) fn set_status(u: &mut User, to: UserStatus) {
     u.last_updated = now;
 }
 
-/// Checks the default profile schema: login (an e-mail address), email, firstName, lastName;
-/// and that no other user (but `except`) has the login.
-fn validate_profile(st: &State, profile: &Map<String, Value>, except: Option<&str>) -> ApiResult<()> {
+/// Checks a profile against the org's user schema (`what` names the user in the error, as
+/// Okta does: `newUser` on creation): every property defined and of its type, login (an e-mail
+/// address), email, firstName, lastName present; and that no other user (but `except`) has the
+/// login.
+fn validate_profile(st: &State, profile: &Map<String, Value>, except: Option<&str>, what: &str) -> ApiResult<()> {
     for field in ["login", "email", "firstName", "lastName"] {
         if profile.get(field).and_then(Value::as_str).is_none_or(str::is_empty) {
             return Err(ApiError::required(field));
@@ -192,6 +195,7 @@ fn validate_profile(st: &State, profile: &Map<String, Value>, except: Option<&st
             "login: Username must be in the form of an email address",
         ));
     }
+    st.user_schema.check(profile, what)?;
     if st
         .users
         .with_login(login)
@@ -207,7 +211,7 @@ fn validate_profile(st: &State, profile: &Map<String, Value>, except: Option<&st
 
 fn create(st: &mut State, req: &Req) -> ApiResult<Reply> {
     let profile = req.object_at("/profile");
-    validate_profile(st, &profile, None)?;
+    validate_profile(st, &profile, None, "newUser")?;
     let password = req.str_at("/credentials/password/value").map(str::to_owned);
     if let Some(problem) = password.as_deref().and_then(password_problem) {
         return Err(ApiError::validation("password", problem));
@@ -271,7 +275,7 @@ fn update(st: &mut State, req: &Req, id: &str, replace: bool) -> ApiResult<Reply
     let current = st.user(id)?.clone();
     let mut profile = if replace { Map::new() } else { current.profile.clone() };
     profile.extend(req.object_at("/profile"));
-    validate_profile(st, &profile, Some(&current.id))?;
+    validate_profile(st, &profile, Some(&current.id), "user")?;
     let password = req.str_at("/credentials/password/value");
     if let Some(problem) = password.and_then(password_problem) {
         return Err(ApiError::validation("password", problem));

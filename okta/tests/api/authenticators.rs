@@ -36,7 +36,7 @@ async fn every_operation_on_the_wire() {
     Box::pin(create_custom_aaguid(&org)).await;
     Box::pin(get_custom_aaguid(&org)).await;
     Box::pin(replace_custom_aaguid(&org)).await;
-    // updateCustomAAGUID: sent as application/merge-patch+json, not checked here.
+    Box::pin(update_custom_aaguid(&org)).await;
     Box::pin(delete_custom_aaguid(&org)).await;
     Box::pin(activate_authenticator(&org)).await;
     Box::pin(deactivate_authenticator(&org)).await;
@@ -257,6 +257,31 @@ async fn replace_custom_aaguid(org: &Org) {
         )
         .await;
     assert_eq!(serde_json::to_value(&got).unwrap(), json(F5), "replaceCustomAAGUID");
+}
+
+async fn update_custom_aaguid(org: &Org) {
+    let got = org
+        .check(
+            Expected {
+                op: "updateCustomAAGUID",
+                method: "PATCH",
+                path: "/api/v1/authenticators/id%2F1%20%3F%23%25/aaguids/id%2F2%20%3F%23%25",
+                query: &[],
+                headers: &[("content-type", "application/merge-patch+json")],
+                body: Some(json(F6)),
+                status: 200,
+                response: Some(json(F5)),
+            },
+            org.client
+                .update_custom_aaguid("id/1 ?#%", "id/2 ?#%")
+                .body(
+                    serde_json::from_value::<okta::models::CustomAAGUIDUpdateRequestObject>(json(F6))
+                        .expect("body fixture"),
+                )
+                .send(),
+        )
+        .await;
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F5), "updateCustomAAGUID");
 }
 
 async fn delete_custom_aaguid(org: &Org) {

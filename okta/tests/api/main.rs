@@ -61,6 +61,9 @@ async fn check_body_stream<T>(
     assert_eq!(requests.len(), 3, "{op}: one request per page");
 }
 
+#[cfg(feature = "full")]
+mod models;
+
 #[cfg(feature = "access-controls")]
 mod access_controls;
 

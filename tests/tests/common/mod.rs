@@ -39,7 +39,8 @@ pub struct Expected {
     pub path: &'static str,
     /// Every query pair, exactly (order does not matter).
     pub query: &'static [(&'static str, &'static str)],
-    /// Headers that must be present with these values.
+    /// Headers that must be present with these values (a `content-type` here replaces the
+    /// `application/json` a body is otherwise expected with).
     pub headers: &'static [(&'static str, &'static str)],
     /// The JSON body, or `None` for no body.
     pub body: Option<Value>,
@@ -102,9 +103,15 @@ impl Org {
                 let got: Value = serde_json::from_slice(&request.body)
                     .unwrap_or_else(|e| panic!("{op}: the body is not JSON ({e})"));
                 assert_eq!(&got, body, "{op}: body");
+                // JSON unless the operation names another type (`application/merge-patch+json`).
+                let content_type = expected
+                    .headers
+                    .iter()
+                    .find(|(name, _)| *name == "content-type")
+                    .map_or("application/json", |(_, value)| *value);
                 assert_eq!(
                     header("content-type").as_deref(),
-                    Some("application/json"),
+                    Some(content_type),
                     "{op}: content-type"
                 );
             }

@@ -6,7 +6,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use futures::future::BoxFuture;
-use reqwest::Method;
 use reqwest::header::HeaderValue;
 use url::Url;
 
@@ -16,6 +15,7 @@ use crate::call::Call;
 use crate::config::{self, Config, Key, Source, Sourced};
 use crate::endpoint::{Endpoint, Paginated};
 use crate::error::Error;
+use crate::method::Method;
 use crate::pacer::{Pacer, RateLimitBucket};
 use crate::pacing::Pacing;
 use crate::pagination::{ItemStream, PageStream};
@@ -39,21 +39,21 @@ use crate::{config_file, org_url, user_agent};
 /// ```
 #[derive(Clone)]
 pub struct Client {
-    pub(crate) inner: Arc<Inner>,
+    inner: Arc<Inner>,
 }
 
-pub(crate) struct Inner {
-    pub(crate) http: reqwest::Client,
-    pub(crate) org: Url,
-    pub(crate) credentials: Credentials,
-    pub(crate) auth_kind: &'static str,
-    pub(crate) config: Config,
-    pub(crate) user_agent: HeaderValue,
-    pub(crate) retry: RetryPolicy,
-    pub(crate) request_timeout: Duration,
-    pub(crate) pacer: Pacer,
-    pub(crate) retry_budget: RetryBudget,
-    pub(crate) max_response_bytes: usize,
+struct Inner {
+    http: reqwest::Client,
+    org: Url,
+    credentials: Credentials,
+    auth_kind: &'static str,
+    config: Config,
+    user_agent: HeaderValue,
+    retry: RetryPolicy,
+    request_timeout: Duration,
+    pacer: Pacer,
+    retry_budget: RetryBudget,
+    max_response_bytes: usize,
 }
 
 impl fmt::Debug for Client {
@@ -179,6 +179,38 @@ impl Client {
             Ok(prepared) => self.execute(prepared),
             Err(e) => Box::pin(futures::future::ready(Err(e))),
         }
+    }
+}
+
+/// What the send path (`send.rs`) reads of the client.
+impl Client {
+    pub(crate) fn credentials(&self) -> &Credentials {
+        &self.inner.credentials
+    }
+
+    pub(crate) fn http(&self) -> &reqwest::Client {
+        &self.inner.http
+    }
+
+    pub(crate) fn user_agent(&self) -> &HeaderValue {
+        &self.inner.user_agent
+    }
+
+    /// How long one attempt may take.
+    pub(crate) fn request_timeout(&self) -> Duration {
+        self.inner.request_timeout
+    }
+
+    pub(crate) fn pacer(&self) -> &Pacer {
+        &self.inner.pacer
+    }
+
+    pub(crate) fn retry_budget(&self) -> &RetryBudget {
+        &self.inner.retry_budget
+    }
+
+    pub(crate) fn max_response_bytes(&self) -> usize {
+        self.inner.max_response_bytes
     }
 }
 
@@ -486,7 +518,7 @@ impl<C> ClientBuilder<C> {
         for key in config::ALL {
             let set = explicit.iter().find(|(k, _)| k == key).and_then(|(_, v)| v.clone());
             let set = set.or_else(|| match *key {
-                config::MAX_RETRIES => self.retry.as_ref().map(|r| r.max_retries.to_string()),
+                config::MAX_RETRIES => self.retry.as_ref().map(|r| r.allowed_retries().to_string()),
                 config::PROXY_HOST => self.proxy.as_ref().map(|_| "(proxy URL)".to_owned()),
                 config::USER_AGENT => self.user_agent_extra.clone(),
                 _ => None,

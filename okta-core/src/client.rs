@@ -109,7 +109,9 @@ impl Client {
     /// ```no_run
     /// # async fn demo(client: okta_core::Client) {
     /// for bucket in client.rate_limits() {
-    ///     println!("{} {}: {:?} of {:?} left", bucket.method, bucket.path, bucket.remaining, bucket.limit);
+    ///     if let (Some(remaining), Some(limit)) = (bucket.remaining, bucket.limit) {
+    ///         println!("{} {}: {remaining} of {limit} left", bucket.method, bucket.path);
+    ///     }
     /// }
     /// # }
     /// ```

@@ -148,7 +148,12 @@ async fn response_headers_read_as_text_by_any_case_and_every_value() {
         )
         .mount(&org.server)
         .await;
-    let raw = org.client.request(Method::GET, "/api/v1/users").send().await.expect("ok");
+    let raw = org
+        .client
+        .request(Method::GET, "/api/v1/users")
+        .send()
+        .await
+        .expect("ok");
     assert_eq!(raw.status(), StatusCode::CREATED);
     assert_eq!(raw.status().to_string(), "201 Created");
     let headers = raw.headers();

@@ -425,8 +425,8 @@ impl<C> ClientBuilder<C> {
     /// The `OKTA_CLIENT_*` variables as `var` tells them.
     fn with_vars(mut self, var: impl Fn(&str) -> Option<String>) -> Self {
         for key in config::ALL {
-            if let Some(value) = var(key.env) {
-                self.remember(*key, value, Source::Environment(key.env));
+            if let Some(value) = var(key.env()) {
+                self.remember(*key, value, Source::Environment(key.env()));
             }
         }
         self
@@ -460,7 +460,7 @@ impl<C> ClientBuilder<C> {
     fn remember(&mut self, key: Key, value: String, source: Source) {
         let value = value.trim().to_owned();
         if !value.is_empty() && !self.read.iter().any(|(k, _)| *k == key) {
-            self.read.push((key, Sourced { value, source }));
+            self.read.push((key, Sourced::new(value, source)));
         }
     }
 
@@ -472,10 +472,11 @@ impl<C> ClientBuilder<C> {
     fn seconds(&self, key: Key) -> Result<Option<Duration>, Error> {
         self.read(key)
             .map(|s| {
-                s.value.parse::<u64>().map(Duration::from_secs).map_err(|_| {
+                s.value().parse::<u64>().map(Duration::from_secs).map_err(|_| {
                     Error::Config(format!(
                         "{} (from {}) is not a whole number of seconds",
-                        key.yaml, s.source
+                        key.yaml(),
+                        s.source()
                     ))
                 })
             })
@@ -528,7 +529,7 @@ impl<C> ClientBuilder<C> {
             if let Some(value) = set {
                 config.push(*key, &value, Source::Builder);
             } else if let Some(read) = self.read(*key) {
-                config.push(*key, &read.value, read.source.clone());
+                config.push(*key, read.value(), read.source().clone());
             }
         }
         config
@@ -540,39 +541,46 @@ impl<C> ClientBuilder<C> {
             return Ok(Some(auth));
         }
         let mode = self.read(config::AUTHORIZATION_MODE).cloned();
-        match mode.as_ref().map(|m| m.value.to_ascii_lowercase()).as_deref() {
-            None | Some("ssws") => Ok(self.read(config::TOKEN).map(|t| Auth::ssws(t.value.clone()))),
-            Some("bearer") => Ok(self.read(config::TOKEN).map(|t| Auth::bearer(t.value.clone()))),
+        match mode.as_ref().map(|m| m.value().to_ascii_lowercase()).as_deref() {
+            None | Some("ssws") => Ok(self.read(config::TOKEN).map(|t| Auth::ssws(t.value().to_owned()))),
+            Some("bearer") => Ok(self.read(config::TOKEN).map(|t| Auth::bearer(t.value().to_owned()))),
             Some("privatekey") => {
-                let client_id = self.read(config::CLIENT_ID).map(|s| s.value.clone()).ok_or_else(|| {
-                    Error::Config(
-                        "authorizationMode is PrivateKey but no client id is set: OKTA_CLIENT_CLIENTID or                          okta.client.clientId (the service app's Client ID, 0oa…)"
-                            .into(),
-                    )
-                })?;
+                let client_id = self
+                    .read(config::CLIENT_ID)
+                    .map(|s| s.value().to_owned())
+                    .ok_or_else(|| {
+                        Error::Config(
+                            "authorizationMode is PrivateKey but no client id is set: OKTA_CLIENT_CLIENTID or \
+                            okta.client.clientId (the service app's Client ID, 0oa…)"
+                                .into(),
+                        )
+                    })?;
                 let key = self.read(config::PRIVATE_KEY).ok_or_else(|| {
                     Error::Config(
-                        "authorizationMode is PrivateKey but no private key is set: OKTA_CLIENT_PRIVATEKEY or                          okta.client.privateKey (PEM or JWK text, or a file path)"
+                        "authorizationMode is PrivateKey but no private key is set: OKTA_CLIENT_PRIVATEKEY or \
+                        okta.client.privateKey (PEM or JWK text, or a file path)"
                             .into(),
                     )
                 })?;
-                let key = crate::PrivateKey::from_text_or_file(&key.value).map_err(|e| {
+                let key = crate::PrivateKey::from_text_or_file(key.value()).map_err(|e| {
                     let detail = match e {
                         Error::Config(message) => message,
                         other => other.to_string(),
                     };
-                    Error::Config(format!("{} (from {}): {detail}", config::PRIVATE_KEY.yaml, key.source))
+                    Error::Config(format!(
+                        "{} (from {}): {detail}",
+                        config::PRIVATE_KEY.yaml(),
+                        key.source()
+                    ))
                 })?;
                 Ok(Some(Auth::PrivateKeyJwt { client_id, key }))
             }
             Some(_) => {
-                let mode = mode.unwrap_or_else(|| Sourced {
-                    value: String::new(),
-                    source: Source::Default,
-                });
+                let mode = mode.unwrap_or_else(|| Sourced::new(String::new(), Source::Default));
                 Err(Error::Config(format!(
                     "authorizationMode `{}` (from {}) is not one of SSWS, Bearer or PrivateKey",
-                    mode.value, mode.source
+                    mode.value(),
+                    mode.source()
                 )))
             }
         }
@@ -590,11 +598,13 @@ impl<C> ClientBuilder<C> {
         let org_url = self
             .org_url
             .clone()
-            .or_else(|| self.read(config::ORG_URL).map(|s| s.value.clone()));
+            .or_else(|| self.read(config::ORG_URL).map(|s| s.value().to_owned()));
         let org = org_url::parse(org_url.as_deref().unwrap_or(""))?;
         let auth = self.resolve_auth()?.ok_or_else(|| {
             Error::Config(
-                "no credentials: set OKTA_CLIENT_TOKEN (or okta.client.token in okta.yaml), or a service app with                  OKTA_CLIENT_AUTHORIZATIONMODE=PrivateKey; or call .api_token(..), .private_key_jwt(..),                  .bearer_token(..) or .auth(Auth::None) for the anonymous Authentication API"
+                "no credentials: set OKTA_CLIENT_TOKEN (or okta.client.token in okta.yaml), or a service app with \
+                OKTA_CLIENT_AUTHORIZATIONMODE=PrivateKey; or call .api_token(..), .private_key_jwt(..), \
+                .bearer_token(..) or .auth(Auth::None) for the anonymous Authentication API"
                     .into(),
             )
         })?;
@@ -613,11 +623,11 @@ impl<C> ClientBuilder<C> {
         let retry = match self.retry.take() {
             Some(policy) => policy,
             None => match self.read(config::MAX_RETRIES) {
-                Some(s) => RetryPolicy::default().max_retries(s.value.parse().map_err(|_| {
+                Some(s) => RetryPolicy::default().max_retries(s.value().parse().map_err(|_| {
                     Error::Config(format!(
                         "{} (from {}) is not a whole number",
-                        config::MAX_RETRIES.yaml,
-                        s.source
+                        config::MAX_RETRIES.yaml(),
+                        s.source()
                     ))
                 })?),
                 None => RetryPolicy::default(),
@@ -626,7 +636,7 @@ impl<C> ClientBuilder<C> {
         let user_agent_extra = self
             .user_agent_extra
             .clone()
-            .or_else(|| self.read(config::USER_AGENT).map(|s| s.value.clone()));
+            .or_else(|| self.read(config::USER_AGENT).map(|s| s.value().to_owned()));
         let proxy = match self.proxy.take() {
             Some(proxy) => Some(proxy),
             None => self.proxy_from_settings()?,
@@ -637,7 +647,7 @@ impl<C> ClientBuilder<C> {
                 let key_id = self
                     .key_id
                     .clone()
-                    .or_else(|| self.read(config::PRIVATE_KEY_ID).map(|s| s.value.clone()));
+                    .or_else(|| self.read(config::PRIVATE_KEY_ID).map(|s| s.value().to_owned()));
                 if let Some(kid) = key_id {
                     key = key.with_key_id(kid);
                 }
@@ -646,7 +656,7 @@ impl<C> ClientBuilder<C> {
                     None => self
                         .read(config::SCOPES)
                         .map(|s| {
-                            s.value
+                            s.value()
                                 .split([' ', ','])
                                 .filter(|s| !s.is_empty())
                                 .map(str::to_owned)
@@ -701,10 +711,10 @@ impl<C> ClientBuilder<C> {
         let Some(host) = self.read(config::PROXY_HOST) else {
             return Ok(None);
         };
-        let mut url = Url::parse(&format!("http://{}", host.value))
-            .map_err(|_| Error::Config(format!("proxy.host (from {}) is not a host name", host.source)))?;
+        let mut url = Url::parse(&format!("http://{}", host.value()))
+            .map_err(|_| Error::Config(format!("proxy.host (from {}) is not a host name", host.source())))?;
         if let Some(port) = self.read(config::PROXY_PORT) {
-            let port = port.value.parse::<u16>().ok();
+            let port = port.value().parse::<u16>().ok();
             url.set_port(port)
                 .map_err(|_| Error::Config("proxy.port is not a port number".into()))?;
             if port.is_none() {
@@ -712,9 +722,9 @@ impl<C> ClientBuilder<C> {
             }
         }
         if let Some(user) = self.read(config::PROXY_USERNAME) {
-            let _ = url.set_username(&user.value);
+            let _ = url.set_username(user.value());
             if let Some(password) = self.read(config::PROXY_PASSWORD) {
-                let _ = url.set_password(Some(&password.value));
+                let _ = url.set_password(Some(password.value()));
             }
         }
         Ok(Some(url.to_string()))

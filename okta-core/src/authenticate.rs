@@ -4,13 +4,13 @@
 
 use std::sync::Arc;
 
-use reqwest::StatusCode;
 use reqwest::header::{HeaderMap, HeaderValue};
 
 use crate::client::Client;
 use crate::error::Error;
 use crate::request::PreparedRequest;
 pub(crate) use crate::service_app::{AccessToken, Authorized, Reaction, ServiceApp};
+use crate::status_code::StatusCode;
 
 /// How a client authenticates, decided once when it is built.
 pub(crate) enum Credentials {

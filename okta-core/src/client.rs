@@ -6,7 +6,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use futures::future::BoxFuture;
-use reqwest::Method;
 use reqwest::header::HeaderValue;
 use url::Url;
 
@@ -16,6 +15,7 @@ use crate::call::Call;
 use crate::config::{self, Config, Key, Source, Sourced};
 use crate::endpoint::{Endpoint, Paginated};
 use crate::error::Error;
+use crate::method::Method;
 use crate::pacer::{Pacer, RateLimitBucket};
 use crate::pacing::Pacing;
 use crate::pagination::{ItemStream, PageStream};
@@ -39,21 +39,21 @@ use crate::{config_file, org_url, user_agent};
 /// ```
 #[derive(Clone)]
 pub struct Client {
-    pub(crate) inner: Arc<Inner>,
+    inner: Arc<Inner>,
 }
 
-pub(crate) struct Inner {
-    pub(crate) http: reqwest::Client,
-    pub(crate) org: Url,
-    pub(crate) credentials: Credentials,
-    pub(crate) auth_kind: &'static str,
-    pub(crate) config: Config,
-    pub(crate) user_agent: HeaderValue,
-    pub(crate) retry: RetryPolicy,
-    pub(crate) request_timeout: Duration,
-    pub(crate) pacer: Pacer,
-    pub(crate) retry_budget: RetryBudget,
-    pub(crate) max_response_bytes: usize,
+struct Inner {
+    http: reqwest::Client,
+    org: Url,
+    credentials: Credentials,
+    auth_kind: &'static str,
+    config: Config,
+    user_agent: HeaderValue,
+    retry: RetryPolicy,
+    request_timeout: Duration,
+    pacer: Pacer,
+    retry_budget: RetryBudget,
+    max_response_bytes: usize,
 }
 
 impl fmt::Debug for Client {
@@ -109,7 +109,9 @@ impl Client {
     /// ```no_run
     /// # async fn demo(client: okta_core::Client) {
     /// for bucket in client.rate_limits() {
-    ///     println!("{} {}: {:?} of {:?} left", bucket.method, bucket.path, bucket.remaining, bucket.limit);
+    ///     if let (Some(remaining), Some(limit)) = (bucket.remaining, bucket.limit) {
+    ///         println!("{} {}: {remaining} of {limit} left", bucket.method, bucket.path);
+    ///     }
     /// }
     /// # }
     /// ```
@@ -179,6 +181,38 @@ impl Client {
             Ok(prepared) => self.execute(prepared),
             Err(e) => Box::pin(futures::future::ready(Err(e))),
         }
+    }
+}
+
+/// What the send path (`send.rs`) reads of the client.
+impl Client {
+    pub(crate) fn credentials(&self) -> &Credentials {
+        &self.inner.credentials
+    }
+
+    pub(crate) fn http(&self) -> &reqwest::Client {
+        &self.inner.http
+    }
+
+    pub(crate) fn user_agent(&self) -> &HeaderValue {
+        &self.inner.user_agent
+    }
+
+    /// How long one attempt may take.
+    pub(crate) fn request_timeout(&self) -> Duration {
+        self.inner.request_timeout
+    }
+
+    pub(crate) fn pacer(&self) -> &Pacer {
+        &self.inner.pacer
+    }
+
+    pub(crate) fn retry_budget(&self) -> &RetryBudget {
+        &self.inner.retry_budget
+    }
+
+    pub(crate) fn max_response_bytes(&self) -> usize {
+        self.inner.max_response_bytes
     }
 }
 
@@ -391,8 +425,8 @@ impl<C> ClientBuilder<C> {
     /// The `OKTA_CLIENT_*` variables as `var` tells them.
     fn with_vars(mut self, var: impl Fn(&str) -> Option<String>) -> Self {
         for key in config::ALL {
-            if let Some(value) = var(key.env) {
-                self.remember(*key, value, Source::Environment(key.env));
+            if let Some(value) = var(key.env()) {
+                self.remember(*key, value, Source::Environment(key.env()));
             }
         }
         self
@@ -426,7 +460,7 @@ impl<C> ClientBuilder<C> {
     fn remember(&mut self, key: Key, value: String, source: Source) {
         let value = value.trim().to_owned();
         if !value.is_empty() && !self.read.iter().any(|(k, _)| *k == key) {
-            self.read.push((key, Sourced { value, source }));
+            self.read.push((key, Sourced::new(value, source)));
         }
     }
 
@@ -438,10 +472,11 @@ impl<C> ClientBuilder<C> {
     fn seconds(&self, key: Key) -> Result<Option<Duration>, Error> {
         self.read(key)
             .map(|s| {
-                s.value.parse::<u64>().map(Duration::from_secs).map_err(|_| {
+                s.value().parse::<u64>().map(Duration::from_secs).map_err(|_| {
                     Error::Config(format!(
                         "{} (from {}) is not a whole number of seconds",
-                        key.yaml, s.source
+                        key.yaml(),
+                        s.source()
                     ))
                 })
             })
@@ -486,7 +521,7 @@ impl<C> ClientBuilder<C> {
         for key in config::ALL {
             let set = explicit.iter().find(|(k, _)| k == key).and_then(|(_, v)| v.clone());
             let set = set.or_else(|| match *key {
-                config::MAX_RETRIES => self.retry.as_ref().map(|r| r.max_retries.to_string()),
+                config::MAX_RETRIES => self.retry.as_ref().map(|r| r.allowed_retries().to_string()),
                 config::PROXY_HOST => self.proxy.as_ref().map(|_| "(proxy URL)".to_owned()),
                 config::USER_AGENT => self.user_agent_extra.clone(),
                 _ => None,
@@ -494,7 +529,7 @@ impl<C> ClientBuilder<C> {
             if let Some(value) = set {
                 config.push(*key, &value, Source::Builder);
             } else if let Some(read) = self.read(*key) {
-                config.push(*key, &read.value, read.source.clone());
+                config.push(*key, read.value(), read.source().clone());
             }
         }
         config
@@ -506,39 +541,46 @@ impl<C> ClientBuilder<C> {
             return Ok(Some(auth));
         }
         let mode = self.read(config::AUTHORIZATION_MODE).cloned();
-        match mode.as_ref().map(|m| m.value.to_ascii_lowercase()).as_deref() {
-            None | Some("ssws") => Ok(self.read(config::TOKEN).map(|t| Auth::ssws(t.value.clone()))),
-            Some("bearer") => Ok(self.read(config::TOKEN).map(|t| Auth::bearer(t.value.clone()))),
+        match mode.as_ref().map(|m| m.value().to_ascii_lowercase()).as_deref() {
+            None | Some("ssws") => Ok(self.read(config::TOKEN).map(|t| Auth::ssws(t.value().to_owned()))),
+            Some("bearer") => Ok(self.read(config::TOKEN).map(|t| Auth::bearer(t.value().to_owned()))),
             Some("privatekey") => {
-                let client_id = self.read(config::CLIENT_ID).map(|s| s.value.clone()).ok_or_else(|| {
-                    Error::Config(
-                        "authorizationMode is PrivateKey but no client id is set: OKTA_CLIENT_CLIENTID or                          okta.client.clientId (the service app's Client ID, 0oa…)"
-                            .into(),
-                    )
-                })?;
+                let client_id = self
+                    .read(config::CLIENT_ID)
+                    .map(|s| s.value().to_owned())
+                    .ok_or_else(|| {
+                        Error::Config(
+                            "authorizationMode is PrivateKey but no client id is set: OKTA_CLIENT_CLIENTID or \
+                            okta.client.clientId (the service app's Client ID, 0oa…)"
+                                .into(),
+                        )
+                    })?;
                 let key = self.read(config::PRIVATE_KEY).ok_or_else(|| {
                     Error::Config(
-                        "authorizationMode is PrivateKey but no private key is set: OKTA_CLIENT_PRIVATEKEY or                          okta.client.privateKey (PEM or JWK text, or a file path)"
+                        "authorizationMode is PrivateKey but no private key is set: OKTA_CLIENT_PRIVATEKEY or \
+                        okta.client.privateKey (PEM or JWK text, or a file path)"
                             .into(),
                     )
                 })?;
-                let key = crate::PrivateKey::from_text_or_file(&key.value).map_err(|e| {
+                let key = crate::PrivateKey::from_text_or_file(key.value()).map_err(|e| {
                     let detail = match e {
                         Error::Config(message) => message,
                         other => other.to_string(),
                     };
-                    Error::Config(format!("{} (from {}): {detail}", config::PRIVATE_KEY.yaml, key.source))
+                    Error::Config(format!(
+                        "{} (from {}): {detail}",
+                        config::PRIVATE_KEY.yaml(),
+                        key.source()
+                    ))
                 })?;
                 Ok(Some(Auth::PrivateKeyJwt { client_id, key }))
             }
             Some(_) => {
-                let mode = mode.unwrap_or_else(|| Sourced {
-                    value: String::new(),
-                    source: Source::Default,
-                });
+                let mode = mode.unwrap_or_else(|| Sourced::new(String::new(), Source::Default));
                 Err(Error::Config(format!(
                     "authorizationMode `{}` (from {}) is not one of SSWS, Bearer or PrivateKey",
-                    mode.value, mode.source
+                    mode.value(),
+                    mode.source()
                 )))
             }
         }
@@ -556,11 +598,13 @@ impl<C> ClientBuilder<C> {
         let org_url = self
             .org_url
             .clone()
-            .or_else(|| self.read(config::ORG_URL).map(|s| s.value.clone()));
+            .or_else(|| self.read(config::ORG_URL).map(|s| s.value().to_owned()));
         let org = org_url::parse(org_url.as_deref().unwrap_or(""))?;
         let auth = self.resolve_auth()?.ok_or_else(|| {
             Error::Config(
-                "no credentials: set OKTA_CLIENT_TOKEN (or okta.client.token in okta.yaml), or a service app with                  OKTA_CLIENT_AUTHORIZATIONMODE=PrivateKey; or call .api_token(..), .private_key_jwt(..),                  .bearer_token(..) or .auth(Auth::None) for the anonymous Authentication API"
+                "no credentials: set OKTA_CLIENT_TOKEN (or okta.client.token in okta.yaml), or a service app with \
+                OKTA_CLIENT_AUTHORIZATIONMODE=PrivateKey; or call .api_token(..), .private_key_jwt(..), \
+                .bearer_token(..) or .auth(Auth::None) for the anonymous Authentication API"
                     .into(),
             )
         })?;
@@ -579,11 +623,11 @@ impl<C> ClientBuilder<C> {
         let retry = match self.retry.take() {
             Some(policy) => policy,
             None => match self.read(config::MAX_RETRIES) {
-                Some(s) => RetryPolicy::default().max_retries(s.value.parse().map_err(|_| {
+                Some(s) => RetryPolicy::default().max_retries(s.value().parse().map_err(|_| {
                     Error::Config(format!(
                         "{} (from {}) is not a whole number",
-                        config::MAX_RETRIES.yaml,
-                        s.source
+                        config::MAX_RETRIES.yaml(),
+                        s.source()
                     ))
                 })?),
                 None => RetryPolicy::default(),
@@ -592,7 +636,7 @@ impl<C> ClientBuilder<C> {
         let user_agent_extra = self
             .user_agent_extra
             .clone()
-            .or_else(|| self.read(config::USER_AGENT).map(|s| s.value.clone()));
+            .or_else(|| self.read(config::USER_AGENT).map(|s| s.value().to_owned()));
         let proxy = match self.proxy.take() {
             Some(proxy) => Some(proxy),
             None => self.proxy_from_settings()?,
@@ -603,7 +647,7 @@ impl<C> ClientBuilder<C> {
                 let key_id = self
                     .key_id
                     .clone()
-                    .or_else(|| self.read(config::PRIVATE_KEY_ID).map(|s| s.value.clone()));
+                    .or_else(|| self.read(config::PRIVATE_KEY_ID).map(|s| s.value().to_owned()));
                 if let Some(kid) = key_id {
                     key = key.with_key_id(kid);
                 }
@@ -612,7 +656,7 @@ impl<C> ClientBuilder<C> {
                     None => self
                         .read(config::SCOPES)
                         .map(|s| {
-                            s.value
+                            s.value()
                                 .split([' ', ','])
                                 .filter(|s| !s.is_empty())
                                 .map(str::to_owned)
@@ -667,10 +711,10 @@ impl<C> ClientBuilder<C> {
         let Some(host) = self.read(config::PROXY_HOST) else {
             return Ok(None);
         };
-        let mut url = Url::parse(&format!("http://{}", host.value))
-            .map_err(|_| Error::Config(format!("proxy.host (from {}) is not a host name", host.source)))?;
+        let mut url = Url::parse(&format!("http://{}", host.value()))
+            .map_err(|_| Error::Config(format!("proxy.host (from {}) is not a host name", host.source())))?;
         if let Some(port) = self.read(config::PROXY_PORT) {
-            let port = port.value.parse::<u16>().ok();
+            let port = port.value().parse::<u16>().ok();
             url.set_port(port)
                 .map_err(|_| Error::Config("proxy.port is not a port number".into()))?;
             if port.is_none() {
@@ -678,9 +722,9 @@ impl<C> ClientBuilder<C> {
             }
         }
         if let Some(user) = self.read(config::PROXY_USERNAME) {
-            let _ = url.set_username(&user.value);
+            let _ = url.set_username(user.value());
             if let Some(password) = self.read(config::PROXY_PASSWORD) {
-                let _ = url.set_password(Some(&password.value));
+                let _ = url.set_password(Some(password.value()));
             }
         }
         Ok(Some(url.to_string()))

@@ -11,11 +11,23 @@ use std::path::PathBuf;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) struct Key {
     /// The name under `okta.client` in `okta.yaml`.
-    pub(crate) yaml: &'static str,
+    yaml: &'static str,
     /// The environment variable.
-    pub(crate) env: &'static str,
+    env: &'static str,
     /// Whether its value must never be shown.
-    pub(crate) secret: bool,
+    secret: bool,
+}
+
+impl Key {
+    /// The name under `okta.client` in `okta.yaml` (`rateLimit.maxRetries`).
+    pub(crate) fn yaml(self) -> &'static str {
+        self.yaml
+    }
+
+    /// The environment variable (`OKTA_CLIENT_RATELIMIT_MAXRETRIES`).
+    pub(crate) fn env(self) -> &'static str {
+        self.env
+    }
 }
 
 macro_rules! keys {
@@ -74,8 +86,22 @@ impl fmt::Display for Source {
 /// A value read from the environment or a file, and where.
 #[derive(Clone)]
 pub(crate) struct Sourced {
-    pub(crate) value: String,
-    pub(crate) source: Source,
+    value: String,
+    source: Source,
+}
+
+impl Sourced {
+    pub(crate) fn new(value: String, source: Source) -> Self {
+        Sourced { value, source }
+    }
+
+    pub(crate) fn value(&self) -> &str {
+        &self.value
+    }
+
+    pub(crate) fn source(&self) -> &Source {
+        &self.source
+    }
 }
 
 /// The settings as they stand: each with its value (secrets as `***`) and its source.

@@ -49,7 +49,7 @@ pub(crate) fn read(path: &Path) -> Result<Option<Vec<(Key, String)>>, Error> {
     let values = ALL
         .iter()
         .filter_map(|key| {
-            let node = key.yaml.split('.').fold(client, |node, part| &node[part]);
+            let node = key.yaml().split('.').fold(client, |node, part| &node[part]);
             scalar(node).map(|value| (*key, value))
         })
         .collect();

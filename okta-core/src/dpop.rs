@@ -8,13 +8,13 @@
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use reqwest::Method;
 use reqwest::header::{HeaderMap, HeaderValue};
 use serde_json::{Value, json};
 use url::Url;
 
 use crate::error::Error;
 use crate::jws;
+use crate::method::Method;
 use crate::private_key::PrivateKey;
 
 /// Where a nonce came from: Okta's token endpoint and its resource server each keep their own.
@@ -77,7 +77,7 @@ impl Dpop {
         &self,
         key: &PrivateKey,
         server: Server,
-        method: &Method,
+        method: Method,
         url: &Url,
         access_token: Option<&str>,
     ) -> Result<HeaderValue, Error> {
@@ -142,7 +142,7 @@ mod tests {
         let url = Url::parse("https://dev-1.okta.com/api/v1/users?after=x").expect("url");
         let first = claims(
             &dpop
-                .proof(&key, Server::Resource, &Method::GET, &url, Some("tok"))
+                .proof(&key, Server::Resource, Method::GET, &url, Some("tok"))
                 .expect("proof"),
         );
         assert_eq!(first["htm"], "GET");
@@ -158,7 +158,7 @@ mod tests {
         );
         let second = claims(
             &dpop
-                .proof(&key, Server::Resource, &Method::GET, &url, Some("tok"))
+                .proof(&key, Server::Resource, Method::GET, &url, Some("tok"))
                 .expect("proof"),
         );
         assert_eq!(second["nonce"], "n-1");
@@ -166,7 +166,7 @@ mod tests {
         // The token endpoint's nonce is its own.
         let token = claims(
             &dpop
-                .proof(&key, Server::Token, &Method::POST, &url, None)
+                .proof(&key, Server::Token, Method::POST, &url, None)
                 .expect("proof"),
         );
         assert!(token.get("nonce").is_none() && token.get("ath").is_none());

@@ -1,9 +1,8 @@
 //! Declare: an endpoint is plain data that knows its method, path, query, headers and body.
 
-use reqwest::Method;
-use reqwest::header::HeaderMap;
-
 use crate::error::Error;
+use crate::headers::Headers;
+use crate::method::Method;
 use crate::page::{Page, PageForm};
 use crate::params::Query;
 use crate::response::RawResponse;
@@ -59,8 +58,9 @@ pub trait Endpoint {
         let _ = query;
     }
 
-    /// Appends the header parameters that are set; fails on a value that is not valid HTTP.
-    fn headers(&self, headers: &mut HeaderMap) -> Result<(), Error> {
+    /// Appends the header parameters that are set ([`Headers::append`]); fails on a value that
+    /// is not valid HTTP.
+    fn headers(&self, headers: &mut Headers) -> Result<(), Error> {
         let _ = headers;
         Ok(())
     }

@@ -3,11 +3,12 @@
 use std::fmt;
 use std::time::{Duration, SystemTime};
 
-use reqwest::{Method, StatusCode};
 use serde::Deserialize;
 
+use crate::method::Method;
 use crate::rate_limit::RateLimit;
 use crate::redact::snippet;
+use crate::status_code::StatusCode;
 
 /// Everything that can go wrong between declaring a call and holding its decoded result.
 ///
@@ -49,9 +50,9 @@ pub enum Error {
         method: Method,
         /// Path template of the failed request (no ids, no query).
         path: String,
-        /// The underlying transport error.
+        /// The underlying transport error (connection refused, TLS, timeout, reset).
         #[source]
-        source: reqwest::Error,
+        source: Box<dyn std::error::Error + Send + Sync>,
     },
     /// The overall deadline of the retry policy passed before a response could be had.
     #[error("{method} {path}: gave up after {elapsed:?} ({attempts} attempts): the retry deadline passed")]

@@ -18,14 +18,15 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use reqwest::header::HeaderMap;
-use reqwest::{Method, StatusCode};
 use tokio::sync::Notify;
 use tokio::time::Instant;
 
 use crate::concurrency_limit::ConcurrencyLimit;
+use crate::method::Method;
 use crate::pacing::Pacing;
 use crate::rate_limit::RateLimit;
 use crate::server_clock::ServerClock;
+use crate::status_code::StatusCode;
 
 /// How long after a reset (on the server's clock, conservatively estimated) a waiter goes.
 const MARGIN: Duration = Duration::from_millis(3);
@@ -241,7 +242,7 @@ impl Pacer {
                 open: false,
             };
         }
-        let key: Key = (method.clone(), template.clone());
+        let key: Key = (*method, template.clone());
         loop {
             let now = Instant::now();
             let notified = shared.changed.notified();
@@ -355,7 +356,7 @@ impl Pacer {
         let reset = rl.reset?;
         let late = {
             let state = self.shared.lock();
-            let key: Key = (method.clone(), template.clone());
+            let key: Key = (*method, template.clone());
             state
                 .buckets
                 .get(&key)
@@ -373,7 +374,7 @@ impl Pacer {
             .buckets
             .iter()
             .map(|((method, path), b)| RateLimitBucket {
-                method: method.clone(),
+                method: *method,
                 path: path.to_string(),
                 limit: b.limit,
                 remaining: b.available(),

@@ -110,7 +110,7 @@ impl<T> Page<T> {
         Page {
             items,
             // Relative links are resolved against the page that carried them.
-            next: next.map(|target| response.url.join(&target).map_err(|_| target)),
+            next: next.map(|target| response.url().join(&target).map_err(|_| target)),
             rate_limit: response.rate_limit(),
             request_id: response.request_id().map(str::to_owned),
         }
@@ -125,7 +125,7 @@ impl<T: DeserializeOwned> Page<T> {
         Ok(Page::new(
             response,
             items,
-            link_header::find_rel(&response.headers, "next"),
+            link_header::find_rel(response.headers().as_http(), "next"),
         ))
     }
 
@@ -239,7 +239,7 @@ mod tests {
 
     impl Endpoint for ListRoles {
         type Output = Page<serde_json::Value>;
-        const METHOD: reqwest::Method = reqwest::Method::GET;
+        const METHOD: crate::Method = crate::Method::GET;
         const PATH: &'static str = "/api/v1/iam/roles";
         fn path(&self) -> Result<String, Error> {
             Ok(Self::PATH.to_owned())
@@ -259,12 +259,12 @@ mod tests {
         if let Some(link) = link.and_then(|l| HeaderValue::from_str(l).ok()) {
             headers.insert(LINK, link);
         }
-        RawResponse {
-            status: reqwest::StatusCode::OK,
+        RawResponse::new(
+            crate::StatusCode::OK,
             headers,
-            body: bytes::Bytes::copy_from_slice(body),
-            url: Url::parse("https://o.okta.com/api/v1/iam/roles?limit=2").expect("url"),
-        }
+            bytes::Bytes::copy_from_slice(body),
+            Url::parse("https://o.okta.com/api/v1/iam/roles?limit=2").expect("url"),
+        )
     }
 
     #[test]

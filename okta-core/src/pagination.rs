@@ -74,10 +74,10 @@ impl<T> Cursor<T> {
         }
         // Okta's next links keep the list's path and change only the query: a link elsewhere on
         // the org would be decoded as this list's items.
-        if next.path() != request.url.path() {
+        if next.path() != request.url().path() {
             return Some(Err(Error::Pagination(format!(
                 "the next link leaves the list (`{}`) for another path; not following it",
-                request.template
+                request.template()
             ))));
         }
         if self.dry {
@@ -116,7 +116,7 @@ impl<T: DeserializeOwned + Send + 'static> PageStream<T> {
         decode: DecodePage<T>,
         follow: Option<Duration>,
     ) -> Self {
-        let followed = first.iter().map(|r| r.url.clone()).collect();
+        let followed = first.iter().map(|r| r.url().clone()).collect();
         let cursor = Cursor {
             client,
             decode,

@@ -3,10 +3,9 @@
 use std::borrow::Cow;
 use std::fmt::Display;
 
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
-use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
-
 use crate::error::Error;
+use crate::headers::{Headers, header_name};
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
 /// Everything but RFC 3986's unreserved characters is encoded, so a value can never add a path
 /// segment, start a query or a fragment, or split a query pair.
@@ -196,22 +195,12 @@ pub fn push_path_segment(path: &mut String, name: &'static str, value: &(impl Di
 
 /// Appends every value of a header parameter that is set; a value that is not valid in an HTTP
 /// header (a newline, say) is refused, naming the header but not echoing the value.
-pub fn push_header<V: ParamValue + ?Sized>(
-    headers: &mut HeaderMap,
-    name: &'static str,
-    value: &V,
-) -> Result<(), Error> {
-    let header = HeaderName::from_bytes(name.as_bytes())
-        .map_err(|_| Error::InvalidRequest(format!("`{name}` is not a valid HTTP header name")))?;
+pub fn push_header<V: ParamValue + ?Sized>(headers: &mut Headers, name: &'static str, value: &V) -> Result<(), Error> {
+    let header = header_name(name)?;
     let mut result = Ok(());
-    value.for_each_value(&mut |v| match HeaderValue::from_str(&v) {
-        Ok(hv) => {
-            headers.append(header.clone(), hv);
-        }
-        Err(_) => {
-            result = Err(Error::InvalidRequest(format!(
-                "the value of header `{name}` is not a valid HTTP header value"
-            )))
+    value.for_each_value(&mut |v| {
+        if let Err(e) = headers.append_value(&header, name, &v) {
+            result = Err(e);
         }
     });
     result
@@ -276,9 +265,9 @@ mod tests {
 
     #[test]
     fn header_values_are_checked() {
-        let mut h = HeaderMap::new();
+        let mut h = Headers::new();
         push_header(&mut h, "X-Forwarded-For", &Some("1.2.3.4".to_owned())).expect("ok");
-        assert_eq!(h["x-forwarded-for"], "1.2.3.4");
+        assert_eq!(h.get("x-forwarded-for"), Some("1.2.3.4"));
         let err = push_header(&mut h, "User-Agent", "evil\r\nInjected: yes").expect_err("refused");
         assert!(!err.to_string().contains("Injected"), "{err}");
     }

@@ -26,7 +26,7 @@ pub struct RateLimit {
 
 impl RateLimit {
     /// Reads the headers of a response.
-    pub fn from_headers(headers: &HeaderMap) -> Self {
+    pub(crate) fn from_headers(headers: &HeaderMap) -> Self {
         RateLimit {
             limit: min_header(headers, "x-rate-limit-limit"),
             remaining: min_header(headers, "x-rate-limit-remaining"),

@@ -4,13 +4,13 @@ use std::borrow::Cow;
 use std::fmt;
 
 use bytes::Bytes;
-use reqwest::Method;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::client::Client;
 use crate::error::Error;
+use crate::method::Method;
 use crate::page::Page;
 use crate::pagination::{ItemStream, PageStream};
 use crate::params::{Query, json_body};
@@ -114,7 +114,7 @@ impl RawRequest {
     fn prepare(self) -> (Client, Result<PreparedRequest, Error>) {
         let prepared = match self.error {
             Some(e) => Err(e),
-            None => join(&self.client.inner.org, &self.path, &self.query).map(|url| {
+            None => join(self.client.org_url(), &self.path, &self.query).map(|url| {
                 // Raw paths may hold ids; only the path part is named, never the query.
                 let template = Cow::Owned(url.path().to_owned());
                 PreparedRequest::new(self.method, url, template, self.headers, self.body)

@@ -3,28 +3,29 @@
 use std::borrow::Cow;
 
 use bytes::Bytes;
-use reqwest::Method;
 use reqwest::header::{HeaderMap, HeaderValue};
 use url::Url;
 
 use crate::endpoint::Endpoint;
 use crate::error::Error;
+use crate::headers::Headers;
+use crate::method::Method;
 use crate::params::Query;
 
 /// A request ready to send, and to send again on retry.
 #[derive(Debug, Clone)]
 pub(crate) struct PreparedRequest {
-    pub(crate) method: Method,
-    pub(crate) url: Url,
+    method: Method,
+    url: Url,
     /// What traces and errors name: the declared template, never ids.
-    pub(crate) template: Cow<'static, str>,
-    pub(crate) headers: HeaderMap,
-    pub(crate) body: Option<Bytes>,
+    template: Cow<'static, str>,
+    headers: HeaderMap,
+    body: Option<Bytes>,
     /// The body's `Content-Type`.
-    pub(crate) content_type: &'static str,
+    content_type: &'static str,
     /// Whether this is a service app's OAuth token request, whose body (a fresh client assertion)
     /// and DPoP proof the authentication layer mints for every attempt.
-    pub(crate) token_request: bool,
+    token_request: bool,
 }
 
 impl PreparedRequest {
@@ -32,7 +33,7 @@ impl PreparedRequest {
         let path = endpoint.path()?;
         let mut query = Query::default();
         endpoint.query(&mut query);
-        let mut headers = HeaderMap::new();
+        let mut headers = Headers::new();
         endpoint.headers(&mut headers)?;
         let body = endpoint.body()?.map(Bytes::from);
         // Checked here, so sending it as a header never fails: a hand-written `CONTENT_TYPE` could hold anything.
@@ -48,7 +49,7 @@ impl PreparedRequest {
                 E::METHOD,
                 join(org, &path, &query)?,
                 Cow::Borrowed(E::PATH),
-                headers,
+                headers.into_http(),
                 body,
             )
         })
@@ -71,6 +72,46 @@ impl PreparedRequest {
             content_type: "application/json",
             token_request: false,
         }
+    }
+
+    /// A service app's OAuth token request to `url`: its body and proof are minted per attempt.
+    pub(crate) fn token_request(url: Url, template: Cow<'static, str>) -> Self {
+        PreparedRequest {
+            content_type: "application/x-www-form-urlencoded",
+            token_request: true,
+            ..PreparedRequest::new(Method::POST, url, template, HeaderMap::new(), None)
+        }
+    }
+
+    pub(crate) fn method(&self) -> Method {
+        self.method
+    }
+
+    pub(crate) fn url(&self) -> &Url {
+        &self.url
+    }
+
+    /// The declared path template (or a raw request's path): what traces and errors name.
+    pub(crate) fn template(&self) -> &Cow<'static, str> {
+        &self.template
+    }
+
+    pub(crate) fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+
+    pub(crate) fn body(&self) -> Option<&Bytes> {
+        self.body.as_ref()
+    }
+
+    /// The body's `Content-Type`.
+    pub(crate) fn content_type(&self) -> &'static str {
+        self.content_type
+    }
+
+    /// Whether this is a service app's OAuth token request.
+    pub(crate) fn is_token_request(&self) -> bool {
+        self.token_request
     }
 
     /// The method whose retry rules apply: a token request changes nothing at Okta (and carries a

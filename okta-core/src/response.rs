@@ -1,34 +1,45 @@
 //! Decode: what came back, raw or typed, with the metadata Okta puts in headers.
 
 use bytes::{Bytes, BytesMut};
-use reqwest::StatusCode;
 use reqwest::header::HeaderMap;
 use serde::de::DeserializeOwned;
 use url::Url;
 
 use crate::error::{DecodeError, Error};
+use crate::headers::Headers;
 use crate::rate_limit::RateLimit;
 use crate::redact::{is_secret_field, snippet};
 use crate::request::PreparedRequest;
+use crate::status_code::StatusCode;
 
 /// A successful response, not yet decoded: what the raw escape hatch returns, and what every
 /// endpoint's `decode` reads.
 #[derive(Debug, Clone)]
 pub struct RawResponse {
-    pub(crate) status: StatusCode,
-    pub(crate) headers: HeaderMap,
-    pub(crate) body: Bytes,
-    pub(crate) url: Url,
+    status: StatusCode,
+    headers: Headers,
+    body: Bytes,
+    url: Url,
 }
 
 impl RawResponse {
+    /// A response as the transport read it, from `url`.
+    pub(crate) fn new(status: StatusCode, headers: HeaderMap, body: Bytes, url: Url) -> Self {
+        RawResponse {
+            status,
+            headers: Headers::from_http(headers),
+            body,
+            url,
+        }
+    }
+
     /// The HTTP status.
     pub fn status(&self) -> StatusCode {
         self.status
     }
 
     /// The response headers.
-    pub fn headers(&self) -> &HeaderMap {
+    pub fn headers(&self) -> &Headers {
         &self.headers
     }
 
@@ -44,12 +55,12 @@ impl RawResponse {
 
     /// `X-Okta-Request-Id`.
     pub fn request_id(&self) -> Option<&str> {
-        request_id(&self.headers)
+        request_id(self.headers.as_http())
     }
 
     /// The rate-limit headers.
     pub fn rate_limit(&self) -> RateLimit {
-        RateLimit::from_headers(&self.headers)
+        RateLimit::from_headers(self.headers.as_http())
     }
 
     /// Decodes the JSON body. An empty body (204) decodes as JSON `null`, so `Option<T>`,
@@ -132,12 +143,12 @@ pub(crate) async fn read_body(
     req: &PreparedRequest,
 ) -> Result<Result<Bytes, reqwest::Error>, Error> {
     let too_large = |status| Error::ResponseTooLarge {
-        method: req.method.clone(),
-        path: req.template.to_string(),
+        method: req.method(),
+        path: req.template().to_string(),
         status,
         limit,
     };
-    let status = response.status();
+    let status = StatusCode::from_http(response.status());
     let announced = response
         .content_length()
         .map(|n| usize::try_from(n).unwrap_or(usize::MAX));
@@ -180,7 +191,7 @@ pub struct Response<T> {
     /// The HTTP status.
     pub status: StatusCode,
     /// All response headers.
-    pub headers: HeaderMap,
+    pub headers: Headers,
     /// `X-Rate-Limit-*`.
     pub rate_limit: RateLimit,
     /// `X-Okta-Request-Id`.
@@ -212,7 +223,7 @@ mod tests {
     fn ok(body: &'static str) -> RawResponse {
         RawResponse {
             status: StatusCode::OK,
-            headers: HeaderMap::new(),
+            headers: Headers::new(),
             body: Bytes::from_static(body.as_bytes()),
             url: Url::parse("https://dev-1.okta.com/api/v1/users/00u1").expect("url"),
         }
@@ -336,7 +347,7 @@ mod tests {
                 assert!(decode.body_snippet.len() <= SNIPPET_LEN + '…'.len_utf8(), "{err}");
             }
             let api = crate::error::ApiError::from_response(
-                reqwest::Method::GET,
+                crate::Method::GET,
                 "/api/v1/users",
                 StatusCode::BAD_REQUEST,
                 None,

@@ -2,8 +2,10 @@
 
 use std::time::Duration;
 
-use reqwest::{Method, StatusCode};
 use tokio::time::Instant;
+
+use crate::method::Method;
+use crate::status_code::StatusCode;
 
 /// How the client retries: how often, how long it may wait, and when it gives up altogether.
 ///
@@ -32,11 +34,11 @@ use tokio::time::Instant;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RetryPolicy {
-    pub(crate) max_retries: u32,
-    pub(crate) max_wait: Duration,
-    pub(crate) first_backoff: Duration,
-    pub(crate) base_backoff: Duration,
-    pub(crate) deadline: Option<Duration>,
+    max_retries: u32,
+    max_wait: Duration,
+    first_backoff: Duration,
+    base_backoff: Duration,
+    deadline: Option<Duration>,
 }
 
 impl Default for RetryPolicy {
@@ -93,6 +95,16 @@ impl RetryPolicy {
     pub fn deadline(mut self, d: Option<Duration>) -> Self {
         self.deadline = d;
         self
+    }
+
+    /// How many times a call may be re-sent.
+    pub(crate) fn allowed_retries(&self) -> u32 {
+        self.max_retries
+    }
+
+    /// The longest single wait between two attempts.
+    pub(crate) fn longest_wait(&self) -> Duration {
+        self.max_wait
     }
 
     /// When a call started at `start` must be over; `None` for no deadline, or for one so far

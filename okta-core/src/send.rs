@@ -11,7 +11,6 @@ use std::time::Duration;
 
 use bytes::Bytes;
 use futures::future::BoxFuture;
-use reqwest::StatusCode;
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderValue, USER_AGENT};
 use tokio::time::Instant;
 use tracing::Instrument;
@@ -24,6 +23,7 @@ use crate::rate_limit::RateLimit;
 use crate::request::PreparedRequest;
 use crate::response::{RawResponse, read_body, request_id};
 use crate::retry::{Decision, Failure, Transport};
+use crate::status_code::StatusCode;
 
 /// What one attempt came to.
 pub(crate) enum Outcome {
@@ -75,8 +75,8 @@ impl Client {
         let span = tracing::info_span!(
             target: "okta",
             "okta.request",
-            method = %req.method,
-            path = %req.template,
+            method = %req.method(),
+            path = %req.template(),
             status = Empty,
             request_id = Empty,
             attempt = Empty,
@@ -96,7 +96,7 @@ impl Client {
         let started = Instant::now();
         let mut state = CallState {
             started,
-            deadline: self.inner.retry.deadline_from(started),
+            deadline: self.retry_policy().deadline_from(started),
             attempt: 0,
             retries: 0,
             paid_retries: 0,
@@ -124,38 +124,37 @@ impl Client {
     /// One attempt: authenticate, send, read the whole response. An error here is one that no
     /// retry can mend (the credentials could not produce a header, a token could not be had).
     async fn attempt(&self, req: &PreparedRequest, state: &mut CallState) -> Result<Outcome, Error> {
-        let inner = &self.inner;
         // First, as it may have to fetch a token (itself a call of its own).
-        let auth = inner.credentials.authorize(self, req).await?;
+        let auth = self.credentials().authorize(self, req).await?;
         state.token = auth.token;
         // Then pacing (after the token: a token request is a call of its own, paced on its own):
         // a spent bucket waits for its reset, never past the deadline or the longest wait.
-        let longest = Instant::now().checked_add(inner.retry.max_wait);
+        let longest = Instant::now().checked_add(self.retry_policy().longest_wait());
         let latest = match (state.deadline, longest) {
             (Some(d), Some(l)) => Some(d.min(l)),
             (d, l) => d.or(l),
         };
-        let ticket = inner.pacer.acquire(&req.method, &req.template, latest).await;
-        let mut timeout = inner.request_timeout;
+        let ticket = self.pacer().acquire(&req.method(), req.template(), latest).await;
+        let mut timeout = self.request_timeout();
         if let Some(deadline) = state.deadline {
             timeout = timeout.min(deadline.saturating_duration_since(Instant::now()));
         }
-        let mut builder = inner
-            .http
-            .request(req.method.clone(), req.url.clone())
+        let mut builder = self
+            .http()
+            .request(req.method().to_http(), req.url().clone())
             .timeout(timeout)
             .header(ACCEPT, HeaderValue::from_static("application/json"))
-            .header(USER_AGENT, inner.user_agent.clone())
-            .headers(req.headers.clone());
+            .header(USER_AGENT, self.user_agent().clone())
+            .headers(req.headers().clone());
         if let Some(value) = auth.authorization {
             builder = builder.header(AUTHORIZATION, value);
         }
         if let Some(proof) = auth.dpop {
             builder = builder.header("DPoP", proof);
         }
-        if let Some(body) = auth.body.as_ref().or(req.body.as_ref()) {
+        if let Some(body) = auth.body.as_ref().or(req.body()) {
             builder = builder
-                .header(CONTENT_TYPE, HeaderValue::from_static(req.content_type))
+                .header(CONTENT_TYPE, HeaderValue::from_static(req.content_type()))
                 .body(body.clone());
         }
         if state.attempt > 1 {
@@ -166,11 +165,11 @@ impl Client {
         }
         Ok(match builder.send().await {
             Ok(mut response) => {
-                let status = response.status();
+                let status = StatusCode::from_http(response.status());
                 let headers = std::mem::take(response.headers_mut());
-                inner.pacer.observe(ticket, status, &headers, Instant::now());
+                self.pacer().observe(ticket, status, &headers, Instant::now());
                 // No redirects are followed, so the response's URL is the request's.
-                match read_body(response, inner.max_response_bytes, req).await? {
+                match read_body(response, self.max_response_bytes(), req).await? {
                     Ok(body) => Outcome::Response { status, headers, body },
                     Err(e) => Outcome::Transport(e),
                 }
@@ -183,7 +182,7 @@ impl Client {
     /// stale token, a DPoP nonce, a refused token request), then the retry policy.
     fn classify(&self, req: &PreparedRequest, outcome: Outcome, state: &mut CallState) -> Verdict {
         let span = tracing::Span::current();
-        let policy = &self.inner.retry;
+        let policy = self.retry_policy();
         let (status, headers, body) = match outcome {
             Outcome::Response { status, headers, body } => (status, headers, body),
             Outcome::Transport(e) => return self.after_transport_error(req, e, state),
@@ -194,32 +193,25 @@ impl Client {
             span.record("request_id", id.as_str());
         }
         match self
-            .inner
-            .credentials
+            .credentials()
             .react(req, state.token.as_ref(), status, &headers, &body, state.auth_retries)
         {
             Reaction::Proceed => {}
             Reaction::RetryNow => {
                 state.auth_retries += 1;
-                tracing::debug!(target: "okta", status = status.as_u16(), path = %req.template, "retrying with new credentials");
+                tracing::debug!(target: "okta", status = status.as_u16(), path = %req.template(), "retrying with new credentials");
                 return Verdict::RetryAfter(Duration::ZERO);
             }
             Reaction::Fail(e) => return Verdict::Fail(e),
         }
         if status.is_success() {
-            self.inner.retry_budget.succeeded(state.paid_retries);
-            return Verdict::Done(RawResponse {
-                status,
-                headers,
-                body,
-                url: req.url.clone(),
-            });
+            self.retry_budget().succeeded(state.paid_retries);
+            return Verdict::Done(RawResponse::new(status, headers, body, req.url().clone()));
         }
         let reset_wait = (status == StatusCode::TOO_MANY_REQUESTS)
             .then(|| {
-                self.inner
-                    .pacer
-                    .reset_wait(&req.method, &req.template, &headers, Instant::now())
+                self.pacer()
+                    .reset_wait(&req.method(), req.template(), &headers, Instant::now())
             })
             .flatten();
         let time_left = state.deadline.map(|d| d.saturating_duration_since(Instant::now()));
@@ -234,8 +226,8 @@ impl Client {
         let retry_for = request_id_header(id.as_deref());
         let fail = move || {
             let api = ApiError::from_response(
-                req.method.clone(),
-                &req.template,
+                req.method(),
+                req.template(),
                 status,
                 id.clone(),
                 RateLimit::from_headers(&headers),
@@ -250,7 +242,7 @@ impl Client {
         match self.granted(decision, state) {
             Some(wait) => {
                 state.retry_for = retry_for;
-                tracing::debug!(target: "okta", status = status.as_u16(), path = %req.template, wait_ms = millis(wait), "retrying");
+                tracing::debug!(target: "okta", status = status.as_u16(), path = %req.template(), wait_ms = millis(wait), "retrying");
                 Verdict::RetryAfter(wait)
             }
             None if state.budget_spent => Verdict::Fail(Error::RetryBudgetExhausted { last: Box::new(fail()) }),
@@ -266,30 +258,29 @@ impl Client {
             let time_left = state.deadline.map(|d| d.saturating_duration_since(Instant::now()));
             let failure = Failure::Transport(transport_failure(&e));
             self.granted(
-                self.inner
-                    .retry
+                self.retry_policy()
                     .decide(req.retry_method(), failure, state.retries, None, time_left),
                 state,
             )
         };
         let (started, attempts) = (state.started, state.attempt);
         if let Some(wait) = decision {
-            tracing::debug!(target: "okta", error = %e.without_url(), path = %req.template, wait_ms = millis(wait), "retrying");
+            tracing::debug!(target: "okta", error = %e.without_url(), path = %req.template(), wait_ms = millis(wait), "retrying");
             return Verdict::RetryAfter(wait);
         }
         let fail = || {
             if out_of_time && e.is_timeout() {
                 Error::DeadlineExceeded {
-                    method: req.method.clone(),
-                    path: req.template.to_string(),
+                    method: req.method(),
+                    path: req.template().to_string(),
                     elapsed: started.elapsed(),
                     attempts,
                 }
             } else {
                 Error::Transport {
-                    method: req.method.clone(),
-                    path: req.template.to_string(),
-                    source: e.without_url(),
+                    method: req.method(),
+                    path: req.template().to_string(),
+                    source: Box::new(e.without_url()),
                 }
             }
         };
@@ -306,7 +297,7 @@ impl Client {
         let Decision::Retry { wait, paid } = decision else {
             return None;
         };
-        if paid && !self.inner.retry_budget.try_take() {
+        if paid && !self.retry_budget().try_take() {
             state.budget_spent = true;
             return None;
         }

@@ -9,7 +9,6 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use bytes::Bytes;
 use reqwest::header::{HeaderMap, HeaderValue};
-use reqwest::{Method, StatusCode};
 use serde::Deserialize;
 use serde_json::json;
 use tokio::time::Instant;
@@ -22,6 +21,7 @@ use crate::jws;
 use crate::private_key::PrivateKey;
 use crate::request::PreparedRequest;
 use crate::secret::SecretString;
+use crate::status_code::StatusCode;
 
 /// The org authorization server's token endpoint, the one that issues Okta-scoped tokens.
 pub(crate) const TOKEN_PATH: &str = "/oauth2/v1/token";
@@ -158,15 +158,7 @@ impl ServiceApp {
     }
 
     async fn fetch(&self, client: &Client) -> Result<AccessToken, Error> {
-        let mut request = PreparedRequest::new(
-            Method::POST,
-            self.token_url.clone(),
-            TOKEN_PATH.into(),
-            HeaderMap::new(),
-            None,
-        );
-        request.content_type = "application/x-www-form-urlencoded";
-        request.token_request = true;
+        let request = PreparedRequest::token_request(self.token_url.clone(), TOKEN_PATH.into());
         let started = Instant::now();
         let response = client.execute(request).await?;
         let token: TokenResponse = serde_json::from_slice(response.body()).map_err(|_| {
@@ -190,10 +182,10 @@ impl ServiceApp {
     /// The headers of one attempt: a fresh assertion (and proof) for a token request; the token
     /// (and a fresh proof for the URL actually sent) for anything else.
     pub(crate) async fn authorize(&self, client: &Client, req: &PreparedRequest) -> Result<Authorized, Error> {
-        if req.token_request {
+        if req.is_token_request() {
             let dpop = if self.dpop_at_token_endpoint.load(Ordering::Relaxed) {
                 let key = self.dpop.key();
-                Some(self.dpop.proof(&key, Server::Token, &req.method, &req.url, None)?)
+                Some(self.dpop.proof(&key, Server::Token, req.method(), req.url(), None)?)
             } else {
                 None
             };
@@ -207,10 +199,13 @@ impl ServiceApp {
         let (scheme, dpop) = match &token.dpop_key {
             Some(key) => (
                 "DPoP",
-                Some(
-                    self.dpop
-                        .proof(key, Server::Resource, &req.method, &req.url, Some(token.value.expose()))?,
-                ),
+                Some(self.dpop.proof(
+                    key,
+                    Server::Resource,
+                    req.method(),
+                    req.url(),
+                    Some(token.value.expose()),
+                )?),
             ),
             None => ("Bearer", None),
         };
@@ -270,7 +265,7 @@ impl ServiceApp {
     ) -> Reaction {
         // One nonce, one new token and one DPoP fallback at most: never a loop.
         let may_retry = auth_retries < 2;
-        if req.token_request {
+        if req.is_token_request() {
             let new_nonce = self.dpop.remember_nonce(Server::Token, headers);
             if status.is_success() {
                 return Reaction::Proceed;

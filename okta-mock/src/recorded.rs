@@ -8,7 +8,9 @@
 /// let org = okta_mock::OktaMock::start().await;
 /// // ... exercise code against org.url() ...
 /// for r in org.requests() {
-///     println!("{} {} -> {:?}", r.method, r.path, r.status);
+///     if let Some(status) = r.status {
+///         println!("{} {} -> {status}", r.method, r.path);
+///     }
 /// }
 /// # }
 /// ```

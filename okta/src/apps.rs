@@ -36,7 +36,9 @@ pub struct CreateApplication {
 /// ```no_run
 /// # async fn demo(client: okta::Client) -> Result<(), okta::Error> {
 /// let app = client.get_application("0oa1gjh63g214q0Hq0g4").await?;
-/// println!("{:?} is {:?}", app.label, app.status);
+/// if let (Some(label), Some(status)) = (&app.label, &app.status) {
+///     println!("{label} is {status}");
+/// }
 /// # Ok(()) }
 /// ```
 #[doc(alias = "getApplication")]
@@ -101,7 +103,9 @@ pub struct DeleteApplication {
 /// use futures::TryStreamExt;
 /// let mut apps = client.list_applications().filter(r#"status eq "ACTIVE""#).stream();
 /// while let Some(app) = apps.try_next().await? {
-///     println!("{:?}", app.label);
+///     if let Some(label) = &app.label {
+///         println!("{label}");
+///     }
 /// }
 /// # Ok(()) }
 /// ```

@@ -66,7 +66,9 @@ pub struct PrimaryAuthentication {
 /// # async fn demo(client: okta::Client) -> Result<(), okta::Error> {
 /// use okta::models::StateTokenRequest;
 /// let transaction = client.get_transaction_state(StateTokenRequest::new("007ucIX7PATyn94hsHfOLVaXAmOBkKHWnOOLG43bsb")).await?;
-/// println!("{:?}", transaction.status);
+/// if let Some(status) = &transaction.status {
+///     println!("{status}");
+/// }
 /// # Ok(()) }
 /// ```
 #[derive(Debug, Clone, Endpoint)]
@@ -91,7 +93,9 @@ pub struct GetTransactionState {
 /// # async fn demo(client: okta::Client) -> Result<(), okta::Error> {
 /// use okta::models::StateTokenRequest;
 /// let transaction = client.previous_transaction_state(StateTokenRequest::new("007ucIX7PATyn94hsHfOLVaXAmOBkKHWnOOLG43bsb")).await?;
-/// println!("{:?}", transaction.status);
+/// if let Some(status) = &transaction.status {
+///     println!("{status}");
+/// }
 /// # Ok(()) }
 /// ```
 #[derive(Debug, Clone, Endpoint)]
@@ -119,7 +123,9 @@ pub struct PreviousTransactionState {
 /// # async fn demo(client: okta::Client) -> Result<(), okta::Error> {
 /// use okta::models::StateTokenRequest;
 /// let transaction = client.skip_transaction_state(StateTokenRequest::new("007ucIX7PATyn94hsHfOLVaXAmOBkKHWnOOLG43bsb")).await?;
-/// println!("{:?}", transaction.status);
+/// if let Some(status) = &transaction.status {
+///     println!("{status}");
+/// }
 /// # Ok(()) }
 /// ```
 #[derive(Debug, Clone, Endpoint)]

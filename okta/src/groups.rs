@@ -31,7 +31,9 @@ pub struct CreateGroup {
 /// ```no_run
 /// # async fn demo(client: okta::Client) -> Result<(), okta::Error> {
 /// let group = client.get_group("00g1emaKYZTWRYYRRTSK").await?;
-/// println!("{:?}", group.name());
+/// if let Some(name) = group.name() {
+///     println!("{name}");
+/// }
 /// # Ok(()) }
 /// ```
 #[doc(alias = "getGroup")]
@@ -93,7 +95,9 @@ pub struct DeleteGroup {
 /// use futures::TryStreamExt;
 /// let mut groups = client.list_groups().filter(r#"type eq "OKTA_GROUP""#).stream();
 /// while let Some(group) = groups.try_next().await? {
-///     println!("{:?}", group.name());
+///     if let Some(name) = group.name() {
+///         println!("{name}");
+///     }
 /// }
 /// # Ok(()) }
 /// ```

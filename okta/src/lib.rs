@@ -46,7 +46,7 @@ pub use client::{Client, UserFactors};
 /// The transport-level client that [`Client`] wraps; what [`AsClient`] hands out.
 pub use okta_core::Client as CoreClient;
 pub use okta_core::{
-    ApiError, AsClient, Auth, Call, ClientBuilder, Config, DecodeError, Endpoint, Error, ErrorCause, HeaderMap,
+    ApiError, AsClient, Auth, Call, ClientBuilder, Config, DecodeError, Endpoint, Error, ErrorCause, Headers,
     ItemStream, Method, OAuthError, Pacing, Page, PageForm, PageStream, Paginated, ParamValue, PrivateKey, Query,
     RateLimit, RateLimitBucket, RateLimitedError, RawRequest, RawResponse, Redacted, Response, RetryPolicy,
     SecretString, Source, StatusCode, is_secret_field,

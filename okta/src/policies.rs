@@ -46,7 +46,9 @@ pub struct DeactivatePolicy {
 /// # async fn demo(client: okta::Client) -> Result<(), okta::Error> {
 /// use okta::models::{Policy, PolicyType};
 /// let policy = client.create_policy(Policy::new(PolicyType::OktaSignOn, "Contractors")).activate(false).await?;
-/// println!("{:?}", policy.id);
+/// if let Some(id) = &policy.id {
+///     println!("created {id}");
+/// }
 /// # Ok(()) }
 /// ```
 #[doc(alias = "createPolicy")]
@@ -68,7 +70,9 @@ pub struct CreatePolicy {
 /// ```no_run
 /// # async fn demo(client: okta::Client) -> Result<(), okta::Error> {
 /// let policy = client.get_policy("00plrilJ7jZ66Gn0X0g3").expand("rules").await?;
-/// println!("{:?} {:?}", policy.name, policy.status);
+/// if let (Some(name), Some(status)) = (&policy.name, &policy.status) {
+///     println!("{name} {status}");
+/// }
 /// # Ok(()) }
 /// ```
 #[doc(alias = "getPolicy")]
@@ -132,7 +136,9 @@ pub struct DeletePolicy {
 /// use futures::TryStreamExt;
 /// let mut policies = client.list_policies("PASSWORD").status("ACTIVE").stream();
 /// while let Some(policy) = policies.try_next().await? {
-///     println!("{:?} {:?}", policy.priority, policy.name);
+///     if let (Some(priority), Some(name)) = (&policy.priority, &policy.name) {
+///         println!("{priority}. {name}");
+///     }
 /// }
 /// # Ok(()) }
 /// ```
@@ -167,7 +173,9 @@ pub struct ListPolicies {
 /// let rule = client
 ///     .add_policy_rule("00plrilJ7jZ66Gn0X0g3", PolicyRule::new(PolicyRuleType::SignOn, "Require MFA off-network"))
 ///     .await?;
-/// println!("{:?}", rule.id);
+/// if let Some(id) = &rule.id {
+///     println!("created {id}");
+/// }
 /// # Ok(()) }
 /// ```
 #[doc(alias = "createPolicyRule")]
@@ -190,7 +198,9 @@ pub struct AddPolicyRule {
 /// ```no_run
 /// # async fn demo(client: okta::Client) -> Result<(), okta::Error> {
 /// let rule = client.get_policy_rule("00plrilJ7jZ66Gn0X0g3", "0prh1sGkX1FKZ2XCD0g3").await?;
-/// println!("{:?} {:?}", rule.name, rule.status);
+/// if let (Some(name), Some(status)) = (&rule.name, &rule.status) {
+///     println!("{name} {status}");
+/// }
 /// # Ok(()) }
 /// ```
 #[doc(alias = "getPolicyRule")]
@@ -255,7 +265,9 @@ pub struct DeletePolicyRule {
 /// # async fn demo(client: okta::Client) -> Result<(), okta::Error> {
 /// let rules = client.list_policy_rules("00plrilJ7jZ66Gn0X0g3").await?;
 /// for rule in &rules.items {
-///     println!("{:?} {:?}", rule.priority, rule.name);
+///     if let (Some(priority), Some(name)) = (&rule.priority, &rule.name) {
+///         println!("{priority}. {name}");
+///     }
 /// }
 /// # Ok(()) }
 /// ```

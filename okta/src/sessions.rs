@@ -19,7 +19,9 @@ use crate::models::{CreateSessionRequest, Session};
 /// # async fn demo(client: okta::Client) -> Result<(), okta::Error> {
 /// use okta::models::CreateSessionRequest;
 /// let session = client.create_session(CreateSessionRequest::new("20111sWJ9-Xy_W6dRVrdPaIlJqv0ezk9DSaz")).await?;
-/// println!("{:?} expires {:?}", session.id, session.expires_at);
+/// if let (Some(id), Some(expires_at)) = (&session.id, &session.expires_at) {
+///     println!("{id} expires {expires_at}");
+/// }
 /// # Ok(()) }
 /// ```
 #[derive(Debug, Clone, Endpoint)]
@@ -37,7 +39,9 @@ pub struct CreateSession {
 /// ```no_run
 /// # async fn demo(client: okta::Client) -> Result<(), okta::Error> {
 /// let session = client.get_session("101W_juydrDRByB7fUdRyE2JQ").await?;
-/// println!("{:?} {:?}", session.login, session.status);
+/// if let (Some(login), Some(status)) = (&session.login, &session.status) {
+///     println!("{login} {status}");
+/// }
 /// # Ok(()) }
 /// ```
 #[doc(alias = "getSession")]
@@ -57,7 +61,9 @@ pub struct GetSession {
 /// ```no_run
 /// # async fn demo(client: okta::Client) -> Result<(), okta::Error> {
 /// let session = client.refresh_session("101W_juydrDRByB7fUdRyE2JQ").await?;
-/// println!("now expires {:?}", session.expires_at);
+/// if let Some(expires_at) = &session.expires_at {
+///     println!("now expires {expires_at}");
+/// }
 /// # Ok(()) }
 /// ```
 #[doc(alias = "refreshSession")]

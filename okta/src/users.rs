@@ -16,7 +16,9 @@ use crate::models::{AppLink, Group, User};
 /// ```no_run
 /// # async fn demo(client: okta::Client) -> Result<(), okta::Error> {
 /// let user = client.get_user("00ub0oNGTSWTBKOLGLNR").await?;
-/// println!("{} is {:?}", user.profile.login, user.status);
+/// if let Some(status) = &user.status {
+///     println!("{} is {status}", user.profile.login);
+/// }
 /// # Ok(()) }
 /// ```
 #[doc(alias = "getUser")]
@@ -180,7 +182,9 @@ pub struct ListUserGroups {
 /// # async fn demo(client: okta::Client) -> Result<(), okta::Error> {
 /// let links = client.list_app_links("00ub0oNGTSWTBKOLGLNR").show_all(true).await?;
 /// for link in links.items {
-///     println!("{:?}: {:?}", link.label, link.link_url);
+///     if let (Some(label), Some(url)) = (&link.label, &link.link_url) {
+///         println!("{label}: {url}");
+///     }
 /// }
 /// # Ok(()) }
 /// ```

@@ -35,7 +35,9 @@ pub struct CreateApplicationGroupAssignment {
 /// ```no_run
 /// # async fn demo(client: okta::Client) -> Result<(), okta::Error> {
 /// let assignment = client.get_application_group_assignment("0oa1gjh63g214q0Hq0g4", "00gbkkGFFWZDLCNTAGQR").await?;
-/// println!("priority {:?}", assignment.priority);
+/// if let Some(priority) = assignment.priority {
+///     println!("priority {priority}");
+/// }
 /// # Ok(()) }
 /// ```
 #[doc(alias = "getApplicationGroupAssignment")]

@@ -12,7 +12,9 @@ use crate::models::JsonWebKey;
 /// # async fn demo(client: okta::Client) -> Result<(), okta::Error> {
 /// let keys = client.list_application_keys("0oa1gjh63g214q0Hq0g4").await?;
 /// for key in keys.items {
-///     println!("{:?} expires {:?}", key.kid, key.expires_at);
+///     if let (Some(kid), Some(expires_at)) = (&key.kid, &key.expires_at) {
+///         println!("{kid} expires {expires_at}");
+///     }
 /// }
 /// # Ok(()) }
 /// ```

@@ -33,7 +33,9 @@ pub struct AssignUserToApplication {
 /// ```no_run
 /// # async fn demo(client: okta::Client) -> Result<(), okta::Error> {
 /// let assignment = client.get_application_user("0oa1gjh63g214q0Hq0g4", "00u15s1KDETTQMQYABRL").await?;
-/// println!("{:?}", assignment.credentials.and_then(|c| c.user_name));
+/// if let Some(user_name) = assignment.credentials.and_then(|c| c.user_name) {
+///     println!("signs in to the app as {user_name}");
+/// }
 /// # Ok(()) }
 /// ```
 #[doc(alias = "getApplicationUser")]
@@ -104,7 +106,9 @@ pub struct DeleteApplicationUser {
 /// use futures::TryStreamExt;
 /// let mut assignments = client.list_application_users("0oa1gjh63g214q0Hq0g4").stream();
 /// while let Some(assignment) = assignments.try_next().await? {
-///     println!("{:?}", assignment.id);
+///     if let Some(id) = &assignment.id {
+///         println!("{id}");
+///     }
 /// }
 /// # Ok(()) }
 /// ```

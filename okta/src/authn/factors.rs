@@ -29,7 +29,9 @@ use crate::models::{
 /// let body = FactorEnrollRequest::new("007ucIX7PATyn94hsHfOLVaXAmOBkKHWnOOLG43bsb", FactorType::Sms, FactorProvider::Okta)
 ///     .with_profile(FactorProfile::phone("+1-555-415-1337"));
 /// let transaction = client.enroll_factor(body).await?;
-/// println!("{:?}", transaction.status);
+/// if let Some(status) = &transaction.status {
+///     println!("{status}");
+/// }
 /// # Ok(()) }
 /// ```
 #[derive(Debug, Clone, Endpoint)]
@@ -56,7 +58,9 @@ pub struct EnrollFactor {
 /// use okta::models::authn::ActivateFactorRequest;
 /// let body = ActivateFactorRequest::new("007ucIX7PATyn94hsHfOLVaXAmOBkKHWnOOLG43bsb", "123456");
 /// let transaction = client.activate_factor("mbl198rKSEWOSKRIVIFT", body).await?;
-/// println!("{:?}", transaction.status);
+/// if let Some(status) = &transaction.status {
+///     println!("{status}");
+/// }
 /// # Ok(()) }
 /// ```
 #[derive(Debug, Clone, Endpoint)]
@@ -96,7 +100,9 @@ pub struct ActivateFactor {
 /// let answered = client
 ///     .verify_security_question_factor("ufs1pe3ISGKGPYKXRBKK", false, VerifyFactorRequest::answer(state, "mayonnaise"))
 ///     .await?;
-/// println!("{:?} {:?}", transaction.status, answered.status);
+/// if let (Some(first), Some(second)) = (&transaction.status, &answered.status) {
+///     println!("{first}, then {second}");
+/// }
 /// # Ok(()) }
 /// ```
 #[derive(Debug, Clone, Endpoint)]
@@ -141,7 +147,9 @@ pub struct VerifyFactor {
 /// client.verify_sms_factor("sms193zUBEROPBNZKPPE", false, VerifyPassCodeFactorRequest::challenge(state)).await?;
 /// let body = VerifyPassCodeFactorRequest::new(state, "657866");
 /// let transaction = client.verify_sms_factor("sms193zUBEROPBNZKPPE", true, body).await?;
-/// println!("{:?}", transaction.status);
+/// if let Some(status) = &transaction.status {
+///     println!("{status}");
+/// }
 /// # Ok(()) }
 /// ```
 #[derive(Debug, Clone, Endpoint)]
@@ -182,7 +190,9 @@ pub struct VerifyPassCodeFactor {
 /// use okta::models::VerifyPushFactorRequest;
 /// let body = VerifyPushFactorRequest::new("007ucIX7PATyn94hsHfOLVaXAmOBkKHWnOOLG43bsb");
 /// let transaction = client.verify_push_factor("opfh52xcuft3J4uZc0g3", false, body).auto_push(true).await?;
-/// println!("{:?}", transaction.factor_result);
+/// if let Some(result) = &transaction.factor_result {
+///     println!("{result}");
+/// }
 /// # Ok(()) }
 /// ```
 #[derive(Debug, Clone, Endpoint)]
@@ -222,7 +232,9 @@ pub struct VerifyPushFactor {
 /// use okta::models::VerifyU2fFactorRequest;
 /// let body = VerifyU2fFactorRequest::new("007ucIX7PATyn94hsHfOLVaXAmOBkKHWnOOLG43bsb", "eyJ0eXAiOi…", "AQAAACYwRg…");
 /// let transaction = client.verify_u2f_factor("fuf52dhWPdJAbqiUU0g4", false, body).await?;
-/// println!("{:?}", transaction.status);
+/// if let Some(status) = &transaction.status {
+///     println!("{status}");
+/// }
 /// # Ok(()) }
 /// ```
 #[derive(Debug, Clone, Endpoint)]

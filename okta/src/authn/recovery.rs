@@ -28,7 +28,9 @@ use crate::models::{
 /// use okta::models::{RecoverPasswordRequest, RecoveryFactorType};
 /// let body = RecoverPasswordRequest::new("dade.murphy@example.com", RecoveryFactorType::Sms);
 /// let transaction = client.forgot_password(body).await?;
-/// println!("{:?}", transaction.status);
+/// if let Some(status) = &transaction.status {
+///     println!("{status}");
+/// }
 /// # Ok(()) }
 /// ```
 #[derive(Debug, Clone, Endpoint)]
@@ -63,7 +65,9 @@ pub struct ForgotPassword {
 /// use okta::models::{RecoveryFactorType, UnlockAccountRequest};
 /// let body = UnlockAccountRequest::new("dade.murphy@example.com", RecoveryFactorType::Email);
 /// let transaction = client.unlock_account(body).await?;
-/// println!("{:?}", transaction.status);
+/// if let Some(status) = &transaction.status {
+///     println!("{status}");
+/// }
 /// # Ok(()) }
 /// ```
 #[derive(Debug, Clone, Endpoint)]
@@ -90,7 +94,9 @@ pub struct UnlockAccount {
 /// # async fn demo(client: okta::Client) -> Result<(), okta::Error> {
 /// use okta::models::VerifyRecoverTokenRequest;
 /// let transaction = client.verify_recovery_token(VerifyRecoverTokenRequest::new("VBQ0gwBp5LyJJFdbmWCM")).await?;
-/// println!("{:?}", transaction.status);
+/// if let Some(status) = &transaction.status {
+///     println!("{status}");
+/// }
 /// # Ok(()) }
 /// ```
 #[derive(Debug, Clone, Endpoint)]
@@ -119,7 +125,9 @@ pub struct VerifyRecoveryToken {
 /// use okta::models::RecoveryQuestionAnswerRequest;
 /// let body = RecoveryQuestionAnswerRequest::new("00lMJySRYNz3u_rKQrsLvLrzxiARgivP8FB_1gpmVb", "Annie Oakley");
 /// let transaction = client.answer_recovery_question(body).await?;
-/// println!("{:?}", transaction.status);
+/// if let Some(status) = &transaction.status {
+///     println!("{status}");
+/// }
 /// # Ok(()) }
 /// ```
 #[derive(Debug, Clone, Endpoint)]
@@ -148,7 +156,9 @@ pub struct AnswerRecoveryQuestion {
 /// use okta::models::VerifyRecoveryRequest;
 /// let body = VerifyRecoveryRequest::new("00lMJySRYNz3u_rKQrsLvLrzxiARgivP8FB_1gpmVb", "657866");
 /// let transaction = client.verify_sms_recovery_factor(body).await?;
-/// println!("{:?}", transaction.status);
+/// if let Some(status) = &transaction.status {
+///     println!("{status}");
+/// }
 /// # Ok(()) }
 /// ```
 #[derive(Debug, Clone, Endpoint)]
@@ -174,7 +184,9 @@ pub struct VerifySmsRecoveryFactor {
 /// # async fn demo(client: okta::Client) -> Result<(), okta::Error> {
 /// use okta::models::StateTokenRequest;
 /// let transaction = client.resend_sms_recovery_challenge(StateTokenRequest::new("00lMJySRYNz3u_rKQrsLvLrzxiARgivP8FB_1gpmVb")).await?;
-/// println!("{:?}", transaction.status);
+/// if let Some(status) = &transaction.status {
+///     println!("{status}");
+/// }
 /// # Ok(()) }
 /// ```
 #[derive(Debug, Clone, Endpoint)]
@@ -203,7 +215,9 @@ pub struct ResendSmsRecoveryChallenge {
 /// use okta::models::VerifyRecoveryRequest;
 /// let body = VerifyRecoveryRequest::new("00lMJySRYNz3u_rKQrsLvLrzxiARgivP8FB_1gpmVb", "65786");
 /// let transaction = client.verify_call_recovery_factor(body).await?;
-/// println!("{:?}", transaction.status);
+/// if let Some(status) = &transaction.status {
+///     println!("{status}");
+/// }
 /// # Ok(()) }
 /// ```
 #[derive(Debug, Clone, Endpoint)]
@@ -229,7 +243,9 @@ pub struct VerifyCallRecoveryFactor {
 /// # async fn demo(client: okta::Client) -> Result<(), okta::Error> {
 /// use okta::models::StateTokenRequest;
 /// let transaction = client.resend_call_recovery_challenge(StateTokenRequest::new("00lMJySRYNz3u_rKQrsLvLrzxiARgivP8FB_1gpmVb")).await?;
-/// println!("{:?}", transaction.status);
+/// if let Some(status) = &transaction.status {
+///     println!("{status}");
+/// }
 /// # Ok(()) }
 /// ```
 #[derive(Debug, Clone, Endpoint)]
@@ -262,7 +278,9 @@ pub struct ResendCallRecoveryChallenge {
 /// use okta::models::authn::ChangePasswordRequest;
 /// let body = ChangePasswordRequest::new("007ucIX7PATyn94hsHfOLVaXAmOBkKHWnOOLG43bsb", "correcthorsebatterystaple", "Ch-ch-ch-ch-Changes!");
 /// let transaction = client.change_password(body).await?;
-/// println!("{:?}", transaction.status);
+/// if let Some(status) = &transaction.status {
+///     println!("{status}");
+/// }
 /// # Ok(()) }
 /// ```
 #[derive(Debug, Clone, Endpoint)]
@@ -290,7 +308,9 @@ pub struct ChangePassword {
 /// use okta::models::ResetPasswordRequest;
 /// let body = ResetPasswordRequest::new("00lMJySRYNz3u_rKQrsLvLrzxiARgivP8FB_1gpmVb", "Ch-ch-ch-ch-Changes!");
 /// let transaction = client.reset_password(body).await?;
-/// println!("{:?}", transaction.session_token.is_some());
+/// if transaction.session_token.is_some() {
+///     println!("password reset; signed in");
+/// }
 /// # Ok(()) }
 /// ```
 #[derive(Debug, Clone, Endpoint)]

@@ -30,7 +30,9 @@ pub struct CreateRule {
 /// ```no_run
 /// # async fn demo(client: okta::Client) -> Result<(), okta::Error> {
 /// let rule = client.get_rule("0pr3f7zMZZHPgUoWO0g4").expand("groupIdToGroupNameMap").await?;
-/// println!("{:?} is {:?}", rule.name, rule.status);
+/// if let (Some(name), Some(status)) = (&rule.name, &rule.status) {
+///     println!("{name} is {status}");
+/// }
 /// # Ok(()) }
 /// ```
 #[doc(alias = "getGroupRule")]

@@ -32,7 +32,9 @@ use crate::models::{SecurityQuestion, UserFactor, VerifyFactorRequest, VerifyUse
 ///     .activate_factor_by_user("00u15s1KDETTQMQYABRL", "mbl1nz9JHJGHWRKMTLHP")
 ///     .body(VerifyFactorRequest::pass_code("123456"))
 ///     .await?;
-/// println!("{:?}", factor.status);
+/// if let Some(status) = &factor.status {
+///     println!("{status}");
+/// }
 /// # Ok(()) }
 /// ```
 #[doc(alias = "activateFactor")]
@@ -67,7 +69,9 @@ pub struct ActivateFactorByUser {
 /// # async fn demo(client: okta::Client) -> Result<(), okta::Error> {
 /// use okta::models::UserFactor;
 /// let factor = client.add_factor("00u15s1KDETTQMQYABRL", UserFactor::sms("+1-555-415-1337")).update_phone(true).await?;
-/// println!("{:?} {:?}", factor.id, factor.status);
+/// if let (Some(id), Some(status)) = (&factor.id, &factor.status) {
+///     println!("{id} {status}");
+/// }
 /// # Ok(()) }
 /// ```
 #[doc(alias = "enrollFactor")]
@@ -139,7 +143,9 @@ pub struct DeleteFactor {
 /// ```no_run
 /// # async fn demo(client: okta::Client) -> Result<(), okta::Error> {
 /// let factor = client.get_factor("00u15s1KDETTQMQYABRL", "mbl1nz9JHJGHWRKMTLHP").await?;
-/// println!("{:?} is {:?}", factor.factor_type, factor.status);
+/// if let (Some(factor_type), Some(status)) = (&factor.factor_type, &factor.status) {
+///     println!("{factor_type} is {status}");
+/// }
 /// # Ok(()) }
 /// ```
 #[doc(alias = "getFactor")]
@@ -167,7 +173,9 @@ pub struct GetFactor {
 /// # async fn demo(client: okta::Client) -> Result<(), okta::Error> {
 /// let factors = client.list_factors("00u15s1KDETTQMQYABRL").await?;
 /// for factor in &factors.items {
-///     println!("{:?} {:?}", factor.factor_type, factor.status);
+///     if let (Some(factor_type), Some(status)) = (&factor.factor_type, &factor.status) {
+///         println!("{factor_type} {status}");
+///     }
 /// }
 /// # Ok(()) }
 /// ```
@@ -221,7 +229,9 @@ pub struct ListSupportedFactors {
 /// # async fn demo(client: okta::Client) -> Result<(), okta::Error> {
 /// let questions = client.list_supported_security_questions("00u15s1KDETTQMQYABRL").await?;
 /// for q in &questions.items {
-///     println!("{:?}: {:?}", q.question, q.question_text);
+///     if let (Some(question), Some(text)) = (&q.question, &q.question_text) {
+///         println!("{question}: {text}");
+///     }
 /// }
 /// # Ok(()) }
 /// ```
@@ -306,7 +316,9 @@ pub struct VerifyFactorByUser {
 ///     .user_factors()
 ///     .get_factor_transaction_status("00u15s1KDETTQMQYABRL", "opf3hkfocI4JTLAju0g4", "v2mst.GldKV5VxTrifyeZmWSQguA")
 ///     .await?;
-/// println!("{:?}", status.factor_result);
+/// if let Some(result) = &status.factor_result {
+///     println!("{result}");
+/// }
 /// # Ok(()) }
 /// ```
 #[doc(alias = "getFactorTransactionStatus")]

@@ -34,7 +34,9 @@ pub struct AddRoleToUser {
 /// # async fn demo(client: okta::Client) -> Result<(), okta::Error> {
 /// let roles = client.list_assigned_roles("00ub0oNGTSWTBKOLGLNR").await?;
 /// for role in roles.items {
-///     println!("{:?} ({:?})", role.role_type, role.assignment_type);
+///     if let (Some(role_type), Some(assignment)) = (&role.role_type, &role.assignment_type) {
+///         println!("{role_type} ({assignment})");
+///     }
 /// }
 /// # Ok(()) }
 /// ```

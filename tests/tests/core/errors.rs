@@ -136,6 +136,39 @@ async fn full_responses_carry_status_rate_limit_and_request_id() {
 }
 
 #[tokio::test]
+async fn response_headers_read_as_text_by_any_case_and_every_value() {
+    let org = org().await;
+    Mock::given(method("GET"))
+        .respond_with(
+            ResponseTemplate::new(201)
+                .append_header("Link", "<https://x/a>; rel=\"self\"")
+                .append_header("Link", "<https://x/b>; rel=\"next\"")
+                .insert_header("X-Okta-Request-Id", "req-h")
+                .set_body_json(json!([])),
+        )
+        .mount(&org.server)
+        .await;
+    let raw = org
+        .client
+        .request(Method::GET, "/api/v1/users")
+        .send()
+        .await
+        .expect("ok");
+    assert_eq!(raw.status(), StatusCode::CREATED);
+    assert_eq!(raw.status().to_string(), "201 Created");
+    let headers = raw.headers();
+    assert_eq!(headers.get("x-okta-request-id"), Some("req-h"));
+    assert_eq!(headers.get("X-OKTA-REQUEST-ID"), Some("req-h"));
+    assert_eq!(
+        headers.get_all("link").collect::<Vec<_>>(),
+        ["<https://x/a>; rel=\"self\"", "<https://x/b>; rel=\"next\""]
+    );
+    assert_eq!(headers.iter().filter(|(name, _)| *name == "link").count(), 2);
+    assert!(!headers.contains("x-not-sent") && headers.get("x-not-sent").is_none());
+    assert_eq!(headers.get("not a header name"), None);
+}
+
+#[tokio::test]
 async fn the_raw_escape_hatch_shares_auth_query_headers_and_errors() {
     let org = org().await;
     Mock::given(method("GET"))

@@ -8,7 +8,10 @@
 //! first of the next, i.e. milliseconds for a busy client.
 //!
 //! The estimate is kept against the monotonic clock (`tokio::time::Instant`), never the wall
-//! clock, so a step of the local wall clock cannot move a wait, and paused test clocks work.
+//! clock, so a step of the local wall clock cannot move a wait, and paused test clocks work. Until
+//! the first `Date`, the wall clock read once when the client was built stands in: read again at
+//! every look, a wait for a reset would move with the wall clock (and, on a paused test clock, which
+//! the wall clock does not follow, never end).
 
 use std::sync::Mutex;
 use std::time::{Duration, SystemTime};
@@ -20,6 +23,8 @@ use tokio::time::Instant;
 #[derive(Debug)]
 pub(crate) struct ServerClock {
     anchor: Instant,
+    /// The wall clock at `anchor`, epoch ms: the stand-in for the server's before any `Date`.
+    wall_at_anchor: i64,
     /// Bounds on `server epoch ms − local ms since anchor`, or `None` before any `Date`.
     offset: Mutex<Option<Bounds>>,
 }
@@ -38,6 +43,7 @@ impl ServerClock {
     pub(crate) fn anchored_at(anchor: Instant) -> Self {
         ServerClock {
             anchor,
+            wall_at_anchor: wall_ms(SystemTime::now()),
             offset: Mutex::new(None),
         }
     }
@@ -85,7 +91,8 @@ impl ServerClock {
     }
 
     /// The earliest local instant at which the server's clock has surely reached `epoch_secs`
-    /// (in the past when it already has). Without any `Date` yet, the local wall clock stands in.
+    /// (in the past when it already has). Without any `Date` yet, the local wall clock (as read
+    /// when the anchor was taken) stands in.
     pub(crate) fn instant_of(&self, epoch_secs: u64, now: Instant) -> Instant {
         let target_ms = i64::try_from(epoch_secs).ok().and_then(|s| s.checked_mul(1000));
         let Some(target_ms) = target_ms else {
@@ -97,10 +104,7 @@ impl ServerClock {
             // The server reads `local + offset`; the latest it can reach the target is with the
             // smallest offset.
             Some(b) => target_ms.saturating_sub(b.lo),
-            None => {
-                let wall = wall_ms(SystemTime::now());
-                target_ms.saturating_sub(wall).saturating_add(self.local_ms(now))
-            }
+            None => target_ms.saturating_sub(self.wall_at_anchor),
         };
         let Ok(local_ms) = u64::try_from(local_ms) else {
             return self.anchor.min(now);

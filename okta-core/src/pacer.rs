@@ -151,26 +151,32 @@ pub(crate) struct Ticket {
 }
 
 impl Ticket {
-    fn close(&mut self) -> Option<MutexGuard<'_, State>> {
+    /// Ends the request (one fewer in flight, for the client and for its bucket), lets `then`
+    /// update the state, and wakes the waiters; `false` when it had ended already.
+    fn close(&mut self, then: impl FnOnce(&mut ConcurrencyLimit, usize, Option<&mut Bucket>)) -> bool {
         if !self.open {
-            return None;
+            return false;
         }
         self.open = false;
-        let mut state = self.shared.lock();
-        state.in_flight = state.in_flight.saturating_sub(1);
-        if let Some(bucket) = self.key.as_ref().and_then(|k| state.buckets.get_mut(k)) {
-            bucket.in_flight = bucket.in_flight.saturating_sub(1);
+        {
+            let mut guard = self.shared.lock();
+            let state = &mut *guard;
+            state.in_flight = state.in_flight.saturating_sub(1);
+            let mut bucket = self.key.as_ref().and_then(|k| state.buckets.get_mut(k));
+            if let Some(bucket) = bucket.as_deref_mut() {
+                bucket.in_flight = bucket.in_flight.saturating_sub(1);
+            }
+            then(&mut state.concurrency, state.in_flight, bucket);
         }
-        Some(state)
+        self.shared.changed.notify_waiters();
+        true
     }
 }
 
 impl Drop for Ticket {
     fn drop(&mut self) {
         // Cancelled or failed without an answer.
-        if self.close().is_some() {
-            self.shared.changed.notify_waiters();
-        }
+        self.close(|_, _, _| {});
     }
 }
 
@@ -246,18 +252,18 @@ impl Pacer {
             let notified = shared.changed.notified();
             tokio::pin!(notified);
             notified.as_mut().enable();
-            let until = {
-                let mut state = shared.lock();
-                let until = match self.verdict(&mut state, &key, now) {
-                    Verdict::Go => return self.grant(state, key, now),
-                    Verdict::At(at) => Some(at),
-                    Verdict::Answer => None,
-                };
-                if latest.is_some_and(|l| now >= l || until.is_some_and(|at| at > l)) {
-                    // Waiting cannot end in time: let the server answer now.
-                    return self.grant(state, key, now);
+            let verdict = self.admit(&mut shared.lock(), &key, now, latest);
+            let until = match verdict {
+                Verdict::Go => {
+                    return Ticket {
+                        shared: Arc::clone(shared),
+                        key: Some(key),
+                        sent: now,
+                        open: true,
+                    };
                 }
-                until
+                Verdict::At(at) => Some(at),
+                Verdict::Answer => None,
             };
             match (until, latest) {
                 (Some(at), _) => tokio::time::sleep_until(at).await,
@@ -269,14 +275,37 @@ impl Pacer {
         }
     }
 
-    fn verdict(&self, state: &mut State, key: &Key, now: Instant) -> Verdict {
-        if !state.concurrency.allows(state.in_flight) {
-            return Verdict::Answer;
-        }
-        if !state.buckets.contains_key(key) && state.buckets.len() >= MAX_BUCKETS {
+    /// Grants a request of `key` now (counting it in flight), or says what to wait for. Never
+    /// a wait past `latest`: then the request goes anyway and the server's answer decides.
+    fn admit(&self, state: &mut State, key: &Key, now: Instant, latest: Option<Instant>) -> Verdict {
+        let concurrency_allows = state.concurrency.allows(state.in_flight);
+        if state.buckets.len() >= MAX_BUCKETS && !state.buckets.contains_key(key) {
             state.buckets.retain(|_, b| b.in_flight > 0);
         }
+        // One lookup a request (and one for its answer): the key's hash is most of the cost.
         let bucket = state.buckets.entry(key.clone()).or_default();
+        let verdict = if concurrency_allows {
+            self.verdict(bucket, now)
+        } else {
+            Verdict::Answer
+        };
+        let too_late = |until: Option<Instant>| latest.is_some_and(|l| now >= l || until.is_some_and(|at| at > l));
+        let go = match verdict {
+            Verdict::Go => true,
+            Verdict::At(at) => too_late(Some(at)),
+            Verdict::Answer => too_late(None),
+        };
+        if !go {
+            return verdict;
+        }
+        bucket.granted = bucket.granted.saturating_add(1);
+        bucket.in_flight = bucket.in_flight.saturating_add(1);
+        state.in_flight += 1;
+        Verdict::Go
+    }
+
+    /// What the bucket's window allows now.
+    fn verdict(&self, bucket: &mut Bucket, now: Instant) -> Verdict {
         let clock = &self.shared.clock;
         let reset_at = bucket.reset_target().map(|r| clock.instant_of(r, now) + MARGIN);
         if reset_at.is_some_and(|at| now >= at) {
@@ -301,42 +330,26 @@ impl Pacer {
         }
     }
 
-    fn grant(&self, mut state: MutexGuard<'_, State>, key: Key, now: Instant) -> Ticket {
-        state.in_flight += 1;
-        let bucket = state.buckets.entry(key.clone()).or_default();
-        bucket.granted = bucket.granted.saturating_add(1);
-        bucket.in_flight = bucket.in_flight.saturating_add(1);
-        drop(state);
-        Ticket {
-            shared: Arc::clone(&self.shared),
-            key: Some(key),
-            sent: now,
-            open: true,
-        }
-    }
-
     /// Takes an answer: its `Date` for the server's clock, its rate-limit headers for the bucket.
     pub(crate) fn observe(&self, mut ticket: Ticket, status: StatusCode, headers: &HeaderMap, received: Instant) {
         let clock = &self.shared.clock;
-        clock.observe(headers, ticket.sent, received);
         let sent = ticket.sent;
-        let key = ticket.key.clone();
-        let Some(mut state) = ticket.close() else {
-            return;
-        };
+        clock.observe(headers, sent, received);
+        if !ticket.open {
+            return; // pacing is off
+        }
         let rl = RateLimit::from_headers(headers);
         let refused = status == StatusCode::TOO_MANY_REQUESTS;
-        if refused && rl.is_concurrent_limit() {
-            let in_flight = state.in_flight + 1;
-            state.concurrency.refused(in_flight);
-        } else {
-            state.concurrency.answered();
-            if let Some(bucket) = key.as_ref().and_then(|k| state.buckets.get_mut(k)) {
-                bucket.observe(&rl, refused, |r| sent >= clock.instant_of(r, sent));
+        ticket.close(|concurrency, in_flight, bucket| {
+            if refused && rl.is_concurrent_limit() {
+                concurrency.refused(in_flight + 1);
+            } else {
+                concurrency.answered();
+                if let Some(bucket) = bucket {
+                    bucket.observe(&rl, refused, |r| sent >= clock.instant_of(r, sent));
+                }
             }
-        }
-        drop(state);
-        self.shared.changed.notify_waiters();
+        });
     }
 
     /// How long to wait before retrying after a 429 with these headers, on the server's clock;

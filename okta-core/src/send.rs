@@ -224,7 +224,7 @@ impl Client {
             .flatten();
         let time_left = state.deadline.map(|d| d.saturating_duration_since(Instant::now()));
         let decision = policy.decide(
-            req.retry_method(),
+            req.safe_to_repeat(),
             Failure::Status(status),
             state.retries,
             reset_wait,
@@ -268,7 +268,7 @@ impl Client {
             self.granted(
                 self.inner
                     .retry
-                    .decide(req.retry_method(), failure, state.retries, None, time_left),
+                    .decide(req.safe_to_repeat(), failure, state.retries, None, time_left),
                 state,
             )
         };

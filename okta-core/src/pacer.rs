@@ -249,9 +249,10 @@ impl Pacer {
         let key: Key = (method.clone(), template.clone());
         loop {
             let now = Instant::now();
+            // Made before the state is read, so an answer in between is not missed: a `Notified`
+            // hears every `notify_waiters` from its creation on (registering with `enable` would
+            // cost two locks a request, and only `notify_one` needs it).
             let notified = shared.changed.notified();
-            tokio::pin!(notified);
-            notified.as_mut().enable();
             let verdict = self.admit(&mut shared.lock(), &key, now, latest);
             let until = match verdict {
                 Verdict::Go => {

@@ -27,6 +27,7 @@ use crate::fast_retry_client;
 #[derive(Clone, Copy)]
 enum Idle {
     /// Closes it (sends its FIN) when the test says so, then records whatever still arrives.
+    #[cfg_attr(not(unix), allow(dead_code))]
     CloseWhenTold,
     /// Reads the next request on it whole, then closes it without an answer.
     ReadThenClose,
@@ -77,6 +78,7 @@ impl Server {
         }
     }
 
+    #[cfg_attr(not(unix), allow(dead_code))]
     /// Has the server close its idle first connection, and returns once it has (blocking the
     /// caller's thread, so the client's runtime cannot run in between).
     fn close_idle_connection(&self) {

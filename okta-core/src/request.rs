@@ -11,6 +11,7 @@ use crate::error::Error;
 use crate::headers::Headers;
 use crate::method::Method;
 use crate::params::Query;
+use crate::retry::is_idempotent;
 
 /// A request ready to send, and to send again on retry.
 #[derive(Debug, Clone)]
@@ -114,10 +115,12 @@ impl PreparedRequest {
         self.token_request
     }
 
-    /// The method whose retry rules apply: a token request changes nothing at Okta (and carries a
-    /// new assertion every attempt), so it is retried as safely as a GET.
-    pub(crate) fn retry_method(&self) -> &Method {
-        if self.token_request { &Method::GET } else { &self.method }
+    /// Whether sending the request again cannot do anything twice at Okta, so that a failure
+    /// that may have reached it (a 503, a connection lost under it) can be retried: an idempotent
+    /// method, or a token request (a POST, but it changes nothing, and the authentication layer
+    /// mints a new assertion for every attempt, so no attempt replays another).
+    pub(crate) fn safe_to_repeat(&self) -> bool {
+        self.token_request || is_idempotent(&self.method)
     }
 
     /// The request for the next page: a GET of the `next` link with the same headers.
@@ -178,6 +181,24 @@ pub(crate) fn join(org: &Url, path: &str, query: &Query) -> Result<Url, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn idempotent_methods_and_token_requests_are_safe_to_repeat() {
+        let org = Url::parse("https://dev-1.okta.com/oauth2/v1/token").expect("url");
+        let request = |m: Method| PreparedRequest::new(m, org.clone(), Cow::Borrowed("/x"), HeaderMap::new(), None);
+        for m in [Method::GET, Method::PUT, Method::DELETE, Method::HEAD] {
+            assert!(request(m).safe_to_repeat(), "{m}");
+        }
+        for m in [Method::POST, Method::PATCH] {
+            assert!(!request(m).safe_to_repeat(), "{m}");
+        }
+        let mut token = request(Method::POST);
+        token.token_request = true;
+        assert!(
+            token.safe_to_repeat(),
+            "a token request mints a new assertion every attempt"
+        );
+    }
 
     #[test]
     fn join_keeps_the_org_origin() {

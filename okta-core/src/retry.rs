@@ -115,11 +115,13 @@ impl RetryPolicy {
 
     /// What to do after retry number `retry` (0-based: 0 after the first attempt) failed.
     ///
-    /// `reset_wait` is how long until the rate limit a 429 reported resets (from the pacer, on the
-    /// server's clock), `time_left` what the deadline leaves.
+    /// `safe_to_repeat` is whether the request may be sent twice (see
+    /// `PreparedRequest::safe_to_repeat`): only then is a failure that may have reached Okta
+    /// retried. `reset_wait` is how long until the rate limit a 429 reported resets (from the
+    /// pacer, on the server's clock), `time_left` what the deadline leaves.
     pub(crate) fn decide(
         &self,
-        method: &Method,
+        safe_to_repeat: bool,
         failure: Failure,
         retry: u32,
         reset_wait: Option<Duration>,
@@ -128,22 +130,21 @@ impl RetryPolicy {
         if retry >= self.max_retries {
             return Decision::GiveUp(GiveUp::RetriesExhausted);
         }
-        let idempotent = is_idempotent(method);
         let (wait, paid) = match failure {
             Failure::Status(StatusCode::TOO_MANY_REQUESTS) => match reset_wait {
                 Some(wait) if wait > self.max_wait => return Decision::GiveUp(GiveUp::ResetTooFar),
                 Some(wait) => (wait, false),
                 None => (self.backoff(retry), false),
             },
-            Failure::Status(StatusCode::SERVICE_UNAVAILABLE | StatusCode::GATEWAY_TIMEOUT) if idempotent => {
+            Failure::Status(StatusCode::SERVICE_UNAVAILABLE | StatusCode::GATEWAY_TIMEOUT) if safe_to_repeat => {
                 (self.backoff(retry), true)
             }
             Failure::Status(_) => return Decision::GiveUp(GiveUp::NotRetryable),
             Failure::Transport(Transport::NotConnected) => (self.backoff(retry), true),
             // A pooled connection the server had closed: a new one will do, at once.
             Failure::Transport(Transport::StaleUnsent) => (self.stale_wait(retry), true),
-            Failure::Transport(Transport::StaleMaybeSent) if idempotent => (self.stale_wait(retry), true),
-            Failure::Transport(Transport::Other) if idempotent => (self.backoff(retry), true),
+            Failure::Transport(Transport::StaleMaybeSent) if safe_to_repeat => (self.stale_wait(retry), true),
+            Failure::Transport(Transport::Other) if safe_to_repeat => (self.backoff(retry), true),
             Failure::Transport(_) => return Decision::GiveUp(GiveUp::NotRetryable),
         };
         if time_left.is_some_and(|left| wait >= left) {
@@ -258,7 +259,7 @@ mod tests {
     }
 
     fn status(policy: &RetryPolicy, method: Method, s: StatusCode, retry: u32, reset: Option<Duration>) -> Decision {
-        policy.decide(&method, Failure::Status(s), retry, reset, None)
+        policy.decide(is_idempotent(&method), Failure::Status(s), retry, reset, None)
     }
 
     #[test]
@@ -302,7 +303,7 @@ mod tests {
             );
         }
         assert!(wait_of(status(&policy, Method::GET, StatusCode::INTERNAL_SERVER_ERROR, 0, None)).is_none());
-        let transport = |m: Method, t| wait_of(policy.decide(&m, Failure::Transport(t), 0, None, None));
+        let transport = |m: Method, t| wait_of(policy.decide(is_idempotent(&m), Failure::Transport(t), 0, None, None));
         assert!(transport(Method::POST, Transport::Other).is_none());
         assert!(
             transport(Method::POST, Transport::StaleMaybeSent).is_none(),
@@ -322,7 +323,7 @@ mod tests {
             status(&policy, Method::GET, StatusCode::TOO_MANY_REQUESTS, 0, reset),
             Decision::GiveUp(GiveUp::RetriesExhausted)
         );
-        let d = policy.decide(&Method::GET, Failure::Transport(Transport::NotConnected), 0, None, None);
+        let d = policy.decide(true, Failure::Transport(Transport::NotConnected), 0, None, None);
         assert_eq!(d, Decision::GiveUp(GiveUp::RetriesExhausted));
     }
 
@@ -353,7 +354,7 @@ mod tests {
     fn no_wait_passes_the_deadline() {
         let policy = RetryPolicy::default();
         let d = policy.decide(
-            &Method::GET,
+            true,
             Failure::Status(StatusCode::TOO_MANY_REQUESTS),
             0,
             Some(Duration::from_secs(2)),
@@ -388,7 +389,7 @@ mod tests {
             let wait = policy.backoff(retry);
             assert!(wait <= policy.max_wait);
             let failure = Failure::Status(StatusCode::TOO_MANY_REQUESTS);
-            let _ = policy.decide(&Method::GET, failure, retry, Some(any(&mut rng)), Some(any(&mut rng)));
+            let _ = policy.decide(rng.bool(), failure, retry, Some(any(&mut rng)), Some(any(&mut rng)));
         }
     }
 }

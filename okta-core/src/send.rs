@@ -216,7 +216,7 @@ impl Client {
             .flatten();
         let time_left = state.deadline.map(|d| d.saturating_duration_since(Instant::now()));
         let decision = policy.decide(
-            req.retry_method(),
+            req.safe_to_repeat(),
             Failure::Status(status),
             state.retries,
             reset_wait,
@@ -259,7 +259,7 @@ impl Client {
             let failure = Failure::Transport(transport_failure(&e));
             self.granted(
                 self.retry_policy()
-                    .decide(req.retry_method(), failure, state.retries, None, time_left),
+                    .decide(req.safe_to_repeat(), failure, state.retries, None, time_left),
                 state,
             )
         };

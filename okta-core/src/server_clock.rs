@@ -8,7 +8,10 @@
 //! first of the next, i.e. milliseconds for a busy client.
 //!
 //! The estimate is kept against the monotonic clock (`tokio::time::Instant`), never the wall
-//! clock, so a step of the local wall clock cannot move a wait, and paused test clocks work.
+//! clock, so a step of the local wall clock cannot move a wait, and paused test clocks work. Until
+//! the first `Date`, the wall clock read once when the client was built stands in: read again at
+//! every look, a wait for a reset would move with the wall clock (and, on a paused test clock, which
+//! the wall clock does not follow, never end).
 
 use std::sync::Mutex;
 use std::time::{Duration, SystemTime};
@@ -20,9 +23,17 @@ use tokio::time::Instant;
 #[derive(Debug)]
 pub(crate) struct ServerClock {
     anchor: Instant,
+    /// The wall clock at `anchor`, epoch ms: the stand-in for the server's before any `Date`.
+    wall_at_anchor: i64,
     /// Bounds on `server epoch ms − local ms since anchor`, or `None` before any `Date`.
     offset: Mutex<Option<Bounds>>,
+    /// The last `Date` read and its epoch ms: a busy client gets the same second many times, and
+    /// parsing it again costs more than everything else the pacer does with a response.
+    last_date: Mutex<Option<([u8; IMF_FIXDATE_LEN], i64)>>,
 }
+
+/// The length of `Sun, 06 Nov 1994 08:49:37 GMT`, the form every current server sends.
+const IMF_FIXDATE_LEN: usize = 29;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Bounds {
@@ -38,7 +49,9 @@ impl ServerClock {
     pub(crate) fn anchored_at(anchor: Instant) -> Self {
         ServerClock {
             anchor,
+            wall_at_anchor: wall_ms(SystemTime::now()),
             offset: Mutex::new(None),
+            last_date: Mutex::new(None),
         }
     }
 
@@ -50,10 +63,27 @@ impl ServerClock {
     /// Takes the `Date` of a response to a request sent at `sent` and answered at `received`.
     /// A missing or malformed `Date` teaches nothing.
     pub(crate) fn observe(&self, headers: &HeaderMap, sent: Instant, received: Instant) {
-        let Some(date) = date_ms(headers) else {
+        let Some(text) = headers.get(DATE).map(|v| v.as_bytes()) else {
+            return;
+        };
+        let Some(date) = self.date_ms(text) else {
             return;
         };
         self.observe_ms(date, sent, received);
+    }
+
+    /// A `Date` in epoch milliseconds, parsed once per distinct text.
+    fn date_ms(&self, text: &[u8]) -> Option<i64> {
+        let mut last = self.last_date.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, ms)) = last.filter(|(seen, _)| seen[..] == *text) {
+            return Some(ms);
+        }
+        let t = httpdate::parse_http_date(std::str::from_utf8(text).ok()?).ok()?;
+        let ms = wall_ms(t);
+        if let Ok(seen) = text.try_into() {
+            *last = Some((seen, ms));
+        }
+        Some(ms)
     }
 
     /// `date_ms` is the server's `Date` in epoch milliseconds (a whole second).
@@ -77,6 +107,11 @@ impl ServerClock {
         });
     }
 
+    #[cfg(test)]
+    fn offset(&self) -> Option<Bounds> {
+        *self.offset.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     /// How wide the estimate still is (`None` before any `Date`): the error of every wait.
     #[cfg(test)]
     pub(crate) fn uncertainty(&self) -> Option<Duration> {
@@ -85,7 +120,8 @@ impl ServerClock {
     }
 
     /// The earliest local instant at which the server's clock has surely reached `epoch_secs`
-    /// (in the past when it already has). Without any `Date` yet, the local wall clock stands in.
+    /// (in the past when it already has). Without any `Date` yet, the local wall clock (as read
+    /// when the anchor was taken) stands in.
     pub(crate) fn instant_of(&self, epoch_secs: u64, now: Instant) -> Instant {
         let target_ms = i64::try_from(epoch_secs).ok().and_then(|s| s.checked_mul(1000));
         let Some(target_ms) = target_ms else {
@@ -97,10 +133,7 @@ impl ServerClock {
             // The server reads `local + offset`; the latest it can reach the target is with the
             // smallest offset.
             Some(b) => target_ms.saturating_sub(b.lo),
-            None => {
-                let wall = wall_ms(SystemTime::now());
-                target_ms.saturating_sub(wall).saturating_add(self.local_ms(now))
-            }
+            None => target_ms.saturating_sub(self.wall_at_anchor),
         };
         let Ok(local_ms) = u64::try_from(local_ms) else {
             return self.anchor.min(now);
@@ -119,13 +152,6 @@ fn far_future(now: Instant) -> Instant {
 fn wall_ms(t: SystemTime) -> i64 {
     t.duration_since(SystemTime::UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
-}
-
-/// The `Date` header in epoch milliseconds.
-fn date_ms(headers: &HeaderMap) -> Option<i64> {
-    let text = headers.get(DATE)?.to_str().ok()?;
-    let t = httpdate::parse_http_date(text).ok()?;
-    Some(wall_ms(t))
 }
 
 #[cfg(test)]
@@ -191,6 +217,32 @@ mod tests {
         let reset = u64::try_from((T0 + 3_600_000 + 5_000) / 1000).expect("positive");
         let wait = clock.instant_of(reset, anchor).saturating_duration_since(anchor);
         assert!(wait <= Duration::from_secs(6), "{wait:?}");
+    }
+
+    #[test]
+    fn a_date_seen_before_reads_as_it_did_and_a_new_one_is_read_anew() {
+        let anchor = Instant::now();
+        let (by_header, by_value) = (ServerClock::anchored_at(anchor), ServerClock::anchored_at(anchor));
+        let seconds = [0, 0, 1, 1, 0, 2, 2];
+        for (k, s) in seconds.into_iter().enumerate() {
+            let at = anchor + Duration::from_millis(400 * u64::try_from(k).expect("small"));
+            let date = SystemTime::UNIX_EPOCH + Duration::from_millis(u64::try_from(T0).expect("positive") + s * 1000);
+            let mut headers = HeaderMap::new();
+            let text = httpdate::fmt_http_date(date);
+            headers.insert(DATE, text.parse().expect("a header value"));
+            by_header.observe(&headers, at, at + Duration::from_millis(1));
+            by_value.observe_ms(
+                T0 + i64::try_from(s * 1000).expect("small"),
+                at,
+                at + Duration::from_millis(1),
+            );
+            assert_eq!(by_header.offset(), by_value.offset(), "after {text}");
+        }
+        let mut obsolete = HeaderMap::new();
+        obsolete.insert(DATE, "Sunday, 06-Nov-94 08:49:37 GMT".parse().expect("a header value"));
+        by_header.observe(&obsolete, anchor, anchor);
+        by_value.observe_ms(784_111_777_000, anchor, anchor);
+        assert_eq!(by_header.offset(), by_value.offset(), "RFC 850 dates are read too");
     }
 
     #[test]

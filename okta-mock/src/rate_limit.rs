@@ -4,7 +4,8 @@
 //!
 //! Windows are aligned on the epoch (a 1-minute window resets on the minute, a 1-second one on
 //! the second), so `X-Rate-Limit-Reset` is exactly when the window resets. The clock is the wall
-//! clock at start plus the monotonic time since, so `Date` and the windows never disagree.
+//! clock at start (shifted when the org's clock is set to run ahead or behind) plus the monotonic
+//! time since, so `Date` and the windows never disagree.
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -159,6 +160,11 @@ impl RateLimiter {
         self.concurrent = Some(n);
     }
 
+    /// Runs the clock `ms` milliseconds ahead of the machine's (behind when negative).
+    pub(crate) fn skew_clock(&mut self, ms: i64) {
+        self.clock.epoch_ms = self.clock.epoch_ms.saturating_add(ms);
+    }
+
     /// Counts one request of `method path` against its family's window.
     pub(crate) fn take(&mut self, method: &str, path: &str) -> RateInfo {
         let now_ms = self.clock.now_ms();
@@ -227,6 +233,18 @@ mod tests {
         let next = limiter.take("GET", "/api/v1/users/a");
         assert!(!next.exceeded);
         assert_eq!(next.reset, first.reset + 1);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_skewed_clock_moves_date_and_resets_together() {
+        let mut limiter = RateLimiter::new(600, Duration::from_secs(60));
+        limiter.add_family("GET /api/v1/users/{id}", 2, Duration::from_secs(1));
+        let machine = limiter.take("GET", "/api/v1/users/a");
+        limiter.skew_clock(-30_000);
+        let behind = limiter.take("GET", "/api/v1/users/a");
+        assert_eq!(machine.now_ms - behind.now_ms, 30_000);
+        assert_eq!(machine.reset - behind.reset, 30, "the window is on the org's clock");
+        assert_eq!(behind.remaining, 1, "a window of its own");
     }
 
     #[test]

@@ -94,6 +94,8 @@ pub struct OktaMockBuilder {
     window: Duration,
     families: Vec<(String, u32, Duration)>,
     concurrent: Option<u32>,
+    /// How far the org's clock runs ahead of the machine's, in milliseconds (negative: behind).
+    clock_skew_ms: i64,
     token: Option<String>,
     port: u16,
 }
@@ -108,6 +110,7 @@ impl Default for OktaMockBuilder {
             window: Duration::from_secs(60),
             families: Vec::new(),
             concurrent: None,
+            clock_skew_ms: 0,
             token: None,
             port: 0,
         }
@@ -172,6 +175,33 @@ impl OktaMockBuilder {
         self
     }
 
+    /// Runs the org's clock `by` ahead of this machine's, as a server's clock may be: its `Date`
+    /// headers, its rate-limit windows and their `X-Rate-Limit-Reset` all follow it, so a client
+    /// that paces by its own clock waits for a reset long past or far away.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// use std::time::Duration;
+    /// let org = okta_mock::OktaMock::builder()
+    ///     .clock_ahead(Duration::from_secs(30))
+    ///     .rate_limit_family("GET /api/v1/users/{id}", 5, Duration::from_secs(1))
+    ///     .start()
+    ///     .await;
+    /// # drop(org);
+    /// # }
+    /// ```
+    pub fn clock_ahead(mut self, by: Duration) -> Self {
+        self.clock_skew_ms = i64::try_from(by.as_millis()).unwrap_or(i64::MAX);
+        self
+    }
+
+    /// Runs the org's clock `by` behind this machine's; see [`clock_ahead`](Self::clock_ahead).
+    pub fn clock_behind(mut self, by: Duration) -> Self {
+        self.clock_skew_ms = i64::try_from(by.as_millis()).map_or(i64::MIN, |ms| -ms);
+        self
+    }
+
     /// Uses this API token instead of a random one.
     pub fn token(mut self, token: impl Into<String>) -> Self {
         self.token = Some(token.into());
@@ -228,6 +258,7 @@ impl OktaMockBuilder {
         if let Some(n) = self.concurrent {
             harness.limiter.set_concurrent(n);
         }
+        harness.limiter.skew_clock(self.clock_skew_ms);
         let shared = Arc::new(Shared {
             state: Mutex::new(state),
             harness: Mutex::new(harness),

@@ -8,6 +8,7 @@ mod errors;
 mod pacing;
 mod pagination;
 mod retries;
+mod stale_connections;
 
 use std::time::Duration;
 

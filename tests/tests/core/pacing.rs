@@ -186,6 +186,54 @@ async fn concurrent_tasks_share_one_bucket_and_do_not_fire_into_a_spent_window()
     assert!(later <= 2, "once the bucket is known, windows are not overrun: {later}");
 }
 
+/// The org's clock 30 s off the machine's, either way: its `Date`, its windows and their resets
+/// follow it. Paced by the machine's clock, a client would take a reset for 29 s past and meet a
+/// 429 (behind), or wait half a minute (ahead); paced by the org's, it waits for the reset (under
+/// a second, with 1-s windows) and meets none.
+#[tokio::test]
+async fn a_spent_bucket_is_waited_for_on_the_orgs_clock_not_the_machines() {
+    let off = Duration::from_secs(30);
+    for (name, org) in [
+        ("behind", OktaMock::builder().clock_behind(off)),
+        ("ahead", OktaMock::builder().clock_ahead(off)),
+    ] {
+        let org = org
+            .rate_limit_family(USER_FAMILY, 3, Duration::from_secs(1))
+            .start()
+            .await;
+        let id = org.seed_users(1).remove(0);
+        let client = client(&org, Pacing::default());
+        let started = std::time::Instant::now();
+        tokio::time::timeout(Duration::from_secs(5), async {
+            for _ in 0..4 {
+                client.get_user(&id).await.expect("paced");
+            }
+        })
+        .await
+        .unwrap_or_else(|_| panic!("{name}: still waiting for a reset on the machine's clock"));
+        // The reset under a second away, and at most a second of not knowing the org's clock to
+        // the millisecond from one window's `Date`s.
+        let elapsed = started.elapsed();
+        assert!(elapsed < Duration::from_millis(2_100), "{name}: {elapsed:?}");
+        assert_eq!(refusals(&org), 0, "{name}: the fourth waited for the window's reset");
+        let machine = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .expect("after 1970")
+            .as_secs();
+        let org_now = if name == "ahead" { machine + 30 } else { machine - 30 };
+        let reset = client
+            .rate_limits()
+            .into_iter()
+            .find(|b| b.path == "/api/v1/users/{userId}")
+            .and_then(|b| b.reset)
+            .expect("a reset");
+        assert!(
+            reset.abs_diff(org_now) <= 2,
+            "{name}: the bucket's reset {reset} is on the org's clock ({org_now}), not the machine's ({machine})"
+        );
+    }
+}
+
 #[tokio::test]
 async fn two_buckets_are_independent() {
     let org = OktaMock::builder()

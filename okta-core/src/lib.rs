@@ -34,6 +34,7 @@ mod config_file;
 mod dpop;
 mod endpoint;
 mod error;
+mod json_path;
 mod jws;
 mod link_header;
 mod org_url;

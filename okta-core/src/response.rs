@@ -7,6 +7,7 @@ use serde::de::DeserializeOwned;
 use url::Url;
 
 use crate::error::{DecodeError, Error};
+use crate::json_path;
 use crate::rate_limit::RateLimit;
 use crate::redact::{is_secret_field, snippet};
 use crate::request::PreparedRequest;
@@ -62,31 +63,37 @@ impl RawResponse {
         } else {
             &self.body
         };
-        // The plain decoder first: tracking the path costs time on every success, and is only
-        // needed to explain a failure.
-        serde_json::from_slice(body).or_else(|_| {
-            let mut de = serde_json::Deserializer::from_slice(body);
-            let (json_path, source) = match serde_path_to_error::deserialize::<_, T>(&mut de) {
-                // One value and nothing after it: a second object or garbage fails the decode.
-                Ok(value) => match de.end() {
-                    Ok(()) => return Ok(value),
-                    Err(trailing) => (String::new(), trailing),
-                },
-                Err(err) => {
-                    let path = err.path().to_string();
-                    let source = hide_value_of_secret(&path, err.into_inner());
-                    (path, source)
-                }
-            };
-            Err(Error::Decode(Box::new(DecodeError {
-                type_name: std::any::type_name::<T>(),
-                json_path,
-                body_snippet: snippet(body),
-                status: self.status,
-                request_id: self.request_id().map(str::to_owned),
-                source,
-            })))
-        })
+        let mut de = serde_json::Deserializer::from_slice(body);
+        match T::deserialize(&mut de) {
+            // One value and nothing after it: a second object or garbage fails the decode.
+            Ok(value) => match de.end() {
+                Ok(()) => Ok(value),
+                Err(trailing) => Err(self.decode_error(std::any::type_name::<T>(), body, String::new(), trailing)),
+            },
+            Err(err) => {
+                let path = json_path::of_error(body, &err);
+                Err(self.decode_error(std::any::type_name::<T>(), body, path, err))
+            }
+        }
+    }
+
+    /// The error of [`json`](Self::json); not generic, so it is compiled once.
+    fn decode_error(
+        &self,
+        type_name: &'static str,
+        body: &[u8],
+        json_path: String,
+        source: serde_json::Error,
+    ) -> Error {
+        let source = hide_value_of_secret(&json_path, source);
+        Error::Decode(Box::new(DecodeError {
+            type_name,
+            json_path,
+            body_snippet: snippet(body),
+            status: self.status,
+            request_id: self.request_id().map(str::to_owned),
+            source,
+        }))
     }
 
     /// Reads an empty success: `204` with no body, or `200` with `{}` (Okta uses both, sometimes

@@ -11,7 +11,7 @@
 //! otherwise, and serde's derive does the work with the attributes `model.rs` adds).
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote, quote_spanned};
+use quote::{quote, quote_spanned};
 use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
 use syn::{Attribute, Data, DeriveInput, ExprPath, Fields, Ident, LitStr, Path, Token, Type};
@@ -60,9 +60,12 @@ pub(crate) fn plan(item: &DeriveInput) -> Option<Plan> {
     if !item.generics.params.is_empty() || item.generics.where_clause.is_some() {
         return None;
     }
-    let derived = derived_serde(&item.attrs);
-    let named = |name| derived.iter().find(|(n, _)| *n == name).map(|(_, path)| path.clone());
+    let derived = derived(&item.attrs);
+    let named = |name| derived.iter().find(|path| last_is(path, name)).cloned();
     let (serialize, deserialize) = (named("Serialize")?, named("Deserialize")?);
+    // Decoding starts from the derived default: every field's own default, as serde's
+    // `default` gives an absent field.
+    named("Default")?;
     let camel_case = container_serde(&item.attrs)?;
     let Data::Struct(syn::DataStruct {
         fields: Fields::Named(named),
@@ -130,49 +133,37 @@ pub(crate) fn expand(mut item: DeriveInput, plan: &Plan) -> TokenStream {
     let m = quote!(::okta::models::__model);
     let ident = &item.ident;
     let expecting = format!("struct {}", ident.to_string().trim_start_matches("r#"));
-    let locals: Vec<Ident> = (0..plan.fields.len()).map(|i| format_ident!("__field{}", i)).collect();
-    let known = || {
-        plan.fields
-            .iter()
-            .zip(&locals)
-            .filter(|(f, _)| !matches!(f.kind, Kind::Extra))
-    };
-    let extra = plan
-        .fields
-        .iter()
-        .zip(&locals)
-        .find(|(f, _)| matches!(f.kind, Kind::Extra));
-    let extra_local = extra.map(|(_, local)| local).expect("planned with one map");
+    let known = || plan.fields.iter().filter(|f| !matches!(f.kind, Kind::Extra));
+    let extra = plan.fields.iter().find(|f| matches!(f.kind, Kind::Extra));
+    let extra = &extra.expect("planned with one map").ident;
     let (serialize, deserialize) = (&plan.serialize, &plan.deserialize);
 
-    let declare = known().map(|(_, local)| quote!(let mut #local = #m::Option::None;));
-    let read = known().map(|(field, local)| {
-        let wire = &field.wire;
+    // Into the derived default, each member once (`seen`): few locals, so no drop ladder at
+    // every early return. Results are checked by `match`, not `?`, whose search for a `From`
+    // impl of a generic error type is most of what type-checking this would cost.
+    let read = known().enumerate().map(|(index, field)| {
+        let (name, wire) = (&field.ident, &field.wire);
         let read = match field.kind {
             Kind::Value => quote!(field_or_default),
             _ => quote!(field),
         };
         // At the field's type, so a type that is not `Deserialize` is reported there.
-        quote_spanned!(field.ty.span()=> #wire => #m::#read(&mut __map, &mut #local, #wire)?,)
-    });
-    let build = plan.fields.iter().zip(&locals).map(|(field, local)| {
-        let name = &field.ident;
-        match field.kind {
-            Kind::Extra => quote!(#name: #local),
-            _ => quote!(#name: #m::Option::unwrap_or_default(#local)),
+        quote_spanned! {field.ty.span()=>
+            #wire => #m::#read(&mut __map, &mut __value.#name, &mut __seen[#index], #wire),
         }
     });
+    let known_count = known().count();
     let write = plan.fields.iter().map(|field| {
         let (name, wire) = (&field.ident, &field.wire);
         let write = match (&field.kind, &field.skip_if) {
-            (Kind::Extra, _) => quote!(#m::entries(&mut __map, &self.#name)?;),
+            (Kind::Extra, _) => quote!(__members.extra(&self.#name);),
             (_, Some(skip)) => quote! {
                 if !#skip(&self.#name) {
-                    #m::SerializeMap::serialize_entry(&mut __map, #wire, &self.#name)?;
+                    __members.value(#wire, &self.#name);
                 }
             },
-            (Kind::Option, None) => quote!(#m::entry_some(&mut __map, #wire, &self.#name)?;),
-            (Kind::Value, None) => quote!(#m::SerializeMap::serialize_entry(&mut __map, #wire, &self.#name)?;),
+            (Kind::Option, None) => quote!(__members.some(#wire, &self.#name);),
+            (Kind::Value, None) => quote!(__members.value(#wire, &self.#name);),
         };
         quote_spanned!(field.ty.span()=> #write)
     });
@@ -184,15 +175,23 @@ pub(crate) fn expand(mut item: DeriveInput, plan: &Plan) -> TokenStream {
             const EXPECTING: &'static str = #expecting;
 
             fn visit_map<'de, __A: #m::MapAccess<'de>>(mut __map: __A) -> #m::Result<Self, __A::Error> {
-                #(#declare)*
-                let mut #extra_local = #m::JsonMap::new();
-                while let #m::Option::Some(__key) = #m::MapAccess::next_key::<#m::Key<'de>>(&mut __map)? {
-                    match __key.as_str() {
+                let mut __value: Self = #m::Default::default();
+                let mut __seen = [false; #known_count];
+                loop {
+                    let __key = match #m::MapAccess::next_key::<#m::Key<'de>>(&mut __map) {
+                        #m::Result::Ok(#m::Option::Some(key)) => key,
+                        #m::Result::Ok(#m::Option::None) => break,
+                        #m::Result::Err(error) => return #m::Result::Err(error),
+                    };
+                    let __read = match __key.as_str() {
                         #(#read)*
-                        _ => #m::extra(&mut __map, &mut #extra_local, __key)?,
+                        _ => #m::extra(&mut __map, &mut __value.#extra, __key),
+                    };
+                    if let #m::Result::Err(error) = __read {
+                        return #m::Result::Err(error);
                     }
                 }
-                #m::Result::Ok(#ident { #(#build),* })
+                #m::Result::Ok(__value)
             }
         }
 
@@ -206,39 +205,34 @@ pub(crate) fn expand(mut item: DeriveInput, plan: &Plan) -> TokenStream {
         #[automatically_derived]
         impl #serialize for #ident {
             fn serialize<__S: #m::Serializer>(&self, serializer: __S) -> #m::Result<__S::Ok, __S::Error> {
-                let mut __map = #m::Serializer::serialize_map(serializer, #m::Option::None)?;
+                let mut __members = #m::Members::start(serializer);
                 #(#write)*
-                #m::SerializeMap::end(__map)
+                __members.end()
             }
         }
     }
 }
 
-/// The derived paths that name `Serialize` or `Deserialize`, with that name.
-fn derived_serde(attrs: &[Attribute]) -> Vec<(&'static str, Path)> {
-    let mut found = Vec::new();
-    for attr in attrs.iter().filter(|attr| attr.path().is_ident("derive")) {
-        let Ok(paths) = attr.parse_args_with(Punctuated::<Path, Token![,]>::parse_terminated) else {
-            continue;
-        };
-        for path in &paths {
-            if let Some(name) = serde_trait(path) {
-                found.push((name, path.clone()));
-            }
-        }
-    }
-    found
+/// Every derived path.
+fn derived(attrs: &[Attribute]) -> Vec<Path> {
+    attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("derive"))
+        .filter_map(|attr| {
+            attr.parse_args_with(Punctuated::<Path, Token![,]>::parse_terminated)
+                .ok()
+        })
+        .flatten()
+        .collect()
 }
 
-fn serde_trait(path: &Path) -> Option<&'static str> {
-    let last = &path.segments.last()?.ident;
-    if last == "Serialize" {
-        Some("Serialize")
-    } else if last == "Deserialize" {
-        Some("Deserialize")
-    } else {
-        None
-    }
+fn last_is(path: &Path, name: &str) -> bool {
+    path.segments.last().is_some_and(|segment| segment.ident == name)
+}
+
+/// Whether the path names serde's `Serialize` or `Deserialize` (by its last segment).
+fn is_serde_trait(path: &Path) -> bool {
+    last_is(path, "Serialize") || last_is(path, "Deserialize")
 }
 
 /// A `#[derive(..)]` without `Serialize` and `Deserialize`; `None` when nothing is left.
@@ -249,7 +243,7 @@ fn without_serde_derives(attr: Attribute) -> Option<Attribute> {
     let Ok(paths) = attr.parse_args_with(Punctuated::<Path, Token![,]>::parse_terminated) else {
         return Some(attr);
     };
-    let kept: Vec<&Path> = paths.iter().filter(|path| serde_trait(path).is_none()).collect();
+    let kept: Vec<&Path> = paths.iter().filter(|path| !is_serde_trait(path)).collect();
     if kept.is_empty() {
         return None;
     }

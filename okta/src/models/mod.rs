@@ -135,13 +135,13 @@ pub use user::*;
 #[doc(hidden)]
 pub mod __model {
     pub use super::JsonMap;
-    pub use super::model_serde::{Key, ModelFields, deserialize, entries, entry_some, extra, field, field_or_default};
+    pub use super::model_serde::{Key, Members, ModelFields, deserialize, extra, field, field_or_default};
     pub use super::null_as_default::null_as_default;
+    pub use core::default::Default;
     pub use core::option::Option;
     pub use core::result::Result;
     pub use serde::de::MapAccess;
-    pub use serde::ser::SerializeMap;
-    pub use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    pub use serde::{Deserializer, Serializer};
 }
 
 /// A JSON object: the type of `extra`, `_links`, `_embedded` and other free-form maps.

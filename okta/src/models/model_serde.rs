@@ -14,7 +14,7 @@ use std::marker::PhantomData;
 
 use serde::de::{self, Error as _, MapAccess, Visitor};
 use serde::ser::SerializeMap;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::JsonMap;
 
@@ -98,30 +98,33 @@ impl<'de> Visitor<'de> for KeyVisitor {
     }
 }
 
-/// Reads a known member's value into `slot`; a second member of the same name is an error, as
-/// with serde's derive. An `Option` field reads `null` as `None` by itself.
+/// Reads a known member's value into its field; a second member of the same name is an error,
+/// as with serde's derive. An `Option` field reads `null` as `None` by itself. (The generated
+/// code checks the result with a `match`, not `?`: see [`Members`].)
 pub fn field<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
     map: &mut A,
-    slot: &mut Option<T>,
+    field: &mut T,
+    seen: &mut bool,
     name: &'static str,
 ) -> Result<(), A::Error> {
-    if slot.is_some() {
+    if std::mem::replace(seen, true) {
         return Err(A::Error::duplicate_field(name));
     }
-    *slot = Some(map.next_value()?);
+    *field = map.next_value()?;
     Ok(())
 }
 
 /// [`field`] for a field that is not an `Option`: `null` reads as `T::default()`.
 pub fn field_or_default<'de, A: MapAccess<'de>, T: Deserialize<'de> + Default>(
     map: &mut A,
-    slot: &mut Option<T>,
+    field: &mut T,
+    seen: &mut bool,
     name: &'static str,
 ) -> Result<(), A::Error> {
-    if slot.is_some() {
+    if std::mem::replace(seen, true) {
         return Err(A::Error::duplicate_field(name));
     }
-    *slot = Some(map.next_value::<Option<T>>()?.unwrap_or_default());
+    *field = map.next_value::<Option<T>>()?.unwrap_or_default();
     Ok(())
 }
 
@@ -132,23 +135,49 @@ pub fn extra<'de, A: MapAccess<'de>>(map: &mut A, extra: &mut JsonMap, key: Key<
     Ok(())
 }
 
-/// Writes `key: value` unless the value is `None`: Okta must not receive a `null` it did not send.
-pub fn entry_some<M: SerializeMap, T: Serialize>(
-    map: &mut M,
-    key: &'static str,
-    value: &Option<T>,
-) -> Result<(), M::Error> {
-    match value {
-        Some(value) => map.serialize_entry(key, value),
-        None => Ok(()),
-    }
+/// A model's members being written, in order: known fields, then `extra`. The first error
+/// stops the writing and is what [`end`](Self::end) returns, so a model's `serialize` is a list
+/// of calls with no `?` (each one a costly trait search for the compiler, in generic code).
+pub struct Members<S: Serializer> {
+    state: Result<S::SerializeMap, S::Error>,
 }
 
-/// Writes every member of `extra`, after the known fields.
-pub fn entries<M: SerializeMap>(map: &mut M, extra: &JsonMap) -> Result<(), M::Error> {
-    extra
-        .iter()
-        .try_for_each(|(key, value)| map.serialize_entry(key, value))
+impl<S: Serializer> Members<S> {
+    /// Starts the JSON object.
+    pub fn start(serializer: S) -> Self {
+        Members {
+            state: serializer.serialize_map(None),
+        }
+    }
+
+    /// Writes `key: value`.
+    pub fn value<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) {
+        if let Ok(map) = &mut self.state {
+            if let Err(error) = map.serialize_entry(key, value) {
+                self.state = Err(error);
+            }
+        }
+    }
+
+    /// Writes `key: value` unless the value is `None`: Okta must not receive a `null` it did not
+    /// send.
+    pub fn some<T: Serialize>(&mut self, key: &str, value: &Option<T>) {
+        if let Some(value) = value {
+            self.value(key, value);
+        }
+    }
+
+    /// Writes every member of `extra`.
+    pub fn extra(&mut self, extra: &JsonMap) {
+        for (key, value) in extra.iter() {
+            self.value(key, value);
+        }
+    }
+
+    /// Ends the object, or returns the first error.
+    pub fn end(self) -> Result<S::Ok, S::Error> {
+        self.state.and_then(SerializeMap::end)
+    }
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@ use bytes::{Bytes, BytesMut};
 use reqwest::StatusCode;
 use reqwest::header::HeaderMap;
 use serde::de::DeserializeOwned;
+use serde_json::de::SliceRead;
 use url::Url;
 
 use crate::error::{DecodeError, Error};
@@ -58,33 +59,38 @@ impl RawResponse {
     ///
     /// A failure names the target type and the JSON path where decoding stopped.
     pub fn json<T: DeserializeOwned>(&self) -> Result<T, Error> {
-        let body: &[u8] = if self.body.iter().all(u8::is_ascii_whitespace) {
-            b"null"
-        } else {
-            &self.body
-        };
-        let mut de = serde_json::Deserializer::from_slice(body);
+        // Only the decode itself is generic; the rest is compiled once, not once per type.
+        let mut de = serde_json::Deserializer::from_slice(self.json_text());
         match T::deserialize(&mut de) {
-            // One value and nothing after it: a second object or garbage fails the decode.
-            Ok(value) => match de.end() {
-                Ok(()) => Ok(value),
-                Err(trailing) => Err(self.decode_error(std::any::type_name::<T>(), body, String::new(), trailing)),
-            },
-            Err(err) => {
-                let path = json_path::of_error(body, &err);
-                Err(self.decode_error(std::any::type_name::<T>(), body, path, err))
-            }
+            Ok(value) => self.end_of_json(std::any::type_name::<T>(), de).map(|()| value),
+            Err(error) => Err(self.decode_error(std::any::type_name::<T>(), None, error)),
         }
     }
 
-    /// The error of [`json`](Self::json); not generic, so it is compiled once.
-    fn decode_error(
+    /// The body to decode: an empty one reads as `null`.
+    fn json_text(&self) -> &[u8] {
+        if self.body.iter().all(u8::is_ascii_whitespace) {
+            b"null"
+        } else {
+            &self.body
+        }
+    }
+
+    /// One value and nothing after it: a second object or garbage fails the decode.
+    fn end_of_json(
         &self,
         type_name: &'static str,
-        body: &[u8],
-        json_path: String,
-        source: serde_json::Error,
-    ) -> Error {
+        mut de: serde_json::Deserializer<SliceRead<'_>>,
+    ) -> Result<(), Error> {
+        de.end()
+            .map_err(|trailing| self.decode_error(type_name, Some(String::new()), trailing))
+    }
+
+    /// The error of [`json`](Self::json); `json_path` is found from the error's position unless
+    /// given.
+    fn decode_error(&self, type_name: &'static str, json_path: Option<String>, source: serde_json::Error) -> Error {
+        let body = self.json_text();
+        let json_path = json_path.unwrap_or_else(|| json_path::of_error(body, &source));
         let source = hide_value_of_secret(&json_path, source);
         Error::Decode(Box::new(DecodeError {
             type_name,

@@ -1,6 +1,8 @@
 //! A call: an endpoint bound to a client, to await, send, or stream.
 
-use std::future::IntoFuture;
+use std::future::{Future, IntoFuture};
+use std::pin::Pin;
+use std::task::{Context, Poll};
 
 use futures::future::BoxFuture;
 
@@ -39,8 +41,8 @@ impl<E: Endpoint> Call<E> {
         &self.endpoint
     }
 
-    /// Changes the endpoint before it is sent: how a bound call's setters are made, and how code
-    /// that receives a call (a helper that adds a filter, a default `limit`) adjusts it.
+    /// Changes the endpoint before it is sent: how code that receives a call (a helper that adds
+    /// a filter, a default `limit`) adjusts it.
     ///
     /// ```no_run
     /// # use okta_core::{Call, Endpoint};
@@ -56,14 +58,18 @@ impl<E: Endpoint> Call<E> {
     }
 
     /// Sends the call and decodes the response.
-    pub async fn send(self) -> Result<E::Output, Error> {
-        self.into_future().await
+    pub fn send(self) -> BoxFuture<'static, Result<E::Output, Error>> {
+        self.into_future()
     }
 
     /// Sends the call and returns the decoded value with status, headers, rate-limit info and
     /// request id.
-    pub async fn send_full(self) -> Result<Response<E::Output>, Error> {
-        self.client.send_full(self.endpoint).await
+    pub fn send_full(self) -> BoxFuture<'static, Result<Response<E::Output>, Error>> {
+        Box::pin(Decoded {
+            response: self.client.run(&self.endpoint),
+            decode: E::decode,
+            finish: Response::new,
+        })
     }
 
     /// Sends the call and returns the response undecoded.
@@ -95,7 +101,40 @@ impl<E: Endpoint> IntoFuture for Call<E> {
 
     fn into_future(self) -> Self::IntoFuture {
         // Prepared here, so the future holds no endpoint and needs no `E: Send`.
-        let response = self.client.run(&self.endpoint);
-        Box::pin(async move { E::decode(&response.await?) })
+        Box::pin(Decoded {
+            response: self.client.run(&self.endpoint),
+            decode: E::decode,
+            finish: value_only,
+        })
     }
+}
+
+/// The endpoint of a call, to change in place: how a bound call's setters set a field.
+#[doc(hidden)]
+pub fn endpoint_mut<E>(call: &mut Call<E>) -> &mut E {
+    &mut call.endpoint
+}
+
+/// A response on its way, then decoded: generic only in what it decodes to, so every endpoint
+/// of the same output shares one copy of this code (an `async` block would be one per endpoint).
+struct Decoded<T, O> {
+    response: BoxFuture<'static, Result<RawResponse, Error>>,
+    decode: fn(&RawResponse) -> Result<T, Error>,
+    finish: fn(RawResponse, T) -> O,
+}
+
+impl<T, O> Future for Decoded<T, O> {
+    type Output = Result<O, Error>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        self.response.as_mut().poll(cx).map(|response| {
+            let response = response?;
+            let value = (self.decode)(&response)?;
+            Ok((self.finish)(response, value))
+        })
+    }
+}
+
+fn value_only<T>(_: RawResponse, value: T) -> T {
+    value
 }

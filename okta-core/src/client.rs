@@ -177,7 +177,11 @@ impl Client {
 
     /// Prepares the request now (so nothing of the endpoint is held across an await) and sends it.
     pub(crate) fn run<E: Endpoint>(&self, endpoint: &E) -> BoxFuture<'static, Result<RawResponse, Error>> {
-        match PreparedRequest::from_endpoint(&self.inner.org, endpoint) {
+        self.run_prepared(PreparedRequest::from_endpoint(&self.inner.org, endpoint))
+    }
+
+    fn run_prepared(&self, prepared: Result<PreparedRequest, Error>) -> BoxFuture<'static, Result<RawResponse, Error>> {
+        match prepared {
             Ok(prepared) => self.execute(prepared),
             Err(e) => Box::pin(futures::future::ready(Err(e))),
         }

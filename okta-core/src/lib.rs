@@ -35,6 +35,7 @@ mod dpop;
 mod endpoint;
 mod error;
 mod headers;
+mod json_path;
 mod jws;
 mod link_header;
 mod method;
@@ -99,6 +100,7 @@ impl AsClient for Client {
 pub mod __private {
     /// The name the derive's `headers` hook uses.
     pub use crate::Headers as HeaderMap;
+    pub use crate::call::endpoint_mut;
     pub use crate::params::{json_body, push_header, push_path_segment};
     pub use crate::{
         AsClient, Call, Client, Endpoint, Error, ItemStream, Method, Page, PageForm, PageStream, Paginated, Query,

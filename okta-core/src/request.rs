@@ -30,7 +30,19 @@ pub(crate) struct PreparedRequest {
 }
 
 impl PreparedRequest {
-    pub(crate) fn from_endpoint<E: Endpoint + ?Sized>(org: &Url, endpoint: &E) -> Result<Self, Error> {
+    pub(crate) fn from_endpoint<E: Endpoint>(org: &Url, endpoint: &E) -> Result<Self, Error> {
+        Self::from_parts(org, E::METHOD, E::PATH, E::CONTENT_TYPE, endpoint)
+    }
+
+    /// The work of [`from_endpoint`](Self::from_endpoint), compiled once rather than once per
+    /// endpoint.
+    fn from_parts(
+        org: &Url,
+        method: Method,
+        template: &'static str,
+        content_type: &'static str,
+        endpoint: &dyn EndpointParts,
+    ) -> Result<Self, Error> {
         let path = endpoint.path()?;
         let mut query = Query::default();
         endpoint.query(&mut query);
@@ -38,18 +50,17 @@ impl PreparedRequest {
         endpoint.headers(&mut headers)?;
         let body = endpoint.body()?.map(Bytes::from);
         // Checked here, so sending it as a header never fails: a hand-written `CONTENT_TYPE` could hold anything.
-        if HeaderValue::from_str(E::CONTENT_TYPE).is_err() {
+        if HeaderValue::from_str(content_type).is_err() {
             return Err(Error::InvalidRequest(format!(
-                "the content type of `{}` is not a valid HTTP header value",
-                E::PATH
+                "the content type of `{template}` is not a valid HTTP header value"
             )));
         }
         Ok(PreparedRequest {
-            content_type: E::CONTENT_TYPE,
+            content_type,
             ..PreparedRequest::new(
-                E::METHOD,
+                method,
                 join(org, &path, &query)?,
-                Cow::Borrowed(E::PATH),
+                Cow::Borrowed(template),
                 headers.into_http(),
                 body,
             )
@@ -176,6 +187,30 @@ pub(crate) fn join(org: &Url, path: &str, query: &Query) -> Result<Url, Error> {
         url.set_query(Some(&joined));
     }
     Ok(url)
+}
+
+/// The parts of an [`Endpoint`] that vary per value, behind a vtable, so that building a
+/// request is not compiled again for every endpoint.
+trait EndpointParts {
+    fn path(&self) -> Result<String, Error>;
+    fn query(&self, query: &mut Query);
+    fn headers(&self, headers: &mut Headers) -> Result<(), Error>;
+    fn body(&self) -> Result<Option<Vec<u8>>, Error>;
+}
+
+impl<E: Endpoint> EndpointParts for E {
+    fn path(&self) -> Result<String, Error> {
+        Endpoint::path(self)
+    }
+    fn query(&self, query: &mut Query) {
+        Endpoint::query(self, query)
+    }
+    fn headers(&self, headers: &mut Headers) -> Result<(), Error> {
+        Endpoint::headers(self, headers)
+    }
+    fn body(&self) -> Result<Option<Vec<u8>>, Error> {
+        Endpoint::body(self)
+    }
 }
 
 #[cfg(test)]

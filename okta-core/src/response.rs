@@ -3,10 +3,12 @@
 use bytes::{Bytes, BytesMut};
 use reqwest::header::HeaderMap;
 use serde::de::DeserializeOwned;
+use serde_json::de::SliceRead;
 use url::Url;
 
 use crate::error::{DecodeError, Error};
 use crate::headers::Headers;
+use crate::json_path;
 use crate::rate_limit::RateLimit;
 use crate::redact::{is_secret_field, snippet};
 use crate::request::PreparedRequest;
@@ -68,36 +70,47 @@ impl RawResponse {
     ///
     /// A failure names the target type and the JSON path where decoding stopped.
     pub fn json<T: DeserializeOwned>(&self) -> Result<T, Error> {
-        let body: &[u8] = if self.body.iter().all(u8::is_ascii_whitespace) {
+        // Only the decode itself is generic; the rest is compiled once, not once per type.
+        let mut de = serde_json::Deserializer::from_slice(self.json_text());
+        match T::deserialize(&mut de) {
+            Ok(value) => self.end_of_json(std::any::type_name::<T>(), de).map(|()| value),
+            Err(error) => Err(self.decode_error(std::any::type_name::<T>(), None, error)),
+        }
+    }
+
+    /// The body to decode: an empty one reads as `null`.
+    fn json_text(&self) -> &[u8] {
+        if self.body.iter().all(u8::is_ascii_whitespace) {
             b"null"
         } else {
             &self.body
-        };
-        // The plain decoder first: tracking the path costs time on every success, and is only
-        // needed to explain a failure.
-        serde_json::from_slice(body).or_else(|_| {
-            let mut de = serde_json::Deserializer::from_slice(body);
-            let (json_path, source) = match serde_path_to_error::deserialize::<_, T>(&mut de) {
-                // One value and nothing after it: a second object or garbage fails the decode.
-                Ok(value) => match de.end() {
-                    Ok(()) => return Ok(value),
-                    Err(trailing) => (String::new(), trailing),
-                },
-                Err(err) => {
-                    let path = err.path().to_string();
-                    let source = hide_value_of_secret(&path, err.into_inner());
-                    (path, source)
-                }
-            };
-            Err(Error::Decode(Box::new(DecodeError {
-                type_name: std::any::type_name::<T>(),
-                json_path,
-                body_snippet: snippet(body),
-                status: self.status,
-                request_id: self.request_id().map(str::to_owned),
-                source,
-            })))
-        })
+        }
+    }
+
+    /// One value and nothing after it: a second object or garbage fails the decode.
+    fn end_of_json(
+        &self,
+        type_name: &'static str,
+        mut de: serde_json::Deserializer<SliceRead<'_>>,
+    ) -> Result<(), Error> {
+        de.end()
+            .map_err(|trailing| self.decode_error(type_name, Some(String::new()), trailing))
+    }
+
+    /// The error of [`json`](Self::json); `json_path` is found from the error's position unless
+    /// given.
+    fn decode_error(&self, type_name: &'static str, json_path: Option<String>, source: serde_json::Error) -> Error {
+        let body = self.json_text();
+        let json_path = json_path.unwrap_or_else(|| json_path::of_error(body, &source));
+        let source = hide_value_of_secret(&json_path, source);
+        Error::Decode(Box::new(DecodeError {
+            type_name,
+            json_path,
+            body_snippet: snippet(body),
+            status: self.status,
+            request_id: self.request_id().map(str::to_owned),
+            source,
+        }))
     }
 
     /// Reads an empty success: `204` with no body, or `200` with `{}` (Okta uses both, sometimes

@@ -59,13 +59,7 @@ pub(crate) fn inherent_impl(input: &Input, p: &TokenStream) -> TokenStream {
             quote!(#name: #p::Into::into(#name))
         }
     });
-    let setters = setters(input, p, |name| {
-        quote! {
-            let mut this = self;
-            this.#name = #p::Option::Some(#p::Into::into(#name));
-            this
-        }
-    });
+    let setters = setters(input, p, quote!(this));
     let new_doc = format!(
         "Creates the request from its required parameters{}.",
         if input.optional().next().is_some() {
@@ -94,23 +88,20 @@ fn required_args<'a>(input: &'a Input, p: &'a TokenStream) -> impl Iterator<Item
     })
 }
 
-/// One chainable setter per optional field, on the endpoint or on its bound call; `body` sets
-/// the field called `name` and returns `Self`.
-fn setters<'a>(
-    input: &'a Input,
-    p: &'a TokenStream,
-    body: impl Fn(&syn::Ident) -> TokenStream + 'a,
-) -> impl Iterator<Item = TokenStream> + 'a {
+/// One chainable setter per optional field, on the endpoint or on its bound call; `endpoint`
+/// is the endpoint within `this` (`self`, moved).
+fn setters<'a>(input: &'a Input, p: &'a TokenStream, endpoint: TokenStream) -> impl Iterator<Item = TokenStream> + 'a {
     let vis = input.vis;
     input.optional().map(move |f| {
         let name = f.ident;
         let inner = f.option_inner;
         let docs = setter_docs(f);
-        let body = body(name);
         quote! {
             #docs
             #vis fn #name(self, #name: impl #p::Into<#inner>) -> Self {
-                #body
+                let mut this = self;
+                #endpoint.#name = #p::Option::Some(#p::Into::into(#name));
+                this
             }
         }
     })
@@ -304,11 +295,8 @@ fn bound_call(input: &Input, p: &TokenStream) -> TokenStream {
         .calls
         .iter()
         .map(|call| client_method(input, call, &call_ident, p));
-    let setters = setters(
-        input,
-        p,
-        |name| quote!(#call_ident(self.0.map(|endpoint| endpoint.#name(#name)))),
-    );
+    // The field itself, not the endpoint's setter through `Call::map`: one function, not three.
+    let setters = setters(input, p, quote!(#p::endpoint_mut(&mut this.0)));
     let streams = input.attr.paginated.as_ref().map(|_| {
         quote! {
             /// Every item of every page, fetched lazily as the stream is polled.
@@ -339,14 +327,14 @@ fn bound_call(input: &Input, p: &TokenStream) -> TokenStream {
             #(#setters)*
 
             /// Sends the call and decodes the response (the same as `.await`).
-            #vis async fn send(self) -> #p::Result<#output, #p::Error> {
-                self.0.send().await
+            #vis fn send(self) -> #p::BoxFuture<'static, #p::Result<#output, #p::Error>> {
+                self.0.send()
             }
 
             /// Sends the call; the decoded value comes with status, headers, rate-limit info and
             /// request id.
-            #vis async fn send_full(self) -> #p::Result<#p::Response<#output>, #p::Error> {
-                self.0.send_full().await
+            #vis fn send_full(self) -> #p::BoxFuture<'static, #p::Result<#p::Response<#output>, #p::Error>> {
+                self.0.send_full()
             }
 
             /// The request as it will be sent.

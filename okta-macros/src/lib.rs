@@ -14,6 +14,7 @@ mod ctxt;
 mod expand;
 mod fallback;
 mod model;
+mod model_serde;
 mod suggest;
 mod symbol;
 mod template;

@@ -60,6 +60,12 @@ pub use okta_macros::Endpoint;
 /// already names (its own `skip_serializing_if`, `with`, …) is kept, and `#[serde(flatten)]` or
 /// `#[serde(skip)]` fields are left alone. Put it above the `#[derive]`.
 ///
+/// A struct like Okta's models (deriving `Default`, `Serialize` and `Deserialize`, with one
+/// `#[serde(flatten)]` [`JsonMap`](models::JsonMap), and no serde attributes but
+/// `rename_all = "camelCase"`, `rename`, `skip_serializing_if` and `default`) gets the two serde
+/// impls written by this macro instead of serde's derive: the same JSON, for a fraction of the
+/// compile time.
+///
 /// ```
 /// use serde::{Deserialize, Serialize};
 ///

@@ -78,6 +78,7 @@
 //! pub enum Name { Variant = "WIRE", … } }` (see `open_enum.rs`).
 
 mod attributes;
+mod model_serde;
 mod null_as_default;
 mod open_enum;
 mod timestamp;
@@ -133,7 +134,14 @@ pub use user::*;
 /// What `#[okta::model]` expands to names. Not a public API: it changes without notice.
 #[doc(hidden)]
 pub mod __model {
+    pub use super::JsonMap;
+    pub use super::model_serde::{Key, Members, ModelFields, deserialize, extra, field, field_or_default};
     pub use super::null_as_default::null_as_default;
+    pub use core::default::Default;
+    pub use core::option::Option;
+    pub use core::result::Result;
+    pub use serde::de::MapAccess;
+    pub use serde::{Deserializer, Serializer};
 }
 
 /// A JSON object: the type of `extra`, `_links`, `_embedded` and other free-form maps.

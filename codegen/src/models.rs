@@ -167,7 +167,12 @@ fn model(spec: &Spec, types: &TypeMap, name: &str, node: &Yaml) -> Model {
             while !idents.insert(ident.clone()) {
                 ident.push('_');
             }
-            let ty = types.of(prop);
+            let ty = match types.of(prop) {
+                TypeRef::Map(value) if crate::overrides::nullable_map_values(name, &wire) => {
+                    TypeRef::Map(Box::new(TypeRef::Nullable(value)))
+                }
+                ty => ty,
+            };
             let secret = ty == TypeRef::String && is_secret(&wire);
             Field {
                 description: docs::sentence(text(&spec.resolve(prop)["description"])),

@@ -37,6 +37,21 @@ pub fn skip_reason(content_types: &[&str]) -> Option<&'static str> {
         .then_some("sends or answers a body that is not JSON")
 }
 
+/// Map properties whose values may be sent as `null`, and what `null` does there. The spec types
+/// the values as objects only, which would leave no way to send the `null`.
+const NULLABLE_MAP_VALUES: &[(&str, &str, &str)] = &[
+    // A partial update of a profile schema removes a custom property sent as `null`.
+    ("UserSchemaPublic", "properties", "null removes the custom property"),
+    ("GroupSchemaCustom", "properties", "null removes the custom property"),
+];
+
+/// Whether the values of the map property `property` of `schema` may be `null`.
+pub fn nullable_map_values(schema: &str, property: &str) -> bool {
+    NULLABLE_MAP_VALUES
+        .iter()
+        .any(|(s, p, _)| *s == schema && *p == property)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -23,6 +23,9 @@ pub enum TypeRef {
     Boolean,
     /// Anything the generator does not type: inline objects, untagged unions, free-form JSON.
     Json,
+    /// A value that may be `null` on the wire, where `null` means something (see
+    /// `overrides::nullable_map_values`).
+    Nullable(Box<TypeRef>),
 }
 
 impl TypeRef {
@@ -38,6 +41,7 @@ impl TypeRef {
             TypeRef::Number => "f64".to_owned(),
             TypeRef::Boolean => "bool".to_owned(),
             TypeRef::Json => "serde_json::Value".to_owned(),
+            TypeRef::Nullable(inner) => format!("Option<{}>", inner.rust()),
         }
     }
 
@@ -54,7 +58,7 @@ impl TypeRef {
     pub fn model(&self) -> Option<&str> {
         match self {
             TypeRef::Model(name) => Some(name),
-            TypeRef::Vec(inner) | TypeRef::Map(inner) => inner.model(),
+            TypeRef::Vec(inner) | TypeRef::Map(inner) | TypeRef::Nullable(inner) => inner.model(),
             _ => None,
         }
     }

@@ -239,7 +239,7 @@ impl Pacer {
         latest: Option<Instant>,
     ) -> Ticket {
         let shared = &self.shared;
-        if !shared.pacing.enabled {
+        if !shared.pacing.is_on() {
             return Ticket {
                 shared: Arc::clone(shared),
                 key: None,

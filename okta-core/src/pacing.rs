@@ -18,8 +18,8 @@
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Pacing {
-    pub(crate) enabled: bool,
-    pub(crate) share: f64,
+    enabled: bool,
+    share: f64,
 }
 
 impl Default for Pacing {
@@ -51,6 +51,11 @@ impl Pacing {
             fraction.clamp(0.0, 1.0)
         };
         self
+    }
+
+    /// Whether requests wait for a spent bucket's reset at all.
+    pub(crate) fn is_on(&self) -> bool {
+        self.enabled
     }
 
     /// How many requests of a window of `limit` to leave unused.

@@ -2,7 +2,7 @@
 //! their type checked, and gone from users once removed.
 
 use okta::StatusCode;
-use okta::models::{User, UserProfile, UserSchema};
+use okta::models::{User, UserProfile, UserSchema, UserSchemaDefinitions, UserSchemaPublic};
 use okta_mock::OktaMock;
 use serde_json::json;
 
@@ -52,7 +52,10 @@ async fn a_custom_attribute_is_refused_until_the_schema_defines_it() {
         .and_then(|d| d.custom)
         .and_then(|c| c.properties)
         .unwrap_or_default();
-    assert_eq!(custom["employeeBadge"].title.as_deref(), Some("Employee badge"));
+    assert_eq!(
+        custom["employeeBadge"].as_ref().and_then(|a| a.title.as_deref()),
+        Some("Employee badge")
+    );
     // The schema persists: a later read has the property, and base properties are untouched.
     let read = client.get_user_schema("default").await.expect("schema read");
     let definitions = read.definitions.expect("definitions");
@@ -86,4 +89,46 @@ async fn a_custom_attribute_is_refused_until_the_schema_defines_it() {
         .expect_err("a number for a string property");
     assert_eq!(err.error_code(), Some("E0000001"));
     assert!(summary_and_cause(&err).1.starts_with("employeeBadge:"));
+}
+
+#[tokio::test]
+async fn a_custom_property_sent_as_null_is_removed_from_the_schema_and_from_users() {
+    let org = OktaMock::start().await;
+    let client = client(&org);
+    client
+        .update_user_profile(
+            "default",
+            custom_properties(json!({ "costCode": { "title": "Cost code", "type": "string" } })),
+        )
+        .await
+        .expect("property added");
+    let user = client
+        .create_user(person("coded@example.com", ("costCode", json!("C-1"))))
+        .await
+        .expect("accepted");
+    let id = user.id.expect("an id");
+
+    // Typed, as a user writes it: the property's value is `None`, which goes out as `null`.
+    let removal = UserSchema {
+        definitions: Some(UserSchemaDefinitions {
+            custom: Some(UserSchemaPublic {
+                properties: Some([("costCode".to_owned(), None)].into()),
+                ..Default::default()
+            }),
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    let schema = client
+        .update_user_profile("default", removal)
+        .await
+        .expect("property removed");
+    let left = schema
+        .definitions
+        .and_then(|d| d.custom)
+        .and_then(|c| c.properties)
+        .unwrap_or_default();
+    assert!(!left.contains_key("costCode"), "still in the schema: {left:?}");
+    let fetched = client.get_user(&id).await.expect("read");
+    assert_eq!(fetched.profile.attribute("costCode"), None);
 }

@@ -142,7 +142,7 @@ pub struct GroupSchemaCustom {
     /// The subschema name.
     pub id: Option<String>,
     /// The `#custom` object properties.
-    pub properties: Option<std::collections::BTreeMap<String, crate::models::GroupSchemaAttribute>>,
+    pub properties: Option<std::collections::BTreeMap<String, Option<crate::models::GroupSchemaAttribute>>>,
     /// A collection indicating required property names.
     pub required: Option<Vec<String>>,
     /// The object type.
@@ -716,7 +716,7 @@ pub struct UserSchemaPublic {
     /// The subschema name.
     pub id: Option<String>,
     /// The `#custom` object properties.
-    pub properties: Option<std::collections::BTreeMap<String, crate::models::UserSchemaAttribute>>,
+    pub properties: Option<std::collections::BTreeMap<String, Option<crate::models::UserSchemaAttribute>>>,
     /// A collection indicating required property names.
     pub required: Option<Vec<String>>,
     /// The object type.

@@ -327,9 +327,15 @@ fn response(spec: &Spec, types: &TypeMap, op: &Yaml, params: &[Param]) -> (Respo
 
 fn content_types(spec: &Spec, op: &Yaml) -> Vec<String> {
     let body = entries(&spec.resolve(&op["requestBody"])["content"]).map(|(ct, _)| ct.to_owned());
+    // A response offered as JSON and as something else (a CSR as PKCS#10) is asked for as JSON.
     let success = entries(&op["responses"])
         .filter(|(code, _)| code.starts_with('2'))
-        .flat_map(|(_, r)| entries(&spec.resolve(r)["content"]))
-        .map(|(ct, _)| ct.to_owned());
+        .flat_map(|(_, r)| {
+            let offered: Vec<String> = entries(&spec.resolve(r)["content"])
+                .map(|(ct, _)| ct.to_owned())
+                .collect();
+            let json: Vec<String> = offered.iter().filter(|ct| ct.contains("json")).cloned().collect();
+            if json.is_empty() { offered } else { json }
+        });
     body.chain(success).collect()
 }

@@ -101,6 +101,40 @@ pub struct ListCsrsForApplication {
     app_id: String,
 }
 
+/// Generate a certificate signing request.
+///
+/// Generates a new key pair and returns the certificate signing request (CSR) for it. The information in a CSR is used by the Certificate Authority (CA) to verify and create your certificate. It also contains the public key that's included in your certificate.
+///
+/// `POST /api/v1/apps/{appId}/credentials/csrs` with a [`CsrMetadata`](crate::models::CsrMetadata) body → [`Csr`](crate::models::Csr).
+///
+/// OAuth 2.0 scope: `okta.apps.manage`.
+#[doc(alias = "generateCsrForApplication")]
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(POST "/api/v1/apps/{appId}/credentials/csrs", response = crate::models::Csr, call = crate::Client::generate_csr_for_application)]
+pub struct GenerateCsrForApplication {
+    #[endpoint(path)]
+    app_id: String,
+    #[endpoint(body)]
+    body: crate::models::CsrMetadata,
+}
+
+/// Retrieve a certificate signing request.
+///
+/// Retrieves a certificate signing request (CSR) for the app by `csrId`.
+///
+/// `GET /api/v1/apps/{appId}/credentials/csrs/{csrId}` → [`Csr`](crate::models::Csr).
+///
+/// OAuth 2.0 scope: `okta.apps.read`.
+#[doc(alias = "getCsrForApplication")]
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(GET "/api/v1/apps/{appId}/credentials/csrs/{csrId}", response = crate::models::Csr, call = crate::Client::get_csr_for_application)]
+pub struct GetCsrForApplication {
+    #[endpoint(path)]
+    app_id: String,
+    #[endpoint(path)]
+    csr_id: String,
+}
+
 /// Revoke a certificate signing request.
 ///
 /// Revokes a certificate signing request and deletes the key pair from the app.

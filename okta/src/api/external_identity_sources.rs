@@ -915,6 +915,40 @@ pub struct ListCsrsForIdentityProvider {
     idp_id: String,
 }
 
+/// Generate a certificate signing request.
+///
+/// Generates a new key pair and returns a certificate signing request (CSR) for it &gt; **Note:** The private key isn't listed in the [signing key credentials for the identity provider (IdP)](https://developer.okta.com/docs/api/openapi/okta-management/management/tag/IdentityProviderSigningKeys/#tag/IdentityProviderSigningKeys/operation/listIdentityProviderSigningKeys) until it's published.
+///
+/// `POST /api/v1/idps/{idpId}/credentials/csrs` with a [`CsrMetadata`](crate::models::CsrMetadata) body → [`IdPCsr`](crate::models::IdPCsr).
+///
+/// OAuth 2.0 scope: `okta.idps.manage`.
+#[doc(alias = "generateCsrForIdentityProvider")]
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(POST "/api/v1/idps/{idpId}/credentials/csrs", response = crate::models::IdPCsr, call = crate::Client::generate_csr_for_identity_provider)]
+pub struct GenerateCsrForIdentityProvider {
+    #[endpoint(path)]
+    idp_id: String,
+    #[endpoint(body)]
+    body: crate::models::CsrMetadata,
+}
+
+/// Retrieve a certificate signing request.
+///
+/// Retrieves a specific certificate signing request (CSR) by `id`.
+///
+/// `GET /api/v1/idps/{idpId}/credentials/csrs/{idpCsrId}` → [`IdPCsr`](crate::models::IdPCsr).
+///
+/// OAuth 2.0 scope: `okta.idps.read`.
+#[doc(alias = "getCsrForIdentityProvider")]
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(GET "/api/v1/idps/{idpId}/credentials/csrs/{idpCsrId}", response = crate::models::IdPCsr, call = crate::Client::get_csr_for_identity_provider)]
+pub struct GetCsrForIdentityProvider {
+    #[endpoint(path)]
+    idp_id: String,
+    #[endpoint(path)]
+    idp_csr_id: String,
+}
+
 /// Revoke a certificate signing request.
 ///
 /// Revokes a certificate signing request (CSR) and deletes the key pair from the identity provider (IdP)

@@ -9,40 +9,42 @@ const F0: &str = r##"{"authScheme": "TOKEN", "baseUrl": "x", "profile": {"authSc
 const F1: &str = r##"{"baseUrl": "x", "profile": {"authScheme": "TOKEN", "token": "x"}}"##;
 const F2: &str = r##"{"jwks": {"keys": [{}]}}"##;
 const F3: &str = r##"[{"created": "2026-01-02T03:04:05.000Z", "csr": "x", "id": "x", "kty": "x", "_links": {}}]"##;
-const F4: &str = r##"[{"kid": "x", "status": "ACTIVE", "created": "x", "id": "x", "lastUpdated": "x", "_links": {}, "e": "x", "kty": "RSA", "n": "x"}]"##;
-const F5: &str = r##"{"kid": "x", "status": "ACTIVE", "e": "x", "kty": "RSA", "n": "x"}"##;
-const F6: &str = r##"{"kid": "x", "status": "ACTIVE", "created": "x", "id": "x", "lastUpdated": "x", "_links": {"activate": {"href": "x", "name": "x", "templated": true, "type": "x"}, "deactivate": {"href": "x", "name": "x", "templated": true, "type": "x"}, "delete": {"href": "x", "name": "x", "templated": true, "type": "x"}}, "e": "x", "kty": "RSA", "n": "x"}"##;
-const F7: &str = r##"{"created": "2026-01-02T03:04:05.000Z", "e": "x", "expiresAt": "2026-01-02T03:04:05.000Z", "kid": "x", "kty": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "n": "x", "use": "x", "x5c": ["x"], "x5t#S256": "x"}"##;
-const F8: &str = r##"[{"client_secret": "x", "created": "x", "id": "x", "lastUpdated": "x", "secret_hash": "x", "status": "ACTIVE", "_links": {}}]"##;
-const F9: &str = r##"{"client_secret": "x", "status": "ACTIVE"}"##;
-const F10: &str = r##"{"client_secret": "x", "created": "x", "id": "x", "lastUpdated": "x", "secret_hash": "x", "status": "ACTIVE", "_links": {"activate": {"href": "x", "name": "x", "templated": true, "type": "x"}, "deactivate": {"href": "x", "name": "x", "templated": true, "type": "x"}, "delete": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
-const F11: &str = r##"[{"created": "2026-01-02T03:04:05.000Z", "id": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "requestingAppInstanceId": "x", "resourceAppInstanceId": "x", "status": "ACTIVE"}]"##;
-const F12: &str = r##"{"created": "2026-01-02T03:04:05.000Z", "id": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "requestingAppInstanceId": "x", "resourceAppInstanceId": "x", "status": "ACTIVE"}"##;
-const F13: &str = r##"{"status": "ACTIVE"}"##;
-const F14: &str =
+const F4: &str = r##"{"subject": {"commonName": "x", "countryName": "x", "localityName": "x", "organizationalUnitName": "x", "organizationName": "x", "stateOrProvinceName": "x"}, "subjectAltNames": {"dnsNames": ["x"]}}"##;
+const F5: &str = r##"{"created": "2026-01-02T03:04:05.000Z", "csr": "x", "id": "x", "kty": "x", "_links": {"publish": {"href": "x"}, "self": {"href": "x"}}}"##;
+const F6: &str = r##"[{"kid": "x", "status": "ACTIVE", "created": "x", "id": "x", "lastUpdated": "x", "_links": {}, "e": "x", "kty": "RSA", "n": "x"}]"##;
+const F7: &str = r##"{"kid": "x", "status": "ACTIVE", "e": "x", "kty": "RSA", "n": "x"}"##;
+const F8: &str = r##"{"kid": "x", "status": "ACTIVE", "created": "x", "id": "x", "lastUpdated": "x", "_links": {"activate": {"href": "x", "name": "x", "templated": true, "type": "x"}, "deactivate": {"href": "x", "name": "x", "templated": true, "type": "x"}, "delete": {"href": "x", "name": "x", "templated": true, "type": "x"}}, "e": "x", "kty": "RSA", "n": "x"}"##;
+const F9: &str = r##"{"created": "2026-01-02T03:04:05.000Z", "e": "x", "expiresAt": "2026-01-02T03:04:05.000Z", "kid": "x", "kty": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "n": "x", "use": "x", "x5c": ["x"], "x5t#S256": "x"}"##;
+const F10: &str = r##"[{"client_secret": "x", "created": "x", "id": "x", "lastUpdated": "x", "secret_hash": "x", "status": "ACTIVE", "_links": {}}]"##;
+const F11: &str = r##"{"client_secret": "x", "status": "ACTIVE"}"##;
+const F12: &str = r##"{"client_secret": "x", "created": "x", "id": "x", "lastUpdated": "x", "secret_hash": "x", "status": "ACTIVE", "_links": {"activate": {"href": "x", "name": "x", "templated": true, "type": "x"}, "deactivate": {"href": "x", "name": "x", "templated": true, "type": "x"}, "delete": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
+const F13: &str = r##"[{"created": "2026-01-02T03:04:05.000Z", "id": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "requestingAppInstanceId": "x", "resourceAppInstanceId": "x", "status": "ACTIVE"}]"##;
+const F14: &str = r##"{"created": "2026-01-02T03:04:05.000Z", "id": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "requestingAppInstanceId": "x", "resourceAppInstanceId": "x", "status": "ACTIVE"}"##;
+const F15: &str = r##"{"status": "ACTIVE"}"##;
+const F16: &str =
     r##"[{"description": "x", "name": "USER_PROVISIONING", "status": "DISABLED", "_links": {}, "capabilities": {}}]"##;
-const F15: &str = r##"{"description": "x", "name": "USER_PROVISIONING", "status": "DISABLED", "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}}, "capabilities": {"create": {}, "update": {}}}"##;
-const F16: &str = r##"{"create": {"lifecycleCreate": {"status": "DISABLED"}}, "update": {"lifecycleDeactivate": {"status": "DISABLED"}, "password": {"change": "CHANGE", "seed": "OKTA", "status": "DISABLED"}, "profile": {"status": "DISABLED"}}}"##;
-const F17: &str = r##"[{"created": "x", "expression": "x", "id": "x", "lastUpdated": "x", "name": "x"}]"##;
-const F18: &str = r##"{"expression": "x", "name": "x"}"##;
-const F19: &str = r##"{"created": "x", "expression": "x", "id": "x", "lastUpdated": "x", "name": "x"}"##;
-const F20: &str = r##"[{"clientId": "x", "created": "2026-01-02T03:04:05.000Z", "createdBy": {"id": "x", "type": "x"}, "id": "x", "issuer": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "scopeId": "x", "source": "ADMIN", "status": "ACTIVE", "userId": "x", "_embedded": {}, "_links": {}}]"##;
-const F21: &str = r##"{"clientId": "x", "created": "2026-01-02T03:04:05.000Z", "createdBy": {"id": "x", "type": "x"}, "id": "x", "issuer": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "scopeId": "x", "source": "ADMIN", "status": "ACTIVE", "userId": "x", "_embedded": {"scope": {"id": "x"}}, "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "app": {"href": "x", "title": "x"}, "client": {"href": "x", "title": "x"}, "scope": {"href": "x", "title": "x"}, "user": {"href": "x", "title": "x"}, "authorizationServer": {"href": "x", "title": "x"}}}"##;
-const F22: &str = r##"[{"appConfig": {"type": "ACTIVE_DIRECTORY", "distinguishedName": "x", "groupScope": "DOMAIN_LOCAL", "groupType": "DISTRIBUTION", "samAccountName": "x"}, "created": "2026-01-02T03:04:05.000Z", "errorSummary": "x", "id": "x", "lastPush": "2026-01-02T03:04:05.000Z", "lastUpdated": "2026-01-02T03:04:05.000Z", "sourceGroupId": "x", "status": "ACTIVE", "targetGroupId": "x", "_links": {"app": {"href": "x", "name": "x", "templated": true, "type": "x"}, "sourceGroup": {"href": "x", "name": "x", "templated": true, "type": "x"}, "targetGroup": {"href": "x", "name": "x", "templated": true, "type": "x"}}}]"##;
-const F23: &str = r##"{"appConfig": {"type": "ACTIVE_DIRECTORY", "distinguishedName": "x", "groupScope": "DOMAIN_LOCAL", "groupType": "DISTRIBUTION", "samAccountName": "x"}, "created": "2026-01-02T03:04:05.000Z", "errorSummary": "x", "id": "x", "lastPush": "2026-01-02T03:04:05.000Z", "lastUpdated": "2026-01-02T03:04:05.000Z", "sourceGroupId": "x", "status": "ACTIVE", "targetGroupId": "x", "_links": {"app": {"href": "x", "name": "x", "templated": true, "type": "x"}, "sourceGroup": {"href": "x", "name": "x", "templated": true, "type": "x"}, "targetGroup": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
-const F24: &str = r##"{"appConfig": {"type": "ACTIVE_DIRECTORY", "distinguishedName": "x", "groupScope": "DOMAIN_LOCAL", "groupType": "DISTRIBUTION", "samAccountName": "x"}, "sourceGroupId": "x", "status": "ACTIVE", "targetGroupId": "x", "targetGroupName": "x"}"##;
-const F25: &str = r##"[{"op": "remove", "path": "x", "value": {}}]"##;
-const F26: &str = r##"{"id": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "priority": 1, "profile": {}, "_embedded": {"k": {}}, "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "app": {"href": "x", "name": "x", "templated": true, "type": "x"}, "group": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
-const F27: &str = r##"["x"]"##;
-const F28: &str = r##"{"id": "x"}"##;
-const F29: &str = r##"{"appInstanceId": "x", "created": "x", "id": "x", "lastUpdated": "x", "lastUpdatedBy": "x", "orgId": "x", "trustedAppInstanceId": "x"}"##;
-const F30: &str = r##"[{"clientId": "x", "created": "2026-01-02T03:04:05.000Z", "expiresAt": "2026-01-02T03:04:05.000Z", "id": "x", "issuer": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "scopes": ["x"], "status": "ACTIVE", "userId": "x", "_embedded": {"scopes": [{}]}, "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "app": {"href": "x", "title": "x"}, "revoke": {"href": "x"}, "client": {"href": "x", "title": "x"}, "user": {"href": "x", "title": "x"}, "authorizationServer": {"href": "x", "title": "x"}}}]"##;
-const F31: &str = r##"{"clientId": "x", "created": "2026-01-02T03:04:05.000Z", "expiresAt": "2026-01-02T03:04:05.000Z", "id": "x", "issuer": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "scopes": ["x"], "status": "ACTIVE", "userId": "x", "_embedded": {"scopes": [{}]}, "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "app": {"href": "x", "title": "x"}, "revoke": {"href": "x"}, "client": {"href": "x", "title": "x"}, "user": {"href": "x", "title": "x"}, "authorizationServer": {"href": "x", "title": "x"}}}"##;
-const F32: &str = r##"{"sessionIdleTimeoutMinutes": 1, "sessionMaxLifetimeMinutes": 1}"##;
-const F33: &str = r##"[{"configGuideUrl": "x", "createdAt": "x", "createdBy": "x", "grantedScopes": ["x"], "id": "x", "name": "x", "properties": {"k": {"name": "x", "value": "x"}}, "type": "x", "_links": {"client": {"href": "x", "name": "x", "templated": true, "type": "x"}, "logo": {"href": "x", "name": "x", "templated": true, "type": "x"}, "self": {"href": "x", "name": "x", "templated": true, "type": "x"}}}]"##;
-const F34: &str = r##"{"configGuideUrl": "x", "createdAt": "x", "createdBy": "x", "grantedScopes": ["x"], "id": "x", "name": "x", "properties": {"k": {"name": "x", "value": "x"}}, "type": "x", "_links": {"client": {"href": "x", "name": "x", "templated": true, "type": "x"}, "logo": {"href": "x", "name": "x", "templated": true, "type": "x"}, "self": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
-const F35: &str = r##"{"grantedScopes": ["x"], "properties": {"k": {"name": "x", "value": "x"}}, "type": "x"}"##;
-const F36: &str = r##"{"configGuideUrl": "x", "createdAt": "x", "createdBy": "x", "grantedScopes": ["x"], "id": "x", "name": "x", "properties": {"k": {"name": "x", "value": "x"}}, "type": "x", "_links": {"client": {"href": "x", "name": "x", "templated": true, "type": "x"}, "logo": {"href": "x", "name": "x", "templated": true, "type": "x"}, "self": {"href": "x", "name": "x", "templated": true, "type": "x"}}, "clientSecret": "x"}"##;
+const F17: &str = r##"{"description": "x", "name": "USER_PROVISIONING", "status": "DISABLED", "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}}, "capabilities": {"create": {}, "update": {}}}"##;
+const F18: &str = r##"{"create": {"lifecycleCreate": {"status": "DISABLED"}}, "update": {"lifecycleDeactivate": {"status": "DISABLED"}, "password": {"change": "CHANGE", "seed": "OKTA", "status": "DISABLED"}, "profile": {"status": "DISABLED"}}}"##;
+const F19: &str = r##"[{"created": "x", "expression": "x", "id": "x", "lastUpdated": "x", "name": "x"}]"##;
+const F20: &str = r##"{"expression": "x", "name": "x"}"##;
+const F21: &str = r##"{"created": "x", "expression": "x", "id": "x", "lastUpdated": "x", "name": "x"}"##;
+const F22: &str = r##"[{"clientId": "x", "created": "2026-01-02T03:04:05.000Z", "createdBy": {"id": "x", "type": "x"}, "id": "x", "issuer": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "scopeId": "x", "source": "ADMIN", "status": "ACTIVE", "userId": "x", "_embedded": {}, "_links": {}}]"##;
+const F23: &str = r##"{"clientId": "x", "created": "2026-01-02T03:04:05.000Z", "createdBy": {"id": "x", "type": "x"}, "id": "x", "issuer": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "scopeId": "x", "source": "ADMIN", "status": "ACTIVE", "userId": "x", "_embedded": {"scope": {"id": "x"}}, "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "app": {"href": "x", "title": "x"}, "client": {"href": "x", "title": "x"}, "scope": {"href": "x", "title": "x"}, "user": {"href": "x", "title": "x"}, "authorizationServer": {"href": "x", "title": "x"}}}"##;
+const F24: &str = r##"[{"appConfig": {"type": "ACTIVE_DIRECTORY", "distinguishedName": "x", "groupScope": "DOMAIN_LOCAL", "groupType": "DISTRIBUTION", "samAccountName": "x"}, "created": "2026-01-02T03:04:05.000Z", "errorSummary": "x", "id": "x", "lastPush": "2026-01-02T03:04:05.000Z", "lastUpdated": "2026-01-02T03:04:05.000Z", "sourceGroupId": "x", "status": "ACTIVE", "targetGroupId": "x", "_links": {"app": {"href": "x", "name": "x", "templated": true, "type": "x"}, "sourceGroup": {"href": "x", "name": "x", "templated": true, "type": "x"}, "targetGroup": {"href": "x", "name": "x", "templated": true, "type": "x"}}}]"##;
+const F25: &str = r##"{"appConfig": {"type": "ACTIVE_DIRECTORY", "distinguishedName": "x", "groupScope": "DOMAIN_LOCAL", "groupType": "DISTRIBUTION", "samAccountName": "x"}, "created": "2026-01-02T03:04:05.000Z", "errorSummary": "x", "id": "x", "lastPush": "2026-01-02T03:04:05.000Z", "lastUpdated": "2026-01-02T03:04:05.000Z", "sourceGroupId": "x", "status": "ACTIVE", "targetGroupId": "x", "_links": {"app": {"href": "x", "name": "x", "templated": true, "type": "x"}, "sourceGroup": {"href": "x", "name": "x", "templated": true, "type": "x"}, "targetGroup": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
+const F26: &str = r##"{"appConfig": {"type": "ACTIVE_DIRECTORY", "distinguishedName": "x", "groupScope": "DOMAIN_LOCAL", "groupType": "DISTRIBUTION", "samAccountName": "x"}, "sourceGroupId": "x", "status": "ACTIVE", "targetGroupId": "x", "targetGroupName": "x"}"##;
+const F27: &str = r##"[{"op": "remove", "path": "x", "value": {}}]"##;
+const F28: &str = r##"{"id": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "priority": 1, "profile": {}, "_embedded": {"k": {}}, "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "app": {"href": "x", "name": "x", "templated": true, "type": "x"}, "group": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
+const F29: &str = r##"["x"]"##;
+const F30: &str = r##"{"id": "x"}"##;
+const F31: &str = r##"{"appInstanceId": "x", "created": "x", "id": "x", "lastUpdated": "x", "lastUpdatedBy": "x", "orgId": "x", "trustedAppInstanceId": "x"}"##;
+const F32: &str = r##"[{"clientId": "x", "created": "2026-01-02T03:04:05.000Z", "expiresAt": "2026-01-02T03:04:05.000Z", "id": "x", "issuer": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "scopes": ["x"], "status": "ACTIVE", "userId": "x", "_embedded": {"scopes": [{}]}, "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "app": {"href": "x", "title": "x"}, "revoke": {"href": "x"}, "client": {"href": "x", "title": "x"}, "user": {"href": "x", "title": "x"}, "authorizationServer": {"href": "x", "title": "x"}}}]"##;
+const F33: &str = r##"{"clientId": "x", "created": "2026-01-02T03:04:05.000Z", "expiresAt": "2026-01-02T03:04:05.000Z", "id": "x", "issuer": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "scopes": ["x"], "status": "ACTIVE", "userId": "x", "_embedded": {"scopes": [{}]}, "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "app": {"href": "x", "title": "x"}, "revoke": {"href": "x"}, "client": {"href": "x", "title": "x"}, "user": {"href": "x", "title": "x"}, "authorizationServer": {"href": "x", "title": "x"}}}"##;
+const F34: &str = r##"{"sessionIdleTimeoutMinutes": 1, "sessionMaxLifetimeMinutes": 1}"##;
+const F35: &str = r##"[{"configGuideUrl": "x", "createdAt": "x", "createdBy": "x", "grantedScopes": ["x"], "id": "x", "name": "x", "properties": {"k": {"name": "x", "value": "x"}}, "type": "x", "_links": {"client": {"href": "x", "name": "x", "templated": true, "type": "x"}, "logo": {"href": "x", "name": "x", "templated": true, "type": "x"}, "self": {"href": "x", "name": "x", "templated": true, "type": "x"}}}]"##;
+const F36: &str = r##"{"configGuideUrl": "x", "createdAt": "x", "createdBy": "x", "grantedScopes": ["x"], "id": "x", "name": "x", "properties": {"k": {"name": "x", "value": "x"}}, "type": "x", "_links": {"client": {"href": "x", "name": "x", "templated": true, "type": "x"}, "logo": {"href": "x", "name": "x", "templated": true, "type": "x"}, "self": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
+const F37: &str = r##"{"grantedScopes": ["x"], "properties": {"k": {"name": "x", "value": "x"}}, "type": "x"}"##;
+const F38: &str = r##"{"configGuideUrl": "x", "createdAt": "x", "createdBy": "x", "grantedScopes": ["x"], "id": "x", "name": "x", "properties": {"k": {"name": "x", "value": "x"}}, "type": "x", "_links": {"client": {"href": "x", "name": "x", "templated": true, "type": "x"}, "logo": {"href": "x", "name": "x", "templated": true, "type": "x"}, "self": {"href": "x", "name": "x", "templated": true, "type": "x"}}, "clientSecret": "x"}"##;
 
 #[tokio::test]
 async fn every_operation_on_the_wire() {
@@ -53,6 +55,8 @@ async fn every_operation_on_the_wire() {
     Box::pin(activate_default_provisioning_connection_for_application(&org)).await;
     Box::pin(deactivate_default_provisioning_connection_for_application(&org)).await;
     Box::pin(list_csrs_for_application(&org)).await;
+    Box::pin(generate_csr_for_application(&org)).await;
+    Box::pin(get_csr_for_application(&org)).await;
     Box::pin(revoke_csr_from_application(&org)).await;
     Box::pin(list_jwk(&org)).await;
     Box::pin(add_jwk(&org)).await;
@@ -251,6 +255,53 @@ async fn list_csrs_for_application(org: &Org) {
     assert_eq!(serde_json::to_value(&got).unwrap(), json(F3), "listCsrsForApplication");
 }
 
+async fn generate_csr_for_application(org: &Org) {
+    let got = org
+        .check(
+            Expected {
+                op: "generateCsrForApplication",
+                method: "POST",
+                path: "/api/v1/apps/id%2F1%20%3F%23%25/credentials/csrs",
+                query: &[],
+                headers: &[],
+                body: Some(json(F4)),
+                status: 201,
+                response: Some(json(F5)),
+            },
+            org.client
+                .generate_csr_for_application(
+                    "id/1 ?#%",
+                    serde_json::from_value::<okta::models::CsrMetadata>(json(F4)).expect("body fixture"),
+                )
+                .send(),
+        )
+        .await;
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        json(F5),
+        "generateCsrForApplication"
+    );
+}
+
+async fn get_csr_for_application(org: &Org) {
+    let got = org
+        .check(
+            Expected {
+                op: "getCsrForApplication",
+                method: "GET",
+                path: "/api/v1/apps/id%2F1%20%3F%23%25/credentials/csrs/id%2F2%20%3F%23%25",
+                query: &[],
+                headers: &[],
+                body: None,
+                status: 200,
+                response: Some(json(F5)),
+            },
+            org.client.get_csr_for_application("id/1 ?#%", "id/2 ?#%").send(),
+        )
+        .await;
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F5), "getCsrForApplication");
+}
+
 async fn revoke_csr_from_application(org: &Org) {
     let got = org
         .check(
@@ -281,12 +332,12 @@ async fn list_jwk(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F4)),
+                response: Some(json(F6)),
             },
             org.client.list_jwk("id/1 ?#%").send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F4), "listJwk");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F6), "listJwk");
 }
 
 async fn add_jwk(org: &Org) {
@@ -298,19 +349,19 @@ async fn add_jwk(org: &Org) {
                 path: "/api/v1/apps/id%2F1%20%3F%23%25/credentials/jwks",
                 query: &[],
                 headers: &[],
-                body: Some(json(F5)),
+                body: Some(json(F7)),
                 status: 201,
-                response: Some(json(F6)),
+                response: Some(json(F8)),
             },
             org.client
                 .add_jwk(
                     "id/1 ?#%",
-                    serde_json::from_value::<serde_json::Value>(json(F5)).expect("body fixture"),
+                    serde_json::from_value::<serde_json::Value>(json(F7)).expect("body fixture"),
                 )
                 .send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F6), "addJwk");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F8), "addJwk");
 }
 
 async fn get_jwk(org: &Org) {
@@ -324,12 +375,12 @@ async fn get_jwk(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F6)),
+                response: Some(json(F8)),
             },
             org.client.get_jwk("id/1 ?#%", "id/2 ?#%").send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F6), "getJwk");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F8), "getJwk");
 }
 
 async fn deletejwk(org: &Org) {
@@ -362,7 +413,7 @@ async fn activate_o_auth2_client_json_web_key(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F6)),
+                response: Some(json(F8)),
             },
             org.client
                 .activate_o_auth2_client_json_web_key("id/1 ?#%", "id/2 ?#%")
@@ -371,7 +422,7 @@ async fn activate_o_auth2_client_json_web_key(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F6),
+        json(F8),
         "activateOAuth2ClientJsonWebKey"
     );
 }
@@ -387,7 +438,7 @@ async fn deactivate_o_auth2_client_json_web_key(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F6)),
+                response: Some(json(F8)),
             },
             org.client
                 .deactivate_o_auth2_client_json_web_key("id/1 ?#%", "id/2 ?#%")
@@ -396,7 +447,7 @@ async fn deactivate_o_auth2_client_json_web_key(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F6),
+        json(F8),
         "deactivateOAuth2ClientJsonWebKey"
     );
 }
@@ -412,12 +463,12 @@ async fn generate_application_key(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 201,
-                response: Some(json(F7)),
+                response: Some(json(F9)),
             },
             org.client.generate_application_key("id/1 ?#%", 7).send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F7), "generateApplicationKey");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F9), "generateApplicationKey");
 }
 
 async fn list_o_auth2_client_secrets(org: &Org) {
@@ -431,12 +482,16 @@ async fn list_o_auth2_client_secrets(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F8)),
+                response: Some(json(F10)),
             },
             org.client.list_o_auth2_client_secrets("id/1 ?#%").send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F8), "listOAuth2ClientSecrets");
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        json(F10),
+        "listOAuth2ClientSecrets"
+    );
 }
 
 async fn create_o_auth2_client_secret(org: &Org) {
@@ -448,14 +503,14 @@ async fn create_o_auth2_client_secret(org: &Org) {
                 path: "/api/v1/apps/id%2F1%20%3F%23%25/credentials/secrets",
                 query: &[],
                 headers: &[],
-                body: Some(json(F9)),
+                body: Some(json(F11)),
                 status: 201,
-                response: Some(json(F10)),
+                response: Some(json(F12)),
             },
             org.client
                 .create_o_auth2_client_secret("id/1 ?#%")
                 .body(
-                    serde_json::from_value::<okta::models::OAuth2ClientSecretRequestBody>(json(F9))
+                    serde_json::from_value::<okta::models::OAuth2ClientSecretRequestBody>(json(F11))
                         .expect("body fixture"),
                 )
                 .send(),
@@ -463,7 +518,7 @@ async fn create_o_auth2_client_secret(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F10),
+        json(F12),
         "createOAuth2ClientSecret"
     );
 }
@@ -479,12 +534,12 @@ async fn get_o_auth2_client_secret(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F10)),
+                response: Some(json(F12)),
             },
             org.client.get_o_auth2_client_secret("id/1 ?#%", "id/2 ?#%").send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F10), "getOAuth2ClientSecret");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F12), "getOAuth2ClientSecret");
 }
 
 async fn delete_o_auth2_client_secret(org: &Org) {
@@ -517,14 +572,14 @@ async fn activate_o_auth2_client_secret(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F10)),
+                response: Some(json(F12)),
             },
             org.client.activate_o_auth2_client_secret("id/1 ?#%", "id/2 ?#%").send(),
         )
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F10),
+        json(F12),
         "activateOAuth2ClientSecret"
     );
 }
@@ -540,7 +595,7 @@ async fn deactivate_o_auth2_client_secret(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F10)),
+                response: Some(json(F12)),
             },
             org.client
                 .deactivate_o_auth2_client_secret("id/1 ?#%", "id/2 ?#%")
@@ -549,7 +604,7 @@ async fn deactivate_o_auth2_client_secret(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F10),
+        json(F12),
         "deactivateOAuth2ClientSecret"
     );
 }
@@ -574,7 +629,7 @@ async fn get_all_cross_app_access_connections(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F11)),
+                response: Some(json(F13)),
             },
             org.client
                 .get_all_cross_app_access_connections("id/1 ?#%")
@@ -591,13 +646,13 @@ async fn get_all_cross_app_access_connections(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(got.into_items()).unwrap(),
-        json(F11),
+        json(F13),
         "getAllCrossAppAccessConnections"
     );
     org.check_stream(
         "getAllCrossAppAccessConnections",
         "/api/v1/apps/id%2F1%20%3F%23%25/cwo/connections",
-        json(F12),
+        json(F14),
         org.client.get_all_cross_app_access_connections("id/1 ?#%").stream(),
     )
     .await;
@@ -612,14 +667,14 @@ async fn create_cross_app_access_connection(org: &Org) {
                 path: "/api/v1/apps/id%2F1%20%3F%23%25/cwo/connections",
                 query: &[],
                 headers: &[],
-                body: Some(json(F12)),
+                body: Some(json(F14)),
                 status: 201,
-                response: Some(json(F12)),
+                response: Some(json(F14)),
             },
             org.client
                 .create_cross_app_access_connection(
                     "id/1 ?#%",
-                    serde_json::from_value::<okta::models::OrgCrossAppAccessConnection>(json(F12))
+                    serde_json::from_value::<okta::models::OrgCrossAppAccessConnection>(json(F14))
                         .expect("body fixture"),
                 )
                 .send(),
@@ -627,7 +682,7 @@ async fn create_cross_app_access_connection(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F12),
+        json(F14),
         "createCrossAppAccessConnection"
     );
 }
@@ -643,7 +698,7 @@ async fn get_cross_app_access_connection(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F12)),
+                response: Some(json(F14)),
             },
             org.client
                 .get_cross_app_access_connection("id/1 ?#%", "id/2 ?#%")
@@ -652,7 +707,7 @@ async fn get_cross_app_access_connection(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F12),
+        json(F14),
         "getCrossAppAccessConnection"
     );
 }
@@ -666,15 +721,15 @@ async fn update_cross_app_access_connection(org: &Org) {
                 path: "/api/v1/apps/id%2F1%20%3F%23%25/cwo/connections/id%2F2%20%3F%23%25",
                 query: &[],
                 headers: &[],
-                body: Some(json(F13)),
+                body: Some(json(F15)),
                 status: 200,
-                response: Some(json(F12)),
+                response: Some(json(F14)),
             },
             org.client
                 .update_cross_app_access_connection(
                     "id/1 ?#%",
                     "id/2 ?#%",
-                    serde_json::from_value::<okta::models::OrgCrossAppAccessConnectionPatchRequest>(json(F13))
+                    serde_json::from_value::<okta::models::OrgCrossAppAccessConnectionPatchRequest>(json(F15))
                         .expect("body fixture"),
                 )
                 .send(),
@@ -682,7 +737,7 @@ async fn update_cross_app_access_connection(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F12),
+        json(F14),
         "updateCrossAppAccessConnection"
     );
 }
@@ -719,14 +774,14 @@ async fn list_features_for_application(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F14)),
+                response: Some(json(F16)),
             },
             org.client.list_features_for_application("id/1 ?#%").send(),
         )
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F14),
+        json(F16),
         "listFeaturesForApplication"
     );
 }
@@ -742,14 +797,14 @@ async fn get_feature_for_application(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F15)),
+                response: Some(json(F17)),
             },
             org.client.get_feature_for_application("id/1 ?#%", "id/2 ?#%").send(),
         )
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F15),
+        json(F17),
         "getFeatureForApplication"
     );
 }
@@ -763,22 +818,22 @@ async fn update_feature_for_application(org: &Org) {
                 path: "/api/v1/apps/id%2F1%20%3F%23%25/features/id%2F2%20%3F%23%25",
                 query: &[],
                 headers: &[],
-                body: Some(json(F16)),
+                body: Some(json(F18)),
                 status: 200,
-                response: Some(json(F15)),
+                response: Some(json(F17)),
             },
             org.client
                 .update_feature_for_application(
                     "id/1 ?#%",
                     "id/2 ?#%",
-                    serde_json::from_value::<serde_json::Value>(json(F16)).expect("body fixture"),
+                    serde_json::from_value::<serde_json::Value>(json(F18)).expect("body fixture"),
                 )
                 .send(),
         )
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F15),
+        json(F17),
         "updateFeatureForApplication"
     );
 }
@@ -794,12 +849,12 @@ async fn list_federated_claims(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F17)),
+                response: Some(json(F19)),
             },
             org.client.list_federated_claims("id/1 ?#%").send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F17), "listFederatedClaims");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F19), "listFederatedClaims");
 }
 
 async fn create_federated_claim(org: &Org) {
@@ -811,19 +866,19 @@ async fn create_federated_claim(org: &Org) {
                 path: "/api/v1/apps/id%2F1%20%3F%23%25/federated-claims",
                 query: &[],
                 headers: &[],
-                body: Some(json(F18)),
+                body: Some(json(F20)),
                 status: 201,
-                response: Some(json(F19)),
+                response: Some(json(F21)),
             },
             org.client
                 .create_federated_claim(
                     "id/1 ?#%",
-                    serde_json::from_value::<okta::models::FederatedClaimRequestBody>(json(F18)).expect("body fixture"),
+                    serde_json::from_value::<okta::models::FederatedClaimRequestBody>(json(F20)).expect("body fixture"),
                 )
                 .send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F19), "createFederatedClaim");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F21), "createFederatedClaim");
 }
 
 async fn get_federated_claim(org: &Org) {
@@ -837,12 +892,12 @@ async fn get_federated_claim(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F18)),
+                response: Some(json(F20)),
             },
             org.client.get_federated_claim("id/1 ?#%", "id/2 ?#%").send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F18), "getFederatedClaim");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F20), "getFederatedClaim");
 }
 
 async fn replace_federated_claim(org: &Org) {
@@ -854,17 +909,17 @@ async fn replace_federated_claim(org: &Org) {
                 path: "/api/v1/apps/id%2F1%20%3F%23%25/federated-claims/id%2F2%20%3F%23%25",
                 query: &[],
                 headers: &[],
-                body: Some(json(F19)),
+                body: Some(json(F21)),
                 status: 201,
-                response: Some(json(F19)),
+                response: Some(json(F21)),
             },
             org.client
                 .replace_federated_claim("id/1 ?#%", "id/2 ?#%")
-                .body(serde_json::from_value::<okta::models::FederatedClaim>(json(F19)).expect("body fixture"))
+                .body(serde_json::from_value::<okta::models::FederatedClaim>(json(F21)).expect("body fixture"))
                 .send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F19), "replaceFederatedClaim");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F21), "replaceFederatedClaim");
 }
 
 async fn delete_federated_claim(org: &Org) {
@@ -897,7 +952,7 @@ async fn list_scope_consent_grants(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F20)),
+                response: Some(json(F22)),
             },
             org.client
                 .list_scope_consent_grants("id/1 ?#%")
@@ -905,7 +960,7 @@ async fn list_scope_consent_grants(org: &Org) {
                 .send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F20), "listScopeConsentGrants");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F22), "listScopeConsentGrants");
 }
 
 async fn grant_consent_to_scope(org: &Org) {
@@ -917,19 +972,19 @@ async fn grant_consent_to_scope(org: &Org) {
                 path: "/api/v1/apps/id%2F1%20%3F%23%25/grants",
                 query: &[],
                 headers: &[],
-                body: Some(json(F21)),
+                body: Some(json(F23)),
                 status: 201,
-                response: Some(json(F21)),
+                response: Some(json(F23)),
             },
             org.client
                 .grant_consent_to_scope(
                     "id/1 ?#%",
-                    serde_json::from_value::<okta::models::OAuth2ScopeConsentGrant>(json(F21)).expect("body fixture"),
+                    serde_json::from_value::<okta::models::OAuth2ScopeConsentGrant>(json(F23)).expect("body fixture"),
                 )
                 .send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F21), "grantConsentToScope");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F23), "grantConsentToScope");
 }
 
 async fn get_scope_consent_grant(org: &Org) {
@@ -943,7 +998,7 @@ async fn get_scope_consent_grant(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F21)),
+                response: Some(json(F23)),
             },
             org.client
                 .get_scope_consent_grant("id/1 ?#%", "id/2 ?#%")
@@ -951,7 +1006,7 @@ async fn get_scope_consent_grant(org: &Org) {
                 .send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F21), "getScopeConsentGrant");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F23), "getScopeConsentGrant");
 }
 
 async fn revoke_scope_consent_grant(org: &Org) {
@@ -990,7 +1045,7 @@ async fn list_group_push_mappings(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F22)),
+                response: Some(json(F24)),
             },
             org.client
                 .list_group_push_mappings("id/1 ?#%")
@@ -1004,13 +1059,13 @@ async fn list_group_push_mappings(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(got.into_items()).unwrap(),
-        json(F22),
+        json(F24),
         "listGroupPushMappings"
     );
     org.check_stream(
         "listGroupPushMappings",
         "/api/v1/apps/id%2F1%20%3F%23%25/group-push/mappings",
-        json(F23),
+        json(F25),
         org.client.list_group_push_mappings("id/1 ?#%").stream(),
     )
     .await;
@@ -1025,20 +1080,20 @@ async fn create_group_push_mapping(org: &Org) {
                 path: "/api/v1/apps/id%2F1%20%3F%23%25/group-push/mappings",
                 query: &[],
                 headers: &[],
-                body: Some(json(F24)),
+                body: Some(json(F26)),
                 status: 201,
-                response: Some(json(F23)),
+                response: Some(json(F25)),
             },
             org.client
                 .create_group_push_mapping(
                     "id/1 ?#%",
-                    serde_json::from_value::<okta::models::CreateGroupPushMappingRequest>(json(F24))
+                    serde_json::from_value::<okta::models::CreateGroupPushMappingRequest>(json(F26))
                         .expect("body fixture"),
                 )
                 .send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F23), "createGroupPushMapping");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F25), "createGroupPushMapping");
 }
 
 async fn get_group_push_mapping(org: &Org) {
@@ -1052,12 +1107,12 @@ async fn get_group_push_mapping(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F23)),
+                response: Some(json(F25)),
             },
             org.client.get_group_push_mapping("id/1 ?#%", "id/2 ?#%").send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F23), "getGroupPushMapping");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F25), "getGroupPushMapping");
 }
 
 async fn update_group_push_mapping(org: &Org) {
@@ -1069,21 +1124,21 @@ async fn update_group_push_mapping(org: &Org) {
                 path: "/api/v1/apps/id%2F1%20%3F%23%25/group-push/mappings/id%2F2%20%3F%23%25",
                 query: &[],
                 headers: &[],
-                body: Some(json(F13)),
+                body: Some(json(F15)),
                 status: 200,
-                response: Some(json(F23)),
+                response: Some(json(F25)),
             },
             org.client
                 .update_group_push_mapping(
                     "id/1 ?#%",
                     "id/2 ?#%",
-                    serde_json::from_value::<okta::models::UpdateGroupPushMappingRequest>(json(F13))
+                    serde_json::from_value::<okta::models::UpdateGroupPushMappingRequest>(json(F15))
                         .expect("body fixture"),
                 )
                 .send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F23), "updateGroupPushMapping");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F25), "updateGroupPushMapping");
 }
 
 async fn delete_group_push_mapping(org: &Org) {
@@ -1116,19 +1171,19 @@ async fn update_group_assignment_to_application(org: &Org) {
                 path: "/api/v1/apps/id%2F1%20%3F%23%25/groups/id%2F2%20%3F%23%25",
                 query: &[],
                 headers: &[],
-                body: Some(json(F25)),
+                body: Some(json(F27)),
                 status: 200,
-                response: Some(json(F26)),
+                response: Some(json(F28)),
             },
             org.client
                 .update_group_assignment_to_application("id/1 ?#%", "id/2 ?#%")
-                .body(serde_json::from_value::<Vec<okta::models::JsonPatchOperation>>(json(F25)).expect("body fixture"))
+                .body(serde_json::from_value::<Vec<okta::models::JsonPatchOperation>>(json(F27)).expect("body fixture"))
                 .send(),
         )
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F26),
+        json(F28),
         "updateGroupAssignmentToApplication"
     );
 }
@@ -1144,14 +1199,14 @@ async fn list_interclient_allowed_applications(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F27)),
+                response: Some(json(F29)),
             },
             org.client.list_interclient_allowed_applications("id/1 ?#%").send(),
         )
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F27),
+        json(F29),
         "listInterclientAllowedApplications"
     );
 }
@@ -1165,14 +1220,14 @@ async fn create_interclient_trust_mapping(org: &Org) {
                 path: "/api/v1/apps/id%2F1%20%3F%23%25/interclient-allowed-apps",
                 query: &[],
                 headers: &[],
-                body: Some(json(F28)),
+                body: Some(json(F30)),
                 status: 201,
-                response: Some(json(F29)),
+                response: Some(json(F31)),
             },
             org.client
                 .create_interclient_trust_mapping(
                     "id/1 ?#%",
-                    serde_json::from_value::<okta::models::InterclientTrustMappingRequestBody>(json(F28))
+                    serde_json::from_value::<okta::models::InterclientTrustMappingRequestBody>(json(F30))
                         .expect("body fixture"),
                 )
                 .send(),
@@ -1180,7 +1235,7 @@ async fn create_interclient_trust_mapping(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F29),
+        json(F31),
         "createInterclientTrustMapping"
     );
 }
@@ -1217,14 +1272,14 @@ async fn list_interclient_target_applications(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F27)),
+                response: Some(json(F29)),
             },
             org.client.list_interclient_target_applications("id/1 ?#%").send(),
         )
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F27),
+        json(F29),
         "listInterclientTargetApplications"
     );
 }
@@ -1259,7 +1314,7 @@ async fn list_o_auth2_tokens_for_application(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F30)),
+                response: Some(json(F32)),
             },
             org.client
                 .list_o_auth2_tokens_for_application("id/1 ?#%")
@@ -1271,13 +1326,13 @@ async fn list_o_auth2_tokens_for_application(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(got.into_items()).unwrap(),
-        json(F30),
+        json(F32),
         "listOAuth2TokensForApplication"
     );
     org.check_stream(
         "listOAuth2TokensForApplication",
         "/api/v1/apps/id%2F1%20%3F%23%25/tokens",
-        json(F31),
+        json(F33),
         org.client.list_o_auth2_tokens_for_application("id/1 ?#%").stream(),
     )
     .await;
@@ -1313,7 +1368,7 @@ async fn get_o_auth2_token_for_application(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F31)),
+                response: Some(json(F33)),
             },
             org.client
                 .get_o_auth2_token_for_application("id/1 ?#%", "id/2 ?#%")
@@ -1323,7 +1378,7 @@ async fn get_o_auth2_token_for_application(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F31),
+        json(F33),
         "getOAuth2TokenForApplication"
     );
 }
@@ -1383,14 +1438,14 @@ async fn get_first_party_app_settings(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F32)),
+                response: Some(json(F34)),
             },
             org.client.get_first_party_app_settings("id/1 ?#%").send(),
         )
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F32),
+        json(F34),
         "getFirstPartyAppSettings"
     );
 }
@@ -1404,21 +1459,21 @@ async fn replace_first_party_app_settings(org: &Org) {
                 path: "/api/v1/first-party-app-settings/id%2F1%20%3F%23%25",
                 query: &[],
                 headers: &[],
-                body: Some(json(F32)),
+                body: Some(json(F34)),
                 status: 200,
-                response: Some(json(F32)),
+                response: Some(json(F34)),
             },
             org.client
                 .replace_first_party_app_settings(
                     "id/1 ?#%",
-                    serde_json::from_value::<okta::models::AdminConsoleSettings>(json(F32)).expect("body fixture"),
+                    serde_json::from_value::<okta::models::AdminConsoleSettings>(json(F34)).expect("body fixture"),
                 )
                 .send(),
         )
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F32),
+        json(F34),
         "replaceFirstPartyAppSettings"
     );
 }
@@ -1434,7 +1489,7 @@ async fn list_api_service_integration_instances(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F33)),
+                response: Some(json(F35)),
             },
             org.client
                 .list_api_service_integration_instances()
@@ -1444,13 +1499,13 @@ async fn list_api_service_integration_instances(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(got.into_items()).unwrap(),
-        json(F33),
+        json(F35),
         "listApiServiceIntegrationInstances"
     );
     org.check_stream(
         "listApiServiceIntegrationInstances",
         "/integrations/api/v1/api-services",
-        json(F34),
+        json(F36),
         org.client.list_api_service_integration_instances().stream(),
     )
     .await;
@@ -1465,13 +1520,13 @@ async fn create_api_service_integration_instance(org: &Org) {
                 path: "/integrations/api/v1/api-services",
                 query: &[],
                 headers: &[],
-                body: Some(json(F35)),
+                body: Some(json(F37)),
                 status: 201,
-                response: Some(json(F36)),
+                response: Some(json(F38)),
             },
             org.client
                 .create_api_service_integration_instance(
-                    serde_json::from_value::<okta::models::PostAPIServiceIntegrationInstanceRequest>(json(F35))
+                    serde_json::from_value::<okta::models::PostAPIServiceIntegrationInstanceRequest>(json(F37))
                         .expect("body fixture"),
                 )
                 .send(),
@@ -1479,7 +1534,7 @@ async fn create_api_service_integration_instance(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F36),
+        json(F38),
         "createApiServiceIntegrationInstance"
     );
 }
@@ -1495,14 +1550,14 @@ async fn get_api_service_integration_instance(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F34)),
+                response: Some(json(F36)),
             },
             org.client.get_api_service_integration_instance("id/1 ?#%").send(),
         )
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F34),
+        json(F36),
         "getApiServiceIntegrationInstance"
     );
 }
@@ -1537,7 +1592,7 @@ async fn list_api_service_integration_instance_secrets(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F8)),
+                response: Some(json(F10)),
             },
             org.client
                 .list_api_service_integration_instance_secrets("id/1 ?#%")
@@ -1546,7 +1601,7 @@ async fn list_api_service_integration_instance_secrets(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F8),
+        json(F10),
         "listApiServiceIntegrationInstanceSecrets"
     );
 }
@@ -1562,7 +1617,7 @@ async fn create_api_service_integration_instance_secret(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 201,
-                response: Some(json(F10)),
+                response: Some(json(F12)),
             },
             org.client
                 .create_api_service_integration_instance_secret("id/1 ?#%")
@@ -1571,7 +1626,7 @@ async fn create_api_service_integration_instance_secret(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F10),
+        json(F12),
         "createApiServiceIntegrationInstanceSecret"
     );
 }
@@ -1608,14 +1663,14 @@ async fn activate_api_service_integration_instance_secret(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F10)),
+                response: Some(json(F12)),
             },
             org.client.activate_api_service_integration_instance_secret("id/1 ?#%", "id/2 ?#%").send(),
         )
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F10),
+        json(F12),
         "activateApiServiceIntegrationInstanceSecret"
     );
 }
@@ -1631,14 +1686,14 @@ async fn deactivate_api_service_integration_instance_secret(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F10)),
+                response: Some(json(F12)),
             },
             org.client.deactivate_api_service_integration_instance_secret("id/1 ?#%", "id/2 ?#%").send(),
         )
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F10),
+        json(F12),
         "deactivateApiServiceIntegrationInstanceSecret"
     );
 }

@@ -34,11 +34,13 @@ const F24: &str = r##"[{"created": "2026-01-02T03:04:05.000Z", "e": "x", "expire
 const F25: &str = r##"{"created": "2026-01-02T03:04:05.000Z", "e": "x", "expiresAt": "2026-01-02T03:04:05.000Z", "kid": "x", "kty": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "n": "x", "use": "x", "x5c": ["x"], "x5t#S256": "x"}"##;
 const F26: &str = r##"{"x5c": ["x"]}"##;
 const F27: &str = r##"[{"created": "2026-01-02T03:04:05.000Z", "csr": "x", "id": "x", "kty": "x", "_links": {}}]"##;
-const F28: &str = r##"[{"created": "2026-01-02T03:04:05.000Z", "externalId": "x", "id": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "profile": {"k": {}}, "_embedded": {"k": {}}, "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "next": {"href": "x", "name": "x", "templated": true, "type": "x"}, "idp": {"href": "x", "name": "x", "templated": true, "type": "x"}, "user": {"href": "x", "name": "x", "templated": true, "type": "x"}}}]"##;
-const F29: &str = r##"{"created": "2026-01-02T03:04:05.000Z", "externalId": "x", "id": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "profile": {"k": {}}, "_embedded": {"k": {}}, "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "next": {"href": "x", "name": "x", "templated": true, "type": "x"}, "idp": {"href": "x", "name": "x", "templated": true, "type": "x"}, "user": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
-const F30: &str = r##"{"externalId": "x"}"##;
-const F31: &str = r##"[{"expiresAt": "2026-01-02T03:04:05.000Z", "id": "x", "scopes": ["x"], "token": "x", "tokenAuthScheme": "x", "tokenType": "x"}]"##;
-const F32: &str = r##"[{"created": "2026-01-02T03:04:05.000Z", "id": "x", "issuerMode": "CUSTOM_URL", "lastUpdated": "2026-01-02T03:04:05.000Z", "name": "x", "policy": {"maxClockSkew": 1, "trustClaims": true}, "properties": {"aalValue": "x", "allowDynamicUserMatching": true, "allowUserUpdates": true, "ialValue": "x", "inquiryTemplateId": "x"}, "protocol": {"type": "SAML2"}, "status": "ACTIVE", "type": "AMAZON", "_links": {}}]"##;
+const F28: &str = r##"{"subject": {"commonName": "x", "countryName": "x", "localityName": "x", "organizationalUnitName": "x", "organizationName": "x", "stateOrProvinceName": "x"}, "subjectAltNames": {"dnsNames": ["x"]}}"##;
+const F29: &str = r##"{"created": "2026-01-02T03:04:05.000Z", "csr": "x", "id": "x", "kty": "x", "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "publish": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
+const F30: &str = r##"[{"created": "2026-01-02T03:04:05.000Z", "externalId": "x", "id": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "profile": {"k": {}}, "_embedded": {"k": {}}, "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "next": {"href": "x", "name": "x", "templated": true, "type": "x"}, "idp": {"href": "x", "name": "x", "templated": true, "type": "x"}, "user": {"href": "x", "name": "x", "templated": true, "type": "x"}}}]"##;
+const F31: &str = r##"{"created": "2026-01-02T03:04:05.000Z", "externalId": "x", "id": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "profile": {"k": {}}, "_embedded": {"k": {}}, "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "next": {"href": "x", "name": "x", "templated": true, "type": "x"}, "idp": {"href": "x", "name": "x", "templated": true, "type": "x"}, "user": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
+const F32: &str = r##"{"externalId": "x"}"##;
+const F33: &str = r##"[{"expiresAt": "2026-01-02T03:04:05.000Z", "id": "x", "scopes": ["x"], "token": "x", "tokenAuthScheme": "x", "tokenType": "x"}]"##;
+const F34: &str = r##"[{"created": "2026-01-02T03:04:05.000Z", "id": "x", "issuerMode": "CUSTOM_URL", "lastUpdated": "2026-01-02T03:04:05.000Z", "name": "x", "policy": {"maxClockSkew": 1, "trustClaims": true}, "properties": {"aalValue": "x", "allowDynamicUserMatching": true, "allowUserUpdates": true, "ialValue": "x", "inquiryTemplateId": "x"}, "protocol": {"type": "SAML2"}, "status": "ACTIVE", "type": "AMAZON", "_links": {}}]"##;
 
 #[tokio::test]
 async fn every_operation_on_the_wire() {
@@ -94,6 +96,8 @@ async fn every_operation_on_the_wire() {
     Box::pin(replace_identity_provider(&org)).await;
     Box::pin(delete_identity_provider(&org)).await;
     Box::pin(list_csrs_for_identity_provider(&org)).await;
+    Box::pin(generate_csr_for_identity_provider(&org)).await;
+    Box::pin(get_csr_for_identity_provider(&org)).await;
     Box::pin(revoke_csr_for_identity_provider(&org)).await;
     Box::pin(list_identity_provider_signing_keys(&org)).await;
     Box::pin(list_active_identity_provider_signing_key(&org)).await;
@@ -1310,6 +1314,57 @@ async fn list_csrs_for_identity_provider(org: &Org) {
     );
 }
 
+async fn generate_csr_for_identity_provider(org: &Org) {
+    let got = org
+        .check(
+            Expected {
+                op: "generateCsrForIdentityProvider",
+                method: "POST",
+                path: "/api/v1/idps/id%2F1%20%3F%23%25/credentials/csrs",
+                query: &[],
+                headers: &[],
+                body: Some(json(F28)),
+                status: 201,
+                response: Some(json(F29)),
+            },
+            org.client
+                .generate_csr_for_identity_provider(
+                    "id/1 ?#%",
+                    serde_json::from_value::<okta::models::CsrMetadata>(json(F28)).expect("body fixture"),
+                )
+                .send(),
+        )
+        .await;
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        json(F29),
+        "generateCsrForIdentityProvider"
+    );
+}
+
+async fn get_csr_for_identity_provider(org: &Org) {
+    let got = org
+        .check(
+            Expected {
+                op: "getCsrForIdentityProvider",
+                method: "GET",
+                path: "/api/v1/idps/id%2F1%20%3F%23%25/credentials/csrs/id%2F2%20%3F%23%25",
+                query: &[],
+                headers: &[],
+                body: None,
+                status: 200,
+                response: Some(json(F29)),
+            },
+            org.client.get_csr_for_identity_provider("id/1 ?#%", "id/2 ?#%").send(),
+        )
+        .await;
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        json(F29),
+        "getCsrForIdentityProvider"
+    );
+}
+
 async fn revoke_csr_for_identity_provider(org: &Org) {
     let got = org
         .check(
@@ -1512,7 +1567,7 @@ async fn list_identity_provider_application_users(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F28)),
+                response: Some(json(F30)),
             },
             org.client
                 .list_identity_provider_application_users("id/1 ?#%")
@@ -1525,13 +1580,13 @@ async fn list_identity_provider_application_users(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(got.into_items()).unwrap(),
-        json(F28),
+        json(F30),
         "listIdentityProviderApplicationUsers"
     );
     org.check_stream(
         "listIdentityProviderApplicationUsers",
         "/api/v1/idps/id%2F1%20%3F%23%25/users",
-        json(F29),
+        json(F31),
         org.client.list_identity_provider_application_users("id/1 ?#%").stream(),
     )
     .await;
@@ -1548,7 +1603,7 @@ async fn get_identity_provider_application_user(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F29)),
+                response: Some(json(F31)),
             },
             org.client
                 .get_identity_provider_application_user("id/1 ?#%", "id/2 ?#%")
@@ -1557,7 +1612,7 @@ async fn get_identity_provider_application_user(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F29),
+        json(F31),
         "getIdentityProviderApplicationUser"
     );
 }
@@ -1571,15 +1626,15 @@ async fn link_user_to_identity_provider(org: &Org) {
                 path: "/api/v1/idps/id%2F1%20%3F%23%25/users/id%2F2%20%3F%23%25",
                 query: &[],
                 headers: &[],
-                body: Some(json(F30)),
+                body: Some(json(F32)),
                 status: 200,
-                response: Some(json(F29)),
+                response: Some(json(F31)),
             },
             org.client
                 .link_user_to_identity_provider(
                     "id/1 ?#%",
                     "id/2 ?#%",
-                    serde_json::from_value::<okta::models::UserIdentityProviderLinkRequest>(json(F30))
+                    serde_json::from_value::<okta::models::UserIdentityProviderLinkRequest>(json(F32))
                         .expect("body fixture"),
                 )
                 .send(),
@@ -1587,7 +1642,7 @@ async fn link_user_to_identity_provider(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F29),
+        json(F31),
         "linkUserToIdentityProvider"
     );
 }
@@ -1624,12 +1679,12 @@ async fn list_social_auth_tokens(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F31)),
+                response: Some(json(F33)),
             },
             org.client.list_social_auth_tokens("id/1 ?#%", "id/2 ?#%").send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F31), "listSocialAuthTokens");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F33), "listSocialAuthTokens");
 }
 
 async fn list_user_identity_providers(org: &Org) {
@@ -1643,14 +1698,14 @@ async fn list_user_identity_providers(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F32)),
+                response: Some(json(F34)),
             },
             org.client.list_user_identity_providers("id/1 ?#%").send(),
         )
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F32),
+        json(F34),
         "listUserIdentityProviders"
     );
 }

@@ -51,6 +51,57 @@ pub struct AuthorizationServerResourceHrefObject {
     pub extra: crate::models::JsonMap,
 }
 
+/// The `CsrMetadata` object.
+#[cfg(any(feature = "applications", feature = "external-identity-sources"))]
+#[okta::model]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CsrMetadata {
+    /// `subject`.
+    pub subject: Option<crate::models::CsrMetadataSubject>,
+    /// `subjectAltNames`.
+    pub subject_alt_names: Option<crate::models::CsrMetadataSubjectAltNames>,
+    /// Fields this SDK does not know, kept verbatim.
+    #[serde(flatten)]
+    pub extra: crate::models::JsonMap,
+}
+
+/// The `CsrMetadataSubject` object.
+#[cfg(any(feature = "applications", feature = "external-identity-sources"))]
+#[okta::model]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CsrMetadataSubject {
+    /// Common name of the subject.
+    pub common_name: Option<String>,
+    /// Country name or code.
+    pub country_name: Option<String>,
+    /// Locality (city) name.
+    pub locality_name: Option<String>,
+    /// Name of the smaller organization, for example, the department or the division.
+    pub organizational_unit_name: Option<String>,
+    /// Large organization name.
+    pub organization_name: Option<String>,
+    /// State or province name.
+    pub state_or_province_name: Option<String>,
+    /// Fields this SDK does not know, kept verbatim.
+    #[serde(flatten)]
+    pub extra: crate::models::JsonMap,
+}
+
+/// The `CsrMetadataSubjectAltNames` object.
+#[cfg(any(feature = "applications", feature = "external-identity-sources"))]
+#[okta::model]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CsrMetadataSubjectAltNames {
+    /// DNS names of the subject.
+    pub dns_names: Option<Vec<String>>,
+    /// Fields this SDK does not know, kept verbatim.
+    #[serde(flatten)]
+    pub extra: crate::models::JsonMap,
+}
+
 /// The `Device` object.
 #[cfg(any(feature = "devices", feature = "users"))]
 #[okta::model]

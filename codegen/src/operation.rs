@@ -104,9 +104,7 @@ pub enum Response {
     /// One JSON value.
     Json(TypeRef),
     /// Text of another media type (`text/xml`), asked for with `Accept` and read as a `String`.
-    Text {
-        media_type: String,
-    },
+    Text { media_type: String },
     /// A JSON array continued by `Link: rel="next"` (the operation takes `after`).
     LinkList(TypeRef),
     /// An object whose `items` property is the page, continued by `_links.next.href`.

@@ -73,13 +73,20 @@ mod tests {
 
     #[test]
     fn body_media_types() {
-        let cert = ["application/x-x509-ca-cert", "application/pkix-cert", "application/x-pem-file"];
+        let cert = [
+            "application/x-x509-ca-cert",
+            "application/pkix-cert",
+            "application/x-pem-file",
+        ];
         assert_eq!(body_media_type(&cert), Some("application/x-pem-file"));
         assert_eq!(
             body_media_type(&["text/plain", "application/json"]),
             Some("application/json")
         );
-        assert_eq!(body_media_type(&["application/secevent+jwt"]), Some("application/secevent+jwt"));
+        assert_eq!(
+            body_media_type(&["application/secevent+jwt"]),
+            Some("application/secevent+jwt")
+        );
         assert_eq!(body_media_type(&[]), None);
         assert!(skip_reason(&["multipart/form-data"]).is_some());
         assert!(skip_reason(&["application/x-pem-file", "text/xml"]).is_none());

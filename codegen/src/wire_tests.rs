@@ -11,8 +11,8 @@ use yaml_rust2::Yaml;
 
 use crate::endpoints::MacroSupport;
 use crate::operation::{Area, Location, Operation, ParamType, Response};
-use crate::types::TypeRef;
 use crate::spec::{Spec, entries, items, schema_ref, text};
+use crate::types::TypeRef;
 
 /// The test file of one area.
 pub fn area_file(spec: &Spec, area: &Area, ops: &[&Operation], support: MacroSupport) -> String {
@@ -135,7 +135,8 @@ async fn check_body_stream<T>(
 "#;
 
 /// A certificate as a `format: binary` body is sent (the spec's example names a file).
-const PEM: &str = "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUb2t0YS1zZGstd2lyZS10ZXN0\n-----END CERTIFICATE-----\n";
+const PEM: &str =
+    "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUb2t0YS1zZGstd2lyZS10ZXN0\n-----END CERTIFICATE-----\n";
 
 /// A hostile id for the `n`th path parameter, and how it must look on the wire.
 fn hostile(n: usize) -> (String, String) {

@@ -147,7 +147,11 @@ fn at_type(field: &Field) -> syn::Ident {
 
 /// Whether the declaration asks for an answer that is not JSON (`accept = "text/xml"`).
 fn accepts_other_than_json(input: &Input) -> bool {
-    input.attr.accept.as_ref().is_some_and(|accept| !valid::is_json(&accept.value()))
+    input
+        .attr
+        .accept
+        .as_ref()
+        .is_some_and(|accept| !valid::is_json(&accept.value()))
 }
 
 fn is_unit(ty: &Type) -> bool {

@@ -69,7 +69,10 @@ fn check_raw(cx: &Ctxt, input: &Input) {
             Some(Role::Body) => {}
             Some(role) => cx.error_at(
                 span,
-                format!("`raw` sends a body as its bytes; it does not apply to {}: remove it", role.describe()),
+                format!(
+                    "`raw` sends a body as its bytes; it does not apply to {}: remove it",
+                    role.describe()
+                ),
             ),
             None => continue,
         }
@@ -94,7 +97,10 @@ fn check_accept(cx: &Ctxt, input: &Input) {
     if let Some(paginated) = &input.attr.paginated {
         cx.error_spanned_by(
             paginated,
-            format!("a `paginated` list is JSON; it cannot be read as `{}`: remove `accept` or `paginated`", lit.value()),
+            format!(
+                "a `paginated` list is JSON; it cannot be read as `{}`: remove `accept` or `paginated`",
+                lit.value()
+            ),
         );
     } else if let Some(ty) = input.attr.response.as_ref().filter(|ty| body_kind(ty).is_none()) {
         cx.error_spanned_by(

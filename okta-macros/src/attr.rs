@@ -364,4 +364,15 @@ mod tests {
         );
         assert!(msg[1].contains("duplicate `items`"), "{msg:?}");
     }
+
+    #[test]
+    fn accept() {
+        let (attr, res) = parse_struct_body(quote!(GET "/a", response = String, accept = "text/xml"));
+        assert!(res.is_ok());
+        assert_eq!(attr.accept.map(|l| l.value()).as_deref(), Some("text/xml"));
+        let (_, res) = parse_struct_body(quote!(GET "/a", response = String, accept = "a/b", accept = "c/d"));
+        let msg: Vec<String> = res.expect_err("errors").into_iter().map(|e| e.to_string()).collect();
+        assert_eq!(msg.len(), 1, "{msg:?}");
+        assert!(msg[0].contains("duplicate `accept`"), "{msg:?}");
+    }
 }

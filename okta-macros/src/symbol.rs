@@ -21,7 +21,7 @@ const fn key(name: &'static str, usage: &'static str) -> Symbol {
 pub(crate) const RESPONSE: Symbol = key("response", "response");
 pub(crate) const PAGINATED: Symbol = key("paginated", "paginated");
 pub(crate) const CONTENT_TYPE: Symbol = key("content_type", "content_type");
-pub(crate) const ACCEPT: Symbol = key("accept", "accept = \"text/xml\"");
+pub(crate) const ACCEPT: Symbol = key("accept", "accept");
 pub(crate) const CALL: Symbol = key("call", "call");
 pub(crate) const CRATE: Symbol = key("crate", "crate");
 
@@ -86,7 +86,7 @@ mod tests {
     fn lists_read_as_prose() {
         assert_eq!(
             one_of(STRUCT_KEYS),
-            "`response`, `paginated`, `content_type`, `accept = \"text/xml\"`, `call` or `crate`"
+            "`response`, `paginated`, `content_type`, `accept`, `call` or `crate`"
         );
         assert_eq!(one_of(&[PAGE_SIZE]), "`page_size = N`");
         assert_eq!(one_of(&[ITEMS, PAGE_SIZE]), "`items = \"property\"` or `page_size = N`");

@@ -67,13 +67,16 @@ fn check_raw(cx: &Ctxt, input: &Input) {
         let Some(span) = field.raw else { continue };
         match &field.role {
             Some(Role::Body) => {}
-            Some(role) => cx.error_at(
-                span,
-                format!(
-                    "`raw` sends a body as its bytes; it does not apply to {}: remove it",
-                    role.describe()
-                ),
-            ),
+            Some(role) => {
+                cx.error_at(
+                    span,
+                    format!(
+                        "`raw` sends a body as its bytes; it does not apply to {}: remove it",
+                        role.describe()
+                    ),
+                );
+                continue;
+            }
             None => continue,
         }
         if input.attr.content_type.is_none() && !input.attr.incomplete {

@@ -444,3 +444,37 @@ fn snake_case(camel: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_media_types() {
+        for json in [
+            "application/json",
+            "Application/JSON; charset=utf-8",
+            "application/merge-patch+json",
+        ] {
+            assert!(is_json(json), "{json}");
+        }
+        for other in [
+            "text/xml",
+            "application/x-pem-file",
+            "application/jsonl",
+            "text/json-ish",
+        ] {
+            assert!(!is_json(other), "{other}");
+        }
+    }
+
+    #[test]
+    fn answers_read_as_text_or_bytes() {
+        let kind = |ty: &str| body_kind(&syn::parse_str(ty).expect("type"));
+        assert!(kind("String") == Some(BodyKind::Text) && kind("std::string::String") == Some(BodyKind::Text));
+        assert!(kind("Vec<u8>") == Some(BodyKind::Bytes));
+        for not in ["Vec<u16>", "Vec<String>", "Value", "&str", "String<X>"] {
+            assert!(kind(not).is_none(), "{not}");
+        }
+    }
+}

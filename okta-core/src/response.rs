@@ -85,6 +85,7 @@ impl RawResponse {
     /// # async fn demo(client: okta_core::Client) -> Result<(), okta_core::Error> {
     /// let metadata = client
     ///     .request(okta_core::Method::GET, "/api/v1/apps/0oa1/sso/saml/metadata?kid=k1")
+    ///     .header("Accept", "text/xml")
     ///     .send()
     ///     .await?
     ///     .text()?;

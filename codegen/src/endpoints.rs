@@ -106,7 +106,7 @@ pub fn declaration(op: &Operation, support: MacroSupport) -> String {
         if !body.required {
             let _ = writeln!(out, "    /// The request body, {}.", body.ty.doc());
         }
-        let _ = writeln!(out, "    #[endpoint(body)]");
+        let _ = writeln!(out, "    #[endpoint({})]", if body.raw { "body, raw" } else { "body" });
         let _ = writeln!(out, "    body: {ty},");
     }
     out.push_str("}\n");
@@ -118,6 +118,10 @@ fn struct_keys(op: &Operation, support: MacroSupport) -> Vec<String> {
     match &op.response {
         Response::Empty => keys.push("response = ()".to_owned()),
         Response::Json(ty) => keys.push(format!("response = {}", ty.rust())),
+        Response::Text { media_type } => {
+            keys.push("response = String".to_owned());
+            keys.push(format!("accept = \"{media_type}\""));
+        }
         Response::LinkList(item) => {
             keys.push(format!("response = {}", item.rust()));
             keys.push("paginated".to_owned());
@@ -153,9 +157,15 @@ fn doc(op: &Operation, support: MacroSupport) -> String {
         Some(body) => format!(" with an optional {} body", body.ty.doc()),
         None => String::new(),
     };
+    // A body sent as it is says what its bytes must be.
+    let body = match &op.body {
+        Some(b) if b.raw => format!("{body} (`{}`)", b.content_type),
+        _ => body,
+    };
     let response = match &op.response {
         Response::Empty => format!("`{}`", status_line(op.status)),
         Response::Json(ty) => ty.doc(),
+        Response::Text { media_type } => format!("`String` (`{media_type}`)"),
         Response::LinkList(item) => format!("pages of {}, following `Link: rel=\"next\"`", item.doc()),
         Response::BodyList { wrapper, items, item } if support.body_pagination => {
             let _ = wrapper;

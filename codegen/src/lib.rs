@@ -259,7 +259,7 @@ fn model_features(
                 tys.push(&body.ty);
             }
             match &op.response {
-                Response::Empty => {}
+                Response::Empty | Response::Text { .. } => {}
                 Response::Json(t) | Response::LinkList(t) => tys.push(t),
                 Response::BodyList { wrapper, item, .. } => tys.extend([wrapper, item]),
             }

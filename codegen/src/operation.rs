@@ -92,6 +92,8 @@ pub struct Body {
     pub ty: TypeRef,
     pub required: bool,
     pub content_type: String,
+    /// Not JSON: sent as its bytes (`#[endpoint(body, raw)]`).
+    pub raw: bool,
 }
 
 /// What a success gives back.
@@ -101,6 +103,8 @@ pub enum Response {
     Empty,
     /// One JSON value.
     Json(TypeRef),
+    /// Text of another media type (`text/xml`), asked for with `Accept` and read as a `String`.
+    Text { media_type: String },
     /// A JSON array continued by `Link: rel="next"` (the operation takes `after`).
     LinkList(TypeRef),
     /// An object whose `items` property is the page, continued by `_links.next.href`.
@@ -277,11 +281,20 @@ fn operation(
 
 fn request_body(spec: &Spec, types: &TypeMap, op: &Yaml) -> Option<Body> {
     let body = spec.resolve(&op["requestBody"]);
-    let (content_type, media) = entries(&body["content"]).next()?;
+    let offered: Vec<&str> = entries(&body["content"]).map(|(ct, _)| ct).collect();
+    let content_type = overrides::body_media_type(&offered)?;
+    let schema = &body["content"][content_type]["schema"];
+    let raw = !content_type.contains("json");
+    let ty = match text(&spec.resolve(schema)["format"]) {
+        "binary" if raw => TypeRef::Bytes,
+        _ if raw => TypeRef::String,
+        _ => types.of(schema),
+    };
     Some(Body {
-        ty: types.of(&media["schema"]),
+        ty,
         required: body["required"].as_bool().unwrap_or(false),
         content_type: content_type.to_owned(),
+        raw,
     })
 }
 
@@ -295,7 +308,16 @@ fn response(spec: &Spec, types: &TypeMap, op: &Yaml, params: &[Param]) -> (Respo
         .find(|(ct, _)| ct.contains("json"))
         .map(|(_, m)| m)
     else {
-        return (Response::Empty, status);
+        // A document of another type (SAML metadata as `text/xml`) is text.
+        return match entries(&resp["content"]).next() {
+            Some((ct, m)) if text(&spec.resolve(&m["schema"])["type"]) == "string" => (
+                Response::Text {
+                    media_type: ct.to_owned(),
+                },
+                status,
+            ),
+            _ => (Response::Empty, status),
+        };
     };
     let schema = &media["schema"];
     let takes_after = params

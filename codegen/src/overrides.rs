@@ -28,13 +28,28 @@ pub fn method_name(operation_id: &str) -> Option<&'static str> {
         .map(|(_, name, _)| *name)
 }
 
-/// Operations not declared: the endpoint macro sends and decodes JSON only, and these send or
-/// answer something else. Reach them with `client.request(..)`.
+/// Operations not declared: the endpoint macro sends JSON or bytes with one media type, and
+/// these send a multipart form. Reach them with `client.request(..)`.
 pub fn skip_reason(content_types: &[&str]) -> Option<&'static str> {
     content_types
         .iter()
-        .any(|ct| !ct.contains("json"))
-        .then_some("sends or answers a body that is not JSON")
+        .any(|ct| ct.starts_with("multipart/"))
+        .then_some("sends a multipart form")
+}
+
+/// The media type a body that is not JSON is sent as, when the spec offers several: a
+/// certificate is published as PEM, the form `openssl` writes by default.
+const PREFERRED_BODY_TYPES: &[&str] = &["application/x-pem-file"];
+
+/// Which of the media types the spec offers for a body the declaration sends: JSON if offered,
+/// else a preferred one, else the first.
+pub fn body_media_type<'a>(offered: &[&'a str]) -> Option<&'a str> {
+    offered
+        .iter()
+        .find(|ct| ct.contains("json"))
+        .or_else(|| offered.iter().find(|ct| PREFERRED_BODY_TYPES.contains(ct)))
+        .or(offered.first())
+        .copied()
 }
 
 /// Map properties whose values may be sent as `null`, and what `null` does there. The spec types
@@ -55,6 +70,27 @@ pub fn nullable_map_values(schema: &str, property: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn body_media_types() {
+        let cert = [
+            "application/x-x509-ca-cert",
+            "application/pkix-cert",
+            "application/x-pem-file",
+        ];
+        assert_eq!(body_media_type(&cert), Some("application/x-pem-file"));
+        assert_eq!(
+            body_media_type(&["text/plain", "application/json"]),
+            Some("application/json")
+        );
+        assert_eq!(
+            body_media_type(&["application/secevent+jwt"]),
+            Some("application/secevent+jwt")
+        );
+        assert_eq!(body_media_type(&[]), None);
+        assert!(skip_reason(&["multipart/form-data"]).is_some());
+        assert!(skip_reason(&["application/x-pem-file", "text/xml"]).is_none());
+    }
 
     #[test]
     fn hand_names() {

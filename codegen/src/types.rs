@@ -16,6 +16,9 @@ pub enum TypeRef {
     /// `additionalProperties: <schema>`: a map from string keys.
     Map(Box<TypeRef>),
     String,
+    /// `format: binary`, sent as it is: a request body only (a model's binary property is a
+    /// JSON string).
+    Bytes,
     /// `format: date-time`: the text as Okta sent it, parsed on demand.
     Timestamp,
     Integer,
@@ -36,6 +39,7 @@ impl TypeRef {
             TypeRef::Vec(inner) => format!("Vec<{}>", inner.rust()),
             TypeRef::Map(inner) => format!("std::collections::BTreeMap<String, {}>", inner.rust()),
             TypeRef::String => "String".to_owned(),
+            TypeRef::Bytes => "Vec<u8>".to_owned(),
             TypeRef::Timestamp => "crate::models::Timestamp".to_owned(),
             TypeRef::Integer => "i64".to_owned(),
             TypeRef::Number => "f64".to_owned(),

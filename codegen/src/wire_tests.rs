@@ -12,6 +12,7 @@ use yaml_rust2::Yaml;
 use crate::endpoints::MacroSupport;
 use crate::operation::{Area, Location, Operation, ParamType, Response};
 use crate::spec::{Spec, entries, items, schema_ref, text};
+use crate::types::TypeRef;
 
 /// The test file of one area.
 pub fn area_file(spec: &Spec, area: &Area, ops: &[&Operation], support: MacroSupport) -> String {
@@ -52,11 +53,16 @@ struct Fixtures(Vec<String>);
 impl Fixtures {
     /// `json(F<n>)` for this JSON text.
     fn json(&mut self, text: &str) -> String {
+        format!("json({})", self.text(text))
+    }
+
+    /// `F<n>`, the text itself (a body that is not JSON).
+    fn text(&mut self, text: &str) -> String {
         let n = self.0.iter().position(|f| f == text).unwrap_or_else(|| {
             self.0.push(text.to_owned());
             self.0.len() - 1
         });
-        format!("json(F{n})")
+        format!("F{n}")
     }
 }
 
@@ -128,6 +134,10 @@ async fn check_body_stream<T>(
 }
 "#;
 
+/// A certificate as a `format: binary` body is sent (the spec's example names a file).
+const PEM: &str =
+    "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUb2t0YS1zZGstd2lyZS10ZXN0\n-----END CERTIFICATE-----\n";
+
 /// A hostile id for the `n`th path parameter, and how it must look on the wire.
 fn hostile(n: usize) -> (String, String) {
     (format!("id/{n} ?#%"), format!("id%2F{n}%20%3F%23%25"))
@@ -182,10 +192,26 @@ fn check(spec: &Spec, op: &Operation, support: MacroSupport, fx: &mut Fixtures) 
             let _ = write!(setters, ".{ident}({value})");
         }
     }
-    let body = op.body.as_ref().map(|b| {
+    let mut raw_body = None;
+    let body = op.body.as_ref().and_then(|b| {
         if b.content_type != "application/json" {
             // The shared check takes a `content-type` it is given over `application/json`.
             headers.push(format!("(\"content-type\", {:?})", b.content_type));
+        }
+        if b.raw {
+            // Bytes (a certificate) or text (a signed token), compared byte for byte.
+            let value = match b.ty {
+                TypeRef::Bytes => PEM.to_owned(),
+                _ => example_text(spec, &media_of_body(spec, op)["examples"]).unwrap_or_else(|| "text body".to_owned()),
+            };
+            let value = fx.text(&value);
+            raw_body = Some(format!("{value}.as_bytes()"));
+            if b.required {
+                args.push(value);
+            } else {
+                let _ = write!(setters, ".body({value})");
+            }
+            return None;
         }
         let value = synth(spec, schema_of_body(spec, op), 0);
         let typed = format!(
@@ -198,11 +224,19 @@ fn check(spec: &Spec, op: &Operation, support: MacroSupport, fx: &mut Fixtures) 
         } else {
             let _ = write!(setters, ".body({typed})");
         }
-        value
+        Some(value)
     });
     let response_schema = response_schema(spec, op);
+    let raw_response = match &op.response {
+        Response::Text { media_type } => {
+            headers.push(format!("(\"accept\", {media_type:?})"));
+            let text = example_text(spec, &success_media(spec, op, media_type)["examples"]);
+            Some(fx.text(&text.unwrap_or_else(|| "<text/>".to_owned())))
+        }
+        _ => None,
+    };
     let response = match &op.response {
-        Response::Empty => None,
+        Response::Empty | Response::Text { .. } => None,
         Response::LinkList(_) => Some(format!("[{}]", synth(spec, items_of(spec, response_schema), 0))),
         Response::BodyList { items, .. } if support.body_pagination => Some(format!(
             "{{{items:?}: [{}]}}",
@@ -223,7 +257,19 @@ fn check(spec: &Spec, op: &Operation, support: MacroSupport, fx: &mut Fixtures) 
         .join(", ");
     let call = format!("org.client.{}({}){setters}", op.method_name(), args.join(", "));
     let mut out = String::new();
-    let _ = writeln!(out, "    let got = org\n        .check(\n            Expected {{");
+    let raw = (raw_body.is_some() || raw_response.is_some()).then(|| {
+        let some = |v: &Option<String>| v.as_ref().map_or("None".to_owned(), |v| format!("Some({v})"));
+        format!(
+            "            crate::common::Raw {{\n                body: {},\n                response: {},\n            }},\n",
+            some(&raw_body),
+            some(&raw_response)
+        )
+    });
+    let _ = writeln!(
+        out,
+        "    let got = org\n        .{}(\n            Expected {{",
+        if raw.is_some() { "check_raw" } else { "check" }
+    );
     let _ = writeln!(
         out,
         "                op: {:?},\n                method: {:?},\n                path: {:?},",
@@ -251,9 +297,18 @@ fn check(spec: &Spec, op: &Operation, support: MacroSupport, fx: &mut Fixtures) 
     );
     let _ = writeln!(
         out,
-        "            }},\n            {call}.send(),\n        )\n        .await;"
+        "            }},\n{}            {call}.send(),\n        )\n        .await;",
+        raw.unwrap_or_default()
     );
     match (&op.response, &response) {
+        (Response::Text { .. }, _) => {
+            let _ = writeln!(
+                out,
+                "    assert_eq!(got, {}, {:?});",
+                raw_response.unwrap_or_default(),
+                op.id
+            );
+        }
         (Response::Empty, _) | (_, None) => {
             let _ = writeln!(out, "    let () = got;");
         }
@@ -308,11 +363,31 @@ fn check(spec: &Spec, op: &Operation, support: MacroSupport, fx: &mut Fixtures) 
 }
 
 fn schema_of_body<'a>(spec: &'a Spec, op: &Operation) -> &'a Yaml {
+    &media_of_body(spec, op)["schema"]
+}
+
+/// The spec's media type object of the body the declaration sends.
+fn media_of_body<'a>(spec: &'a Spec, op: &Operation) -> &'a Yaml {
     let node = spec_op(spec, op);
     let body = spec.resolve(&node["requestBody"]);
-    entries(&body["content"])
-        .next()
-        .map_or(&Yaml::BadValue, |(_, m)| &m["schema"])
+    match &op.body {
+        Some(b) => &body["content"][b.content_type.as_str()],
+        None => &Yaml::BadValue,
+    }
+}
+
+/// The media type object `media_type` of the first success response.
+fn success_media<'a>(spec: &'a Spec, op: &Operation, media_type: &str) -> &'a Yaml {
+    let node = spec_op(spec, op);
+    entries(&node["responses"])
+        .find(|(code, _)| code.starts_with('2'))
+        .map_or(&Yaml::BadValue, |(_, r)| &spec.resolve(r)["content"][media_type])
+}
+
+/// The value of the first of `examples`, when it is text.
+fn example_text(spec: &Spec, examples: &Yaml) -> Option<String> {
+    let (_, example) = entries(examples).next()?;
+    spec.resolve(example)["value"].as_str().map(str::to_owned)
 }
 
 fn response_schema<'a>(spec: &'a Spec, op: &Operation) -> &'a Yaml {

@@ -43,9 +43,14 @@ pub trait Endpoint {
     /// which must never carry ids or secrets.
     const PATH: &'static str;
 
-    /// The media type of the body (`Content-Type`), when there is one: JSON, or a JSON variant
-    /// such as `application/merge-patch+json` (declared as `content_type = ".."`).
+    /// The media type of the body (`Content-Type`), when there is one: JSON, a JSON variant
+    /// such as `application/merge-patch+json`, or the media type of a body sent as it is, such
+    /// as `application/x-pem-file` (declared as `content_type = ".."`).
     const CONTENT_TYPE: &'static str = "application/json";
+
+    /// The media type asked for (`Accept`): JSON, or what the operation answers instead, such as
+    /// `text/xml` (declared as `accept = ".."`).
+    const ACCEPT: &'static str = "application/json";
 
     /// The path with every parameter filled in and percent-encoded as one segment.
     ///
@@ -65,7 +70,7 @@ pub trait Endpoint {
         Ok(())
     }
 
-    /// The JSON body, if the operation has one.
+    /// The body, if the operation has one: JSON, or the bytes of a body sent as it is.
     fn body(&self) -> Result<Option<Vec<u8>>, Error> {
         Ok(None)
     }

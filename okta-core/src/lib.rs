@@ -101,7 +101,7 @@ pub mod __private {
     /// The name the derive's `headers` hook uses.
     pub use crate::Headers as HeaderMap;
     pub use crate::call::endpoint_mut;
-    pub use crate::params::{json_body, push_header, push_path_segment};
+    pub use crate::params::{json_body, push_header, push_path_segment, raw_body};
     pub use crate::{
         AsClient, Call, Client, Endpoint, Error, ItemStream, Method, Page, PageForm, PageStream, Paginated, Query,
         RawResponse, Response,
@@ -118,6 +118,16 @@ pub mod __private {
     /// Decodes a JSON body into `T`.
     pub fn decode_json<T: serde::de::DeserializeOwned>(response: &RawResponse) -> Result<T, Error> {
         response.json()
+    }
+
+    /// Reads a text body (`accept = "text/xml"`, `response = String`).
+    pub fn decode_text(response: &RawResponse) -> Result<String, Error> {
+        response.text()
+    }
+
+    /// Takes the body as it came (`accept = ".."`, `response = Vec<u8>`).
+    pub fn decode_bytes(response: &RawResponse) -> Result<Vec<u8>, Error> {
+        Ok(response.body().to_vec())
     }
 
     /// Accepts an empty success (204, or 200 with `{}`).

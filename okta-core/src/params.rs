@@ -211,6 +211,11 @@ pub fn json_body<T: serde::Serialize + ?Sized>(body: &T) -> Result<Vec<u8>, Erro
     serde_json::to_vec(body).map_err(|e| Error::InvalidRequest(format!("the body does not serialize to JSON: {e}")))
 }
 
+/// A body sent as it is (`#[endpoint(body, raw)]`): a certificate, a signed token, any bytes.
+pub fn raw_body<T: AsRef<[u8]> + ?Sized>(body: &T) -> Result<Vec<u8>, Error> {
+    Ok(body.as_ref().to_vec())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

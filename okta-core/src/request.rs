@@ -24,6 +24,8 @@ pub(crate) struct PreparedRequest {
     body: Option<Bytes>,
     /// The body's `Content-Type`.
     content_type: &'static str,
+    /// The `Accept` header: the media type of the answer asked for.
+    accept: &'static str,
     /// Whether this is a service app's OAuth token request, whose body (a fresh client assertion)
     /// and DPoP proof the authentication layer mints for every attempt.
     token_request: bool,
@@ -31,7 +33,7 @@ pub(crate) struct PreparedRequest {
 
 impl PreparedRequest {
     pub(crate) fn from_endpoint<E: Endpoint>(org: &Url, endpoint: &E) -> Result<Self, Error> {
-        Self::from_parts(org, E::METHOD, E::PATH, E::CONTENT_TYPE, endpoint)
+        Self::from_parts(org, E::METHOD, E::PATH, [E::CONTENT_TYPE, E::ACCEPT], endpoint)
     }
 
     /// The work of [`from_endpoint`](Self::from_endpoint), compiled once rather than once per
@@ -40,7 +42,7 @@ impl PreparedRequest {
         org: &Url,
         method: Method,
         template: &'static str,
-        content_type: &'static str,
+        [content_type, accept]: [&'static str; 2],
         endpoint: &dyn EndpointParts,
     ) -> Result<Self, Error> {
         let path = endpoint.path()?;
@@ -49,14 +51,18 @@ impl PreparedRequest {
         let mut headers = Headers::new();
         endpoint.headers(&mut headers)?;
         let body = endpoint.body()?.map(Bytes::from);
-        // Checked here, so sending it as a header never fails: a hand-written `CONTENT_TYPE` could hold anything.
-        if HeaderValue::from_str(content_type).is_err() {
-            return Err(Error::InvalidRequest(format!(
-                "the content type of `{template}` is not a valid HTTP header value"
-            )));
+        // Checked here, so sending them as headers never fails: a hand-written `CONTENT_TYPE` or
+        // `ACCEPT` could hold anything.
+        for (what, value) in [("content type", content_type), ("accepted media type", accept)] {
+            if HeaderValue::from_str(value).is_err() {
+                return Err(Error::InvalidRequest(format!(
+                    "the {what} of `{template}` is not a valid HTTP header value"
+                )));
+            }
         }
         Ok(PreparedRequest {
             content_type,
+            accept,
             ..PreparedRequest::new(
                 method,
                 join(org, &path, &query)?,
@@ -82,6 +88,7 @@ impl PreparedRequest {
             headers,
             body,
             content_type: "application/json",
+            accept: "application/json",
             token_request: false,
         }
     }
@@ -121,6 +128,11 @@ impl PreparedRequest {
         self.content_type
     }
 
+    /// The `Accept` header.
+    pub(crate) fn accept(&self) -> &'static str {
+        self.accept
+    }
+
     /// Whether this is a service app's OAuth token request.
     pub(crate) fn is_token_request(&self) -> bool {
         self.token_request
@@ -143,6 +155,7 @@ impl PreparedRequest {
             headers: self.headers.clone(),
             body: None,
             content_type: self.content_type,
+            accept: self.accept,
             token_request: false,
         }
     }

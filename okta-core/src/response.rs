@@ -78,6 +78,30 @@ impl RawResponse {
         }
     }
 
+    /// The body as UTF-8 text, for operations that answer something other than JSON (a SAML
+    /// metadata document as `text/xml`). A body that is not UTF-8 fails as a decode error.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: okta_core::Client) -> Result<(), okta_core::Error> {
+    /// let metadata = client
+    ///     .request(okta_core::Method::GET, "/api/v1/apps/0oa1/sso/saml/metadata?kid=k1")
+    ///     .header("Accept", "text/xml")
+    ///     .send()
+    ///     .await?
+    ///     .text()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn text(&self) -> Result<String, Error> {
+        match std::str::from_utf8(&self.body) {
+            Ok(text) => Ok(text.to_owned()),
+            Err(e) => Err(self.decode_error(
+                std::any::type_name::<String>(),
+                Some(String::new()),
+                serde::de::Error::custom(format!("the body is not UTF-8 text: {e}")),
+            )),
+        }
+    }
+
     /// The body to decode: an empty one reads as `null`.
     fn json_text(&self) -> &[u8] {
         if self.body.iter().all(u8::is_ascii_whitespace) {

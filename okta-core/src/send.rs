@@ -143,7 +143,7 @@ impl Client {
             .http()
             .request(req.method().to_http(), req.url().clone())
             .timeout(timeout)
-            .header(ACCEPT, HeaderValue::from_static("application/json"))
+            .header(ACCEPT, HeaderValue::from_static(req.accept()))
             .header(USER_AGENT, self.user_agent().clone())
             .headers(req.headers().clone());
         if let Some(value) = auth.authorization {

@@ -30,6 +30,8 @@ pub(crate) struct Field<'a> {
     pub(crate) rename: Option<syn::LitStr>,
     /// `explode = ..`: `false` sends a list query parameter as one comma-joined pair.
     pub(crate) explode: Option<syn::LitBool>,
+    /// `raw`: the body goes as its bytes; where it was written.
+    pub(crate) raw: Option<Span>,
     pub(crate) docs: Vec<&'a Attribute>,
 }
 
@@ -111,6 +113,7 @@ impl<'a> Field<'a> {
             wire,
             rename: attr.rename,
             explode: attr.explode,
+            raw: attr.raw,
             docs: docs(&field.attrs),
         })
     }

@@ -24,6 +24,8 @@ pub(crate) struct EndpointAttr {
     pub(crate) page_size: Option<syn::LitInt>,
     /// `content_type = "application/merge-patch+json"`: the body's media type.
     pub(crate) content_type: Option<LitStr>,
+    /// `accept = "text/xml"`: the media type of the answer, when it is not JSON.
+    pub(crate) accept: Option<LitStr>,
     /// Every `call = Type::method`: one generated method each, all returning the same bound call.
     pub(crate) calls: Vec<Path>,
     pub(crate) krate: Option<Path>,
@@ -129,6 +131,10 @@ impl EndpointAttr {
                 input.parse::<Token![=]>()?;
                 let lit: LitStr = input.parse()?;
                 set_once(cx, &key, &mut self.content_type, lit);
+            } else if key == ACCEPT {
+                input.parse::<Token![=]>()?;
+                let lit: LitStr = input.parse()?;
+                set_once(cx, &key, &mut self.accept, lit);
             } else if key == CALL {
                 input.parse::<Token![=]>()?;
                 // Type-style, so a receiver with a lifetime can be named: `Factors<'_>::list`.
@@ -227,6 +233,8 @@ pub(crate) struct FieldAttr {
     pub(crate) rename: Option<LitStr>,
     /// `explode = false`: a list query parameter goes as one comma-joined pair.
     pub(crate) explode: Option<syn::LitBool>,
+    /// `raw`: the body is sent as its bytes, not encoded as JSON.
+    pub(crate) raw: Option<Span>,
     /// The attribute did not parse (already reported): a missing role is not reported again.
     pub(crate) failed: bool,
 }
@@ -251,6 +259,12 @@ impl FieldAttr {
                         cx.error_at(span, "duplicate `rename`: give it once");
                     }
                     out.rename = Some(lit);
+                    return Ok(());
+                } else if meta.path == RAW {
+                    if out.raw.is_some() {
+                        cx.error_at(span, "duplicate `raw`: give it once");
+                    }
+                    out.raw = Some(span);
                     return Ok(());
                 } else if meta.path == EXPLODE {
                     let lit: syn::LitBool = meta.value()?.parse()?;
@@ -349,5 +363,16 @@ mod tests {
             "{msg:?}"
         );
         assert!(msg[1].contains("duplicate `items`"), "{msg:?}");
+    }
+
+    #[test]
+    fn accept() {
+        let (attr, res) = parse_struct_body(quote!(GET "/a", response = String, accept = "text/xml"));
+        assert!(res.is_ok());
+        assert_eq!(attr.accept.map(|l| l.value()).as_deref(), Some("text/xml"));
+        let (_, res) = parse_struct_body(quote!(GET "/a", response = String, accept = "a/b", accept = "c/d"));
+        let msg: Vec<String> = res.expect_err("errors").into_iter().map(|e| e.to_string()).collect();
+        assert_eq!(msg.len(), 1, "{msg:?}");
+        assert!(msg[0].contains("duplicate `accept`"), "{msg:?}");
     }
 }

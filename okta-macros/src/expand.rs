@@ -145,6 +145,15 @@ fn at_type(field: &Field) -> syn::Ident {
     ident
 }
 
+/// Whether the declaration asks for an answer that is not JSON (`accept = "text/xml"`).
+fn accepts_other_than_json(input: &Input) -> bool {
+    input
+        .attr
+        .accept
+        .as_ref()
+        .is_some_and(|accept| !valid::is_json(&accept.value()))
+}
+
 fn is_unit(ty: &Type) -> bool {
     matches!(ty, Type::Tuple(t) if t.elems.is_empty())
 }
@@ -203,13 +212,19 @@ fn endpoint_impl(input: &Input, p: &TokenStream) -> TokenStream {
 
     let body = input.with_role(|r| matches!(r, Role::Body)).next().map(|f| {
         let name = at_type(f);
+        // A raw body's type must be bytes-like, a JSON one's `Serialize`: reported at the field.
+        let encoder = if f.raw.is_some() {
+            quote!(raw_body)
+        } else {
+            quote!(json_body)
+        };
         let encode = if f.option_inner.is_some() {
             quote_spanned!(value_span(f)=> match &self.#name {
-                #p::Option::Some(body) => #p::Option::Some(#p::json_body(body)?),
+                #p::Option::Some(body) => #p::Option::Some(#p::#encoder(body)?),
                 #p::Option::None => #p::Option::None,
             })
         } else {
-            quote_spanned!(value_span(f)=> #p::Option::Some(#p::json_body(&self.#name)?))
+            quote_spanned!(value_span(f)=> #p::Option::Some(#p::#encoder(&self.#name)?))
         };
         quote! {
             fn body(&self) -> #p::Result<#p::Option<#p::Vec<u8>>, #p::Error> {
@@ -224,6 +239,11 @@ fn endpoint_impl(input: &Input, p: &TokenStream) -> TokenStream {
         quote_spanned!(response.span()=> #p::decode_page::<#response>(response))
     } else if is_unit(&response) {
         quote!(#p::decode_empty(response))
+    } else if let Some(kind) = valid::body_kind(&response).filter(|_| accepts_other_than_json(input)) {
+        match kind {
+            valid::BodyKind::Text => quote!(#p::decode_text(response)),
+            valid::BodyKind::Bytes => quote!(#p::decode_bytes(response)),
+        }
     } else {
         quote_spanned!(response.span()=> #p::decode_json::<#response>(response))
     };
@@ -259,6 +279,12 @@ fn endpoint_impl(input: &Input, p: &TokenStream) -> TokenStream {
         .as_ref()
         .map(|ct| quote!(const CONTENT_TYPE: &'static str = #ct;));
 
+    let accept = input
+        .attr
+        .accept
+        .as_ref()
+        .map(|accept| quote!(const ACCEPT: &'static str = #accept;));
+
     quote! {
         #[automatically_derived]
         impl #p::Endpoint for #ident {
@@ -266,6 +292,7 @@ fn endpoint_impl(input: &Input, p: &TokenStream) -> TokenStream {
             const METHOD: #p::Method = #p::Method::#method;
             const PATH: &'static str = #path_lit;
             #content_type
+            #accept
 
             fn path(&self) -> #p::Result<#p::String, #p::Error> {
                 let mut path = #p::String::with_capacity(#path_lit.len() + 24);

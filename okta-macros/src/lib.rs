@@ -44,14 +44,19 @@ use syn::{DeriveInput, parse_macro_input};
 ///   next page at `_links.next.href`. With `page_size = N` a stream asks for `limit=N` unless the
 ///   caller set a `limit` (the struct needs an optional `limit` query field).
 /// - `content_type = "application/merge-patch+json"`: the body's media type (default
-///   `application/json`).
+///   `application/json`). A `raw` body needs one (`"application/x-pem-file"`).
+/// - `accept = "text/xml"`: the media type asked for (default `application/json`). An answer
+///   that is not JSON is read as UTF-8 text into `response = String`, or as bytes into
+///   `response = Vec<u8>`.
 /// - `call = Type::method`, any number of times: a method on `Type` (which implements `AsClient`)
 ///   returning the call, with the same setters, awaitable and streamable.
 /// - `crate = path`: where the `okta` crate is, when it is renamed.
 ///
 /// On each field, its role: `path` (fills `{name}` in the template), `query`, `header = "Name"`
 /// or `body`; and optionally `rename = "wireName"` (the default is the field's name in
-/// camelCase). A `Vec` query field goes on the wire as one pair per value (`k=a&k=b`), or as one
+/// camelCase). A body is sent as JSON; `#[endpoint(body, raw)]` sends it as its bytes instead
+/// (a `String`, `Vec<u8>`, `bytes::Bytes`: anything `AsRef<[u8]>`), with the declared
+/// `content_type`. A `Vec` query field goes on the wire as one pair per value (`k=a&k=b`), or as one
 /// comma-joined pair (`k=a,b`) with `explode = false`. `Option` fields are optional and get a
 /// setter; the others are the arguments of `new` and of `call` methods.
 #[proc_macro_derive(Endpoint, attributes(endpoint))]

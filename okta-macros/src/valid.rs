@@ -19,6 +19,8 @@ pub(crate) fn check(cx: &Ctxt, input: &Input) {
     check_path(cx, input);
     check_fields(cx, input, method.as_deref());
     check_content_type(cx, input);
+    check_raw(cx, input);
+    check_accept(cx, input);
     check_items(cx, input);
     check_call(cx, input);
 }
@@ -27,6 +29,17 @@ pub(crate) fn check(cx: &Ctxt, input: &Input) {
 /// parameters) and there must be a body; anything else would fail at run time, or never matter.
 fn check_content_type(cx: &Ctxt, input: &Input) {
     let Some(lit) = &input.attr.content_type else { return };
+    check_media_type(cx, lit, "application/merge-patch+json");
+    if input.with_role(|r| matches!(r, Role::Body)).next().is_none() {
+        cx.error_spanned_by(
+            lit,
+            "`content_type` is the media type of the body, but no field is #[endpoint(body)]: add one or remove `content_type`",
+        );
+    }
+}
+
+/// `lit` is a media type (`type/subtype`, optionally with parameters); `example` shows one.
+fn check_media_type(cx: &Ctxt, lit: &syn::LitStr, example: &str) {
     let value = lit.value();
     let (essence, params) = value.split_once(';').unwrap_or((&value, ""));
     let media_type = essence
@@ -36,14 +49,96 @@ fn check_content_type(cx: &Ctxt, input: &Input) {
     if !media_type || !params.bytes().all(|b| b == b'\t' || (b' '..=b'~').contains(&b)) {
         cx.error_spanned_by(
             lit,
-            format!("`{value}` is not a media type: write it as `type/subtype`, e.g. \"application/merge-patch+json\""),
+            format!("`{value}` is not a media type: write it as `type/subtype`, e.g. \"{example}\""),
         );
     }
-    if input.with_role(|r| matches!(r, Role::Body)).next().is_none() {
+}
+
+/// Whether a media type is JSON or a JSON variant (`application/merge-patch+json`).
+pub(crate) fn is_json(media_type: &str) -> bool {
+    let essence = media_type.split(';').next().unwrap_or_default().trim();
+    essence.eq_ignore_ascii_case("application/json") || essence.to_ascii_lowercase().ends_with("+json")
+}
+
+/// A `raw` body is sent as its bytes, so only the declaration can say what they are: it needs a
+/// `content_type` that is not JSON's default, and it is a body.
+fn check_raw(cx: &Ctxt, input: &Input) {
+    for field in input.fields.iter() {
+        let Some(span) = field.raw else { continue };
+        match &field.role {
+            Some(Role::Body) => {}
+            Some(role) => {
+                cx.error_at(
+                    span,
+                    format!(
+                        "`raw` sends a body as its bytes; it does not apply to {}: remove it",
+                        role.describe()
+                    ),
+                );
+                continue;
+            }
+            None => continue,
+        }
+        if input.attr.content_type.is_none() && !input.attr.incomplete {
+            cx.error_at(
+                span,
+                "a `raw` body is sent as its bytes, so say what they are: add `content_type = \"..\"` \
+                 (e.g. \"application/x-pem-file\") to the struct's #[endpoint(..)]",
+            );
+        }
+    }
+}
+
+/// `accept` names the media type of the answer; what is not JSON decodes as text into a
+/// `String` or as bytes into a `Vec<u8>`, never into a model, and is never a list.
+fn check_accept(cx: &Ctxt, input: &Input) {
+    let Some(lit) = &input.attr.accept else { return };
+    check_media_type(cx, lit, "text/xml");
+    if is_json(&lit.value()) {
+        return;
+    }
+    if let Some(paginated) = &input.attr.paginated {
         cx.error_spanned_by(
-            lit,
-            "`content_type` is the media type of the body, but no field is #[endpoint(body)]: add one or remove `content_type`",
+            paginated,
+            format!(
+                "a `paginated` list is JSON; it cannot be read as `{}`: remove `accept` or `paginated`",
+                lit.value()
+            ),
         );
+    } else if let Some(ty) = input.attr.response.as_ref().filter(|ty| body_kind(ty).is_none()) {
+        cx.error_spanned_by(
+            ty,
+            format!(
+                "an answer of `{}` is read as text or bytes: write `response = String` or `response = Vec<u8>`",
+                lit.value()
+            ),
+        );
+    }
+}
+
+/// How a non-JSON answer is read into `ty`: as UTF-8 text (`String`) or as bytes (`Vec<u8>`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BodyKind {
+    Text,
+    Bytes,
+}
+
+pub(crate) fn body_kind(ty: &syn::Type) -> Option<BodyKind> {
+    let syn::Type::Path(path) = ty else { return None };
+    let last = path.path.segments.last()?;
+    if last.ident == "String" && last.arguments.is_none() {
+        return Some(BodyKind::Text);
+    }
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    match args.args.first() {
+        Some(syn::GenericArgument::Type(syn::Type::Path(inner)))
+            if last.ident == "Vec" && args.args.len() == 1 && inner.path.is_ident("u8") =>
+        {
+            Some(BodyKind::Bytes)
+        }
+        _ => None,
     }
 }
 
@@ -348,4 +443,38 @@ fn snake_case(camel: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_media_types() {
+        for json in [
+            "application/json",
+            "Application/JSON; charset=utf-8",
+            "application/merge-patch+json",
+        ] {
+            assert!(is_json(json), "{json}");
+        }
+        for other in [
+            "text/xml",
+            "application/x-pem-file",
+            "application/jsonl",
+            "text/json-ish",
+        ] {
+            assert!(!is_json(other), "{other}");
+        }
+    }
+
+    #[test]
+    fn answers_read_as_text_or_bytes() {
+        let kind = |ty: &str| body_kind(&syn::parse_str(ty).expect("type"));
+        assert!(kind("String") == Some(BodyKind::Text) && kind("std::string::String") == Some(BodyKind::Text));
+        assert!(kind("Vec<u8>") == Some(BodyKind::Bytes));
+        for not in ["Vec<u16>", "Vec<String>", "Value", "&str", "String<X>"] {
+            assert!(kind(not).is_none(), "{not}");
+        }
+    }
 }

@@ -377,3 +377,82 @@ async fn content_type_and_list_query_parameters_go_on_the_wire_as_declared() {
     // Without `content_type`, JSON.
     assert_eq!(<LabelThing as okta::Endpoint>::CONTENT_TYPE, "application/json");
 }
+
+/// A certificate sent as it is: `raw` bytes with the declared media type, answered as JSON.
+#[derive(okta::Endpoint)]
+#[endpoint(POST "/api/v1/things/{thingId}/cert", response = Value, content_type = "application/x-pem-file")]
+struct PublishCert {
+    #[endpoint(path)]
+    thing_id: String,
+    #[endpoint(body, raw)]
+    certificate: String,
+}
+
+/// An optional raw body, and an answer that is XML text, not JSON.
+#[derive(okta::Endpoint)]
+#[endpoint(POST "/api/v1/things/{thingId}/metadata", response = String, content_type = "application/pkix-cert",
+           accept = "text/xml")]
+struct ThingMetadata {
+    #[endpoint(path)]
+    thing_id: String,
+    #[endpoint(body, raw)]
+    der: Option<Vec<u8>>,
+}
+
+#[tokio::test]
+async fn a_raw_body_goes_as_its_bytes_with_the_declared_content_type() {
+    let (server, client) = start().await;
+    let pem = "-----BEGIN CERTIFICATE-----\nMIIB\"not json\"\n-----END CERTIFICATE-----\n";
+    Mock::given(method("POST"))
+        .and(path("/api/v1/things/t1/cert"))
+        .and(header("Content-Type", "application/x-pem-file"))
+        .and(header("Accept", "application/json"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({ "kid": "k1" })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let got = client
+        .send(PublishCert::new("t1", pem.to_owned()))
+        .await
+        .expect("published");
+    assert_eq!(got["kid"], "k1");
+    let requests = server.received_requests().await.expect("recorded");
+    assert_eq!(requests[0].body, pem.as_bytes(), "sent as it is, not as a JSON string");
+}
+
+#[tokio::test]
+async fn a_text_answer_is_asked_for_and_read_as_text() {
+    let (server, client) = start().await;
+    let xml = "<md:EntityDescriptor entityID=\"http://www.okta.com/exk1\"/>";
+    Mock::given(method("POST"))
+        .and(path("/api/v1/things/t1/metadata"))
+        .and(header("Accept", "text/xml"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(xml, "text/xml"))
+        .expect(2)
+        .mount(&server)
+        .await;
+    let der = vec![0x30, 0x82, 0xff, 0x00];
+    let got = client
+        .send(ThingMetadata::new("t1").der(der.clone()))
+        .await
+        .expect("text");
+    assert_eq!(got, xml);
+    let got = client.send(ThingMetadata::new("t1")).await.expect("no body");
+    assert_eq!(got, xml);
+    let requests = server.received_requests().await.expect("recorded");
+    assert_eq!(requests[0].body, der);
+    assert_eq!(
+        requests[0].headers.get("content-type").map(|v| v.as_bytes()),
+        Some(&b"application/pkix-cert"[..])
+    );
+    assert!(requests[1].body.is_empty() && requests[1].headers.get("content-type").is_none());
+
+    server.reset().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(vec![b'<', 0xff, b'>'], "text/xml"))
+        .mount(&server)
+        .await;
+    let err = client.send(ThingMetadata::new("t1")).await.expect_err("not UTF-8");
+    assert!(matches!(err, okta::Error::Decode(_)), "{err:?}");
+    assert!(err.to_string().contains("not UTF-8"), "{err}");
+}

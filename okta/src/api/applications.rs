@@ -152,6 +152,25 @@ pub struct RevokeCsrFromApplication {
     csr_id: String,
 }
 
+/// Publish a certificate signing request.
+///
+/// Publishes a certificate signing request (CSR) for the app with a signed X.509 certificate and adds it into the application key credentials. &gt; **Note:** Publishing a certificate completes the lifecycle of the CSR and it's no longer accessible.
+///
+/// `POST /api/v1/apps/{appId}/credentials/csrs/{csrId}/lifecycle/publish` with a `Vec<u8>` body (`application/x-pem-file`) → [`JsonWebKey`](crate::models::JsonWebKey).
+///
+/// OAuth 2.0 scope: `okta.apps.manage`.
+#[doc(alias = "publishCsrFromApplication")]
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(POST "/api/v1/apps/{appId}/credentials/csrs/{csrId}/lifecycle/publish", response = crate::models::JsonWebKey, content_type = "application/x-pem-file", call = crate::Client::publish_csr_from_application)]
+pub struct PublishCsrFromApplication {
+    #[endpoint(path)]
+    app_id: String,
+    #[endpoint(path)]
+    csr_id: String,
+    #[endpoint(body, raw)]
+    body: Vec<u8>,
+}
+
 /// List all the OAuth 2.0 client JSON Web Keys.
 ///
 /// Lists all JSON Web Keys for an OAuth 2.0 client app.
@@ -888,6 +907,23 @@ pub struct AssignApplicationPolicy {
     app_id: String,
     #[endpoint(path)]
     policy_id: String,
+}
+
+/// Preview the application SAML metadata.
+///
+/// Previews the SSO SAML metadata for an application.
+///
+/// `GET /api/v1/apps/{appId}/sso/saml/metadata` → `String` (`text/xml`).
+///
+/// OAuth 2.0 scope: `okta.apps.read`.
+#[doc(alias = "previewSAMLmetadataForApplication")]
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(GET "/api/v1/apps/{appId}/sso/saml/metadata", response = String, accept = "text/xml", call = crate::Client::preview_saml_metadata_for_application)]
+pub struct PreviewSamlMetadataForApplication {
+    #[endpoint(path)]
+    app_id: String,
+    #[endpoint(query)]
+    kid: String,
 }
 
 /// List all application refresh tokens.

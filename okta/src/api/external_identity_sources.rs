@@ -966,6 +966,25 @@ pub struct RevokeCsrForIdentityProvider {
     idp_csr_id: String,
 }
 
+/// Publish a certificate signing request.
+///
+/// Publishes the certificate signing request (CSR) with a signed X.509 certificate and adds it into the signing key credentials for the identity provider (IdP) &gt; **Notes:** &gt; \* Publishing a certificate completes the lifecycle of the CSR, and it's no longer accessible. &gt; \* If the validity period of the certificate is less than 90 days, a 400 error response is returned.
+///
+/// `POST /api/v1/idps/{idpId}/credentials/csrs/{idpCsrId}/lifecycle/publish` with a `Vec<u8>` body (`application/x-pem-file`) → [`IdPKeyCredential`](crate::models::IdPKeyCredential).
+///
+/// OAuth 2.0 scope: `okta.idps.manage`.
+#[doc(alias = "publishCsrForIdentityProvider")]
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(POST "/api/v1/idps/{idpId}/credentials/csrs/{idpCsrId}/lifecycle/publish", response = crate::models::IdPKeyCredential, content_type = "application/x-pem-file", call = crate::Client::publish_csr_for_identity_provider)]
+pub struct PublishCsrForIdentityProvider {
+    #[endpoint(path)]
+    idp_id: String,
+    #[endpoint(path)]
+    idp_csr_id: String,
+    #[endpoint(body, raw)]
+    body: Vec<u8>,
+}
+
 /// List all signing key credentials for IdP.
 ///
 /// Lists all signing key credentials for an identity provider (IdP)

@@ -228,3 +228,18 @@ pub struct VerifySsfStream {
     #[endpoint(body)]
     body: crate::models::StreamVerificationRequest,
 }
+
+/// Publish a security event token.
+///
+/// Publishes a security event token (SET) sent by a security events provider. After the token is verified, Okta ingests the event and performs any appropriate action.
+///
+/// `POST /security/api/v1/security-events` with a `String` body (`application/secevent+jwt`) → `202 Accepted`.
+///
+/// Lifecycle: LIMITED_GA (not available in every org).
+#[doc(alias = "publishSecurityEventTokens")]
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(POST "/security/api/v1/security-events", response = (), content_type = "application/secevent+jwt", call = crate::Client::publish_security_event_tokens)]
+pub struct PublishSecurityEventTokens {
+    #[endpoint(body, raw)]
+    body: String,
+}

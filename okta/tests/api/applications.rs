@@ -11,40 +11,77 @@ const F2: &str = r##"{"jwks": {"keys": [{}]}}"##;
 const F3: &str = r##"[{"created": "2026-01-02T03:04:05.000Z", "csr": "x", "id": "x", "kty": "x", "_links": {}}]"##;
 const F4: &str = r##"{"subject": {"commonName": "x", "countryName": "x", "localityName": "x", "organizationalUnitName": "x", "organizationName": "x", "stateOrProvinceName": "x"}, "subjectAltNames": {"dnsNames": ["x"]}}"##;
 const F5: &str = r##"{"created": "2026-01-02T03:04:05.000Z", "csr": "x", "id": "x", "kty": "x", "_links": {"publish": {"href": "x"}, "self": {"href": "x"}}}"##;
-const F6: &str = r##"[{"kid": "x", "status": "ACTIVE", "created": "x", "id": "x", "lastUpdated": "x", "_links": {}, "e": "x", "kty": "RSA", "n": "x"}]"##;
-const F7: &str = r##"{"kid": "x", "status": "ACTIVE", "e": "x", "kty": "RSA", "n": "x"}"##;
-const F8: &str = r##"{"kid": "x", "status": "ACTIVE", "created": "x", "id": "x", "lastUpdated": "x", "_links": {"activate": {"href": "x", "name": "x", "templated": true, "type": "x"}, "deactivate": {"href": "x", "name": "x", "templated": true, "type": "x"}, "delete": {"href": "x", "name": "x", "templated": true, "type": "x"}}, "e": "x", "kty": "RSA", "n": "x"}"##;
-const F9: &str = r##"{"created": "2026-01-02T03:04:05.000Z", "e": "x", "expiresAt": "2026-01-02T03:04:05.000Z", "kid": "x", "kty": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "n": "x", "use": "x", "x5c": ["x"], "x5t#S256": "x"}"##;
-const F10: &str = r##"[{"client_secret": "x", "created": "x", "id": "x", "lastUpdated": "x", "secret_hash": "x", "status": "ACTIVE", "_links": {}}]"##;
-const F11: &str = r##"{"client_secret": "x", "status": "ACTIVE"}"##;
-const F12: &str = r##"{"client_secret": "x", "created": "x", "id": "x", "lastUpdated": "x", "secret_hash": "x", "status": "ACTIVE", "_links": {"activate": {"href": "x", "name": "x", "templated": true, "type": "x"}, "deactivate": {"href": "x", "name": "x", "templated": true, "type": "x"}, "delete": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
-const F13: &str = r##"[{"created": "2026-01-02T03:04:05.000Z", "id": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "requestingAppInstanceId": "x", "resourceAppInstanceId": "x", "status": "ACTIVE"}]"##;
-const F14: &str = r##"{"created": "2026-01-02T03:04:05.000Z", "id": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "requestingAppInstanceId": "x", "resourceAppInstanceId": "x", "status": "ACTIVE"}"##;
-const F15: &str = r##"{"status": "ACTIVE"}"##;
-const F16: &str =
+const F6: &str = r##"-----BEGIN CERTIFICATE-----
+MIIBszCCAVmgAwIBAgIUb2t0YS1zZGstd2lyZS10ZXN0
+-----END CERTIFICATE-----
+"##;
+const F7: &str = r##"{"created": "2026-01-02T03:04:05.000Z", "e": "x", "expiresAt": "2026-01-02T03:04:05.000Z", "kid": "x", "kty": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "n": "x", "use": "x", "x5c": ["x"], "x5t#S256": "x"}"##;
+const F8: &str = r##"[{"kid": "x", "status": "ACTIVE", "created": "x", "id": "x", "lastUpdated": "x", "_links": {}, "e": "x", "kty": "RSA", "n": "x"}]"##;
+const F9: &str = r##"{"kid": "x", "status": "ACTIVE", "e": "x", "kty": "RSA", "n": "x"}"##;
+const F10: &str = r##"{"kid": "x", "status": "ACTIVE", "created": "x", "id": "x", "lastUpdated": "x", "_links": {"activate": {"href": "x", "name": "x", "templated": true, "type": "x"}, "deactivate": {"href": "x", "name": "x", "templated": true, "type": "x"}, "delete": {"href": "x", "name": "x", "templated": true, "type": "x"}}, "e": "x", "kty": "RSA", "n": "x"}"##;
+const F11: &str = r##"[{"client_secret": "x", "created": "x", "id": "x", "lastUpdated": "x", "secret_hash": "x", "status": "ACTIVE", "_links": {}}]"##;
+const F12: &str = r##"{"client_secret": "x", "status": "ACTIVE"}"##;
+const F13: &str = r##"{"client_secret": "x", "created": "x", "id": "x", "lastUpdated": "x", "secret_hash": "x", "status": "ACTIVE", "_links": {"activate": {"href": "x", "name": "x", "templated": true, "type": "x"}, "deactivate": {"href": "x", "name": "x", "templated": true, "type": "x"}, "delete": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
+const F14: &str = r##"[{"created": "2026-01-02T03:04:05.000Z", "id": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "requestingAppInstanceId": "x", "resourceAppInstanceId": "x", "status": "ACTIVE"}]"##;
+const F15: &str = r##"{"created": "2026-01-02T03:04:05.000Z", "id": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "requestingAppInstanceId": "x", "resourceAppInstanceId": "x", "status": "ACTIVE"}"##;
+const F16: &str = r##"{"status": "ACTIVE"}"##;
+const F17: &str =
     r##"[{"description": "x", "name": "USER_PROVISIONING", "status": "DISABLED", "_links": {}, "capabilities": {}}]"##;
-const F17: &str = r##"{"description": "x", "name": "USER_PROVISIONING", "status": "DISABLED", "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}}, "capabilities": {"create": {}, "update": {}}}"##;
-const F18: &str = r##"{"create": {"lifecycleCreate": {"status": "DISABLED"}}, "update": {"lifecycleDeactivate": {"status": "DISABLED"}, "password": {"change": "CHANGE", "seed": "OKTA", "status": "DISABLED"}, "profile": {"status": "DISABLED"}}}"##;
-const F19: &str = r##"[{"created": "x", "expression": "x", "id": "x", "lastUpdated": "x", "name": "x"}]"##;
-const F20: &str = r##"{"expression": "x", "name": "x"}"##;
-const F21: &str = r##"{"created": "x", "expression": "x", "id": "x", "lastUpdated": "x", "name": "x"}"##;
-const F22: &str = r##"[{"clientId": "x", "created": "2026-01-02T03:04:05.000Z", "createdBy": {"id": "x", "type": "x"}, "id": "x", "issuer": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "scopeId": "x", "source": "ADMIN", "status": "ACTIVE", "userId": "x", "_embedded": {}, "_links": {}}]"##;
-const F23: &str = r##"{"clientId": "x", "created": "2026-01-02T03:04:05.000Z", "createdBy": {"id": "x", "type": "x"}, "id": "x", "issuer": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "scopeId": "x", "source": "ADMIN", "status": "ACTIVE", "userId": "x", "_embedded": {"scope": {"id": "x"}}, "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "app": {"href": "x", "title": "x"}, "client": {"href": "x", "title": "x"}, "scope": {"href": "x", "title": "x"}, "user": {"href": "x", "title": "x"}, "authorizationServer": {"href": "x", "title": "x"}}}"##;
-const F24: &str = r##"[{"appConfig": {"type": "ACTIVE_DIRECTORY", "distinguishedName": "x", "groupScope": "DOMAIN_LOCAL", "groupType": "DISTRIBUTION", "samAccountName": "x"}, "created": "2026-01-02T03:04:05.000Z", "errorSummary": "x", "id": "x", "lastPush": "2026-01-02T03:04:05.000Z", "lastUpdated": "2026-01-02T03:04:05.000Z", "sourceGroupId": "x", "status": "ACTIVE", "targetGroupId": "x", "_links": {"app": {"href": "x", "name": "x", "templated": true, "type": "x"}, "sourceGroup": {"href": "x", "name": "x", "templated": true, "type": "x"}, "targetGroup": {"href": "x", "name": "x", "templated": true, "type": "x"}}}]"##;
-const F25: &str = r##"{"appConfig": {"type": "ACTIVE_DIRECTORY", "distinguishedName": "x", "groupScope": "DOMAIN_LOCAL", "groupType": "DISTRIBUTION", "samAccountName": "x"}, "created": "2026-01-02T03:04:05.000Z", "errorSummary": "x", "id": "x", "lastPush": "2026-01-02T03:04:05.000Z", "lastUpdated": "2026-01-02T03:04:05.000Z", "sourceGroupId": "x", "status": "ACTIVE", "targetGroupId": "x", "_links": {"app": {"href": "x", "name": "x", "templated": true, "type": "x"}, "sourceGroup": {"href": "x", "name": "x", "templated": true, "type": "x"}, "targetGroup": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
-const F26: &str = r##"{"appConfig": {"type": "ACTIVE_DIRECTORY", "distinguishedName": "x", "groupScope": "DOMAIN_LOCAL", "groupType": "DISTRIBUTION", "samAccountName": "x"}, "sourceGroupId": "x", "status": "ACTIVE", "targetGroupId": "x", "targetGroupName": "x"}"##;
-const F27: &str = r##"[{"op": "remove", "path": "x", "value": {}}]"##;
-const F28: &str = r##"{"id": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "priority": 1, "profile": {}, "_embedded": {"k": {}}, "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "app": {"href": "x", "name": "x", "templated": true, "type": "x"}, "group": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
-const F29: &str = r##"["x"]"##;
-const F30: &str = r##"{"id": "x"}"##;
-const F31: &str = r##"{"appInstanceId": "x", "created": "x", "id": "x", "lastUpdated": "x", "lastUpdatedBy": "x", "orgId": "x", "trustedAppInstanceId": "x"}"##;
-const F32: &str = r##"[{"clientId": "x", "created": "2026-01-02T03:04:05.000Z", "expiresAt": "2026-01-02T03:04:05.000Z", "id": "x", "issuer": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "scopes": ["x"], "status": "ACTIVE", "userId": "x", "_embedded": {"scopes": [{}]}, "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "app": {"href": "x", "title": "x"}, "revoke": {"href": "x"}, "client": {"href": "x", "title": "x"}, "user": {"href": "x", "title": "x"}, "authorizationServer": {"href": "x", "title": "x"}}}]"##;
-const F33: &str = r##"{"clientId": "x", "created": "2026-01-02T03:04:05.000Z", "expiresAt": "2026-01-02T03:04:05.000Z", "id": "x", "issuer": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "scopes": ["x"], "status": "ACTIVE", "userId": "x", "_embedded": {"scopes": [{}]}, "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "app": {"href": "x", "title": "x"}, "revoke": {"href": "x"}, "client": {"href": "x", "title": "x"}, "user": {"href": "x", "title": "x"}, "authorizationServer": {"href": "x", "title": "x"}}}"##;
-const F34: &str = r##"{"sessionIdleTimeoutMinutes": 1, "sessionMaxLifetimeMinutes": 1}"##;
-const F35: &str = r##"[{"configGuideUrl": "x", "createdAt": "x", "createdBy": "x", "grantedScopes": ["x"], "id": "x", "name": "x", "properties": {"k": {"name": "x", "value": "x"}}, "type": "x", "_links": {"client": {"href": "x", "name": "x", "templated": true, "type": "x"}, "logo": {"href": "x", "name": "x", "templated": true, "type": "x"}, "self": {"href": "x", "name": "x", "templated": true, "type": "x"}}}]"##;
-const F36: &str = r##"{"configGuideUrl": "x", "createdAt": "x", "createdBy": "x", "grantedScopes": ["x"], "id": "x", "name": "x", "properties": {"k": {"name": "x", "value": "x"}}, "type": "x", "_links": {"client": {"href": "x", "name": "x", "templated": true, "type": "x"}, "logo": {"href": "x", "name": "x", "templated": true, "type": "x"}, "self": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
-const F37: &str = r##"{"grantedScopes": ["x"], "properties": {"k": {"name": "x", "value": "x"}}, "type": "x"}"##;
-const F38: &str = r##"{"configGuideUrl": "x", "createdAt": "x", "createdBy": "x", "grantedScopes": ["x"], "id": "x", "name": "x", "properties": {"k": {"name": "x", "value": "x"}}, "type": "x", "_links": {"client": {"href": "x", "name": "x", "templated": true, "type": "x"}, "logo": {"href": "x", "name": "x", "templated": true, "type": "x"}, "self": {"href": "x", "name": "x", "templated": true, "type": "x"}}, "clientSecret": "x"}"##;
+const F18: &str = r##"{"description": "x", "name": "USER_PROVISIONING", "status": "DISABLED", "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}}, "capabilities": {"create": {}, "update": {}}}"##;
+const F19: &str = r##"{"create": {"lifecycleCreate": {"status": "DISABLED"}}, "update": {"lifecycleDeactivate": {"status": "DISABLED"}, "password": {"change": "CHANGE", "seed": "OKTA", "status": "DISABLED"}, "profile": {"status": "DISABLED"}}}"##;
+const F20: &str = r##"[{"created": "x", "expression": "x", "id": "x", "lastUpdated": "x", "name": "x"}]"##;
+const F21: &str = r##"{"expression": "x", "name": "x"}"##;
+const F22: &str = r##"{"created": "x", "expression": "x", "id": "x", "lastUpdated": "x", "name": "x"}"##;
+const F23: &str = r##"[{"clientId": "x", "created": "2026-01-02T03:04:05.000Z", "createdBy": {"id": "x", "type": "x"}, "id": "x", "issuer": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "scopeId": "x", "source": "ADMIN", "status": "ACTIVE", "userId": "x", "_embedded": {}, "_links": {}}]"##;
+const F24: &str = r##"{"clientId": "x", "created": "2026-01-02T03:04:05.000Z", "createdBy": {"id": "x", "type": "x"}, "id": "x", "issuer": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "scopeId": "x", "source": "ADMIN", "status": "ACTIVE", "userId": "x", "_embedded": {"scope": {"id": "x"}}, "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "app": {"href": "x", "title": "x"}, "client": {"href": "x", "title": "x"}, "scope": {"href": "x", "title": "x"}, "user": {"href": "x", "title": "x"}, "authorizationServer": {"href": "x", "title": "x"}}}"##;
+const F25: &str = r##"[{"appConfig": {"type": "ACTIVE_DIRECTORY", "distinguishedName": "x", "groupScope": "DOMAIN_LOCAL", "groupType": "DISTRIBUTION", "samAccountName": "x"}, "created": "2026-01-02T03:04:05.000Z", "errorSummary": "x", "id": "x", "lastPush": "2026-01-02T03:04:05.000Z", "lastUpdated": "2026-01-02T03:04:05.000Z", "sourceGroupId": "x", "status": "ACTIVE", "targetGroupId": "x", "_links": {"app": {"href": "x", "name": "x", "templated": true, "type": "x"}, "sourceGroup": {"href": "x", "name": "x", "templated": true, "type": "x"}, "targetGroup": {"href": "x", "name": "x", "templated": true, "type": "x"}}}]"##;
+const F26: &str = r##"{"appConfig": {"type": "ACTIVE_DIRECTORY", "distinguishedName": "x", "groupScope": "DOMAIN_LOCAL", "groupType": "DISTRIBUTION", "samAccountName": "x"}, "created": "2026-01-02T03:04:05.000Z", "errorSummary": "x", "id": "x", "lastPush": "2026-01-02T03:04:05.000Z", "lastUpdated": "2026-01-02T03:04:05.000Z", "sourceGroupId": "x", "status": "ACTIVE", "targetGroupId": "x", "_links": {"app": {"href": "x", "name": "x", "templated": true, "type": "x"}, "sourceGroup": {"href": "x", "name": "x", "templated": true, "type": "x"}, "targetGroup": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
+const F27: &str = r##"{"appConfig": {"type": "ACTIVE_DIRECTORY", "distinguishedName": "x", "groupScope": "DOMAIN_LOCAL", "groupType": "DISTRIBUTION", "samAccountName": "x"}, "sourceGroupId": "x", "status": "ACTIVE", "targetGroupId": "x", "targetGroupName": "x"}"##;
+const F28: &str = r##"[{"op": "remove", "path": "x", "value": {}}]"##;
+const F29: &str = r##"{"id": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "priority": 1, "profile": {}, "_embedded": {"k": {}}, "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "app": {"href": "x", "name": "x", "templated": true, "type": "x"}, "group": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
+const F30: &str = r##"["x"]"##;
+const F31: &str = r##"{"id": "x"}"##;
+const F32: &str = r##"{"appInstanceId": "x", "created": "x", "id": "x", "lastUpdated": "x", "lastUpdatedBy": "x", "orgId": "x", "trustedAppInstanceId": "x"}"##;
+const F33: &str = r##"<?xml version="1.0" encoding="UTF-8"?>
+  <md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="exk39sivhuytV2D8H0h7">
+    <md:IDPSSODescriptor WantAuthnRequestsSigned="false" protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">
+        <md:KeyDescriptor use="signing">
+            <ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#">
+                <ds:X509Data>
+                    <ds:X509Certificate>MIIDqDCCApCgAwIBAgIGAVGNO4qeMA0GCSqGSIb3DQEBBQUAMIGUMQswCQYDVQQGEwJVUzETMBEG
+A1UECAwKQ2FsaWZvcm5pYTEWMBQGA1UEBwwNU2FuIEZyYW5jaXNjbzENMAsGA1UECgwET2t0YTEU
+MBIGA1UECwwLU1NPUHJvdmlkZXIxFTATBgNVBAMMDGJhbGFjb21wdGVzdDEcMBoGCSqGSIb3DQEJ
+ARYNaW5mb0Bva3RhLmNvbTAeFw0xNTEyMTAxODUwMDhaFw0xNzEyMTAxODUxMDdaMIGUMQswCQYD
+VQQGEwJVUzETMBEGA1UECAwKQ2FsaWZvcm5pYTEWMBQGA1UEBwwNU2FuIEZyYW5jaXNjbzENMAsG
+A1UECgwET2t0YTEUMBIGA1UECwwLU1NPUHJvdmlkZXIxFTATBgNVBAMMDGJhbGFjb21wdGVzdDEc
+MBoGCSqGSIb3DQEJARYNaW5mb0Bva3RhLmNvbTCCASIwDQYJKoZIhvcNAQEBBQADggEPADCCAQoC
+ggEBALAakG48bgcTWHdwmVLHig0mkiRejxIVm3wbzrNSJcBruTq2zCYZ1rGfVxTYON8kJqvkXPmv
+kzWKhpEkvhubL+mx29XpXY0AsNIfgcm5xIV56yhXSvlMdqzGo3ciRwoACaF+ClNLxmXK9UTZD89B
+bVVGCG5AEvja0eCQ0GYsO5i9aSI5aTroab8Aew31PuWl/RGQWmjVy8+7P4wwkKKJNKCpxMYDlhfa
+WRp0zwUSbUCO0qEyeAYdZx6CLES4FGrDi/7D6G+ewWC+kbz1tL1XpF2Dcg3+IOlHrV6VWzz3rG39
+v9zFIncjvoQJFDGWhpqGqcmXvgH0Ze3SVcVF01T+bK0CAwEAATANBgkqhkiG9w0BAQUFAAOCAQEA
+AHmnSZ4imjNrIf9wxfQIcqHXEBoJ+oJtd59cw1Ur/YQY9pKXxoglqCQ54ZmlIf4GghlcZhslLO+m
+NdkQVwSmWMh6KLxVM18/xAkq8zyKbMbvQnTjFB7x45bgokwbjhivWqrB5LYHHCVN7k/8mKlS4eCK
+Ci6RGEmErjojr4QN2xV0qAqP6CcGANgpepsQJCzlWucMFKAh0x9Kl8fmiQodfyLXyrebYsVnLrMf
+jxE1b6dg4jKvv975tf5wreQSYZ7m//g3/+NnuDKkN/03HqhV7hTNi1fyctXk8I5Nwgyr+pT5LT2k
+YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
+                </ds:X509Data>
+            </ds:KeyInfo>
+        </md:KeyDescriptor>
+        <md:NameIDFormat>urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress</md:NameIDFormat>
+        <md:NameIDFormat>urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified</md:NameIDFormat>
+        <md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="https://{yourOktaDomain}/app/sample-app/exk39sivhuytV2D8H0h7/sso/saml"/>
+        <md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="https://{yourOktaDomain}/app/sample-app/exk39sivhuytV2D8H0h7/sso/saml"/>
+    </md:IDPSSODescriptor>
+</md:EntityDescriptor>
+"##;
+const F34: &str = r##"[{"clientId": "x", "created": "2026-01-02T03:04:05.000Z", "expiresAt": "2026-01-02T03:04:05.000Z", "id": "x", "issuer": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "scopes": ["x"], "status": "ACTIVE", "userId": "x", "_embedded": {"scopes": [{}]}, "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "app": {"href": "x", "title": "x"}, "revoke": {"href": "x"}, "client": {"href": "x", "title": "x"}, "user": {"href": "x", "title": "x"}, "authorizationServer": {"href": "x", "title": "x"}}}]"##;
+const F35: &str = r##"{"clientId": "x", "created": "2026-01-02T03:04:05.000Z", "expiresAt": "2026-01-02T03:04:05.000Z", "id": "x", "issuer": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "scopes": ["x"], "status": "ACTIVE", "userId": "x", "_embedded": {"scopes": [{}]}, "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "app": {"href": "x", "title": "x"}, "revoke": {"href": "x"}, "client": {"href": "x", "title": "x"}, "user": {"href": "x", "title": "x"}, "authorizationServer": {"href": "x", "title": "x"}}}"##;
+const F36: &str = r##"{"sessionIdleTimeoutMinutes": 1, "sessionMaxLifetimeMinutes": 1}"##;
+const F37: &str = r##"[{"configGuideUrl": "x", "createdAt": "x", "createdBy": "x", "grantedScopes": ["x"], "id": "x", "name": "x", "properties": {"k": {"name": "x", "value": "x"}}, "type": "x", "_links": {"client": {"href": "x", "name": "x", "templated": true, "type": "x"}, "logo": {"href": "x", "name": "x", "templated": true, "type": "x"}, "self": {"href": "x", "name": "x", "templated": true, "type": "x"}}}]"##;
+const F38: &str = r##"{"configGuideUrl": "x", "createdAt": "x", "createdBy": "x", "grantedScopes": ["x"], "id": "x", "name": "x", "properties": {"k": {"name": "x", "value": "x"}}, "type": "x", "_links": {"client": {"href": "x", "name": "x", "templated": true, "type": "x"}, "logo": {"href": "x", "name": "x", "templated": true, "type": "x"}, "self": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
+const F39: &str = r##"{"grantedScopes": ["x"], "properties": {"k": {"name": "x", "value": "x"}}, "type": "x"}"##;
+const F40: &str = r##"{"configGuideUrl": "x", "createdAt": "x", "createdBy": "x", "grantedScopes": ["x"], "id": "x", "name": "x", "properties": {"k": {"name": "x", "value": "x"}}, "type": "x", "_links": {"client": {"href": "x", "name": "x", "templated": true, "type": "x"}, "logo": {"href": "x", "name": "x", "templated": true, "type": "x"}, "self": {"href": "x", "name": "x", "templated": true, "type": "x"}}, "clientSecret": "x"}"##;
 
 #[tokio::test]
 async fn every_operation_on_the_wire() {
@@ -58,6 +95,7 @@ async fn every_operation_on_the_wire() {
     Box::pin(generate_csr_for_application(&org)).await;
     Box::pin(get_csr_for_application(&org)).await;
     Box::pin(revoke_csr_from_application(&org)).await;
+    Box::pin(publish_csr_from_application(&org)).await;
     Box::pin(list_jwk(&org)).await;
     Box::pin(add_jwk(&org)).await;
     Box::pin(get_jwk(&org)).await;
@@ -99,6 +137,7 @@ async fn every_operation_on_the_wire() {
     Box::pin(delete_interclient_trust_mapping(&org)).await;
     Box::pin(list_interclient_target_applications(&org)).await;
     Box::pin(assign_application_policy(&org)).await;
+    Box::pin(preview_saml_metadata_for_application(&org)).await;
     Box::pin(list_o_auth2_tokens_for_application(&org)).await;
     Box::pin(revoke_o_auth2_tokens_for_application(&org)).await;
     Box::pin(get_o_auth2_token_for_application(&org)).await;
@@ -321,6 +360,35 @@ async fn revoke_csr_from_application(org: &Org) {
     let () = got;
 }
 
+async fn publish_csr_from_application(org: &Org) {
+    let got = org
+        .check_raw(
+            Expected {
+                op: "publishCsrFromApplication",
+                method: "POST",
+                path: "/api/v1/apps/id%2F1%20%3F%23%25/credentials/csrs/id%2F2%20%3F%23%25/lifecycle/publish",
+                query: &[],
+                headers: &[("content-type", "application/x-pem-file")],
+                body: None,
+                status: 201,
+                response: Some(json(F7)),
+            },
+            crate::common::Raw {
+                body: Some(F6.as_bytes()),
+                response: None,
+            },
+            org.client
+                .publish_csr_from_application("id/1 ?#%", "id/2 ?#%", F6)
+                .send(),
+        )
+        .await;
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        json(F7),
+        "publishCsrFromApplication"
+    );
+}
+
 async fn list_jwk(org: &Org) {
     let got = org
         .check(
@@ -332,12 +400,12 @@ async fn list_jwk(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F6)),
+                response: Some(json(F8)),
             },
             org.client.list_jwk("id/1 ?#%").send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F6), "listJwk");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F8), "listJwk");
 }
 
 async fn add_jwk(org: &Org) {
@@ -349,19 +417,19 @@ async fn add_jwk(org: &Org) {
                 path: "/api/v1/apps/id%2F1%20%3F%23%25/credentials/jwks",
                 query: &[],
                 headers: &[],
-                body: Some(json(F7)),
+                body: Some(json(F9)),
                 status: 201,
-                response: Some(json(F8)),
+                response: Some(json(F10)),
             },
             org.client
                 .add_jwk(
                     "id/1 ?#%",
-                    serde_json::from_value::<serde_json::Value>(json(F7)).expect("body fixture"),
+                    serde_json::from_value::<serde_json::Value>(json(F9)).expect("body fixture"),
                 )
                 .send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F8), "addJwk");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F10), "addJwk");
 }
 
 async fn get_jwk(org: &Org) {
@@ -375,12 +443,12 @@ async fn get_jwk(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F8)),
+                response: Some(json(F10)),
             },
             org.client.get_jwk("id/1 ?#%", "id/2 ?#%").send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F8), "getJwk");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F10), "getJwk");
 }
 
 async fn deletejwk(org: &Org) {
@@ -413,7 +481,7 @@ async fn activate_o_auth2_client_json_web_key(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F8)),
+                response: Some(json(F10)),
             },
             org.client
                 .activate_o_auth2_client_json_web_key("id/1 ?#%", "id/2 ?#%")
@@ -422,7 +490,7 @@ async fn activate_o_auth2_client_json_web_key(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F8),
+        json(F10),
         "activateOAuth2ClientJsonWebKey"
     );
 }
@@ -438,7 +506,7 @@ async fn deactivate_o_auth2_client_json_web_key(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F8)),
+                response: Some(json(F10)),
             },
             org.client
                 .deactivate_o_auth2_client_json_web_key("id/1 ?#%", "id/2 ?#%")
@@ -447,7 +515,7 @@ async fn deactivate_o_auth2_client_json_web_key(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F8),
+        json(F10),
         "deactivateOAuth2ClientJsonWebKey"
     );
 }
@@ -463,12 +531,12 @@ async fn generate_application_key(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 201,
-                response: Some(json(F9)),
+                response: Some(json(F7)),
             },
             org.client.generate_application_key("id/1 ?#%", 7).send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F9), "generateApplicationKey");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F7), "generateApplicationKey");
 }
 
 async fn list_o_auth2_client_secrets(org: &Org) {
@@ -482,14 +550,14 @@ async fn list_o_auth2_client_secrets(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F10)),
+                response: Some(json(F11)),
             },
             org.client.list_o_auth2_client_secrets("id/1 ?#%").send(),
         )
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F10),
+        json(F11),
         "listOAuth2ClientSecrets"
     );
 }
@@ -503,14 +571,14 @@ async fn create_o_auth2_client_secret(org: &Org) {
                 path: "/api/v1/apps/id%2F1%20%3F%23%25/credentials/secrets",
                 query: &[],
                 headers: &[],
-                body: Some(json(F11)),
+                body: Some(json(F12)),
                 status: 201,
-                response: Some(json(F12)),
+                response: Some(json(F13)),
             },
             org.client
                 .create_o_auth2_client_secret("id/1 ?#%")
                 .body(
-                    serde_json::from_value::<okta::models::OAuth2ClientSecretRequestBody>(json(F11))
+                    serde_json::from_value::<okta::models::OAuth2ClientSecretRequestBody>(json(F12))
                         .expect("body fixture"),
                 )
                 .send(),
@@ -518,7 +586,7 @@ async fn create_o_auth2_client_secret(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F12),
+        json(F13),
         "createOAuth2ClientSecret"
     );
 }
@@ -534,12 +602,12 @@ async fn get_o_auth2_client_secret(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F12)),
+                response: Some(json(F13)),
             },
             org.client.get_o_auth2_client_secret("id/1 ?#%", "id/2 ?#%").send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F12), "getOAuth2ClientSecret");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F13), "getOAuth2ClientSecret");
 }
 
 async fn delete_o_auth2_client_secret(org: &Org) {
@@ -572,14 +640,14 @@ async fn activate_o_auth2_client_secret(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F12)),
+                response: Some(json(F13)),
             },
             org.client.activate_o_auth2_client_secret("id/1 ?#%", "id/2 ?#%").send(),
         )
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F12),
+        json(F13),
         "activateOAuth2ClientSecret"
     );
 }
@@ -595,7 +663,7 @@ async fn deactivate_o_auth2_client_secret(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F12)),
+                response: Some(json(F13)),
             },
             org.client
                 .deactivate_o_auth2_client_secret("id/1 ?#%", "id/2 ?#%")
@@ -604,7 +672,7 @@ async fn deactivate_o_auth2_client_secret(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F12),
+        json(F13),
         "deactivateOAuth2ClientSecret"
     );
 }
@@ -629,7 +697,7 @@ async fn get_all_cross_app_access_connections(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F13)),
+                response: Some(json(F14)),
             },
             org.client
                 .get_all_cross_app_access_connections("id/1 ?#%")
@@ -646,13 +714,13 @@ async fn get_all_cross_app_access_connections(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(got.into_items()).unwrap(),
-        json(F13),
+        json(F14),
         "getAllCrossAppAccessConnections"
     );
     org.check_stream(
         "getAllCrossAppAccessConnections",
         "/api/v1/apps/id%2F1%20%3F%23%25/cwo/connections",
-        json(F14),
+        json(F15),
         org.client.get_all_cross_app_access_connections("id/1 ?#%").stream(),
     )
     .await;
@@ -667,14 +735,14 @@ async fn create_cross_app_access_connection(org: &Org) {
                 path: "/api/v1/apps/id%2F1%20%3F%23%25/cwo/connections",
                 query: &[],
                 headers: &[],
-                body: Some(json(F14)),
+                body: Some(json(F15)),
                 status: 201,
-                response: Some(json(F14)),
+                response: Some(json(F15)),
             },
             org.client
                 .create_cross_app_access_connection(
                     "id/1 ?#%",
-                    serde_json::from_value::<okta::models::OrgCrossAppAccessConnection>(json(F14))
+                    serde_json::from_value::<okta::models::OrgCrossAppAccessConnection>(json(F15))
                         .expect("body fixture"),
                 )
                 .send(),
@@ -682,7 +750,7 @@ async fn create_cross_app_access_connection(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F14),
+        json(F15),
         "createCrossAppAccessConnection"
     );
 }
@@ -698,7 +766,7 @@ async fn get_cross_app_access_connection(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F14)),
+                response: Some(json(F15)),
             },
             org.client
                 .get_cross_app_access_connection("id/1 ?#%", "id/2 ?#%")
@@ -707,7 +775,7 @@ async fn get_cross_app_access_connection(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F14),
+        json(F15),
         "getCrossAppAccessConnection"
     );
 }
@@ -721,15 +789,15 @@ async fn update_cross_app_access_connection(org: &Org) {
                 path: "/api/v1/apps/id%2F1%20%3F%23%25/cwo/connections/id%2F2%20%3F%23%25",
                 query: &[],
                 headers: &[],
-                body: Some(json(F15)),
+                body: Some(json(F16)),
                 status: 200,
-                response: Some(json(F14)),
+                response: Some(json(F15)),
             },
             org.client
                 .update_cross_app_access_connection(
                     "id/1 ?#%",
                     "id/2 ?#%",
-                    serde_json::from_value::<okta::models::OrgCrossAppAccessConnectionPatchRequest>(json(F15))
+                    serde_json::from_value::<okta::models::OrgCrossAppAccessConnectionPatchRequest>(json(F16))
                         .expect("body fixture"),
                 )
                 .send(),
@@ -737,7 +805,7 @@ async fn update_cross_app_access_connection(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F14),
+        json(F15),
         "updateCrossAppAccessConnection"
     );
 }
@@ -774,14 +842,14 @@ async fn list_features_for_application(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F16)),
+                response: Some(json(F17)),
             },
             org.client.list_features_for_application("id/1 ?#%").send(),
         )
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F16),
+        json(F17),
         "listFeaturesForApplication"
     );
 }
@@ -797,14 +865,14 @@ async fn get_feature_for_application(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F17)),
+                response: Some(json(F18)),
             },
             org.client.get_feature_for_application("id/1 ?#%", "id/2 ?#%").send(),
         )
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F17),
+        json(F18),
         "getFeatureForApplication"
     );
 }
@@ -818,22 +886,22 @@ async fn update_feature_for_application(org: &Org) {
                 path: "/api/v1/apps/id%2F1%20%3F%23%25/features/id%2F2%20%3F%23%25",
                 query: &[],
                 headers: &[],
-                body: Some(json(F18)),
+                body: Some(json(F19)),
                 status: 200,
-                response: Some(json(F17)),
+                response: Some(json(F18)),
             },
             org.client
                 .update_feature_for_application(
                     "id/1 ?#%",
                     "id/2 ?#%",
-                    serde_json::from_value::<serde_json::Value>(json(F18)).expect("body fixture"),
+                    serde_json::from_value::<serde_json::Value>(json(F19)).expect("body fixture"),
                 )
                 .send(),
         )
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F17),
+        json(F18),
         "updateFeatureForApplication"
     );
 }
@@ -849,12 +917,12 @@ async fn list_federated_claims(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F19)),
+                response: Some(json(F20)),
             },
             org.client.list_federated_claims("id/1 ?#%").send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F19), "listFederatedClaims");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F20), "listFederatedClaims");
 }
 
 async fn create_federated_claim(org: &Org) {
@@ -866,19 +934,19 @@ async fn create_federated_claim(org: &Org) {
                 path: "/api/v1/apps/id%2F1%20%3F%23%25/federated-claims",
                 query: &[],
                 headers: &[],
-                body: Some(json(F20)),
+                body: Some(json(F21)),
                 status: 201,
-                response: Some(json(F21)),
+                response: Some(json(F22)),
             },
             org.client
                 .create_federated_claim(
                     "id/1 ?#%",
-                    serde_json::from_value::<okta::models::FederatedClaimRequestBody>(json(F20)).expect("body fixture"),
+                    serde_json::from_value::<okta::models::FederatedClaimRequestBody>(json(F21)).expect("body fixture"),
                 )
                 .send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F21), "createFederatedClaim");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F22), "createFederatedClaim");
 }
 
 async fn get_federated_claim(org: &Org) {
@@ -892,12 +960,12 @@ async fn get_federated_claim(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F20)),
+                response: Some(json(F21)),
             },
             org.client.get_federated_claim("id/1 ?#%", "id/2 ?#%").send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F20), "getFederatedClaim");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F21), "getFederatedClaim");
 }
 
 async fn replace_federated_claim(org: &Org) {
@@ -909,17 +977,17 @@ async fn replace_federated_claim(org: &Org) {
                 path: "/api/v1/apps/id%2F1%20%3F%23%25/federated-claims/id%2F2%20%3F%23%25",
                 query: &[],
                 headers: &[],
-                body: Some(json(F21)),
+                body: Some(json(F22)),
                 status: 201,
-                response: Some(json(F21)),
+                response: Some(json(F22)),
             },
             org.client
                 .replace_federated_claim("id/1 ?#%", "id/2 ?#%")
-                .body(serde_json::from_value::<okta::models::FederatedClaim>(json(F21)).expect("body fixture"))
+                .body(serde_json::from_value::<okta::models::FederatedClaim>(json(F22)).expect("body fixture"))
                 .send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F21), "replaceFederatedClaim");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F22), "replaceFederatedClaim");
 }
 
 async fn delete_federated_claim(org: &Org) {
@@ -952,7 +1020,7 @@ async fn list_scope_consent_grants(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F22)),
+                response: Some(json(F23)),
             },
             org.client
                 .list_scope_consent_grants("id/1 ?#%")
@@ -960,7 +1028,7 @@ async fn list_scope_consent_grants(org: &Org) {
                 .send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F22), "listScopeConsentGrants");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F23), "listScopeConsentGrants");
 }
 
 async fn grant_consent_to_scope(org: &Org) {
@@ -972,19 +1040,19 @@ async fn grant_consent_to_scope(org: &Org) {
                 path: "/api/v1/apps/id%2F1%20%3F%23%25/grants",
                 query: &[],
                 headers: &[],
-                body: Some(json(F23)),
+                body: Some(json(F24)),
                 status: 201,
-                response: Some(json(F23)),
+                response: Some(json(F24)),
             },
             org.client
                 .grant_consent_to_scope(
                     "id/1 ?#%",
-                    serde_json::from_value::<okta::models::OAuth2ScopeConsentGrant>(json(F23)).expect("body fixture"),
+                    serde_json::from_value::<okta::models::OAuth2ScopeConsentGrant>(json(F24)).expect("body fixture"),
                 )
                 .send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F23), "grantConsentToScope");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F24), "grantConsentToScope");
 }
 
 async fn get_scope_consent_grant(org: &Org) {
@@ -998,7 +1066,7 @@ async fn get_scope_consent_grant(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F23)),
+                response: Some(json(F24)),
             },
             org.client
                 .get_scope_consent_grant("id/1 ?#%", "id/2 ?#%")
@@ -1006,7 +1074,7 @@ async fn get_scope_consent_grant(org: &Org) {
                 .send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F23), "getScopeConsentGrant");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F24), "getScopeConsentGrant");
 }
 
 async fn revoke_scope_consent_grant(org: &Org) {
@@ -1045,7 +1113,7 @@ async fn list_group_push_mappings(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F24)),
+                response: Some(json(F25)),
             },
             org.client
                 .list_group_push_mappings("id/1 ?#%")
@@ -1059,13 +1127,13 @@ async fn list_group_push_mappings(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(got.into_items()).unwrap(),
-        json(F24),
+        json(F25),
         "listGroupPushMappings"
     );
     org.check_stream(
         "listGroupPushMappings",
         "/api/v1/apps/id%2F1%20%3F%23%25/group-push/mappings",
-        json(F25),
+        json(F26),
         org.client.list_group_push_mappings("id/1 ?#%").stream(),
     )
     .await;
@@ -1080,20 +1148,20 @@ async fn create_group_push_mapping(org: &Org) {
                 path: "/api/v1/apps/id%2F1%20%3F%23%25/group-push/mappings",
                 query: &[],
                 headers: &[],
-                body: Some(json(F26)),
+                body: Some(json(F27)),
                 status: 201,
-                response: Some(json(F25)),
+                response: Some(json(F26)),
             },
             org.client
                 .create_group_push_mapping(
                     "id/1 ?#%",
-                    serde_json::from_value::<okta::models::CreateGroupPushMappingRequest>(json(F26))
+                    serde_json::from_value::<okta::models::CreateGroupPushMappingRequest>(json(F27))
                         .expect("body fixture"),
                 )
                 .send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F25), "createGroupPushMapping");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F26), "createGroupPushMapping");
 }
 
 async fn get_group_push_mapping(org: &Org) {
@@ -1107,12 +1175,12 @@ async fn get_group_push_mapping(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F25)),
+                response: Some(json(F26)),
             },
             org.client.get_group_push_mapping("id/1 ?#%", "id/2 ?#%").send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F25), "getGroupPushMapping");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F26), "getGroupPushMapping");
 }
 
 async fn update_group_push_mapping(org: &Org) {
@@ -1124,21 +1192,21 @@ async fn update_group_push_mapping(org: &Org) {
                 path: "/api/v1/apps/id%2F1%20%3F%23%25/group-push/mappings/id%2F2%20%3F%23%25",
                 query: &[],
                 headers: &[],
-                body: Some(json(F15)),
+                body: Some(json(F16)),
                 status: 200,
-                response: Some(json(F25)),
+                response: Some(json(F26)),
             },
             org.client
                 .update_group_push_mapping(
                     "id/1 ?#%",
                     "id/2 ?#%",
-                    serde_json::from_value::<okta::models::UpdateGroupPushMappingRequest>(json(F15))
+                    serde_json::from_value::<okta::models::UpdateGroupPushMappingRequest>(json(F16))
                         .expect("body fixture"),
                 )
                 .send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F25), "updateGroupPushMapping");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F26), "updateGroupPushMapping");
 }
 
 async fn delete_group_push_mapping(org: &Org) {
@@ -1171,19 +1239,19 @@ async fn update_group_assignment_to_application(org: &Org) {
                 path: "/api/v1/apps/id%2F1%20%3F%23%25/groups/id%2F2%20%3F%23%25",
                 query: &[],
                 headers: &[],
-                body: Some(json(F27)),
+                body: Some(json(F28)),
                 status: 200,
-                response: Some(json(F28)),
+                response: Some(json(F29)),
             },
             org.client
                 .update_group_assignment_to_application("id/1 ?#%", "id/2 ?#%")
-                .body(serde_json::from_value::<Vec<okta::models::JsonPatchOperation>>(json(F27)).expect("body fixture"))
+                .body(serde_json::from_value::<Vec<okta::models::JsonPatchOperation>>(json(F28)).expect("body fixture"))
                 .send(),
         )
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F28),
+        json(F29),
         "updateGroupAssignmentToApplication"
     );
 }
@@ -1199,14 +1267,14 @@ async fn list_interclient_allowed_applications(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F29)),
+                response: Some(json(F30)),
             },
             org.client.list_interclient_allowed_applications("id/1 ?#%").send(),
         )
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F29),
+        json(F30),
         "listInterclientAllowedApplications"
     );
 }
@@ -1220,14 +1288,14 @@ async fn create_interclient_trust_mapping(org: &Org) {
                 path: "/api/v1/apps/id%2F1%20%3F%23%25/interclient-allowed-apps",
                 query: &[],
                 headers: &[],
-                body: Some(json(F30)),
+                body: Some(json(F31)),
                 status: 201,
-                response: Some(json(F31)),
+                response: Some(json(F32)),
             },
             org.client
                 .create_interclient_trust_mapping(
                     "id/1 ?#%",
-                    serde_json::from_value::<okta::models::InterclientTrustMappingRequestBody>(json(F30))
+                    serde_json::from_value::<okta::models::InterclientTrustMappingRequestBody>(json(F31))
                         .expect("body fixture"),
                 )
                 .send(),
@@ -1235,7 +1303,7 @@ async fn create_interclient_trust_mapping(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F31),
+        json(F32),
         "createInterclientTrustMapping"
     );
 }
@@ -1272,14 +1340,14 @@ async fn list_interclient_target_applications(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F29)),
+                response: Some(json(F30)),
             },
             org.client.list_interclient_target_applications("id/1 ?#%").send(),
         )
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F29),
+        json(F30),
         "listInterclientTargetApplications"
     );
 }
@@ -1303,6 +1371,31 @@ async fn assign_application_policy(org: &Org) {
     let () = got;
 }
 
+async fn preview_saml_metadata_for_application(org: &Org) {
+    let got = org
+        .check_raw(
+            Expected {
+                op: "previewSAMLmetadataForApplication",
+                method: "GET",
+                path: "/api/v1/apps/id%2F1%20%3F%23%25/sso/saml/metadata",
+                query: &[("kid", "kid-1 &=")],
+                headers: &[("accept", "text/xml")],
+                body: None,
+                status: 200,
+                response: None,
+            },
+            crate::common::Raw {
+                body: None,
+                response: Some(F33),
+            },
+            org.client
+                .preview_saml_metadata_for_application("id/1 ?#%", "kid-1 &=")
+                .send(),
+        )
+        .await;
+    assert_eq!(got, F33, "previewSAMLmetadataForApplication");
+}
+
 async fn list_o_auth2_tokens_for_application(org: &Org) {
     let got = org
         .check(
@@ -1314,7 +1407,7 @@ async fn list_o_auth2_tokens_for_application(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F32)),
+                response: Some(json(F34)),
             },
             org.client
                 .list_o_auth2_tokens_for_application("id/1 ?#%")
@@ -1326,13 +1419,13 @@ async fn list_o_auth2_tokens_for_application(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(got.into_items()).unwrap(),
-        json(F32),
+        json(F34),
         "listOAuth2TokensForApplication"
     );
     org.check_stream(
         "listOAuth2TokensForApplication",
         "/api/v1/apps/id%2F1%20%3F%23%25/tokens",
-        json(F33),
+        json(F35),
         org.client.list_o_auth2_tokens_for_application("id/1 ?#%").stream(),
     )
     .await;
@@ -1368,7 +1461,7 @@ async fn get_o_auth2_token_for_application(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F33)),
+                response: Some(json(F35)),
             },
             org.client
                 .get_o_auth2_token_for_application("id/1 ?#%", "id/2 ?#%")
@@ -1378,7 +1471,7 @@ async fn get_o_auth2_token_for_application(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F33),
+        json(F35),
         "getOAuth2TokenForApplication"
     );
 }
@@ -1438,14 +1531,14 @@ async fn get_first_party_app_settings(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F34)),
+                response: Some(json(F36)),
             },
             org.client.get_first_party_app_settings("id/1 ?#%").send(),
         )
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F34),
+        json(F36),
         "getFirstPartyAppSettings"
     );
 }
@@ -1459,21 +1552,21 @@ async fn replace_first_party_app_settings(org: &Org) {
                 path: "/api/v1/first-party-app-settings/id%2F1%20%3F%23%25",
                 query: &[],
                 headers: &[],
-                body: Some(json(F34)),
+                body: Some(json(F36)),
                 status: 200,
-                response: Some(json(F34)),
+                response: Some(json(F36)),
             },
             org.client
                 .replace_first_party_app_settings(
                     "id/1 ?#%",
-                    serde_json::from_value::<okta::models::AdminConsoleSettings>(json(F34)).expect("body fixture"),
+                    serde_json::from_value::<okta::models::AdminConsoleSettings>(json(F36)).expect("body fixture"),
                 )
                 .send(),
         )
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F34),
+        json(F36),
         "replaceFirstPartyAppSettings"
     );
 }
@@ -1489,7 +1582,7 @@ async fn list_api_service_integration_instances(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F35)),
+                response: Some(json(F37)),
             },
             org.client
                 .list_api_service_integration_instances()
@@ -1499,13 +1592,13 @@ async fn list_api_service_integration_instances(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(got.into_items()).unwrap(),
-        json(F35),
+        json(F37),
         "listApiServiceIntegrationInstances"
     );
     org.check_stream(
         "listApiServiceIntegrationInstances",
         "/integrations/api/v1/api-services",
-        json(F36),
+        json(F38),
         org.client.list_api_service_integration_instances().stream(),
     )
     .await;
@@ -1520,13 +1613,13 @@ async fn create_api_service_integration_instance(org: &Org) {
                 path: "/integrations/api/v1/api-services",
                 query: &[],
                 headers: &[],
-                body: Some(json(F37)),
+                body: Some(json(F39)),
                 status: 201,
-                response: Some(json(F38)),
+                response: Some(json(F40)),
             },
             org.client
                 .create_api_service_integration_instance(
-                    serde_json::from_value::<okta::models::PostAPIServiceIntegrationInstanceRequest>(json(F37))
+                    serde_json::from_value::<okta::models::PostAPIServiceIntegrationInstanceRequest>(json(F39))
                         .expect("body fixture"),
                 )
                 .send(),
@@ -1534,7 +1627,7 @@ async fn create_api_service_integration_instance(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F38),
+        json(F40),
         "createApiServiceIntegrationInstance"
     );
 }
@@ -1550,14 +1643,14 @@ async fn get_api_service_integration_instance(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F36)),
+                response: Some(json(F38)),
             },
             org.client.get_api_service_integration_instance("id/1 ?#%").send(),
         )
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F36),
+        json(F38),
         "getApiServiceIntegrationInstance"
     );
 }
@@ -1592,7 +1685,7 @@ async fn list_api_service_integration_instance_secrets(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F10)),
+                response: Some(json(F11)),
             },
             org.client
                 .list_api_service_integration_instance_secrets("id/1 ?#%")
@@ -1601,7 +1694,7 @@ async fn list_api_service_integration_instance_secrets(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F10),
+        json(F11),
         "listApiServiceIntegrationInstanceSecrets"
     );
 }
@@ -1617,7 +1710,7 @@ async fn create_api_service_integration_instance_secret(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 201,
-                response: Some(json(F12)),
+                response: Some(json(F13)),
             },
             org.client
                 .create_api_service_integration_instance_secret("id/1 ?#%")
@@ -1626,7 +1719,7 @@ async fn create_api_service_integration_instance_secret(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F12),
+        json(F13),
         "createApiServiceIntegrationInstanceSecret"
     );
 }
@@ -1663,14 +1756,14 @@ async fn activate_api_service_integration_instance_secret(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F12)),
+                response: Some(json(F13)),
             },
             org.client.activate_api_service_integration_instance_secret("id/1 ?#%", "id/2 ?#%").send(),
         )
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F12),
+        json(F13),
         "activateApiServiceIntegrationInstanceSecret"
     );
 }
@@ -1686,14 +1779,14 @@ async fn deactivate_api_service_integration_instance_secret(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F12)),
+                response: Some(json(F13)),
             },
             org.client.deactivate_api_service_integration_instance_secret("id/1 ?#%", "id/2 ?#%").send(),
         )
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F12),
+        json(F13),
         "deactivateApiServiceIntegrationInstanceSecret"
     );
 }

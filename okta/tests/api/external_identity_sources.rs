@@ -36,11 +36,15 @@ const F26: &str = r##"{"x5c": ["x"]}"##;
 const F27: &str = r##"[{"created": "2026-01-02T03:04:05.000Z", "csr": "x", "id": "x", "kty": "x", "_links": {}}]"##;
 const F28: &str = r##"{"subject": {"commonName": "x", "countryName": "x", "localityName": "x", "organizationalUnitName": "x", "organizationName": "x", "stateOrProvinceName": "x"}, "subjectAltNames": {"dnsNames": ["x"]}}"##;
 const F29: &str = r##"{"created": "2026-01-02T03:04:05.000Z", "csr": "x", "id": "x", "kty": "x", "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "publish": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
-const F30: &str = r##"[{"created": "2026-01-02T03:04:05.000Z", "externalId": "x", "id": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "profile": {"k": {}}, "_embedded": {"k": {}}, "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "next": {"href": "x", "name": "x", "templated": true, "type": "x"}, "idp": {"href": "x", "name": "x", "templated": true, "type": "x"}, "user": {"href": "x", "name": "x", "templated": true, "type": "x"}}}]"##;
-const F31: &str = r##"{"created": "2026-01-02T03:04:05.000Z", "externalId": "x", "id": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "profile": {"k": {}}, "_embedded": {"k": {}}, "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "next": {"href": "x", "name": "x", "templated": true, "type": "x"}, "idp": {"href": "x", "name": "x", "templated": true, "type": "x"}, "user": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
-const F32: &str = r##"{"externalId": "x"}"##;
-const F33: &str = r##"[{"expiresAt": "2026-01-02T03:04:05.000Z", "id": "x", "scopes": ["x"], "token": "x", "tokenAuthScheme": "x", "tokenType": "x"}]"##;
-const F34: &str = r##"[{"created": "2026-01-02T03:04:05.000Z", "id": "x", "issuerMode": "CUSTOM_URL", "lastUpdated": "2026-01-02T03:04:05.000Z", "name": "x", "policy": {"maxClockSkew": 1, "trustClaims": true}, "properties": {"aalValue": "x", "allowDynamicUserMatching": true, "allowUserUpdates": true, "ialValue": "x", "inquiryTemplateId": "x"}, "protocol": {"type": "SAML2"}, "status": "ACTIVE", "type": "AMAZON", "_links": {}}]"##;
+const F30: &str = r##"-----BEGIN CERTIFICATE-----
+MIIBszCCAVmgAwIBAgIUb2t0YS1zZGstd2lyZS10ZXN0
+-----END CERTIFICATE-----
+"##;
+const F31: &str = r##"[{"created": "2026-01-02T03:04:05.000Z", "externalId": "x", "id": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "profile": {"k": {}}, "_embedded": {"k": {}}, "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "next": {"href": "x", "name": "x", "templated": true, "type": "x"}, "idp": {"href": "x", "name": "x", "templated": true, "type": "x"}, "user": {"href": "x", "name": "x", "templated": true, "type": "x"}}}]"##;
+const F32: &str = r##"{"created": "2026-01-02T03:04:05.000Z", "externalId": "x", "id": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "profile": {"k": {}}, "_embedded": {"k": {}}, "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "next": {"href": "x", "name": "x", "templated": true, "type": "x"}, "idp": {"href": "x", "name": "x", "templated": true, "type": "x"}, "user": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
+const F33: &str = r##"{"externalId": "x"}"##;
+const F34: &str = r##"[{"expiresAt": "2026-01-02T03:04:05.000Z", "id": "x", "scopes": ["x"], "token": "x", "tokenAuthScheme": "x", "tokenType": "x"}]"##;
+const F35: &str = r##"[{"created": "2026-01-02T03:04:05.000Z", "id": "x", "issuerMode": "CUSTOM_URL", "lastUpdated": "2026-01-02T03:04:05.000Z", "name": "x", "policy": {"maxClockSkew": 1, "trustClaims": true}, "properties": {"aalValue": "x", "allowDynamicUserMatching": true, "allowUserUpdates": true, "ialValue": "x", "inquiryTemplateId": "x"}, "protocol": {"type": "SAML2"}, "status": "ACTIVE", "type": "AMAZON", "_links": {}}]"##;
 
 #[tokio::test]
 async fn every_operation_on_the_wire() {
@@ -99,6 +103,7 @@ async fn every_operation_on_the_wire() {
     Box::pin(generate_csr_for_identity_provider(&org)).await;
     Box::pin(get_csr_for_identity_provider(&org)).await;
     Box::pin(revoke_csr_for_identity_provider(&org)).await;
+    Box::pin(publish_csr_for_identity_provider(&org)).await;
     Box::pin(list_identity_provider_signing_keys(&org)).await;
     Box::pin(list_active_identity_provider_signing_key(&org)).await;
     Box::pin(generate_identity_provider_signing_key(&org)).await;
@@ -1386,6 +1391,35 @@ async fn revoke_csr_for_identity_provider(org: &Org) {
     let () = got;
 }
 
+async fn publish_csr_for_identity_provider(org: &Org) {
+    let got = org
+        .check_raw(
+            Expected {
+                op: "publishCsrForIdentityProvider",
+                method: "POST",
+                path: "/api/v1/idps/id%2F1%20%3F%23%25/credentials/csrs/id%2F2%20%3F%23%25/lifecycle/publish",
+                query: &[],
+                headers: &[("content-type", "application/x-pem-file")],
+                body: None,
+                status: 201,
+                response: Some(json(F25)),
+            },
+            crate::common::Raw {
+                body: Some(F30.as_bytes()),
+                response: None,
+            },
+            org.client
+                .publish_csr_for_identity_provider("id/1 ?#%", "id/2 ?#%", F30)
+                .send(),
+        )
+        .await;
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        json(F25),
+        "publishCsrForIdentityProvider"
+    );
+}
+
 async fn list_identity_provider_signing_keys(org: &Org) {
     let got = org
         .check(
@@ -1567,7 +1601,7 @@ async fn list_identity_provider_application_users(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F30)),
+                response: Some(json(F31)),
             },
             org.client
                 .list_identity_provider_application_users("id/1 ?#%")
@@ -1580,13 +1614,13 @@ async fn list_identity_provider_application_users(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(got.into_items()).unwrap(),
-        json(F30),
+        json(F31),
         "listIdentityProviderApplicationUsers"
     );
     org.check_stream(
         "listIdentityProviderApplicationUsers",
         "/api/v1/idps/id%2F1%20%3F%23%25/users",
-        json(F31),
+        json(F32),
         org.client.list_identity_provider_application_users("id/1 ?#%").stream(),
     )
     .await;
@@ -1603,7 +1637,7 @@ async fn get_identity_provider_application_user(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F31)),
+                response: Some(json(F32)),
             },
             org.client
                 .get_identity_provider_application_user("id/1 ?#%", "id/2 ?#%")
@@ -1612,7 +1646,7 @@ async fn get_identity_provider_application_user(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F31),
+        json(F32),
         "getIdentityProviderApplicationUser"
     );
 }
@@ -1626,15 +1660,15 @@ async fn link_user_to_identity_provider(org: &Org) {
                 path: "/api/v1/idps/id%2F1%20%3F%23%25/users/id%2F2%20%3F%23%25",
                 query: &[],
                 headers: &[],
-                body: Some(json(F32)),
+                body: Some(json(F33)),
                 status: 200,
-                response: Some(json(F31)),
+                response: Some(json(F32)),
             },
             org.client
                 .link_user_to_identity_provider(
                     "id/1 ?#%",
                     "id/2 ?#%",
-                    serde_json::from_value::<okta::models::UserIdentityProviderLinkRequest>(json(F32))
+                    serde_json::from_value::<okta::models::UserIdentityProviderLinkRequest>(json(F33))
                         .expect("body fixture"),
                 )
                 .send(),
@@ -1642,7 +1676,7 @@ async fn link_user_to_identity_provider(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F31),
+        json(F32),
         "linkUserToIdentityProvider"
     );
 }
@@ -1679,12 +1713,12 @@ async fn list_social_auth_tokens(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F33)),
+                response: Some(json(F34)),
             },
             org.client.list_social_auth_tokens("id/1 ?#%", "id/2 ?#%").send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F33), "listSocialAuthTokens");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F34), "listSocialAuthTokens");
 }
 
 async fn list_user_identity_providers(org: &Org) {
@@ -1698,14 +1732,14 @@ async fn list_user_identity_providers(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F34)),
+                response: Some(json(F35)),
             },
             org.client.list_user_identity_providers("id/1 ?#%").send(),
         )
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F34),
+        json(F35),
         "listUserIdentityProviders"
     );
 }

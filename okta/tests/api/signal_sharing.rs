@@ -14,6 +14,7 @@ const F5: &str = r##"{"delivery": {"authorization_header": "x", "endpoint_url": 
 const F6: &str = r##"{"aud": "x", "delivery": {"authorization_header": "x", "endpoint_url": "x", "method": "https://schemas.openid.net/secevent/risc/delivery-method/push"}, "events_delivered": ["x"], "events_requested": ["x"], "events_supported": ["x"], "format": "iss_sub", "iss": "x", "min_verification_interval": 1, "stream_id": "x"}"##;
 const F7: &str = r##"{"status": "enabled", "stream_id": "x"}"##;
 const F8: &str = r##"{"state": "x", "stream_id": "x"}"##;
+const F9: &str = r##"eyJraWQiOiJzYW1wbGVfa2lkIiwidHlwIjoic2ZXZlbnQra ... mrtmw"##;
 
 #[tokio::test]
 async fn every_operation_on_the_wire() {
@@ -33,6 +34,7 @@ async fn every_operation_on_the_wire() {
     Box::pin(delete_ssf_stream(&org)).await;
     Box::pin(get_ssf_stream_status(&org)).await;
     Box::pin(verify_ssf_stream(&org)).await;
+    Box::pin(publish_security_event_tokens(&org)).await;
 }
 
 async fn get_wellknown_ssf_metadata(org: &Org) {
@@ -369,6 +371,29 @@ async fn verify_ssf_stream(org: &Org) {
                     serde_json::from_value::<okta::models::StreamVerificationRequest>(json(F8)).expect("body fixture"),
                 )
                 .send(),
+        )
+        .await;
+    let () = got;
+}
+
+async fn publish_security_event_tokens(org: &Org) {
+    let got = org
+        .check_raw(
+            Expected {
+                op: "publishSecurityEventTokens",
+                method: "POST",
+                path: "/security/api/v1/security-events",
+                query: &[],
+                headers: &[("content-type", "application/secevent+jwt")],
+                body: None,
+                status: 202,
+                response: None,
+            },
+            crate::common::Raw {
+                body: Some(F9.as_bytes()),
+                response: None,
+            },
+            org.client.publish_security_event_tokens(F9).send(),
         )
         .await;
     let () = got;

@@ -40,7 +40,8 @@ pub struct Expected {
     /// Every query pair, exactly (order does not matter).
     pub query: &'static [(&'static str, &'static str)],
     /// Headers that must be present with these values (a `content-type` here replaces the
-    /// `application/json` a body is otherwise expected with).
+    /// `application/json` a body is otherwise expected with, an `accept` the `application/json`
+    /// asked for).
     pub headers: &'static [(&'static str, &'static str)],
     /// The JSON body, or `None` for no body.
     pub body: Option<Value>,
@@ -50,15 +51,45 @@ pub struct Expected {
     pub response: Option<Value>,
 }
 
+/// The bodies of an operation that are not JSON, exactly as they go on the wire.
+#[derive(Default)]
+pub struct Raw {
+    /// The request body as sent (replaces [`Expected::body`]).
+    pub body: Option<&'static [u8]>,
+    /// The response body, served with the `accept` of [`Expected::headers`] as its type
+    /// (replaces [`Expected::response`]).
+    pub response: Option<&'static str>,
+}
+
 impl Org {
     /// Answers the next request as `expected` says, runs `call`, and checks that exactly one
     /// request was made with exactly the expected method, path, query, headers and body.
     pub async fn check<T>(&self, expected: Expected, call: impl Future<Output = Result<T, okta::Error>>) -> T {
+        self.check_raw(expected, Raw::default(), call).await
+    }
+
+    /// [`check`](Self::check), with bodies that are not JSON.
+    pub async fn check_raw<T>(
+        &self,
+        expected: Expected,
+        raw: Raw,
+        call: impl Future<Output = Result<T, okta::Error>>,
+    ) -> T {
         let op = expected.op;
+        let wanted = |name: &str, default: &'static str| {
+            expected
+                .headers
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map_or(default, |(_, value)| *value)
+        };
         self.server.reset().await;
         let mut response = ResponseTemplate::new(expected.status).insert_header("X-Okta-Request-Id", "req-1");
         if let Some(body) = &expected.response {
             response = response.set_body_json(body);
+        }
+        if let Some(text) = raw.response {
+            response = response.set_body_raw(text, wanted("accept", "application/json"));
         }
         Mock::given(any()).respond_with(response).mount(&self.server).await;
 
@@ -94,26 +125,31 @@ impl Org {
             Some(format!("SSWS {TOKEN}").as_str()),
             "{op}: authorization"
         );
-        assert_eq!(header("accept").as_deref(), Some("application/json"), "{op}: accept");
+        assert_eq!(
+            header("accept").as_deref(),
+            Some(wanted("accept", "application/json")),
+            "{op}: accept"
+        );
         for (name, value) in expected.headers {
             assert_eq!(header(name).as_deref(), Some(*value), "{op}: header {name}");
         }
+        if let Some(body) = raw.body {
+            assert_eq!(&request.body[..], body, "{op}: body, byte for byte");
+        }
+        if raw.body.is_some() || expected.body.is_some() {
+            // JSON unless the operation names another type (`application/merge-patch+json`).
+            assert_eq!(
+                header("content-type").as_deref(),
+                Some(wanted("content-type", "application/json")),
+                "{op}: content-type"
+            );
+        }
         match &expected.body {
+            _ if raw.body.is_some() => {}
             Some(body) => {
                 let got: Value = serde_json::from_slice(&request.body)
                     .unwrap_or_else(|e| panic!("{op}: the body is not JSON ({e})"));
                 assert_eq!(&got, body, "{op}: body");
-                // JSON unless the operation names another type (`application/merge-patch+json`).
-                let content_type = expected
-                    .headers
-                    .iter()
-                    .find(|(name, _)| *name == "content-type")
-                    .map_or("application/json", |(_, value)| *value);
-                assert_eq!(
-                    header("content-type").as_deref(),
-                    Some(content_type),
-                    "{op}: content-type"
-                );
             }
             None => assert!(
                 request.body.is_empty(),

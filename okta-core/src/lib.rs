@@ -31,6 +31,7 @@ mod client;
 mod concurrency_limit;
 mod config;
 mod config_file;
+mod cursor;
 mod dpop;
 mod endpoint;
 mod error;

@@ -231,6 +231,41 @@ async fn an_error_mid_stream_surfaces_after_the_items_before_it() {
 }
 
 #[tokio::test]
+async fn a_page_that_does_not_decode_ends_the_stream_even_with_a_next_link() {
+    let org = org().await;
+    let uri = org.server.uri();
+    page(
+        &org.server,
+        None,
+        ResponseTemplate::new(200)
+            .set_body_json(json!({"not": "a list"}))
+            .insert_header("link", format!("<{uri}/api/v1/users?after=c1>; rel=\"next\"").as_str()),
+    )
+    .await;
+    page(
+        &org.server,
+        Some("c1"),
+        ResponseTemplate::new(200).set_body_json(items(0..2)),
+    )
+    .await;
+
+    let results: Vec<Result<Value, Error>> = org
+        .client
+        .request(Method::GET, "/api/v1/users")
+        .stream()
+        .take(10)
+        .collect()
+        .await;
+    assert_eq!(results.len(), 1, "the error alone: {results:?}");
+    assert!(matches!(results[0], Err(Error::Decode(_))), "{results:?}");
+    assert_eq!(
+        org.server.received_requests().await.expect("recorded").len(),
+        1,
+        "the next link of a page that failed is not followed"
+    );
+}
+
+#[tokio::test]
 async fn a_bad_item_fails_with_the_json_path() {
     let org = org().await;
     page(

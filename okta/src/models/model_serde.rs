@@ -107,9 +107,7 @@ pub fn field<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
     seen: &mut bool,
     name: &'static str,
 ) -> Result<(), A::Error> {
-    if std::mem::replace(seen, true) {
-        return Err(A::Error::duplicate_field(name));
-    }
+    first_time::<A::Error>(seen, name)?;
     *field = map.next_value()?;
     Ok(())
 }
@@ -121,10 +119,16 @@ pub fn field_or_default<'de, A: MapAccess<'de>, T: Deserialize<'de> + Default>(
     seen: &mut bool,
     name: &'static str,
 ) -> Result<(), A::Error> {
-    if std::mem::replace(seen, true) {
-        return Err(A::Error::duplicate_field(name));
-    }
+    first_time::<A::Error>(seen, name)?;
     *field = map.next_value::<Option<T>>()?.unwrap_or_default();
+    Ok(())
+}
+
+/// Marks the member `name` seen; a second one is an error, as with serde's derive.
+fn first_time<E: de::Error>(seen: &mut bool, name: &'static str) -> Result<(), E> {
+    if std::mem::replace(seen, true) {
+        return Err(E::duplicate_field(name));
+    }
     Ok(())
 }
 

@@ -20,6 +20,17 @@ async fn page(server: &MockServer, cursor: Option<&str>, response: ResponseTempl
     mock.respond_with(response).mount(server).await;
 }
 
+/// Up to 10 results of streaming `/api/v1/users`: enough for every case here, bounded if a
+/// stream failed to stop.
+async fn stream_users(client: &okta::Client) -> Vec<Result<Value, Error>> {
+    client
+        .request(Method::GET, "/api/v1/users")
+        .stream()
+        .take(10)
+        .collect()
+        .await
+}
+
 fn ids(users: &[Value]) -> Vec<String> {
     users
         .iter()
@@ -180,13 +191,7 @@ async fn a_repeated_cursor_stops_the_stream_instead_of_looping() {
     )
     .await;
 
-    let results: Vec<Result<Value, Error>> = org
-        .client
-        .request(Method::GET, "/api/v1/users")
-        .stream()
-        .take(10)
-        .collect()
-        .await;
+    let results = stream_users(&org.client).await;
     assert_eq!(results.len(), 3, "two items, then the error: {results:?}");
     assert!(matches!(results[2], Err(Error::Pagination(_))));
     assert_eq!(org.server.received_requests().await.expect("recorded").len(), 2);
@@ -249,13 +254,7 @@ async fn a_page_that_does_not_decode_ends_the_stream_even_with_a_next_link() {
     )
     .await;
 
-    let results: Vec<Result<Value, Error>> = org
-        .client
-        .request(Method::GET, "/api/v1/users")
-        .stream()
-        .take(10)
-        .collect()
-        .await;
+    let results = stream_users(&org.client).await;
     assert_eq!(results.len(), 1, "the error alone: {results:?}");
     assert!(matches!(results[0], Err(Error::Decode(_))), "{results:?}");
     assert_eq!(

@@ -5,7 +5,8 @@ use std::fmt::Write;
 
 use crate::docs;
 use crate::naming::camel_case;
-use crate::operation::{Area, Location, Operation, ParamType, Response};
+use crate::operation::{Area, Body, BodyKind, Location, Operation, ParamType, Response};
+use crate::types::TypeRef;
 
 /// What the endpoint macro of this workspace understands beyond the basics. Flip these as the
 /// macro learns them; the generator then emits the exact form instead of the fallback.
@@ -97,7 +98,30 @@ pub fn declaration(op: &Operation, support: MacroSupport) -> String {
         let _ = writeln!(out, "    #[endpoint({})]", roles.join(", "));
         let _ = writeln!(out, "    {ident}: {ty},");
     }
-    if let Some(body) = &op.body {
+    if let Some(BodyKind::Form(fields)) = op.body.as_ref().map(|b| &b.kind) {
+        for field in fields {
+            let ty = if field.required {
+                field.rust().to_owned()
+            } else {
+                let text = docs::sentence(&field.description);
+                let text = if text.is_empty() {
+                    format!("Sets the form part `{}`.", field.wire)
+                } else {
+                    text
+                };
+                out.push_str(&docs::lines(&text, "    "));
+                format!("Option<{}>", field.rust())
+            };
+            let ident = field.ident();
+            let roles = if camel_case(&ident) == field.wire {
+                "part".to_owned()
+            } else {
+                format!("part, rename = \"{}\"", field.wire)
+            };
+            let _ = writeln!(out, "    #[endpoint({roles})]");
+            let _ = writeln!(out, "    {ident}: {ty},");
+        }
+    } else if let Some(body) = &op.body {
         let ty = if body.required {
             body.ty.rust()
         } else {
@@ -106,7 +130,15 @@ pub fn declaration(op: &Operation, support: MacroSupport) -> String {
         if !body.required {
             let _ = writeln!(out, "    /// The request body, {}.", body.ty.doc());
         }
-        let _ = writeln!(out, "    #[endpoint({})]", if body.raw { "body, raw" } else { "body" });
+        let _ = writeln!(
+            out,
+            "    #[endpoint({})]",
+            if body.kind == BodyKind::Raw {
+                "body, raw"
+            } else {
+                "body"
+            }
+        );
         let _ = writeln!(out, "    body: {ty},");
     }
     out.push_str("}\n");
@@ -135,7 +167,7 @@ fn struct_keys(op: &Operation, support: MacroSupport) -> Vec<String> {
             }
         }
     }
-    if let Some(body) = &op.body {
+    if let Some(body) = op.body.as_ref().filter(|b| !matches!(b.kind, BodyKind::Form(_))) {
         if support.content_type && body.content_type != "application/json" {
             keys.push(format!("content_type = \"{}\"", body.content_type));
         }
@@ -153,13 +185,33 @@ fn doc(op: &Operation, support: MacroSupport) -> String {
         let _ = writeln!(out, "\n{description}");
     }
     let body = match &op.body {
+        Some(Body {
+            kind: BodyKind::Form(fields),
+            ..
+        }) => {
+            let parts: Vec<String> = fields
+                .iter()
+                .map(|f| {
+                    let what = if f.file {
+                        "a [`FileUpload`](crate::FileUpload)"
+                    } else {
+                        "text"
+                    };
+                    format!("`{}` ({what})", f.wire)
+                })
+                .collect();
+            format!(" with a `multipart/form-data` body of {}", parts.join(", "))
+        }
         Some(body) if body.required => format!(" with {} body", with_article(&body.ty.doc())),
         Some(body) => format!(" with an optional {} body", body.ty.doc()),
         None => String::new(),
     };
     // A body sent as it is says what its bytes must be.
     let body = match &op.body {
-        Some(b) if b.raw => format!("{body} (`{}`)", b.content_type),
+        Some(b) if b.kind == BodyKind::Raw && b.ty == TypeRef::Bytes => {
+            format!(" with a body of bytes (`{}`)", b.content_type)
+        }
+        Some(b) if b.kind == BodyKind::Raw => format!("{body} (`{}`)", b.content_type),
         _ => body,
     };
     let response = match &op.response {
@@ -174,6 +226,24 @@ fn doc(op: &Operation, support: MacroSupport) -> String {
         Response::BodyList { wrapper, .. } => format!("{}, with the next page at `_links.next.href`", wrapper.doc()),
     };
     let _ = writeln!(out, "\n`{} {}`{body} → {response}.", op.method, op.path);
+    // Bytes offered in several media types (a certificate as PEM, DER or CER): say how to pick.
+    if let Some(b) = op
+        .body
+        .as_ref()
+        .filter(|b| b.kind == BodyKind::Raw && b.offered.len() > 1)
+    {
+        let others: Vec<String> = b
+            .offered
+            .iter()
+            .filter(|ct| **ct != b.content_type)
+            .map(|ct| format!("`{ct}`"))
+            .collect();
+        let _ = writeln!(
+            out,
+            "\nOkta also takes {}: name one with [`Body::with_content_type`](crate::Body::with_content_type).",
+            others.join(" and ")
+        );
+    }
     let mut notes = Vec::new();
     if !op.scopes.is_empty() {
         let scopes: Vec<_> = op.scopes.iter().map(|s| format!("`{s}`")).collect();

@@ -50,7 +50,6 @@ pub struct Output {
 pub struct Summary {
     pub declared: usize,
     pub aliased: usize,
-    pub skipped: Vec<(String, &'static str)>,
     pub models: usize,
 }
 
@@ -77,11 +76,6 @@ pub fn generate(root: &Path) -> Result<(Vec<Output>, Summary), String> {
                 .or_default()
                 .push(op.id.clone());
             summary.aliased += 1;
-            continue;
-        }
-        let cts: Vec<&str> = op.content_types.iter().map(String::as_str).collect();
-        if let Some(reason) = overrides::skip_reason(&cts) {
-            summary.skipped.push((op.id.clone(), reason));
             continue;
         }
         if taken.contains(&op.method_name()) {

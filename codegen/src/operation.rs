@@ -89,11 +89,44 @@ impl Param {
 
 #[derive(Debug, Clone)]
 pub struct Body {
+    /// The body's type (`TypeRef::Json` for a form, whose parts have their own).
     pub ty: TypeRef,
     pub required: bool,
     pub content_type: String,
+    /// Every media type the spec offers for the body.
+    pub offered: Vec<String>,
+    pub kind: BodyKind,
+}
+
+/// How a body goes on the wire.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BodyKind {
+    Json,
     /// Not JSON: sent as its bytes (`#[endpoint(body, raw)]`).
-    pub raw: bool,
+    Raw,
+    /// `multipart/form-data`: one `#[endpoint(part)]` field per property of the form's schema.
+    Form(Vec<FormField>),
+}
+
+/// One property of a `multipart/form-data` body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FormField {
+    pub wire: String,
+    pub required: bool,
+    /// `format: binary`: a file, sent with its name and media type; else text.
+    pub file: bool,
+    pub description: String,
+}
+
+impl FormField {
+    pub fn ident(&self) -> String {
+        field_ident(&self.wire)
+    }
+
+    /// The field's type in the declaration.
+    pub fn rust(&self) -> &'static str {
+        if self.file { "crate::FileUpload" } else { "String" }
+    }
 }
 
 /// What a success gives back.
@@ -284,6 +317,29 @@ fn request_body(spec: &Spec, types: &TypeMap, op: &Yaml) -> Option<Body> {
     let offered: Vec<&str> = entries(&body["content"]).map(|(ct, _)| ct).collect();
     let content_type = overrides::body_media_type(&offered)?;
     let schema = &body["content"][content_type]["schema"];
+    let required = body["required"].as_bool().unwrap_or(false);
+    if content_type == "multipart/form-data" {
+        let schema = spec.resolve(schema);
+        let wanted: Vec<&str> = items(&schema["required"]).iter().filter_map(|r| r.as_str()).collect();
+        let fields = entries(&schema["properties"])
+            .map(|(wire, property)| {
+                let property = spec.resolve(property);
+                FormField {
+                    wire: wire.to_owned(),
+                    required: wanted.contains(&wire),
+                    file: text(&property["format"]) == "binary",
+                    description: text(&property["description"]).to_owned(),
+                }
+            })
+            .collect();
+        return Some(Body {
+            ty: TypeRef::Json,
+            required,
+            content_type: content_type.to_owned(),
+            offered: offered.iter().map(|ct| (*ct).to_owned()).collect(),
+            kind: BodyKind::Form(fields),
+        });
+    }
     let raw = !content_type.contains("json");
     let ty = match text(&spec.resolve(schema)["format"]) {
         "binary" if raw => TypeRef::Bytes,
@@ -292,9 +348,10 @@ fn request_body(spec: &Spec, types: &TypeMap, op: &Yaml) -> Option<Body> {
     };
     Some(Body {
         ty,
-        required: body["required"].as_bool().unwrap_or(false),
+        required,
         content_type: content_type.to_owned(),
-        raw,
+        offered: offered.iter().map(|ct| (*ct).to_owned()).collect(),
+        kind: if raw { BodyKind::Raw } else { BodyKind::Json },
     })
 }
 

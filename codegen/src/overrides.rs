@@ -28,15 +28,6 @@ pub fn method_name(operation_id: &str) -> Option<&'static str> {
         .map(|(_, name, _)| *name)
 }
 
-/// Operations not declared: the endpoint macro sends JSON or bytes with one media type, and
-/// these send a multipart form. Reach them with `client.request(..)`.
-pub fn skip_reason(content_types: &[&str]) -> Option<&'static str> {
-    content_types
-        .iter()
-        .any(|ct| ct.starts_with("multipart/"))
-        .then_some("sends a multipart form")
-}
-
 /// The media type a body that is not JSON is sent as, when the spec offers several: a
 /// certificate is published as PEM, the form `openssl` writes by default.
 const PREFERRED_BODY_TYPES: &[&str] = &["application/x-pem-file"];
@@ -88,8 +79,6 @@ mod tests {
             Some("application/secevent+jwt")
         );
         assert_eq!(body_media_type(&[]), None);
-        assert!(skip_reason(&["multipart/form-data"]).is_some());
-        assert!(skip_reason(&["application/x-pem-file", "text/xml"]).is_none());
     }
 
     #[test]

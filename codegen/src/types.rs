@@ -17,7 +17,7 @@ pub enum TypeRef {
     Map(Box<TypeRef>),
     String,
     /// `format: binary`, sent as it is: a request body only (a model's binary property is a
-    /// JSON string).
+    /// JSON string), as a `Body`, which can name another of the media types the spec offers.
     Bytes,
     /// `format: date-time`: the text as Okta sent it, parsed on demand.
     Timestamp,
@@ -39,7 +39,7 @@ impl TypeRef {
             TypeRef::Vec(inner) => format!("Vec<{}>", inner.rust()),
             TypeRef::Map(inner) => format!("std::collections::BTreeMap<String, {}>", inner.rust()),
             TypeRef::String => "String".to_owned(),
-            TypeRef::Bytes => "Vec<u8>".to_owned(),
+            TypeRef::Bytes => "crate::Body".to_owned(),
             TypeRef::Timestamp => "crate::models::Timestamp".to_owned(),
             TypeRef::Integer => "i64".to_owned(),
             TypeRef::Number => "f64".to_owned(),
@@ -54,6 +54,7 @@ impl TypeRef {
         match self {
             TypeRef::Model(name) => format!("[`{name}`](crate::models::{name})"),
             TypeRef::Vec(inner) => format!("a list of {}", inner.doc()),
+            TypeRef::Bytes => "[`Body`](crate::Body)".to_owned(),
             other => format!("`{}`", other.rust().replace("std::collections::", "")),
         }
     }

@@ -10,7 +10,7 @@ use std::fmt::Write;
 use yaml_rust2::Yaml;
 
 use crate::endpoints::MacroSupport;
-use crate::operation::{Area, Location, Operation, ParamType, Response};
+use crate::operation::{Area, BodyKind, Location, Operation, ParamType, Response};
 use crate::spec::{Spec, entries, items, schema_ref, text};
 use crate::types::TypeRef;
 
@@ -138,6 +138,9 @@ async fn check_body_stream<T>(
 const PEM: &str =
     "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUb2t0YS1zZGstd2lyZS10ZXN0\n-----END CERTIFICATE-----\n";
 
+/// The bytes of an uploaded file: a PNG signature, which is not UTF-8 and holds a CR LF.
+const FILE_BYTES: &str = "b\"\\x89PNG\\r\\n\\x1a\\n\"";
+
 /// A hostile id for the `n`th path parameter, and how it must look on the wire.
 fn hostile(n: usize) -> (String, String) {
     (format!("id/{n} ?#%"), format!("id%2F{n}%20%3F%23%25"))
@@ -193,12 +196,44 @@ fn check(spec: &Spec, op: &Operation, support: MacroSupport, fx: &mut Fixtures) 
         }
     }
     let mut raw_body = None;
+    let mut form = None;
     let body = op.body.as_ref().and_then(|b| {
+        if let BodyKind::Form(fields) = &b.kind {
+            // A file of bytes that are not UTF-8, and text that is not ASCII: both byte for byte.
+            let mut parts = Vec::new();
+            for f in fields {
+                let (value, part) = if f.file {
+                    (
+                        format!("okta::FileUpload::new(\"{0}.png\", \"image/png\", {FILE_BYTES}.to_vec())", f.wire),
+                        format!(
+                            "crate::common::Part {{ name: {:?}, file: Some((\"{}.png\", \"image/png\")), bytes: {FILE_BYTES} }}",
+                            f.wire, f.wire
+                        ),
+                    )
+                } else {
+                    (
+                        format!("\"{}-ü\".to_owned()", f.wire),
+                        format!(
+                            "crate::common::Part {{ name: {:?}, file: None, bytes: \"{}-ü\".as_bytes() }}",
+                            f.wire, f.wire
+                        ),
+                    )
+                };
+                if f.required {
+                    args.push(value);
+                } else {
+                    let _ = write!(setters, ".{}({value})", f.ident());
+                }
+                parts.push(part);
+            }
+            form = Some(format!("&[{}]", parts.join(", ")));
+            return None;
+        }
         if b.content_type != "application/json" {
             // The shared check takes a `content-type` it is given over `application/json`.
             headers.push(format!("(\"content-type\", {:?})", b.content_type));
         }
-        if b.raw {
+        if b.kind == BodyKind::Raw {
             // Bytes (a certificate) or text (a signed token), compared byte for byte.
             let value = match b.ty {
                 TypeRef::Bytes => PEM.to_owned(),
@@ -257,12 +292,13 @@ fn check(spec: &Spec, op: &Operation, support: MacroSupport, fx: &mut Fixtures) 
         .join(", ");
     let call = format!("org.client.{}({}){setters}", op.method_name(), args.join(", "));
     let mut out = String::new();
-    let raw = (raw_body.is_some() || raw_response.is_some()).then(|| {
+    let raw = (raw_body.is_some() || raw_response.is_some() || form.is_some()).then(|| {
         let some = |v: &Option<String>| v.as_ref().map_or("None".to_owned(), |v| format!("Some({v})"));
         format!(
-            "            crate::common::Raw {{\n                body: {},\n                response: {},\n            }},\n",
+            "            crate::common::Raw {{\n                body: {},\n                response: {},\n                form: {},\n            }},\n",
             some(&raw_body),
-            some(&raw_response)
+            some(&raw_response),
+            some(&form)
         )
     });
     let _ = writeln!(

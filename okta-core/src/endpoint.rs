@@ -1,5 +1,6 @@
 //! Declare: an endpoint is plain data that knows its method, path, query, headers and body.
 
+use crate::body::Body;
 use crate::error::Error;
 use crate::headers::Headers;
 use crate::method::Method;
@@ -43,9 +44,9 @@ pub trait Endpoint {
     /// which must never carry ids or secrets.
     const PATH: &'static str;
 
-    /// The media type of the body (`Content-Type`), when there is one: JSON, a JSON variant
-    /// such as `application/merge-patch+json`, or the media type of a body sent as it is, such
-    /// as `application/x-pem-file` (declared as `content_type = ".."`).
+    /// The media type of the body (`Content-Type`), when there is one and it does not name its
+    /// own: JSON, a JSON variant such as `application/merge-patch+json`, or the media type of a
+    /// body sent as it is, such as `application/x-pem-file` (declared as `content_type = ".."`).
     const CONTENT_TYPE: &'static str = "application/json";
 
     /// The media type asked for (`Accept`): JSON, or what the operation answers instead, such as
@@ -70,8 +71,9 @@ pub trait Endpoint {
         Ok(())
     }
 
-    /// The body, if the operation has one: JSON, or the bytes of a body sent as it is.
-    fn body(&self) -> Result<Option<Vec<u8>>, Error> {
+    /// The body, if the operation has one: JSON, bytes sent as they are, or a multipart form
+    /// (from `#[endpoint(part)]` fields).
+    fn body(&self) -> Result<Option<Body>, Error> {
         Ok(None)
     }
 

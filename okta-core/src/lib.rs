@@ -26,6 +26,7 @@
 
 mod auth;
 mod authenticate;
+mod body;
 mod call;
 mod client;
 mod concurrency_limit;
@@ -40,6 +41,7 @@ mod json_path;
 mod jws;
 mod link_header;
 mod method;
+mod multipart;
 mod org_url;
 mod pacer;
 mod pacing;
@@ -62,6 +64,7 @@ mod status_code;
 mod user_agent;
 
 pub use auth::Auth;
+pub use body::{Body, RawBody};
 pub use call::Call;
 pub use client::{Client, ClientBuilder};
 pub use config::{Config, Source};
@@ -69,6 +72,7 @@ pub use endpoint::{Endpoint, Paginated};
 pub use error::{ApiError, DecodeError, Error, ErrorCause, OAuthError, RateLimitedError};
 pub use headers::Headers;
 pub use method::Method;
+pub use multipart::{FileUpload, FormPart, Multipart};
 pub use pacer::RateLimitBucket;
 pub use pacing::Pacing;
 pub use page::{Page, PageForm};
@@ -102,10 +106,10 @@ pub mod __private {
     /// The name the derive's `headers` hook uses.
     pub use crate::Headers as HeaderMap;
     pub use crate::call::endpoint_mut;
-    pub use crate::params::{json_body, push_header, push_path_segment, raw_body};
+    pub use crate::params::{json_body, push_header, push_part, push_path_segment, raw_body};
     pub use crate::{
-        AsClient, Call, Client, Endpoint, Error, ItemStream, Method, Page, PageForm, PageStream, Paginated, Query,
-        RawResponse, Response,
+        AsClient, Body, Call, Client, Endpoint, Error, ItemStream, Method, Multipart, Page, PageForm, PageStream,
+        Paginated, Query, RawResponse, Response,
     };
     pub use core::clone::Clone;
     pub use core::convert::Into;

@@ -3,8 +3,10 @@
 use std::borrow::Cow;
 use std::fmt::Display;
 
+use crate::body::{Body, RawBody};
 use crate::error::Error;
 use crate::headers::{Headers, header_name};
+use crate::multipart::{FormPart, Multipart};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
 /// Everything but RFC 3986's unreserved characters is encoded, so a value can never add a path
@@ -207,13 +209,18 @@ pub fn push_header<V: ParamValue + ?Sized>(headers: &mut Headers, name: &'static
 }
 
 /// Serializes a JSON body.
-pub fn json_body<T: serde::Serialize + ?Sized>(body: &T) -> Result<Vec<u8>, Error> {
-    serde_json::to_vec(body).map_err(|e| Error::InvalidRequest(format!("the body does not serialize to JSON: {e}")))
+pub fn json_body<T: serde::Serialize + ?Sized>(body: &T) -> Result<Body, Error> {
+    Body::json(body)
 }
 
 /// A body sent as it is (`#[endpoint(body, raw)]`): a certificate, a signed token, any bytes.
-pub fn raw_body<T: AsRef<[u8]> + ?Sized>(body: &T) -> Result<Vec<u8>, Error> {
-    Ok(body.as_ref().to_vec())
+pub fn raw_body<T: RawBody + ?Sized>(body: &T) -> Result<Body, Error> {
+    Ok(body.to_body())
+}
+
+/// Adds an `#[endpoint(part)]` field to the form.
+pub fn push_part<V: FormPart + ?Sized>(form: &mut Multipart, name: &'static str, value: &V) {
+    value.add_to(form, name);
 }
 
 #[cfg(test)]

@@ -3,17 +3,18 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use bytes::Bytes;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use crate::body::Body;
 use crate::client::Client;
 use crate::error::Error;
 use crate::method::Method;
+use crate::multipart::Multipart;
 use crate::page::Page;
 use crate::pagination::{ItemStream, PageStream};
-use crate::params::{Query, json_body};
+use crate::params::Query;
 use crate::redact::redact_pairs;
 use crate::request::{PreparedRequest, join};
 use crate::response::{RawResponse, Response};
@@ -44,7 +45,7 @@ pub struct RawRequest {
     path: String,
     query: Query,
     headers: HeaderMap,
-    body: Option<Bytes>,
+    body: Option<Body>,
     error: Option<Error>,
 }
 
@@ -62,7 +63,7 @@ impl fmt::Debug for RawRequest {
             .field("path", &redact_pairs(&self.path))
             .field("query", &query)
             .field("headers", &self.headers.keys().collect::<Vec<_>>())
-            .field("body_bytes", &self.body.as_ref().map(Bytes::len))
+            .field("body", &self.body)
             .field("error", &self.error)
             .finish_non_exhaustive()
     }
@@ -99,9 +100,47 @@ impl RawRequest {
     }
 
     /// Sets a JSON body.
-    pub fn json<T: Serialize + ?Sized>(mut self, body: &T) -> Self {
-        match json_body(body) {
-            Ok(bytes) => self.body = Some(Bytes::from(bytes)),
+    pub fn json<T: Serialize + ?Sized>(self, body: &T) -> Self {
+        self.body_or_error(Body::json(body))
+    }
+
+    /// Sets a body sent as it is, with its media type, or else as JSON.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: okta_core::Client, der: Vec<u8>) -> Result<(), okta_core::Error> {
+    /// use okta_core::{Body, Method};
+    /// client
+    ///     .request(Method::POST, "/api/v1/apps/0oa1/credentials/csrs/cs1/lifecycle/publish")
+    ///     .body(Body::bytes(der).with_content_type("application/pkix-cert"))
+    ///     .send()
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn body(mut self, body: Body) -> Self {
+        self.body = Some(body);
+        self
+    }
+
+    /// Sets a `multipart/form-data` body.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: okta_core::Client) -> Result<(), okta_core::Error> {
+    /// use okta_core::{FileUpload, Method, Multipart};
+    /// let logo = FileUpload::from_path("logo.png")?;
+    /// client
+    ///     .request(Method::POST, "/api/v1/apps/0oa1/logo")
+    ///     .multipart(Multipart::new().file("file", logo))
+    ///     .send()
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn multipart(self, form: Multipart) -> Self {
+        self.body_or_error(form.into_body())
+    }
+
+    fn body_or_error(mut self, body: Result<Body, Error>) -> Self {
+        match body {
+            Ok(body) => self.body = Some(body),
             Err(e) => self.error = self.error.or(Some(e)),
         }
         self
@@ -114,10 +153,10 @@ impl RawRequest {
     fn prepare(self) -> (Client, Result<PreparedRequest, Error>) {
         let prepared = match self.error {
             Some(e) => Err(e),
-            None => join(self.client.org_url(), &self.path, &self.query).map(|url| {
+            None => join(self.client.org_url(), &self.path, &self.query).and_then(|url| {
                 // Raw paths may hold ids; only the path part is named, never the query.
                 let template = Cow::Owned(url.path().to_owned());
-                PreparedRequest::new(self.method, url, template, self.headers, self.body)
+                PreparedRequest::new(self.method, url, template, self.headers).with_body(self.body, "application/json")
             }),
         };
         (self.client, prepared)

@@ -6,6 +6,7 @@ use bytes::Bytes;
 use reqwest::header::{HeaderMap, HeaderValue};
 use url::Url;
 
+use crate::body::Body;
 use crate::endpoint::Endpoint;
 use crate::error::Error;
 use crate::headers::Headers;
@@ -23,9 +24,9 @@ pub(crate) struct PreparedRequest {
     headers: HeaderMap,
     body: Option<Bytes>,
     /// The body's `Content-Type`.
-    content_type: &'static str,
+    content_type: HeaderValue,
     /// The `Accept` header: the media type of the answer asked for.
-    accept: &'static str,
+    accept: HeaderValue,
     /// Whether this is a service app's OAuth token request, whose body (a fresh client assertion)
     /// and DPoP proof the authentication layer mints for every attempt.
     token_request: bool,
@@ -50,55 +51,54 @@ impl PreparedRequest {
         endpoint.query(&mut query);
         let mut headers = Headers::new();
         endpoint.headers(&mut headers)?;
-        let body = endpoint.body()?.map(Bytes::from);
+        let body = endpoint.body()?;
         // Checked here, so sending them as headers never fails: a hand-written `CONTENT_TYPE` or
         // `ACCEPT` could hold anything.
-        for (what, value) in [("content type", content_type), ("accepted media type", accept)] {
-            if HeaderValue::from_str(value).is_err() {
-                return Err(Error::InvalidRequest(format!(
-                    "the {what} of `{template}` is not a valid HTTP header value"
-                )));
-            }
-        }
-        Ok(PreparedRequest {
-            content_type,
+        let accept = static_media_type(template, "accepted media type", accept)?;
+        PreparedRequest {
             accept,
             ..PreparedRequest::new(
                 method,
                 join(org, &path, &query)?,
                 Cow::Borrowed(template),
                 headers.into_http(),
-                body,
             )
-        })
+        }
+        .with_body(body, content_type)
     }
 
-    /// A resource request with a JSON body (if any).
-    pub(crate) fn new(
-        method: Method,
-        url: Url,
-        template: Cow<'static, str>,
-        headers: HeaderMap,
-        body: Option<Bytes>,
-    ) -> Self {
+    /// A resource request without a body, asking for JSON.
+    pub(crate) fn new(method: Method, url: Url, template: Cow<'static, str>, headers: HeaderMap) -> Self {
         PreparedRequest {
             method,
             url,
             template,
             headers,
-            body,
-            content_type: "application/json",
-            accept: "application/json",
+            body: None,
+            content_type: HeaderValue::from_static(JSON),
+            accept: HeaderValue::from_static(JSON),
             token_request: false,
         }
+    }
+
+    /// The request with `body`, sent as the media type the body names, or else as `declared`.
+    pub(crate) fn with_body(mut self, body: Option<Body>, declared: &'static str) -> Result<Self, Error> {
+        let Some(body) = body else { return Ok(self) };
+        let (bytes, own) = body.into_parts();
+        self.content_type = match own {
+            Some(own) => HeaderValue::from_str(&own).map_err(|_| invalid_media_type(&self.template, "content type"))?,
+            None => static_media_type(&self.template, "content type", declared)?,
+        };
+        self.body = Some(bytes);
+        Ok(self)
     }
 
     /// A service app's OAuth token request to `url`: its body and proof are minted per attempt.
     pub(crate) fn token_request(url: Url, template: Cow<'static, str>) -> Self {
         PreparedRequest {
-            content_type: "application/x-www-form-urlencoded",
+            content_type: HeaderValue::from_static("application/x-www-form-urlencoded"),
             token_request: true,
-            ..PreparedRequest::new(Method::POST, url, template, HeaderMap::new(), None)
+            ..PreparedRequest::new(Method::POST, url, template, HeaderMap::new())
         }
     }
 
@@ -124,13 +124,13 @@ impl PreparedRequest {
     }
 
     /// The body's `Content-Type`.
-    pub(crate) fn content_type(&self) -> &'static str {
-        self.content_type
+    pub(crate) fn content_type(&self) -> &HeaderValue {
+        &self.content_type
     }
 
     /// The `Accept` header.
-    pub(crate) fn accept(&self) -> &'static str {
-        self.accept
+    pub(crate) fn accept(&self) -> &HeaderValue {
+        &self.accept
     }
 
     /// Whether this is a service app's OAuth token request.
@@ -154,11 +154,28 @@ impl PreparedRequest {
             template: self.template.clone(),
             headers: self.headers.clone(),
             body: None,
-            content_type: self.content_type,
-            accept: self.accept,
+            content_type: self.content_type.clone(),
+            accept: self.accept.clone(),
             token_request: false,
         }
     }
+}
+
+const JSON: &str = "application/json";
+
+/// A declared media type as a header value, without copying it; checked, because a
+/// hand-written `CONTENT_TYPE` or `ACCEPT` could hold anything.
+fn static_media_type(template: &str, what: &str, value: &'static str) -> Result<HeaderValue, Error> {
+    // What `HeaderValue::from_static` accepts without panicking.
+    if value.bytes().all(|b| b == b'\t' || (0x20..0x7f).contains(&b)) {
+        Ok(HeaderValue::from_static(value))
+    } else {
+        Err(invalid_media_type(template, what))
+    }
+}
+
+fn invalid_media_type(template: &str, what: &str) -> Error {
+    Error::InvalidRequest(format!("the {what} of `{template}` is not a valid HTTP header value"))
 }
 
 /// `org` + an already-encoded path + the query. The result must stay on the org's origin.
@@ -208,7 +225,7 @@ trait EndpointParts {
     fn path(&self) -> Result<String, Error>;
     fn query(&self, query: &mut Query);
     fn headers(&self, headers: &mut Headers) -> Result<(), Error>;
-    fn body(&self) -> Result<Option<Vec<u8>>, Error>;
+    fn body(&self) -> Result<Option<Body>, Error>;
 }
 
 impl<E: Endpoint> EndpointParts for E {
@@ -221,7 +238,7 @@ impl<E: Endpoint> EndpointParts for E {
     fn headers(&self, headers: &mut Headers) -> Result<(), Error> {
         Endpoint::headers(self, headers)
     }
-    fn body(&self) -> Result<Option<Vec<u8>>, Error> {
+    fn body(&self) -> Result<Option<Body>, Error> {
         Endpoint::body(self)
     }
 }
@@ -233,7 +250,7 @@ mod tests {
     #[test]
     fn idempotent_methods_and_token_requests_are_safe_to_repeat() {
         let org = Url::parse("https://dev-1.okta.com/oauth2/v1/token").expect("url");
-        let request = |m: Method| PreparedRequest::new(m, org.clone(), Cow::Borrowed("/x"), HeaderMap::new(), None);
+        let request = |m: Method| PreparedRequest::new(m, org.clone(), Cow::Borrowed("/x"), HeaderMap::new());
         for m in [Method::GET, Method::PUT, Method::DELETE, Method::HEAD] {
             assert!(request(m).safe_to_repeat(), "{m}");
         }

@@ -143,7 +143,7 @@ impl Client {
             .http()
             .request(req.method().to_http(), req.url().clone())
             .timeout(timeout)
-            .header(ACCEPT, HeaderValue::from_static(req.accept()))
+            .header(ACCEPT, req.accept().clone())
             .header(USER_AGENT, self.user_agent().clone())
             .headers(req.headers().clone());
         if let Some(value) = auth.authorization {
@@ -154,7 +154,7 @@ impl Client {
         }
         if let Some(body) = auth.body.as_ref().or(req.body()) {
             builder = builder
-                .header(CONTENT_TYPE, HeaderValue::from_static(req.content_type()))
+                .header(CONTENT_TYPE, req.content_type().clone())
                 .body(body.clone());
         }
         if state.attempt > 1 {

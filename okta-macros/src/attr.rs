@@ -212,6 +212,8 @@ pub(crate) enum Role {
     Query,
     Header(LitStr),
     Body,
+    /// One part of a `multipart/form-data` body, named after the field's wire name.
+    Part,
 }
 
 impl Role {
@@ -221,6 +223,7 @@ impl Role {
             Role::Query => QUERY.name,
             Role::Header(_) => "header = ..",
             Role::Body => BODY.name,
+            Role::Part => PART.name,
         };
         format!("#[{}({key})]", symbol::ENDPOINT)
     }
@@ -251,6 +254,8 @@ impl FieldAttr {
                     Role::Query
                 } else if meta.path == BODY {
                     Role::Body
+                } else if meta.path == PART {
+                    Role::Part
                 } else if meta.path == HEADER {
                     Role::Header(meta.value()?.parse()?)
                 } else if meta.path == RENAME {

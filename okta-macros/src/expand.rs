@@ -116,6 +116,7 @@ fn setter_docs(field: &Field) -> TokenStream {
         Some(Role::Query) => format!("Sets the query parameter `{}`.", field.wire),
         Some(Role::Header(_)) => format!("Sets the `{}` header.", field.wire),
         Some(Role::Body) => "Sets the request body.".to_owned(),
+        Some(Role::Part) => format!("Sets the form part `{}`.", field.wire),
         Some(Role::Path) | None => format!("Sets `{}`.", field.ident),
     };
     quote!(#[doc = #what])
@@ -227,8 +228,30 @@ fn endpoint_impl(input: &Input, p: &TokenStream) -> TokenStream {
             quote_spanned!(value_span(f)=> #p::Option::Some(#p::#encoder(&self.#name)?))
         };
         quote! {
-            fn body(&self) -> #p::Result<#p::Option<#p::Vec<u8>>, #p::Error> {
+            fn body(&self) -> #p::Result<#p::Option<#p::Body>, #p::Error> {
                 #p::Result::Ok(#encode)
+            }
+        }
+    });
+
+    // The `part` fields are the body: one multipart form, each part named by its wire name.
+    let part_fields: Vec<_> = input.with_role(|r| matches!(r, Role::Part)).collect();
+    let form = (!part_fields.is_empty()).then(|| {
+        let pushes = part_fields.iter().map(|f| {
+            let (name, wire) = (at_type(f), &f.wire);
+            if f.option_inner.is_some() {
+                quote_spanned!(value_span(f)=> if let #p::Option::Some(part) = &self.#name {
+                    #p::push_part(&mut form, #wire, part);
+                })
+            } else {
+                quote_spanned!(value_span(f)=> #p::push_part(&mut form, #wire, &self.#name);)
+            }
+        });
+        quote! {
+            fn body(&self) -> #p::Result<#p::Option<#p::Body>, #p::Error> {
+                let mut form = #p::Multipart::new();
+                #(#pushes)*
+                #p::Result::Ok(#p::Option::Some(form.into_body()?))
             }
         }
     });
@@ -302,6 +325,7 @@ fn endpoint_impl(input: &Input, p: &TokenStream) -> TokenStream {
             #query
             #headers
             #body
+            #form
             fn decode(response: &#p::RawResponse) -> #p::Result<Self::Output, #p::Error> {
                 #decode
             }

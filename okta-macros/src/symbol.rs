@@ -34,13 +34,14 @@ pub(crate) const PATH: Symbol = key("path", "path");
 pub(crate) const QUERY: Symbol = key("query", "query");
 pub(crate) const HEADER: Symbol = key("header", "header = \"Name\"");
 pub(crate) const BODY: Symbol = key("body", "body");
+pub(crate) const PART: Symbol = key("part", "part");
 pub(crate) const RAW: Symbol = key("raw", "raw");
 pub(crate) const RENAME: Symbol = key("rename", "rename = \"wireName\"");
 pub(crate) const EXPLODE: Symbol = key("explode", "explode = false");
 
 pub(crate) const STRUCT_KEYS: &[Symbol] = &[RESPONSE, PAGINATED, CONTENT_TYPE, ACCEPT, CALL, CRATE];
 pub(crate) const PAGINATED_KEYS: &[Symbol] = &[ITEMS, PAGE_SIZE];
-pub(crate) const FIELD_KEYS: &[Symbol] = &[PATH, QUERY, HEADER, BODY, RAW, RENAME, EXPLODE];
+pub(crate) const FIELD_KEYS: &[Symbol] = &[PATH, QUERY, HEADER, BODY, PART, RAW, RENAME, EXPLODE];
 
 /// The attribute itself: `#[endpoint(..)]`.
 pub(crate) const ENDPOINT: &str = "endpoint";

@@ -30,7 +30,12 @@ pub(crate) fn check(cx: &Ctxt, input: &Input) {
 fn check_content_type(cx: &Ctxt, input: &Input) {
     let Some(lit) = &input.attr.content_type else { return };
     check_media_type(cx, lit, "application/merge-patch+json");
-    if input.with_role(|r| matches!(r, Role::Body)).next().is_none() {
+    if input.with_role(|r| matches!(r, Role::Part)).next().is_some() {
+        cx.error_spanned_by(
+            lit,
+            "a multipart form names its own media type (`multipart/form-data` with its boundary): remove `content_type`",
+        );
+    } else if input.with_role(|r| matches!(r, Role::Body)).next().is_none() {
         cx.error_spanned_by(
             lit,
             "`content_type` is the media type of the body, but no field is #[endpoint(body)]: add one or remove `content_type`",
@@ -308,7 +313,7 @@ fn check_path(cx: &Ctxt, input: &Input) {
 /// HTTP; and no two fields send the same wire name, which Okta would read as one list.
 fn check_fields(cx: &Ctxt, input: &Input, method: Option<&str>) {
     let mut body_seen = false;
-    let mut wire_names: HashMap<(bool, String), &syn::Ident> = HashMap::new();
+    let mut wire_names: HashMap<(std::mem::Discriminant<Role>, String), &syn::Ident> = HashMap::new();
     for field in &input.fields {
         let Some(role) = &field.role else {
             if field.attr_failed {
@@ -318,7 +323,7 @@ fn check_fields(cx: &Ctxt, input: &Input, method: Option<&str>) {
                 field.ident,
                 format!(
                     "`{}` has no role: mark it #[endpoint(path)], #[endpoint(query)], \
-                     #[endpoint(header = \"Name\")] or #[endpoint(body)]",
+                     #[endpoint(header = \"Name\")], #[endpoint(body)] or #[endpoint(part)]",
                     field.ident
                 ),
             );
@@ -362,6 +367,24 @@ fn check_fields(cx: &Ctxt, input: &Input, method: Option<&str>) {
                     );
                 }
             }
+            Role::Part => {
+                if let Some(body) = input.with_role(|r| matches!(r, Role::Body)).next() {
+                    cx.error_at(
+                        field.role_span,
+                        format!(
+                            "the form is the body, so `{}` cannot be a part beside the body `{}`: \
+                             make every field that goes in the body a #[endpoint(part)]",
+                            field.ident, body.ident
+                        ),
+                    );
+                }
+                if let Some(m @ ("GET" | "HEAD")) = method {
+                    cx.error_at(
+                        field.role_span,
+                        format!("a {m} request has no body, so no form; use POST or PUT"),
+                    );
+                }
+            }
             Role::Header(name) => {
                 if !is_token(&name.value()) {
                     cx.error_spanned_by(name, format!("`{}` is not a valid HTTP header name", name.value()));
@@ -379,10 +402,10 @@ fn check_fields(cx: &Ctxt, input: &Input, method: Option<&str>) {
                 ),
             );
         }
-        if matches!(role, Role::Query | Role::Header(_)) {
+        if matches!(role, Role::Query | Role::Header(_) | Role::Part) {
             let is_header = matches!(role, Role::Header(_));
             let key = (
-                is_header,
+                std::mem::discriminant(role),
                 if is_header {
                     field.wire.to_ascii_lowercase()
                 } else {

@@ -46,10 +46,10 @@ pub use client::{Client, UserFactors};
 /// The transport-level client that [`Client`] wraps; what [`AsClient`] hands out.
 pub use okta_core::Client as CoreClient;
 pub use okta_core::{
-    ApiError, AsClient, Auth, Call, ClientBuilder, Config, DecodeError, Endpoint, Error, ErrorCause, Headers,
-    ItemStream, Method, OAuthError, Pacing, Page, PageForm, PageStream, Paginated, ParamValue, PrivateKey, Query,
-    RateLimit, RateLimitBucket, RateLimitedError, RawRequest, RawResponse, Redacted, Response, RetryPolicy,
-    SecretString, Source, StatusCode, is_secret_field,
+    ApiError, AsClient, Auth, Body, Call, ClientBuilder, Config, DecodeError, Endpoint, Error, ErrorCause, FileUpload,
+    FormPart, Headers, ItemStream, Method, Multipart, OAuthError, Pacing, Page, PageForm, PageStream, Paginated,
+    ParamValue, PrivateKey, Query, RateLimit, RateLimitBucket, RateLimitedError, RawBody, RawRequest, RawResponse,
+    Redacted, Response, RetryPolicy, SecretString, Source, StatusCode, is_secret_field,
 };
 pub use okta_macros::Endpoint;
 /// Adds the serde attributes every Okta model field needs, so a model says them once.

@@ -156,7 +156,9 @@ pub struct RevokeCsrFromApplication {
 ///
 /// Publishes a certificate signing request (CSR) for the app with a signed X.509 certificate and adds it into the application key credentials. &gt; **Note:** Publishing a certificate completes the lifecycle of the CSR and it's no longer accessible.
 ///
-/// `POST /api/v1/apps/{appId}/credentials/csrs/{csrId}/lifecycle/publish` with a `Vec<u8>` body (`application/x-pem-file`) → [`JsonWebKey`](crate::models::JsonWebKey).
+/// `POST /api/v1/apps/{appId}/credentials/csrs/{csrId}/lifecycle/publish` with a body of bytes (`application/x-pem-file`) → [`JsonWebKey`](crate::models::JsonWebKey).
+///
+/// Okta also takes `application/x-x509-ca-cert` and `application/pkix-cert`: name one with [`Body::with_content_type`](crate::Body::with_content_type).
 ///
 /// OAuth 2.0 scope: `okta.apps.manage`.
 #[doc(alias = "publishCsrFromApplication")]
@@ -168,7 +170,7 @@ pub struct PublishCsrFromApplication {
     #[endpoint(path)]
     csr_id: String,
     #[endpoint(body, raw)]
-    body: Vec<u8>,
+    body: crate::Body,
 }
 
 /// List all the OAuth 2.0 client JSON Web Keys.
@@ -890,6 +892,23 @@ pub struct DeleteInterclientTrustMapping {
 pub struct ListInterclientTargetApplications {
     #[endpoint(path)]
     app_id: String,
+}
+
+/// Upload an application logo.
+///
+/// Uploads a logo for the app instance. If the app already has a logo, this operation replaces the previous logo.
+///
+/// `POST /api/v1/apps/{appId}/logo` with a `multipart/form-data` body of `file` (a [`FileUpload`](crate::FileUpload)) → `201 Created`.
+///
+/// OAuth 2.0 scope: `okta.apps.manage`.
+#[doc(alias = "uploadApplicationLogo")]
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(POST "/api/v1/apps/{appId}/logo", response = (), call = crate::Client::upload_application_logo)]
+pub struct UploadApplicationLogo {
+    #[endpoint(path)]
+    app_id: String,
+    #[endpoint(part)]
+    file: crate::FileUpload,
 }
 
 /// Assign an app sign-in policy.

@@ -774,6 +774,25 @@ pub struct ReplaceBrandTheme {
     body: crate::models::UpdateThemeRequest,
 }
 
+/// Upload the background image.
+///
+/// Uploads and replaces the background image for the theme. The file must be in PNG, JPG, or GIF format and less than 2 MB in size.
+///
+/// `POST /api/v1/brands/{brandId}/themes/{themeId}/background-image` with a `multipart/form-data` body of `file` (a [`FileUpload`](crate::FileUpload)) → [`ImageUploadResponse`](crate::models::ImageUploadResponse).
+///
+/// OAuth 2.0 scope: `okta.brands.manage`.
+#[doc(alias = "uploadBrandThemeBackgroundImage")]
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(POST "/api/v1/brands/{brandId}/themes/{themeId}/background-image", response = crate::models::ImageUploadResponse, call = crate::Client::upload_brand_theme_background_image)]
+pub struct UploadBrandThemeBackgroundImage {
+    #[endpoint(path)]
+    brand_id: String,
+    #[endpoint(path)]
+    theme_id: String,
+    #[endpoint(part)]
+    file: crate::FileUpload,
+}
+
 /// Delete the background image.
 ///
 /// Deletes a theme background image.
@@ -791,6 +810,25 @@ pub struct DeleteBrandThemeBackgroundImage {
     theme_id: String,
 }
 
+/// Upload the favicon.
+///
+/// Uploads and replaces the favicon for the theme.
+///
+/// `POST /api/v1/brands/{brandId}/themes/{themeId}/favicon` with a `multipart/form-data` body of `file` (a [`FileUpload`](crate::FileUpload)) → [`ImageUploadResponse`](crate::models::ImageUploadResponse).
+///
+/// OAuth 2.0 scope: `okta.brands.manage`.
+#[doc(alias = "uploadBrandThemeFavicon")]
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(POST "/api/v1/brands/{brandId}/themes/{themeId}/favicon", response = crate::models::ImageUploadResponse, call = crate::Client::upload_brand_theme_favicon)]
+pub struct UploadBrandThemeFavicon {
+    #[endpoint(path)]
+    brand_id: String,
+    #[endpoint(path)]
+    theme_id: String,
+    #[endpoint(part)]
+    file: crate::FileUpload,
+}
+
 /// Delete the favicon.
 ///
 /// Deletes a theme favicon. The theme will use the default Okta favicon.
@@ -806,6 +844,25 @@ pub struct DeleteBrandThemeFavicon {
     brand_id: String,
     #[endpoint(path)]
     theme_id: String,
+}
+
+/// Upload the logo.
+///
+/// Uploads and replaces the logo for the theme. The file must be in PNG, JPG, or GIF format and less than 100kB in size. For best results use landscape orientation, a transparent background, and a minimum size of 300px by 50px to prevent upscaling.
+///
+/// `POST /api/v1/brands/{brandId}/themes/{themeId}/logo` with a `multipart/form-data` body of `file` (a [`FileUpload`](crate::FileUpload)) → [`ImageUploadResponse`](crate::models::ImageUploadResponse).
+///
+/// OAuth 2.0 scope: `okta.brands.manage`.
+#[doc(alias = "uploadBrandThemeLogo")]
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(POST "/api/v1/brands/{brandId}/themes/{themeId}/logo", response = crate::models::ImageUploadResponse, call = crate::Client::upload_brand_theme_logo)]
+pub struct UploadBrandThemeLogo {
+    #[endpoint(path)]
+    brand_id: String,
+    #[endpoint(path)]
+    theme_id: String,
+    #[endpoint(part)]
+    file: crate::FileUpload,
 }
 
 /// Delete the logo.

@@ -970,7 +970,9 @@ pub struct RevokeCsrForIdentityProvider {
 ///
 /// Publishes the certificate signing request (CSR) with a signed X.509 certificate and adds it into the signing key credentials for the identity provider (IdP) &gt; **Notes:** &gt; \* Publishing a certificate completes the lifecycle of the CSR, and it's no longer accessible. &gt; \* If the validity period of the certificate is less than 90 days, a 400 error response is returned.
 ///
-/// `POST /api/v1/idps/{idpId}/credentials/csrs/{idpCsrId}/lifecycle/publish` with a `Vec<u8>` body (`application/x-pem-file`) → [`IdPKeyCredential`](crate::models::IdPKeyCredential).
+/// `POST /api/v1/idps/{idpId}/credentials/csrs/{idpCsrId}/lifecycle/publish` with a body of bytes (`application/x-pem-file`) → [`IdPKeyCredential`](crate::models::IdPKeyCredential).
+///
+/// Okta also takes `application/pkix-cert` and `application/x-x509-ca-cert`: name one with [`Body::with_content_type`](crate::Body::with_content_type).
 ///
 /// OAuth 2.0 scope: `okta.idps.manage`.
 #[doc(alias = "publishCsrForIdentityProvider")]
@@ -982,7 +984,7 @@ pub struct PublishCsrForIdentityProvider {
     #[endpoint(path)]
     idp_csr_id: String,
     #[endpoint(body, raw)]
-    body: Vec<u8>,
+    body: crate::Body,
 }
 
 /// List all signing key credentials for IdP.

@@ -136,6 +136,7 @@ async fn every_operation_on_the_wire() {
     Box::pin(create_interclient_trust_mapping(&org)).await;
     Box::pin(delete_interclient_trust_mapping(&org)).await;
     Box::pin(list_interclient_target_applications(&org)).await;
+    Box::pin(upload_application_logo(&org)).await;
     Box::pin(assign_application_policy(&org)).await;
     Box::pin(preview_saml_metadata_for_application(&org)).await;
     Box::pin(list_o_auth2_tokens_for_application(&org)).await;
@@ -376,6 +377,7 @@ async fn publish_csr_from_application(org: &Org) {
             crate::common::Raw {
                 body: Some(F6.as_bytes()),
                 response: None,
+                form: None,
             },
             org.client
                 .publish_csr_from_application("id/1 ?#%", "id/2 ?#%", F6)
@@ -1352,6 +1354,39 @@ async fn list_interclient_target_applications(org: &Org) {
     );
 }
 
+async fn upload_application_logo(org: &Org) {
+    let got = org
+        .check_raw(
+            Expected {
+                op: "uploadApplicationLogo",
+                method: "POST",
+                path: "/api/v1/apps/id%2F1%20%3F%23%25/logo",
+                query: &[],
+                headers: &[],
+                body: None,
+                status: 201,
+                response: None,
+            },
+            crate::common::Raw {
+                body: None,
+                response: None,
+                form: Some(&[crate::common::Part {
+                    name: "file",
+                    file: Some(("file.png", "image/png")),
+                    bytes: b"\x89PNG\r\n\x1a\n",
+                }]),
+            },
+            org.client
+                .upload_application_logo(
+                    "id/1 ?#%",
+                    okta::FileUpload::new("file.png", "image/png", b"\x89PNG\r\n\x1a\n".to_vec()),
+                )
+                .send(),
+        )
+        .await;
+    let () = got;
+}
+
 async fn assign_application_policy(org: &Org) {
     let got = org
         .check(
@@ -1387,6 +1422,7 @@ async fn preview_saml_metadata_for_application(org: &Org) {
             crate::common::Raw {
                 body: None,
                 response: Some(F33),
+                form: None,
             },
             org.client
                 .preview_saml_metadata_for_application("id/1 ?#%", "kid-1 &=")

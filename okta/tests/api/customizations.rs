@@ -29,30 +29,31 @@ const F20: &str = r##"{"recipients": "ALL_USERS"}"##;
 const F21: &str = r##"[{"backgroundImage": "x", "emailTemplateTouchPointVariant": "FULL_THEME", "endUserDashboardTouchPointVariant": "FULL_THEME", "errorPageTouchPointVariant": "BACKGROUND_IMAGE", "favicon": "x", "id": "x", "loadingPageTouchPointVariant": "NONE", "logo": "x", "primaryColorContrastHex": "x", "primaryColorHex": "x", "secondaryColorContrastHex": "x", "secondaryColorHex": "x", "signInPageTouchPointVariant": "BACKGROUND_IMAGE", "_links": {}}]"##;
 const F22: &str = r##"{"backgroundImage": "x", "emailTemplateTouchPointVariant": "FULL_THEME", "endUserDashboardTouchPointVariant": "FULL_THEME", "errorPageTouchPointVariant": "BACKGROUND_IMAGE", "favicon": "x", "id": "x", "loadingPageTouchPointVariant": "NONE", "logo": "x", "primaryColorContrastHex": "x", "primaryColorHex": "x", "secondaryColorContrastHex": "x", "secondaryColorHex": "x", "signInPageTouchPointVariant": "BACKGROUND_IMAGE", "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
 const F23: &str = r##"{"emailTemplateTouchPointVariant": "FULL_THEME", "endUserDashboardTouchPointVariant": "FULL_THEME", "errorPageTouchPointVariant": "BACKGROUND_IMAGE", "loadingPageTouchPointVariant": "NONE", "primaryColorContrastHex": "x", "primaryColorHex": "x", "secondaryColorContrastHex": "x", "secondaryColorHex": "x", "signInPageTouchPointVariant": "BACKGROUND_IMAGE", "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
-const F24: &str = r##"{"_embedded": {"apple-app-site-association": {}, "assetlinks.json": {}, "webauthn": {}}, "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "apple-app-site-association": {"href": "x", "name": "x", "templated": true, "type": "x"}, "assetlinks.json": {"href": "x", "name": "x", "templated": true, "type": "x"}, "webauthn": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
-const F25: &str =
+const F24: &str = r##"{"url": "x"}"##;
+const F25: &str = r##"{"_embedded": {"apple-app-site-association": {}, "assetlinks.json": {}, "webauthn": {}}, "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "apple-app-site-association": {"href": "x", "name": "x", "templated": true, "type": "x"}, "assetlinks.json": {"href": "x", "name": "x", "templated": true, "type": "x"}, "webauthn": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
+const F26: &str =
     r##"{"representation": {}, "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
-const F26: &str = r##"{"representation": {}}"##;
-const F27: &str = r##"{"certificateSourceType": "MANUAL", "domain": "x"}"##;
-const F28: &str = r##"{"brandId": "x", "certificateSourceType": "MANUAL", "dnsRecords": [{"expiration": "x", "fqdn": "x", "recordType": "CAA"}], "domain": "x", "id": "x", "publicCertificate": {"expiration": "x", "fingerprint": "x", "subject": "x"}, "validationStatus": "COMPLETED", "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "brand": {"href": "x", "name": "x", "templated": true, "type": "x"}, "certificate": {"href": "x", "name": "x", "templated": true, "type": "x"}, "verify": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
-const F29: &str = r##"{"brandId": "x"}"##;
-const F30: &str = r##"{"certificate": "x", "certificateChain": "x", "privateKey": "x", "type": "PEM"}"##;
-const F31: &str = r##"[{"displayName": "x", "userName": "x", "dnsValidationRecords": [{}], "domain": "x", "id": "x", "validationStatus": "DELETED", "validationSubdomain": "x", "_embedded": {}}]"##;
-const F32: &str =
+const F27: &str = r##"{"representation": {}}"##;
+const F28: &str = r##"{"certificateSourceType": "MANUAL", "domain": "x"}"##;
+const F29: &str = r##"{"brandId": "x", "certificateSourceType": "MANUAL", "dnsRecords": [{"expiration": "x", "fqdn": "x", "recordType": "CAA"}], "domain": "x", "id": "x", "publicCertificate": {"expiration": "x", "fingerprint": "x", "subject": "x"}, "validationStatus": "COMPLETED", "_links": {"self": {"href": "x", "name": "x", "templated": true, "type": "x"}, "brand": {"href": "x", "name": "x", "templated": true, "type": "x"}, "certificate": {"href": "x", "name": "x", "templated": true, "type": "x"}, "verify": {"href": "x", "name": "x", "templated": true, "type": "x"}}}"##;
+const F30: &str = r##"{"brandId": "x"}"##;
+const F31: &str = r##"{"certificate": "x", "certificateChain": "x", "privateKey": "x", "type": "PEM"}"##;
+const F32: &str = r##"[{"displayName": "x", "userName": "x", "dnsValidationRecords": [{}], "domain": "x", "id": "x", "validationStatus": "DELETED", "validationSubdomain": "x", "_embedded": {}}]"##;
+const F33: &str =
     r##"{"displayName": "x", "userName": "x", "brandId": "x", "domain": "x", "validationSubdomain": "x"}"##;
-const F33: &str = r##"{"displayName": "x", "userName": "x", "dnsValidationRecords": [{"fqdn": "x", "recordType": "CNAME", "verificationValue": "x"}], "domain": "x", "id": "x", "validationStatus": "DELETED", "validationSubdomain": "x"}"##;
-const F34: &str = r##"{"displayName": "x", "userName": "x", "dnsValidationRecords": [{"fqdn": "x", "recordType": "CNAME", "verificationValue": "x"}], "domain": "x", "id": "x", "validationStatus": "DELETED", "validationSubdomain": "x", "_embedded": {"brands": [{}]}}"##;
-const F35: &str = r##"{"displayName": "x", "userName": "x"}"##;
-const F36: &str = r##"{"email-servers": [{"alias": "x", "authType": "BASIC_SMTP_AUTH", "enabled": true, "host": "x", "id": "x", "port": 1, "username": "x", "password": "x"}]}"##;
-const F37: &str = r##"{"alias": "x", "authType": "BASIC_SMTP_AUTH", "enabled": true, "host": "x", "id": "x", "port": 1, "username": "x", "password": "x"}"##;
-const F38: &str = r##"{"fromAddress": "x", "toAddress": "x"}"##;
-const F39: &str = r##"[{"enabled": true, "id": "x", "isPrimaryProvider": true, "providerCapability": "ALL", "providerName": "TWILIO", "providerSettings": {}, "providerSid": "x"}]"##;
-const F40: &str = r##"{"providerAuthToken": "x", "providerCapability": "ALL", "providerName": "TWILIO", "providerSettings": {"call": {"twilioVerifySid": "x"}, "sms": {"twilioVerifySid": "x"}}, "providerSid": "x"}"##;
-const F41: &str = r##"{"enabled": true, "id": "x", "isPrimaryProvider": true, "providerCapability": "ALL", "providerName": "TWILIO", "providerSettings": {"call": {"twilioVerifySid": "x"}, "sms": {"twilioVerifySid": "x"}}, "providerSid": "x"}"##;
-const F42: &str = r##"{"id": "x", "providerAuthToken": "x", "providerSettings": {"call": {"twilioVerifySid": "x"}, "sms": {"twilioVerifySid": "x"}}, "providerSid": "x"}"##;
-const F43: &str = r##"{"countryCodeIso2": "x", "factor": "SMS", "phoneNumber": "x"}"##;
-const F44: &str = r##"[{"created": "2026-01-02T03:04:05.000Z", "id": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "name": "x", "template": "x", "translations": {}, "type": "SMS_VERIFY_CODE"}]"##;
-const F45: &str = r##"{"created": "2026-01-02T03:04:05.000Z", "id": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "name": "x", "template": "x", "translations": {}, "type": "SMS_VERIFY_CODE"}"##;
+const F34: &str = r##"{"displayName": "x", "userName": "x", "dnsValidationRecords": [{"fqdn": "x", "recordType": "CNAME", "verificationValue": "x"}], "domain": "x", "id": "x", "validationStatus": "DELETED", "validationSubdomain": "x"}"##;
+const F35: &str = r##"{"displayName": "x", "userName": "x", "dnsValidationRecords": [{"fqdn": "x", "recordType": "CNAME", "verificationValue": "x"}], "domain": "x", "id": "x", "validationStatus": "DELETED", "validationSubdomain": "x", "_embedded": {"brands": [{}]}}"##;
+const F36: &str = r##"{"displayName": "x", "userName": "x"}"##;
+const F37: &str = r##"{"email-servers": [{"alias": "x", "authType": "BASIC_SMTP_AUTH", "enabled": true, "host": "x", "id": "x", "port": 1, "username": "x", "password": "x"}]}"##;
+const F38: &str = r##"{"alias": "x", "authType": "BASIC_SMTP_AUTH", "enabled": true, "host": "x", "id": "x", "port": 1, "username": "x", "password": "x"}"##;
+const F39: &str = r##"{"fromAddress": "x", "toAddress": "x"}"##;
+const F40: &str = r##"[{"enabled": true, "id": "x", "isPrimaryProvider": true, "providerCapability": "ALL", "providerName": "TWILIO", "providerSettings": {}, "providerSid": "x"}]"##;
+const F41: &str = r##"{"providerAuthToken": "x", "providerCapability": "ALL", "providerName": "TWILIO", "providerSettings": {"call": {"twilioVerifySid": "x"}, "sms": {"twilioVerifySid": "x"}}, "providerSid": "x"}"##;
+const F42: &str = r##"{"enabled": true, "id": "x", "isPrimaryProvider": true, "providerCapability": "ALL", "providerName": "TWILIO", "providerSettings": {"call": {"twilioVerifySid": "x"}, "sms": {"twilioVerifySid": "x"}}, "providerSid": "x"}"##;
+const F43: &str = r##"{"id": "x", "providerAuthToken": "x", "providerSettings": {"call": {"twilioVerifySid": "x"}, "sms": {"twilioVerifySid": "x"}}, "providerSid": "x"}"##;
+const F44: &str = r##"{"countryCodeIso2": "x", "factor": "SMS", "phoneNumber": "x"}"##;
+const F45: &str = r##"[{"created": "2026-01-02T03:04:05.000Z", "id": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "name": "x", "template": "x", "translations": {}, "type": "SMS_VERIFY_CODE"}]"##;
+const F46: &str = r##"{"created": "2026-01-02T03:04:05.000Z", "id": "x", "lastUpdated": "2026-01-02T03:04:05.000Z", "name": "x", "template": "x", "translations": {}, "type": "SMS_VERIFY_CODE"}"##;
 
 #[tokio::test]
 async fn every_operation_on_the_wire() {
@@ -102,8 +103,11 @@ async fn every_operation_on_the_wire() {
     Box::pin(list_brand_themes(&org)).await;
     Box::pin(get_brand_theme(&org)).await;
     Box::pin(replace_brand_theme(&org)).await;
+    Box::pin(upload_brand_theme_background_image(&org)).await;
     Box::pin(delete_brand_theme_background_image(&org)).await;
+    Box::pin(upload_brand_theme_favicon(&org)).await;
     Box::pin(delete_brand_theme_favicon(&org)).await;
+    Box::pin(upload_brand_theme_logo(&org)).await;
     Box::pin(delete_brand_theme_logo(&org)).await;
     Box::pin(get_all_well_known_uris(&org)).await;
     Box::pin(get_root_brand_well_known_uri(&org)).await;
@@ -1159,6 +1163,44 @@ async fn replace_brand_theme(org: &Org) {
     assert_eq!(serde_json::to_value(&got).unwrap(), json(F22), "replaceBrandTheme");
 }
 
+async fn upload_brand_theme_background_image(org: &Org) {
+    let got = org
+        .check_raw(
+            Expected {
+                op: "uploadBrandThemeBackgroundImage",
+                method: "POST",
+                path: "/api/v1/brands/id%2F1%20%3F%23%25/themes/id%2F2%20%3F%23%25/background-image",
+                query: &[],
+                headers: &[],
+                body: None,
+                status: 201,
+                response: Some(json(F24)),
+            },
+            crate::common::Raw {
+                body: None,
+                response: None,
+                form: Some(&[crate::common::Part {
+                    name: "file",
+                    file: Some(("file.png", "image/png")),
+                    bytes: b"\x89PNG\r\n\x1a\n",
+                }]),
+            },
+            org.client
+                .upload_brand_theme_background_image(
+                    "id/1 ?#%",
+                    "id/2 ?#%",
+                    okta::FileUpload::new("file.png", "image/png", b"\x89PNG\r\n\x1a\n".to_vec()),
+                )
+                .send(),
+        )
+        .await;
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        json(F24),
+        "uploadBrandThemeBackgroundImage"
+    );
+}
+
 async fn delete_brand_theme_background_image(org: &Org) {
     let got = org
         .check(
@@ -1180,6 +1222,44 @@ async fn delete_brand_theme_background_image(org: &Org) {
     let () = got;
 }
 
+async fn upload_brand_theme_favicon(org: &Org) {
+    let got = org
+        .check_raw(
+            Expected {
+                op: "uploadBrandThemeFavicon",
+                method: "POST",
+                path: "/api/v1/brands/id%2F1%20%3F%23%25/themes/id%2F2%20%3F%23%25/favicon",
+                query: &[],
+                headers: &[],
+                body: None,
+                status: 201,
+                response: Some(json(F24)),
+            },
+            crate::common::Raw {
+                body: None,
+                response: None,
+                form: Some(&[crate::common::Part {
+                    name: "file",
+                    file: Some(("file.png", "image/png")),
+                    bytes: b"\x89PNG\r\n\x1a\n",
+                }]),
+            },
+            org.client
+                .upload_brand_theme_favicon(
+                    "id/1 ?#%",
+                    "id/2 ?#%",
+                    okta::FileUpload::new("file.png", "image/png", b"\x89PNG\r\n\x1a\n".to_vec()),
+                )
+                .send(),
+        )
+        .await;
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        json(F24),
+        "uploadBrandThemeFavicon"
+    );
+}
+
 async fn delete_brand_theme_favicon(org: &Org) {
     let got = org
         .check(
@@ -1197,6 +1277,40 @@ async fn delete_brand_theme_favicon(org: &Org) {
         )
         .await;
     let () = got;
+}
+
+async fn upload_brand_theme_logo(org: &Org) {
+    let got = org
+        .check_raw(
+            Expected {
+                op: "uploadBrandThemeLogo",
+                method: "POST",
+                path: "/api/v1/brands/id%2F1%20%3F%23%25/themes/id%2F2%20%3F%23%25/logo",
+                query: &[],
+                headers: &[],
+                body: None,
+                status: 200,
+                response: Some(json(F24)),
+            },
+            crate::common::Raw {
+                body: None,
+                response: None,
+                form: Some(&[crate::common::Part {
+                    name: "file",
+                    file: Some(("file.png", "image/png")),
+                    bytes: b"\x89PNG\r\n\x1a\n",
+                }]),
+            },
+            org.client
+                .upload_brand_theme_logo(
+                    "id/1 ?#%",
+                    "id/2 ?#%",
+                    okta::FileUpload::new("file.png", "image/png", b"\x89PNG\r\n\x1a\n".to_vec()),
+                )
+                .send(),
+        )
+        .await;
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F24), "uploadBrandThemeLogo");
 }
 
 async fn delete_brand_theme_logo(org: &Org) {
@@ -1229,7 +1343,7 @@ async fn get_all_well_known_uris(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F24)),
+                response: Some(json(F25)),
             },
             org.client
                 .get_all_well_known_uris("id/1 ?#%")
@@ -1237,7 +1351,7 @@ async fn get_all_well_known_uris(org: &Org) {
                 .send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F24), "getAllWellKnownURIs");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F25), "getAllWellKnownURIs");
 }
 
 async fn get_root_brand_well_known_uri(org: &Org) {
@@ -1251,7 +1365,7 @@ async fn get_root_brand_well_known_uri(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F25)),
+                response: Some(json(F26)),
             },
             org.client
                 .get_root_brand_well_known_uri("id/1 ?#%", "id/2 ?#%")
@@ -1261,7 +1375,7 @@ async fn get_root_brand_well_known_uri(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F25),
+        json(F26),
         "getRootBrandWellKnownURI"
     );
 }
@@ -1277,12 +1391,12 @@ async fn get_brand_well_known_uri(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F25)),
+                response: Some(json(F26)),
             },
             org.client.get_brand_well_known_uri("id/1 ?#%", "id/2 ?#%").send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F25), "getBrandWellKnownURI");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F26), "getBrandWellKnownURI");
 }
 
 async fn replace_brand_well_known_uri(org: &Org) {
@@ -1294,19 +1408,19 @@ async fn replace_brand_well_known_uri(org: &Org) {
                 path: "/api/v1/brands/id%2F1%20%3F%23%25/well-known-uris/id%2F2%20%3F%23%25/customized",
                 query: &[],
                 headers: &[],
-                body: Some(json(F26)),
+                body: Some(json(F27)),
                 status: 200,
-                response: Some(json(F25)),
+                response: Some(json(F26)),
             },
             org.client
                 .replace_brand_well_known_uri("id/1 ?#%", "id/2 ?#%")
-                .body(serde_json::from_value::<okta::models::WellKnownURIRequest>(json(F26)).expect("body fixture"))
+                .body(serde_json::from_value::<okta::models::WellKnownURIRequest>(json(F27)).expect("body fixture"))
                 .send(),
         )
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F25),
+        json(F26),
         "replaceBrandWellKnownURI"
     );
 }
@@ -1339,18 +1453,18 @@ async fn create_custom_domain(org: &Org) {
                 path: "/api/v1/domains",
                 query: &[],
                 headers: &[],
-                body: Some(json(F27)),
+                body: Some(json(F28)),
                 status: 200,
-                response: Some(json(F28)),
+                response: Some(json(F29)),
             },
             org.client
                 .create_custom_domain(
-                    serde_json::from_value::<okta::models::DomainRequest>(json(F27)).expect("body fixture"),
+                    serde_json::from_value::<okta::models::DomainRequest>(json(F28)).expect("body fixture"),
                 )
                 .send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F28), "createCustomDomain");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F29), "createCustomDomain");
 }
 
 async fn get_custom_domain(org: &Org) {
@@ -1364,12 +1478,12 @@ async fn get_custom_domain(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F28)),
+                response: Some(json(F29)),
             },
             org.client.get_custom_domain("id/1 ?#%").send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F28), "getCustomDomain");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F29), "getCustomDomain");
 }
 
 async fn replace_custom_domain(org: &Org) {
@@ -1381,19 +1495,19 @@ async fn replace_custom_domain(org: &Org) {
                 path: "/api/v1/domains/id%2F1%20%3F%23%25",
                 query: &[],
                 headers: &[],
-                body: Some(json(F29)),
+                body: Some(json(F30)),
                 status: 200,
-                response: Some(json(F28)),
+                response: Some(json(F29)),
             },
             org.client
                 .replace_custom_domain(
                     "id/1 ?#%",
-                    serde_json::from_value::<okta::models::UpdateDomain>(json(F29)).expect("body fixture"),
+                    serde_json::from_value::<okta::models::UpdateDomain>(json(F30)).expect("body fixture"),
                 )
                 .send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F28), "replaceCustomDomain");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F29), "replaceCustomDomain");
 }
 
 async fn delete_custom_domain(org: &Org) {
@@ -1424,14 +1538,14 @@ async fn upsert_certificate(org: &Org) {
                 path: "/api/v1/domains/id%2F1%20%3F%23%25/certificate",
                 query: &[],
                 headers: &[],
-                body: Some(json(F30)),
+                body: Some(json(F31)),
                 status: 204,
                 response: None,
             },
             org.client
                 .upsert_certificate(
                     "id/1 ?#%",
-                    serde_json::from_value::<okta::models::DomainCertificate>(json(F30)).expect("body fixture"),
+                    serde_json::from_value::<okta::models::DomainCertificate>(json(F31)).expect("body fixture"),
                 )
                 .send(),
         )
@@ -1450,12 +1564,12 @@ async fn verify_domain(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F28)),
+                response: Some(json(F29)),
             },
             org.client.verify_domain("id/1 ?#%").send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F28), "verifyDomain");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F29), "verifyDomain");
 }
 
 async fn list_email_domains(org: &Org) {
@@ -1469,7 +1583,7 @@ async fn list_email_domains(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F31)),
+                response: Some(json(F32)),
             },
             org.client
                 .list_email_domains()
@@ -1477,7 +1591,7 @@ async fn list_email_domains(org: &Org) {
                 .send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F31), "listEmailDomains");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F32), "listEmailDomains");
 }
 
 async fn create_email_domain(org: &Org) {
@@ -1489,19 +1603,19 @@ async fn create_email_domain(org: &Org) {
                 path: "/api/v1/email-domains",
                 query: &[("expand", "a b,c")],
                 headers: &[],
-                body: Some(json(F32)),
+                body: Some(json(F33)),
                 status: 200,
-                response: Some(json(F33)),
+                response: Some(json(F34)),
             },
             org.client
                 .create_email_domain(
-                    serde_json::from_value::<okta::models::EmailDomain>(json(F32)).expect("body fixture"),
+                    serde_json::from_value::<okta::models::EmailDomain>(json(F33)).expect("body fixture"),
                 )
                 .expand(vec!["a b".to_owned(), "c".to_owned()])
                 .send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F33), "createEmailDomain");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F34), "createEmailDomain");
 }
 
 async fn get_email_domain(org: &Org) {
@@ -1515,7 +1629,7 @@ async fn get_email_domain(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F34)),
+                response: Some(json(F35)),
             },
             org.client
                 .get_email_domain("id/1 ?#%")
@@ -1523,7 +1637,7 @@ async fn get_email_domain(org: &Org) {
                 .send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F34), "getEmailDomain");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F35), "getEmailDomain");
 }
 
 async fn replace_email_domain(org: &Org) {
@@ -1535,20 +1649,20 @@ async fn replace_email_domain(org: &Org) {
                 path: "/api/v1/email-domains/id%2F1%20%3F%23%25",
                 query: &[("expand", "a b,c")],
                 headers: &[],
-                body: Some(json(F35)),
+                body: Some(json(F36)),
                 status: 200,
-                response: Some(json(F33)),
+                response: Some(json(F34)),
             },
             org.client
                 .replace_email_domain(
                     "id/1 ?#%",
-                    serde_json::from_value::<okta::models::UpdateEmailDomain>(json(F35)).expect("body fixture"),
+                    serde_json::from_value::<okta::models::UpdateEmailDomain>(json(F36)).expect("body fixture"),
                 )
                 .expand(vec!["a b".to_owned(), "c".to_owned()])
                 .send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F33), "replaceEmailDomain");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F34), "replaceEmailDomain");
 }
 
 async fn delete_email_domain(org: &Org) {
@@ -1584,12 +1698,12 @@ async fn verify_email_domain(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F33)),
+                response: Some(json(F34)),
             },
             org.client.verify_email_domain("id/1 ?#%").send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F33), "verifyEmailDomain");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F34), "verifyEmailDomain");
 }
 
 async fn list_email_servers(org: &Org) {
@@ -1603,12 +1717,12 @@ async fn list_email_servers(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F36)),
+                response: Some(json(F37)),
             },
             org.client.list_email_servers().send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F36), "listEmailServers");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F37), "listEmailServers");
 }
 
 async fn create_email_server(org: &Org) {
@@ -1620,17 +1734,17 @@ async fn create_email_server(org: &Org) {
                 path: "/api/v1/email-servers",
                 query: &[],
                 headers: &[],
-                body: Some(json(F37)),
+                body: Some(json(F38)),
                 status: 201,
-                response: Some(json(F37)),
+                response: Some(json(F38)),
             },
             org.client
                 .create_email_server()
-                .body(serde_json::from_value::<okta::models::BaseEmailServerCreate>(json(F37)).expect("body fixture"))
+                .body(serde_json::from_value::<okta::models::BaseEmailServerCreate>(json(F38)).expect("body fixture"))
                 .send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F37), "createEmailServer");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F38), "createEmailServer");
 }
 
 async fn get_email_server(org: &Org) {
@@ -1644,12 +1758,12 @@ async fn get_email_server(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F37)),
+                response: Some(json(F38)),
             },
             org.client.get_email_server("id/1 ?#%").send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F37), "getEmailServer");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F38), "getEmailServer");
 }
 
 async fn update_email_server(org: &Org) {
@@ -1661,17 +1775,17 @@ async fn update_email_server(org: &Org) {
                 path: "/api/v1/email-servers/id%2F1%20%3F%23%25",
                 query: &[],
                 headers: &[],
-                body: Some(json(F37)),
+                body: Some(json(F38)),
                 status: 200,
-                response: Some(json(F37)),
+                response: Some(json(F38)),
             },
             org.client
                 .update_email_server("id/1 ?#%")
-                .body(serde_json::from_value::<okta::models::BaseEmailServer>(json(F37)).expect("body fixture"))
+                .body(serde_json::from_value::<okta::models::BaseEmailServer>(json(F38)).expect("body fixture"))
                 .send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F37), "updateEmailServer");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F38), "updateEmailServer");
 }
 
 async fn delete_email_server(org: &Org) {
@@ -1702,13 +1816,13 @@ async fn test_email_server(org: &Org) {
                 path: "/api/v1/email-servers/id%2F1%20%3F%23%25/test",
                 query: &[],
                 headers: &[],
-                body: Some(json(F38)),
+                body: Some(json(F39)),
                 status: 204,
                 response: None,
             },
             org.client
                 .test_email_server("id/1 ?#%")
-                .body(serde_json::from_value::<okta::models::EmailTestAddresses>(json(F38)).expect("body fixture"))
+                .body(serde_json::from_value::<okta::models::EmailTestAddresses>(json(F39)).expect("body fixture"))
                 .send(),
         )
         .await;
@@ -1726,14 +1840,14 @@ async fn list_all_custom_telephony_provider_credentials(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F39)),
+                response: Some(json(F40)),
             },
             org.client.list_all_custom_telephony_provider_credentials().send(),
         )
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F39),
+        json(F40),
         "listAllCustomTelephonyProviderCredentials"
     );
 }
@@ -1747,13 +1861,13 @@ async fn create_custom_telephony_provider_credentials(org: &Org) {
                 path: "/api/v1/telephony-providers",
                 query: &[],
                 headers: &[],
-                body: Some(json(F40)),
+                body: Some(json(F41)),
                 status: 201,
-                response: Some(json(F41)),
+                response: Some(json(F42)),
             },
             org.client
                 .create_custom_telephony_provider_credentials(
-                    serde_json::from_value::<okta::models::CustomTelephonyProviderCredentialCreateRequest>(json(F40))
+                    serde_json::from_value::<okta::models::CustomTelephonyProviderCredentialCreateRequest>(json(F41))
                         .expect("body fixture"),
                 )
                 .send(),
@@ -1761,7 +1875,7 @@ async fn create_custom_telephony_provider_credentials(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F41),
+        json(F42),
         "createCustomTelephonyProviderCredentials"
     );
 }
@@ -1777,14 +1891,14 @@ async fn get_custom_telephony_provider_credential(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F41)),
+                response: Some(json(F42)),
             },
             org.client.get_custom_telephony_provider_credential("id/1 ?#%").send(),
         )
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F41),
+        json(F42),
         "getCustomTelephonyProviderCredential"
     );
 }
@@ -1798,14 +1912,14 @@ async fn update_custom_telephony_provider_credential(org: &Org) {
                 path: "/api/v1/telephony-providers/id%2F1%20%3F%23%25",
                 query: &[],
                 headers: &[],
-                body: Some(json(F42)),
+                body: Some(json(F43)),
                 status: 200,
-                response: Some(json(F41)),
+                response: Some(json(F42)),
             },
             org.client
                 .update_custom_telephony_provider_credential(
                     "id/1 ?#%",
-                    serde_json::from_value::<okta::models::CustomTelephonyProviderCredentialUpdateRequest>(json(F42))
+                    serde_json::from_value::<okta::models::CustomTelephonyProviderCredentialUpdateRequest>(json(F43))
                         .expect("body fixture"),
                 )
                 .send(),
@@ -1813,7 +1927,7 @@ async fn update_custom_telephony_provider_credential(org: &Org) {
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F41),
+        json(F42),
         "updateCustomTelephonyProviderCredential"
     );
 }
@@ -1850,14 +1964,14 @@ async fn activate_custom_telephony_credential(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F41)),
+                response: Some(json(F42)),
             },
             org.client.activate_custom_telephony_credential("id/1 ?#%").send(),
         )
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F41),
+        json(F42),
         "activateCustomTelephonyCredential"
     );
 }
@@ -1873,14 +1987,14 @@ async fn deactivate_custom_telephony_credential(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F41)),
+                response: Some(json(F42)),
             },
             org.client.deactivate_custom_telephony_credential("id/1 ?#%").send(),
         )
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F41),
+        json(F42),
         "deactivateCustomTelephonyCredential"
     );
 }
@@ -1896,14 +2010,14 @@ async fn set_as_primary_custom_telephony_credential(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F41)),
+                response: Some(json(F42)),
             },
             org.client.set_as_primary_custom_telephony_credential("id/1 ?#%").send(),
         )
         .await;
     assert_eq!(
         serde_json::to_value(&got).unwrap(),
-        json(F41),
+        json(F42),
         "setAsPrimaryCustomTelephonyCredential"
     );
 }
@@ -1917,14 +2031,14 @@ async fn send_test_custom_telephony_provider_credential(org: &Org) {
                 path: "/api/v1/telephony-providers/id%2F1%20%3F%23%25/test",
                 query: &[],
                 headers: &[],
-                body: Some(json(F43)),
+                body: Some(json(F44)),
                 status: 204,
                 response: None,
             },
             org.client
                 .send_test_custom_telephony_provider_credential(
                     "id/1 ?#%",
-                    serde_json::from_value::<okta::models::CustomTelephonyProviderCredentialSendTestRequest>(json(F43))
+                    serde_json::from_value::<okta::models::CustomTelephonyProviderCredentialSendTestRequest>(json(F44))
                         .expect("body fixture"),
                 )
                 .send(),
@@ -1944,7 +2058,7 @@ async fn list_sms_templates(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F44)),
+                response: Some(json(F45)),
             },
             org.client
                 .list_sms_templates()
@@ -1952,7 +2066,7 @@ async fn list_sms_templates(org: &Org) {
                 .send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F44), "listSmsTemplates");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F45), "listSmsTemplates");
 }
 
 async fn create_sms_template(org: &Org) {
@@ -1964,18 +2078,18 @@ async fn create_sms_template(org: &Org) {
                 path: "/api/v1/templates/sms",
                 query: &[],
                 headers: &[],
-                body: Some(json(F45)),
+                body: Some(json(F46)),
                 status: 200,
-                response: Some(json(F45)),
+                response: Some(json(F46)),
             },
             org.client
                 .create_sms_template(
-                    serde_json::from_value::<okta::models::SmsTemplate>(json(F45)).expect("body fixture"),
+                    serde_json::from_value::<okta::models::SmsTemplate>(json(F46)).expect("body fixture"),
                 )
                 .send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F45), "createSmsTemplate");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F46), "createSmsTemplate");
 }
 
 async fn get_sms_template(org: &Org) {
@@ -1989,12 +2103,12 @@ async fn get_sms_template(org: &Org) {
                 headers: &[],
                 body: None,
                 status: 200,
-                response: Some(json(F45)),
+                response: Some(json(F46)),
             },
             org.client.get_sms_template("id/1 ?#%").send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F45), "getSmsTemplate");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F46), "getSmsTemplate");
 }
 
 async fn update_sms_template(org: &Org) {
@@ -2006,19 +2120,19 @@ async fn update_sms_template(org: &Org) {
                 path: "/api/v1/templates/sms/id%2F1%20%3F%23%25",
                 query: &[],
                 headers: &[],
-                body: Some(json(F45)),
+                body: Some(json(F46)),
                 status: 200,
-                response: Some(json(F45)),
+                response: Some(json(F46)),
             },
             org.client
                 .update_sms_template(
                     "id/1 ?#%",
-                    serde_json::from_value::<okta::models::SmsTemplate>(json(F45)).expect("body fixture"),
+                    serde_json::from_value::<okta::models::SmsTemplate>(json(F46)).expect("body fixture"),
                 )
                 .send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F45), "updateSmsTemplate");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F46), "updateSmsTemplate");
 }
 
 async fn replace_sms_template(org: &Org) {
@@ -2030,19 +2144,19 @@ async fn replace_sms_template(org: &Org) {
                 path: "/api/v1/templates/sms/id%2F1%20%3F%23%25",
                 query: &[],
                 headers: &[],
-                body: Some(json(F45)),
+                body: Some(json(F46)),
                 status: 200,
-                response: Some(json(F45)),
+                response: Some(json(F46)),
             },
             org.client
                 .replace_sms_template(
                     "id/1 ?#%",
-                    serde_json::from_value::<okta::models::SmsTemplate>(json(F45)).expect("body fixture"),
+                    serde_json::from_value::<okta::models::SmsTemplate>(json(F46)).expect("body fixture"),
                 )
                 .send(),
         )
         .await;
-    assert_eq!(serde_json::to_value(&got).unwrap(), json(F45), "replaceSmsTemplate");
+    assert_eq!(serde_json::to_value(&got).unwrap(), json(F46), "replaceSmsTemplate");
 }
 
 async fn delete_sms_template(org: &Org) {

@@ -1407,6 +1407,7 @@ async fn publish_csr_for_identity_provider(org: &Org) {
             crate::common::Raw {
                 body: Some(F30.as_bytes()),
                 response: None,
+                form: None,
             },
             org.client
                 .publish_csr_for_identity_provider("id/1 ?#%", "id/2 ?#%", F30)

@@ -392,6 +392,7 @@ async fn publish_security_event_tokens(org: &Org) {
             crate::common::Raw {
                 body: Some(F9.as_bytes()),
                 response: None,
+                form: None,
             },
             org.client.publish_security_event_tokens(F9).send(),
         )

@@ -59,6 +59,34 @@ pub struct Raw {
     /// The response body, served with the `accept` of [`Expected::headers`] as its type
     /// (replaces [`Expected::response`]).
     pub response: Option<&'static str>,
+    /// A `multipart/form-data` body, these parts in order (replaces [`Expected::body`]).
+    pub form: Option<&'static [Part]>,
+}
+
+/// One part of a `multipart/form-data` body.
+pub struct Part {
+    pub name: &'static str,
+    /// A file's name and media type; `None` for a text field.
+    pub file: Option<(&'static str, &'static str)>,
+    pub bytes: &'static [u8],
+}
+
+/// `parts` encoded as RFC 7578 says, under `boundary`: what a form must be byte for byte.
+pub fn multipart(boundary: &str, parts: &[Part]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for part in parts {
+        out.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{}\"", part.name).as_bytes(),
+        );
+        if let Some((file_name, media_type)) = part.file {
+            out.extend_from_slice(format!("; filename=\"{file_name}\"\r\nContent-Type: {media_type}").as_bytes());
+        }
+        out.extend_from_slice(b"\r\n\r\n");
+        out.extend_from_slice(part.bytes);
+        out.extend_from_slice(b"\r\n");
+    }
+    out.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    out
 }
 
 impl Org {
@@ -136,7 +164,22 @@ impl Org {
         if let Some(body) = raw.body {
             assert_eq!(&request.body[..], body, "{op}: body, byte for byte");
         }
-        if raw.body.is_some() || expected.body.is_some() {
+        if let Some(parts) = raw.form {
+            let content_type = header("content-type").unwrap_or_default();
+            let boundary = content_type
+                .strip_prefix("multipart/form-data; boundary=")
+                .unwrap_or_else(|| panic!("{op}: content-type {content_type:?} is not a form with a boundary"));
+            assert!(
+                !boundary.is_empty() && boundary.len() <= 70,
+                "{op}: boundary {boundary:?}"
+            );
+            assert_eq!(
+                String::from_utf8_lossy(&request.body),
+                String::from_utf8_lossy(&multipart(boundary, parts)),
+                "{op}: the form, byte for byte"
+            );
+            assert_eq!(request.body, multipart(boundary, parts), "{op}: the form's bytes");
+        } else if raw.body.is_some() || expected.body.is_some() {
             // JSON unless the operation names another type (`application/merge-patch+json`).
             assert_eq!(
                 header("content-type").as_deref(),
@@ -145,7 +188,7 @@ impl Org {
             );
         }
         match &expected.body {
-            _ if raw.body.is_some() => {}
+            _ if raw.body.is_some() || raw.form.is_some() => {}
             Some(body) => {
                 let got: Value = serde_json::from_slice(&request.body)
                     .unwrap_or_else(|e| panic!("{op}: the body is not JSON ({e})"));

@@ -9,6 +9,7 @@ mod pacing;
 mod pagination;
 mod retries;
 mod stale_connections;
+mod uploads;
 
 use std::time::Duration;
 

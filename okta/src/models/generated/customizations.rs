@@ -958,6 +958,19 @@ open_enum! {
     }
 }
 
+/// The `ImageUploadResponse` object.
+#[cfg(feature = "customizations")]
+#[okta::model]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ImageUploadResponse {
+    /// `url`.
+    pub url: Option<String>,
+    /// Fields this SDK does not know, kept verbatim.
+    #[serde(flatten)]
+    pub extra: crate::models::JsonMap,
+}
+
 /// The language specified as an [IETF BCP 47 language tag](https://datatracker.ietf.org/doc/html/rfc5646)
 #[cfg(feature = "customizations")]
 pub type Language = String;

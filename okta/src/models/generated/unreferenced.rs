@@ -3519,19 +3519,6 @@ pub struct IdvCapability {
     pub extra: crate::models::JsonMap,
 }
 
-/// The `ImageUploadResponse` object.
-#[cfg(feature = "full")]
-#[okta::model]
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ImageUploadResponse {
-    /// `url`.
-    pub url: Option<String>,
-    /// Fields this SDK does not know, kept verbatim.
-    #[serde(flatten)]
-    pub extra: crate::models::JsonMap,
-}
-
 /// The `InactivityPolicyRuleCondition` object.
 #[cfg(feature = "full")]
 #[okta::model]

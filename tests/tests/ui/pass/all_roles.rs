@@ -102,7 +102,7 @@ fn main() {
     assert_eq!(headers.get("x-forwarded-for").expect("set"), "203.0.113.7");
     // `body` is also the name of the setter: the trait's method is named in full.
     let body = okta::Endpoint::body(endpoint).expect("serializes").expect("set");
-    assert_eq!(body, br#"{"text":"hello"}"#);
+    assert_eq!(body.as_bytes(), br#"{"text":"hello"}"#);
     assert_eq!(<AddNote as okta::Endpoint>::METHOD, okta::Method::POST);
     assert_eq!(<AddNote as okta::Endpoint>::PATH, "/api/v1/groups/{groupId}/notes");
 

@@ -39,6 +39,7 @@ mod faults;
 mod filter;
 mod harness;
 mod ids;
+mod media;
 mod oauth;
 mod paging;
 mod rate_limit;

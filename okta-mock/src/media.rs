@@ -30,7 +30,11 @@ pub(crate) fn is_form(content_type: &str) -> bool {
 /// it gives the highest quality, the earlier offered on a tie. Without `Accept`, or when it
 /// accepts none of them, the first: the answer is then not negotiated, as HTTP allows (RFC 9110
 /// §12.5.1), rather than refused.
-pub(crate) fn preferred<'a, T>(accept: Option<&str>, offered: &'a [T], media_type: impl Fn(&T) -> &str) -> Option<&'a T> {
+pub(crate) fn preferred<'a, T>(
+    accept: Option<&str>,
+    offered: &'a [T],
+    media_type: impl Fn(&T) -> &str,
+) -> Option<&'a T> {
     let Some(accept) = accept else {
         return offered.first();
     };
@@ -99,7 +103,10 @@ mod tests {
         assert_eq!(pick(None), JSON);
         assert_eq!(pick(Some("*/*")), JSON);
         assert_eq!(pick(Some("application/pkcs10")), "application/pkcs10");
-        assert_eq!(pick(Some("application/json;q=0.5, application/pkcs10")), "application/pkcs10");
+        assert_eq!(
+            pick(Some("application/json;q=0.5, application/pkcs10")),
+            "application/pkcs10"
+        );
         assert_eq!(pick(Some("application/*;q=0.2, application/json;q=0.9")), JSON);
         // The most specific range decides: `application/json;q=0` refuses JSON despite `*/*`.
         assert_eq!(pick(Some("*/*, application/json;q=0")), "application/pkcs10");

@@ -6,9 +6,9 @@ use serde_json::json;
 use super::dpop::{self, ProofError};
 use super::jws::Jws;
 use super::{IssuedToken, assertion};
-use crate::{clock, media};
 use crate::request::{Reply, Req};
 use crate::state::State;
+use crate::{clock, media};
 
 /// The path of the org authorization server's token endpoint.
 pub(crate) const PATH: &str = "/oauth2/v1/token";

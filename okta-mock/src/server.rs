@@ -617,7 +617,8 @@ impl Drop for InFlight<'_> {
 }
 
 /// The OAuth token endpoint takes its form body as it is; the stand-in's own API and every
-/// other route get a JSON body, and the Okta routes authentication, then the route table.
+/// other route get the body read as JSON when it is sent as JSON (or as nothing said), and the
+/// Okta routes authentication, then the route table.
 fn route(shared: &Shared, st: &mut State, mut req: Req, bytes: &[u8]) -> Reply {
     if req.path == token_endpoint::PATH {
         return token_endpoint::handle(st, &req, bytes);

@@ -270,4 +270,24 @@ mod tests {
         let yaml = Spec::parse("{a: [1, 2.5, true, null, \"q\\\"\\n\"], b: {c: x}}").unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(to_json(&yaml.root), r#"{"a":[1,2.5,true,null,"q\"\n"],"b":{"c":"x"}}"#);
     }
+
+    #[test]
+    fn smallest_json_only_for_plain_schemas() {
+        let spec = Spec::parse(
+            "components: {schemas: {Key: {type: object, properties: {kid: {type: string}}}}}\n\
+             cases:\n\
+             - {$ref: '#/components/schemas/Key'}\n\
+             - {type: array, items: {type: string}}\n\
+             - {type: object, required: [kid]}\n\
+             - {type: object, oneOf: [{type: object}]}\n\
+             - {type: array, minItems: 1}\n\
+             - {type: string}\n",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let smallest: Vec<_> = crate::spec::items(&spec.root["cases"])
+            .iter()
+            .map(|schema| smallest_json(&spec, schema))
+            .collect();
+        assert_eq!(smallest, [Some("{}"), Some("[]"), None, None, None, None]);
+    }
 }

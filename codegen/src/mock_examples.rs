@@ -1,13 +1,13 @@
-//! Writes okta-mock's table of the spec's example responses: for each operation with an example
-//! success response, its method, path template, status and body, so the stand-in can answer any
-//! operation it does not model statefully.
+//! Writes okta-mock's table of the spec's example responses: for each operation, its method,
+//! path template, success status and example body in each media type the spec offers, so the
+//! stand-in can answer any operation it does not model.
 
 use std::fmt::Write;
 
 use yaml_rust2::Yaml;
 
 use crate::operation::Operation;
-use crate::spec::{Spec, entries};
+use crate::spec::{Spec, entries, text};
 
 /// The source of `okta-mock/src/examples_generated.rs`.
 pub fn file(spec: &Spec, ops: &[Operation]) -> String {
@@ -17,17 +17,31 @@ pub fn file(spec: &Spec, ops: &[Operation]) -> String {
     out.push_str(crate::HEADER);
     out.push_str(
         r#"
-/// One operation's example: method, path template (`{param}` matches one segment), status, JSON body.
+use crate::media::JSON;
+
+/// One operation's example: method, path template (`{param}` matches one segment), status, and
+/// the body in each media type the spec offers, JSON first (none for an answer without a body).
 pub(crate) struct Example {
     pub(crate) method: &'static str,
     pub(crate) path: &'static str,
     pub(crate) status: u16,
-    pub(crate) body: &'static str,
+    pub(crate) bodies: &'static [ExampleBody],
 }
 
-/// The example for a request, if an operation of the spec matches its method and path.
+/// An example body and its media type.
+pub(crate) struct ExampleBody {
+    pub(crate) media_type: &'static str,
+    pub(crate) text: &'static str,
+}
+
+/// The example for a request: the operation of the spec whose method and path template match
+/// it, the one with the fewest parameters when several do (`/api-tokens/current` over
+/// `/api-tokens/{apiTokenId}`).
 pub(crate) fn example(method: &str, path: &str) -> Option<&'static Example> {
-    EXAMPLES.iter().find(|e| e.method == method && matches(e.path, path))
+    EXAMPLES
+        .iter()
+        .filter(|e| e.method == method && matches(e.path, path))
+        .min_by_key(|e| e.path.matches('{').count())
 }
 
 /// Whether `path` fits `template`, a `{param}` standing for one non-empty segment.
@@ -50,22 +64,35 @@ fn matches(template: &str, path: &str) -> bool {
 
 "#,
     );
-    let mut rows = Vec::new();
-    for op in ops {
-        let Some((status, body)) = example(spec, op) else {
-            continue;
-        };
-        rows.push(format!(
-            "    Example {{ method: {:?}, path: {:?}, status: {status}, body: r###\"{body}\"### }},\n",
-            op.method, op.path
-        ));
-    }
     let _ = writeln!(
         out,
         "/// Every example, in spec order.\nstatic EXAMPLES: &[Example] = &["
     );
-    for row in rows {
-        out.push_str(&row);
+    for op in ops {
+        let Some((status, bodies)) = example(spec, op) else {
+            continue;
+        };
+        let _ = write!(
+            out,
+            "    Example {{ method: {:?}, path: {:?}, status: {status}, bodies: &[",
+            op.method, op.path
+        );
+        for body in bodies {
+            if body.made_up {
+                out.push_str("\n// The spec has no example: the smallest body its schema allows.\n");
+            }
+            let media_type = if body.media_type == "application/json" {
+                "JSON".to_owned()
+            } else {
+                format!("{:?}", body.media_type)
+            };
+            let _ = write!(
+                out,
+                "ExampleBody {{ media_type: {media_type}, text: r###\"{}\"### }},",
+                body.text
+            );
+        }
+        out.push_str("] },\n");
     }
     out.push_str("];\n");
     out.push_str(TESTS);
@@ -75,32 +102,99 @@ fn matches(template: &str, path: &str) -> bool {
 const TESTS: &str = r#"
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn templates_match_one_segment_per_parameter() {
-        assert!(super::matches("/api/v1/x/{id}/y", "/api/v1/x/abc/y"));
-        assert!(!super::matches("/api/v1/x/{id}/y", "/api/v1/x//y"));
-        assert!(!super::matches("/api/v1/x/{id}", "/api/v1/x/a/b"));
-        let list = super::example("GET", "/api/v1/authorizationServers").expect("an example");
+        assert!(matches("/api/v1/x/{id}/y", "/api/v1/x/abc/y"));
+        assert!(!matches("/api/v1/x/{id}/y", "/api/v1/x//y"));
+        assert!(!matches("/api/v1/x/{id}", "/api/v1/x/a/b"));
+        let list = example("GET", "/api/v1/authorizationServers").expect("an example");
         assert_eq!(list.status, 200);
-        assert!(serde_json::from_str::<serde_json::Value>(list.body).is_ok_and(|v| v.is_array()));
+        assert!(serde_json::from_str::<serde_json::Value>(list.bodies[0].text).is_ok_and(|v| v.is_array()));
+        let current = example("DELETE", "/api/v1/api-tokens/current").expect("an example");
+        assert_eq!((current.path, current.status), ("/api/v1/api-tokens/current", 204));
+        assert!(current.bodies.is_empty());
+    }
+
+    #[test]
+    fn json_examples_are_json_and_come_first() {
+        for e in EXAMPLES {
+            for (i, body) in e.bodies.iter().enumerate() {
+                let json = crate::media::is_json(body.media_type);
+                assert!(!json || i == 0, "{} {}: JSON first", e.method, e.path);
+                let parses = serde_json::from_str::<serde_json::Value>(body.text).is_ok();
+                assert!(!json || parses, "{} {}: not JSON", e.method, e.path);
+            }
+        }
     }
 }
 "#;
 
-/// The first example of the operation's first 2xx JSON response.
-fn example(spec: &Spec, op: &Operation) -> Option<(u16, String)> {
+/// One media type of an operation's example answer.
+struct Body {
+    media_type: String,
+    text: String,
+    /// Not the spec's: it gives no example for this media type.
+    made_up: bool,
+}
+
+/// The status of the operation's first 2xx response and its example body in each media type
+/// (JSON first); none when the spec has an answer with a body but no example of it.
+fn example(spec: &Spec, op: &Operation) -> Option<(u16, Vec<Body>)> {
     let node = &spec.root["paths"][op.path.as_str()][op.method.to_ascii_lowercase().as_str()];
     let (code, resp) = entries(&node["responses"]).find(|(c, _)| c.starts_with('2'))?;
-    let (_, media) = entries(&spec.resolve(resp)["content"]).find(|(ct, _)| ct.contains("json"))?;
+    let status = code.parse().unwrap_or(200);
+    let content = &spec.resolve(resp)["content"];
+    if status == 204 || entries(content).next().is_none() {
+        return Some((status, Vec::new()));
+    }
+    let (json, other): (Vec<_>, Vec<_>) = entries(content).partition(|(ct, _)| ct.contains("json"));
+    let bodies: Vec<Body> = json
+        .into_iter()
+        .chain(other)
+        .filter_map(|(media_type, media)| body(spec, media_type, media))
+        // A body the raw string's delimiter cannot hold is left out.
+        .filter(|b| !b.text.contains("\"###"))
+        .collect();
+    (!bodies.is_empty()).then_some((status, bodies))
+}
+
+/// The first example of one media type: JSON as compact JSON, any other as the text it is. A
+/// JSON answer without one gets the smallest its schema allows; another type without one is
+/// left out (the spec has none: each document it answers, XML or PKCS#10, has its example).
+fn body(spec: &Spec, media_type: &str, media: &Yaml) -> Option<Body> {
     let value = match entries(&media["examples"]).next() {
         Some((_, ex)) => &spec.resolve(ex)["value"],
         None => &media["example"],
     };
-    if value.is_badvalue() {
-        return None;
+    let json = media_type.contains("json");
+    let (text, made_up) = match value {
+        Yaml::BadValue if json => (smallest_json(spec, &media["schema"])?.to_owned(), true),
+        Yaml::BadValue => return None,
+        _ if json => (to_json(value), false),
+        Yaml::String(document) => (document.clone(), false),
+        _ => return None,
+    };
+    Some(Body {
+        media_type: media_type.to_owned(),
+        text,
+        made_up,
+    })
+}
+
+/// The smallest JSON a schema allows, when it is plain: `[]` for a list, `{}` for an object no
+/// property of which is required. A union or a composed schema has no obvious one.
+fn smallest_json(spec: &Spec, schema: &Yaml) -> Option<&'static str> {
+    let schema = spec.resolve(schema);
+    let plain = ["oneOf", "anyOf", "allOf", "discriminator", "required", "minItems"]
+        .iter()
+        .all(|k| schema[*k].is_badvalue());
+    match text(&schema["type"]) {
+        "array" if plain => Some("[]"),
+        "object" if plain => Some("{}"),
+        _ => None,
     }
-    let json = to_json(value);
-    (!json.contains("\"###")).then(|| (code.parse().unwrap_or(200), json))
 }
 
 /// YAML as compact JSON.
@@ -175,5 +269,25 @@ mod tests {
     fn yaml_to_json() {
         let yaml = Spec::parse("{a: [1, 2.5, true, null, \"q\\\"\\n\"], b: {c: x}}").unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(to_json(&yaml.root), r#"{"a":[1,2.5,true,null,"q\"\n"],"b":{"c":"x"}}"#);
+    }
+
+    #[test]
+    fn smallest_json_only_for_plain_schemas() {
+        let spec = Spec::parse(
+            "components: {schemas: {Key: {type: object, properties: {kid: {type: string}}}}}\n\
+             cases:\n\
+             - {$ref: '#/components/schemas/Key'}\n\
+             - {type: array, items: {type: string}}\n\
+             - {type: object, required: [kid]}\n\
+             - {type: object, oneOf: [{type: object}]}\n\
+             - {type: array, minItems: 1}\n\
+             - {type: string}\n",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let smallest: Vec<_> = crate::spec::items(&spec.root["cases"])
+            .iter()
+            .map(|schema| smallest_json(&spec, schema))
+            .collect();
+        assert_eq!(smallest, [Some("{}"), Some("[]"), None, None, None, None]);
     }
 }

@@ -18,7 +18,9 @@
 //! and rules, MFA factors, sessions, the Authentication API (`/api/v1/authn…`), the System
 //! Log, the user schema (a profile attribute is accepted once the schema has it, as in a real
 //! org) and authorization servers with their scopes, claims and policies. Every other operation
-//! of Okta's Management API answers with the example response of Okta's specification.
+//! of Okta's Management API answers with the example response of Okta's specification, in the
+//! media type the request's `Accept` asks for where the operation offers several (a certificate
+//! signing request as JSON or PKCS#10; SAML metadata is XML).
 //! Factors accept the passcode [`TEST_PASSCODE`]; seeded users have the password
 //! [`SEED_PASSWORD`]. Fault injection ([`Faults`]) makes requests fail, stall, drop or hit a
 //! rate limit, and [`OktaMock::requests`] shows what reached the server (credentials redacted).
@@ -39,6 +41,7 @@ mod faults;
 mod filter;
 mod harness;
 mod ids;
+mod media;
 mod oauth;
 mod paging;
 mod rate_limit;

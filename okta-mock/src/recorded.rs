@@ -57,9 +57,7 @@ pub(crate) fn recorded_header(name: &str, value: &str) -> String {
 
 /// A body as recorded: a form's `client_assertion` is replaced.
 pub(crate) fn recorded_body(content_type: Option<&str>, body: &[u8]) -> String {
-    let is_form =
-        content_type.is_some_and(|ct| ct.to_ascii_lowercase().starts_with("application/x-www-form-urlencoded"));
-    if !is_form {
+    if !content_type.is_some_and(crate::media::is_form) {
         return String::from_utf8_lossy(body).into_owned();
     }
     let mut out = form_urlencoded::Serializer::new(String::new());

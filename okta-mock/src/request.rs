@@ -1,10 +1,11 @@
 //! What a route handler sees of a request ([`Req`]) and what it answers ([`Reply`]).
 
+use bytes::Bytes;
 use serde_json::{Map, Value, json};
 
 use crate::error::{ApiError, ApiResult};
 
-/// A parsed request: method, path, decoded query, JSON body.
+/// A parsed request: method, path, decoded query, JSON body (`null` for none or another media type).
 #[derive(Debug)]
 pub(crate) struct Req {
     pub(crate) method: String,
@@ -76,7 +77,7 @@ impl Req {
     }
 }
 
-/// A handler's answer: status, optional JSON body, extra headers.
+/// A handler's answer: status, optional body, extra headers.
 #[derive(Debug)]
 pub(crate) struct Reply {
     pub(crate) status: u16,
@@ -84,11 +85,35 @@ pub(crate) struct Reply {
     pub(crate) headers: Vec<(String, String)>,
 }
 
-/// A JSON body: a value, or text already serialized (a page of users kept serialized).
+/// A body: a JSON value, JSON text already serialized (a page of users kept serialized), or an
+/// example of the spec in its media type (SAML metadata as `text/xml`).
 #[derive(Debug)]
 pub(crate) enum Body {
     Json(Value),
     Serialized(String),
+    Example {
+        media_type: &'static str,
+        text: &'static str,
+    },
+}
+
+impl Body {
+    /// Its `Content-Type`.
+    pub(crate) fn media_type(&self) -> &'static str {
+        match self {
+            Self::Json(_) | Self::Serialized(_) => crate::media::JSON,
+            Self::Example { media_type, .. } => media_type,
+        }
+    }
+
+    /// Its bytes on the wire.
+    pub(crate) fn into_bytes(self) -> Bytes {
+        match self {
+            Self::Json(v) => Bytes::from(serde_json::to_vec(&v).unwrap_or_default()),
+            Self::Serialized(text) => Bytes::from(text),
+            Self::Example { text, .. } => Bytes::from_static(text.as_bytes()),
+        }
+    }
 }
 
 impl Reply {

@@ -26,7 +26,7 @@ use crate::rate_limit::RateInfo;
 use crate::recorded::{RecordedRequest, recorded_body, recorded_header};
 use crate::request::{Body, Reply, Req};
 use crate::state::State;
-use crate::{control, ids, routes, seed};
+use crate::{control, ids, media, routes, seed};
 
 /// State shared by the handle and the server thread.
 #[derive(Debug)]
@@ -617,12 +617,16 @@ impl Drop for InFlight<'_> {
 }
 
 /// The OAuth token endpoint takes its form body as it is; the stand-in's own API and every
-/// other route get a JSON body, and the Okta routes authentication, then the route table.
+/// other route get the body read as JSON when it is sent as JSON (or as nothing said), and the
+/// Okta routes authentication, then the route table.
 fn route(shared: &Shared, st: &mut State, mut req: Req, bytes: &[u8]) -> Reply {
     if req.path == token_endpoint::PATH {
         return token_endpoint::handle(st, &req, bytes);
     }
-    if !bytes.iter().all(u8::is_ascii_whitespace) {
+    // A body sent as something else (a PEM certificate, a signed event token, a multipart form)
+    // is no malformed JSON: the operations that take one answer their example without it.
+    let json = req.header("content-type").is_none_or(media::is_json);
+    if json && !bytes.iter().all(u8::is_ascii_whitespace) {
         match serde_json::from_slice(bytes) {
             Ok(v) => req.body = v,
             Err(_) => return ApiError::malformed_body().into(),
@@ -659,14 +663,10 @@ fn to_response(reply: Reply, rate: RateInfo, request_id: &str) -> Response<Full<
     for (name, value) in &reply.headers {
         builder = builder.header(name.as_str(), value.as_str());
     }
-    if reply.body.is_some() {
-        builder = builder.header("content-type", "application/json");
+    if let Some(body) = &reply.body {
+        builder = builder.header("content-type", body.media_type());
     }
-    let body = match reply.body {
-        Some(Body::Json(v)) => Bytes::from(serde_json::to_vec(&v).unwrap_or_default()),
-        Some(Body::Serialized(text)) => Bytes::from(text),
-        None => Bytes::new(),
-    };
+    let body = reply.body.map_or_else(Bytes::new, Body::into_bytes);
     builder.body(Full::new(body)).unwrap_or_else(|_| {
         // Only reachable with an invalid header value from a handler; answer a bare 500.
         let mut fallback = Response::new(Full::new(Bytes::new()));

@@ -368,3 +368,34 @@ async fn operations_it_does_not_model_answer_the_spec_example() {
     // A modelled route keeps its state, never an example.
     assert_eq!(api.get("/api/v1/users/00unknown").await.status, 404);
 }
+
+#[tokio::test]
+async fn a_body_is_read_as_json_unless_sent_as_another_media_type() {
+    let api = Api::start().await;
+    let send = |path: &'static str, content_type: Option<&'static str>| {
+        let mut req = api
+            .http
+            .post(format!("{}{path}", api.org.url()))
+            .header("authorization", format!("SSWS {}", api.org.token()))
+            .body("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
+        if let Some(content_type) = content_type {
+            req = req.header("content-type", content_type);
+        }
+        async move {
+            let resp = req.send().await.unwrap();
+            let status = resp.status().as_u16();
+            (status, resp.text().await.unwrap())
+        }
+    };
+    // Sent as JSON, or as nothing said: read as JSON, and refused as malformed.
+    for content_type in [Some("application/json"), Some("application/merge-patch+json"), None] {
+        let (status, body) = send("/api/v1/users", content_type).await;
+        assert_eq!(status, 400, "{content_type:?}");
+        assert!(body.contains("E0000003"), "{content_type:?}: {body}");
+    }
+    // Sent as PEM, to the operation that takes PEM: its example answers.
+    let publish = "/api/v1/apps/0oa1/credentials/csrs/c1/lifecycle/publish";
+    let (status, body) = send(publish, Some("application/x-pem-file")).await;
+    assert_eq!(status, 201, "{body}");
+    assert!(body.contains("x5c"), "{body}");
+}

@@ -6,9 +6,9 @@ use serde_json::json;
 use super::dpop::{self, ProofError};
 use super::jws::Jws;
 use super::{IssuedToken, assertion};
-use crate::clock;
 use crate::request::{Reply, Req};
 use crate::state::State;
+use crate::{clock, media};
 
 /// The path of the org authorization server's token endpoint.
 pub(crate) const PATH: &str = "/oauth2/v1/token";
@@ -31,10 +31,7 @@ pub(crate) fn handle(st: &mut State, req: &Req, body: &[u8]) -> Reply {
     if req.method != "POST" {
         return oauth_error(405, "invalid_request", "The token endpoint accepts only POST.");
     }
-    if req
-        .header("content-type")
-        .is_some_and(|ct| !ct.to_ascii_lowercase().starts_with("application/x-www-form-urlencoded"))
-    {
+    if req.header("content-type").is_some_and(|ct| !media::is_form(ct)) {
         return oauth_error(400, "invalid_request", "The request must be form-encoded.");
     }
     let form: Vec<(String, String)> = form_urlencoded::parse(body).into_owned().collect();

@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 
 use crate::error::{ApiError, ApiResult};
+use crate::media;
 use crate::request::{Body, Reply, Req};
 use crate::state::State;
 use crate::status::LifecycleStatus;
@@ -48,12 +49,16 @@ pub(crate) fn dispatch(st: &mut State, req: &Req) -> ApiResult<Reply> {
 
 /// The one place a request ends up when no route serves its path (every route table's
 /// catch-all answers [`not_found_path`]): an operation of Okta's Management API that the
-/// stand-in does not model answers its example from the spec; anything else is Okta's 404.
+/// stand-in does not model answers its example from the spec, in the media type the request's
+/// `Accept` prefers (a CSR as JSON or PKCS#10); anything else is Okta's 404.
 fn fallback(_st: &mut State, req: &Req) -> ApiResult<Reply> {
     let Some(example) = crate::examples_generated::example(&req.method, &req.path) else {
         return Err(ApiError::not_found(&req.path, "Resource"));
     };
-    let body = (example.status != 204 && !example.body.is_empty()).then(|| Body::Serialized(example.body.to_owned()));
+    let body = media::preferred(req.header("accept"), example.bodies, |b| b.media_type).map(|b| Body::Example {
+        media_type: b.media_type,
+        text: b.text,
+    });
     Ok(Reply {
         status: example.status,
         body,

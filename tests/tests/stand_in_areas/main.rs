@@ -1,7 +1,9 @@
-//! The SDK's generated operations against `okta-mock` where the stand-in keeps state: the user
-//! schema (custom profile attributes then accepted on users) and authorization servers.
+//! The SDK's generated operations against `okta-mock` where the stand-in keeps state (the user
+//! schema, its custom profile attributes then accepted on users, and authorization servers) and
+//! where it answers or takes something other than JSON.
 
 mod authorization_servers;
+mod media_types;
 mod user_schema;
 
 use okta::Client;

@@ -360,6 +360,14 @@ async fn operations_it_does_not_model_answer_the_spec_example() {
     assert_eq!(idps.status, 200);
     let list = idps.body.as_array().expect("a list");
     assert!(!list.is_empty() && list[0].get("id").is_some(), "{:?}", idps.body);
+    // One page, linking itself and no next one, so a stream of it ends.
+    let links: Vec<&str> = idps
+        .headers
+        .get_all("link")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect();
+    assert_eq!(links, [format!("<{}/api/v1/idps>; rel=\"self\"", api.org.url())]);
     let one = api.get("/api/v1/idps/0oa1abc/users").await;
     assert_eq!(one.status, 200);
     // A path of no operation at all is still Okta's 404.

@@ -55,14 +55,21 @@ fn fallback(_st: &mut State, req: &Req) -> ApiResult<Reply> {
     let Some(example) = crate::examples_generated::example(&req.method, &req.path) else {
         return Err(ApiError::not_found(&req.path, "Resource"));
     };
-    let body = media::preferred(req.header("accept"), example.bodies, |b| b.media_type).map(|b| Body::Example {
-        media_type: b.media_type,
-        text: b.text,
-    });
-    Ok(Reply {
+    let chosen = media::preferred(req.header("accept"), example.bodies, |b| b.media_type);
+    // A list is one page: it links itself, as every Okta list does, and no next page.
+    let list = chosen.is_some_and(|b| media::is_json(b.media_type) && b.text.starts_with('['));
+    let reply = Reply {
         status: example.status,
-        body,
+        body: chosen.map(|b| Body::Example {
+            media_type: b.media_type,
+            text: b.text,
+        }),
         headers: Vec::new(),
+    };
+    Ok(if list {
+        crate::paging::with_links(req, reply, usize::MAX, None)
+    } else {
+        reply
     })
 }
 

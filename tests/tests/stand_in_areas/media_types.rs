@@ -117,3 +117,19 @@ async fn a_security_event_token_is_taken_as_a_jwt() {
     assert_eq!(request.header("content-type"), Some("application/secevent+jwt"));
     assert_eq!(request.body, set);
 }
+
+#[tokio::test]
+async fn a_logo_upload_is_taken_as_a_multipart_form() {
+    let org = OktaMock::start().await;
+    let logo = okta::FileUpload::new("logo.png", "image/png", b"\x89PNG\r\n\x1a\n".to_vec());
+    client(&org)
+        .upload_application_logo("0oa1gjh63g214q0Hq0g4", logo)
+        .await
+        .expect("201 Created");
+    let requests = org.requests();
+    let content_type = requests[0].header("content-type").unwrap_or_default();
+    assert!(
+        content_type.starts_with("multipart/form-data; boundary="),
+        "{content_type}"
+    );
+}

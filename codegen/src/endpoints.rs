@@ -172,6 +172,9 @@ fn struct_keys(op: &Operation, support: MacroSupport) -> Vec<String> {
             keys.push(format!("content_type = \"{}\"", body.content_type));
         }
     }
+    if op.public {
+        keys.push("unauthenticated".to_owned());
+    }
     keys.push(format!("call = crate::Client::{}", op.method_name()));
     keys
 }
@@ -248,6 +251,9 @@ fn doc(op: &Operation, support: MacroSupport) -> String {
     if !op.scopes.is_empty() {
         let scopes: Vec<_> = op.scopes.iter().map(|s| format!("`{s}`")).collect();
         notes.push(format!("OAuth 2.0 scope: {}.", scopes.join(", ")));
+    }
+    if op.public {
+        notes.push("Public: sent without the client's credentials.".to_owned());
     }
     if !op.lifecycle.is_empty() && op.lifecycle != "GA" {
         notes.push(format!("Lifecycle: {} (not available in every org).", op.lifecycle));

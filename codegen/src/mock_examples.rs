@@ -26,6 +26,8 @@ pub(crate) struct Example {
     pub(crate) path: &'static str,
     pub(crate) status: u16,
     pub(crate) bodies: &'static [ExampleBody],
+    /// A public endpoint (`security: []` in the spec): answered without credentials.
+    pub(crate) public: bool,
 }
 
 /// An example body and its media type.
@@ -92,7 +94,7 @@ fn matches(template: &str, path: &str) -> bool {
                 body.text
             );
         }
-        out.push_str("] },\n");
+        let _ = writeln!(out, "], public: {} }},", op.public);
     }
     out.push_str("];\n");
     out.push_str(TESTS);

@@ -167,6 +167,8 @@ pub struct Operation {
     pub status: u16,
     /// The media types of the request body and of the success response.
     pub content_types: Vec<String>,
+    /// `security: []`: a public endpoint, sent without credentials.
+    pub public: bool,
 }
 
 impl Operation {
@@ -309,6 +311,7 @@ fn operation(
         response,
         status,
         content_types: content_types(spec, op),
+        public: op["security"].as_vec().is_some_and(Vec::is_empty),
     })
 }
 

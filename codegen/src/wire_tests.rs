@@ -292,13 +292,14 @@ fn check(spec: &Spec, op: &Operation, support: MacroSupport, fx: &mut Fixtures) 
         .join(", ");
     let call = format!("org.client.{}({}){setters}", op.method_name(), args.join(", "));
     let mut out = String::new();
-    let raw = (raw_body.is_some() || raw_response.is_some() || form.is_some()).then(|| {
+    let raw = (raw_body.is_some() || raw_response.is_some() || form.is_some() || op.public).then(|| {
         let some = |v: &Option<String>| v.as_ref().map_or("None".to_owned(), |v| format!("Some({v})"));
         format!(
-            "            crate::common::Raw {{\n                body: {},\n                response: {},\n                form: {},\n            }},\n",
+            "            crate::common::Raw {{\n                body: {},\n                response: {},\n                form: {},\n                public: {},\n            }},\n",
             some(&raw_body),
             some(&raw_response),
-            some(&form)
+            some(&form),
+            op.public
         )
     });
     let _ = writeln!(

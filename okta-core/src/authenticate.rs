@@ -21,8 +21,11 @@ pub(crate) enum Credentials {
 }
 
 impl Credentials {
-    /// The credentials of one attempt.
+    /// The credentials of one attempt: none for a public endpoint.
     pub(crate) async fn authorize(&self, client: &Client, req: &PreparedRequest) -> Result<Authorized, Error> {
+        if !req.is_authenticated() {
+            return Ok(Authorized::default());
+        }
         match self {
             Credentials::Fixed(header) => Ok(Authorized {
                 authorization: header.clone(),
@@ -42,6 +45,10 @@ impl Credentials {
         body: &[u8],
         auth_retries: u32,
     ) -> Reaction {
+        if !req.is_authenticated() {
+            // It sent no credentials, so a 401 says nothing about them.
+            return Reaction::Proceed;
+        }
         match self {
             Credentials::Fixed(_) => Reaction::Proceed,
             Credentials::ServiceApp(app) => app.react(req, used, status, headers, body, auth_retries),

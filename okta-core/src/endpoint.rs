@@ -53,6 +53,12 @@ pub trait Endpoint {
     /// `text/xml` (declared as `accept = ".."`).
     const ACCEPT: &'static str = "application/json";
 
+    /// Whether the request carries the client's credentials. Okta's public endpoints (the
+    /// `/.well-known/…` documents, security event token publishing) take none: declared
+    /// `unauthenticated`, they are sent without an `Authorization` header, and a service app
+    /// mints no token for them.
+    const AUTHENTICATED: bool = true;
+
     /// The path with every parameter filled in and percent-encoded as one segment.
     ///
     /// Fails, before anything is sent, when a path parameter is empty: `/api/v1/users/` would

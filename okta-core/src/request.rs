@@ -30,11 +30,15 @@ pub(crate) struct PreparedRequest {
     /// Whether this is a service app's OAuth token request, whose body (a fresh client assertion)
     /// and DPoP proof the authentication layer mints for every attempt.
     token_request: bool,
+    /// Whether the request carries the client's credentials (a public endpoint takes none).
+    authenticated: bool,
 }
 
 impl PreparedRequest {
     pub(crate) fn from_endpoint<E: Endpoint>(org: &Url, endpoint: &E) -> Result<Self, Error> {
-        Self::from_parts(org, E::METHOD, E::PATH, [E::CONTENT_TYPE, E::ACCEPT], endpoint)
+        let mut request = Self::from_parts(org, E::METHOD, E::PATH, [E::CONTENT_TYPE, E::ACCEPT], endpoint)?;
+        request.authenticated = E::AUTHENTICATED;
+        Ok(request)
     }
 
     /// The work of [`from_endpoint`](Self::from_endpoint), compiled once rather than once per
@@ -78,6 +82,7 @@ impl PreparedRequest {
             content_type: HeaderValue::from_static(JSON),
             accept: HeaderValue::from_static(JSON),
             token_request: false,
+            authenticated: true,
         }
     }
 
@@ -138,6 +143,11 @@ impl PreparedRequest {
         self.token_request
     }
 
+    /// Whether the request carries the client's credentials.
+    pub(crate) fn is_authenticated(&self) -> bool {
+        self.authenticated
+    }
+
     /// Whether sending the request again cannot do anything twice at Okta, so that a failure
     /// that may have reached it (a 503, a connection lost under it) can be retried: an idempotent
     /// method, or a token request (a POST, but it changes nothing, and the authentication layer
@@ -157,6 +167,7 @@ impl PreparedRequest {
             content_type: self.content_type.clone(),
             accept: self.accept.clone(),
             token_request: false,
+            authenticated: self.authenticated,
         }
     }
 }

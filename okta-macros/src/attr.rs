@@ -26,6 +26,8 @@ pub(crate) struct EndpointAttr {
     pub(crate) content_type: Option<LitStr>,
     /// `accept = "text/xml"`: the media type of the answer, when it is not JSON.
     pub(crate) accept: Option<LitStr>,
+    /// `unauthenticated`: a public endpoint, sent without the client's credentials.
+    pub(crate) unauthenticated: Option<Ident>,
     /// Every `call = Type::method`: one generated method each, all returning the same bound call.
     pub(crate) calls: Vec<Path>,
     pub(crate) krate: Option<Path>,
@@ -135,6 +137,8 @@ impl EndpointAttr {
                 input.parse::<Token![=]>()?;
                 let lit: LitStr = input.parse()?;
                 set_once(cx, &key, &mut self.accept, lit);
+            } else if key == UNAUTHENTICATED {
+                set_once(cx, &key, &mut self.unauthenticated, key.clone());
             } else if key == CALL {
                 input.parse::<Token![=]>()?;
                 // Type-style, so a receiver with a lifetime can be named: `Factors<'_>::list`.

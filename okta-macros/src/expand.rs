@@ -308,6 +308,12 @@ fn endpoint_impl(input: &Input, p: &TokenStream) -> TokenStream {
         .as_ref()
         .map(|accept| quote!(const ACCEPT: &'static str = #accept;));
 
+    let unauthenticated = input.attr.unauthenticated.as_ref().map(|_| {
+        quote!(
+            const AUTHENTICATED: bool = false;
+        )
+    });
+
     quote! {
         #[automatically_derived]
         impl #p::Endpoint for #ident {
@@ -316,6 +322,7 @@ fn endpoint_impl(input: &Input, p: &TokenStream) -> TokenStream {
             const PATH: &'static str = #path_lit;
             #content_type
             #accept
+            #unauthenticated
 
             fn path(&self) -> #p::Result<#p::String, #p::Error> {
                 let mut path = #p::String::with_capacity(#path_lit.len() + 24);

@@ -48,15 +48,19 @@ use syn::{DeriveInput, parse_macro_input};
 /// - `accept = "text/xml"`: the media type asked for (default `application/json`). An answer
 ///   that is not JSON is read as UTF-8 text into `response = String`, or as bytes into
 ///   `response = Vec<u8>`.
+/// - `unauthenticated`: a public endpoint (Okta's `/.well-known/…` documents), sent without the
+///   client's credentials; a service app mints no token for it.
 /// - `call = Type::method`, any number of times: a method on `Type` (which implements `AsClient`)
 ///   returning the call, with the same setters, awaitable and streamable.
 /// - `crate = path`: where the `okta` crate is, when it is renamed.
 ///
-/// On each field, its role: `path` (fills `{name}` in the template), `query`, `header = "Name"`
-/// or `body`; and optionally `rename = "wireName"` (the default is the field's name in
+/// On each field, its role: `path` (fills `{name}` in the template), `query`, `header = "Name"`,
+/// `body` or `part`; and optionally `rename = "wireName"` (the default is the field's name in
 /// camelCase). A body is sent as JSON; `#[endpoint(body, raw)]` sends it as its bytes instead
 /// (a `String`, `Vec<u8>`, `bytes::Bytes`: anything `AsRef<[u8]>`), with the declared
-/// `content_type`. A `Vec` query field goes on the wire as one pair per value (`k=a&k=b`), or as one
+/// `content_type`, or an `okta::Body` that names its own. `part` fields are the body instead:
+/// a `multipart/form-data` form, each field one part under its wire name (an `okta::FileUpload`
+/// for a file, a `String` for text). A `Vec` query field goes on the wire as one pair per value (`k=a&k=b`), or as one
 /// comma-joined pair (`k=a,b`) with `explode = false`. `Option` fields are optional and get a
 /// setter; the others are the arguments of `new` and of `call` methods.
 #[proc_macro_derive(Endpoint, attributes(endpoint))]

@@ -22,6 +22,7 @@ pub(crate) const RESPONSE: Symbol = key("response", "response");
 pub(crate) const PAGINATED: Symbol = key("paginated", "paginated");
 pub(crate) const CONTENT_TYPE: Symbol = key("content_type", "content_type");
 pub(crate) const ACCEPT: Symbol = key("accept", "accept");
+pub(crate) const UNAUTHENTICATED: Symbol = key("unauthenticated", "unauthenticated");
 pub(crate) const CALL: Symbol = key("call", "call");
 pub(crate) const CRATE: Symbol = key("crate", "crate");
 
@@ -39,7 +40,7 @@ pub(crate) const RAW: Symbol = key("raw", "raw");
 pub(crate) const RENAME: Symbol = key("rename", "rename = \"wireName\"");
 pub(crate) const EXPLODE: Symbol = key("explode", "explode = false");
 
-pub(crate) const STRUCT_KEYS: &[Symbol] = &[RESPONSE, PAGINATED, CONTENT_TYPE, ACCEPT, CALL, CRATE];
+pub(crate) const STRUCT_KEYS: &[Symbol] = &[RESPONSE, PAGINATED, CONTENT_TYPE, ACCEPT, UNAUTHENTICATED, CALL, CRATE];
 pub(crate) const PAGINATED_KEYS: &[Symbol] = &[ITEMS, PAGE_SIZE];
 pub(crate) const FIELD_KEYS: &[Symbol] = &[PATH, QUERY, HEADER, BODY, PART, RAW, RENAME, EXPLODE];
 
@@ -87,7 +88,7 @@ mod tests {
     fn lists_read_as_prose() {
         assert_eq!(
             one_of(STRUCT_KEYS),
-            "`response`, `paginated`, `content_type`, `accept`, `call` or `crate`"
+            "`response`, `paginated`, `content_type`, `accept`, `unauthenticated`, `call` or `crate`"
         );
         assert_eq!(one_of(&[PAGE_SIZE]), "`page_size = N`");
         assert_eq!(one_of(&[ITEMS, PAGE_SIZE]), "`items = \"property\"` or `page_size = N`");

@@ -12,6 +12,8 @@ pub(crate) struct Example {
     pub(crate) path: &'static str,
     pub(crate) status: u16,
     pub(crate) bodies: &'static [ExampleBody],
+    /// A public endpoint (`security: []` in the spec): answered without credentials.
+    pub(crate) public: bool,
 }
 
 /// An example body and its media type.
@@ -58,6 +60,7 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"[{"authenticatorId":"aut22f6xzargnJZYE3l7","orgId":"00o1vhf34q20MfCFC3l7","type":"app","key":"custom_app","name":"Custom authenticator","createdDate":"2022-10-11T08:56:45.000Z","lastUpdated":"2023-09-07T11:31:35.000Z","settings":{"userVerification":"PREFERRED"},"supportedMethods":[{"type":"push","status":"ACTIVE","settings":{"algorithms":["RS256","ES256"],"keyProtection":"ANY"}}],"appAuthenticatorEnrollEndpoint":"https://{yourOktaDomain}/idp/myaccount/app-authenticators"}]"###,
         }],
+        public: true,
     },
     Example {
         method: "GET",
@@ -67,6 +70,7 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"{"authsrv":{"apps":["B7F62B65BN.com.okta.mobile","B7F62B65BN.com.okta.mobile.auth-service-extension","B7F62B65BN.com.okta.authenticator.beta","B7F62B65BN.com.okta.authenticator.beta.auth-service-extension","7WXXBW6Z2Y.com.okta.mobile.internalrelease","7WXXBW6Z2Y.com.okta.mobile.internalrelease.auth-service-extension"],"key1":"value1","key2":"value2","key3":{"key3.1":"value3.1"}}}"###,
         }],
+        public: true,
     },
     Example {
         method: "GET",
@@ -76,6 +80,7 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"[{"key1":"value1"}]"###,
         }],
+        public: true,
     },
     Example {
         method: "GET",
@@ -85,6 +90,7 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"{"id":"00o47wwoytgsDqEtz0g7","_links":{"organization":{"href":"https://{yourSubdomain}.okta.com"},"alternate":{"href":"https://{yourCustomDomain}"}},"pipeline":"idx"}"###,
         }],
+        public: true,
     },
     Example {
         method: "GET",
@@ -94,6 +100,7 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"{"configuration_endpoint":"https://{yourOktaDomain}/api/v1/ssf/stream","delivery_methods_supported":["https://schemas.openid.net/secevent/risc/delivery-method/push","urn:ietf:rfc:8935"],"issuer":"https://{yourOktaDomain}","jwks_uri":"https://{yourOktaDomain}/oauth2/v1/keys","verification_endpoint":"https://{yourOktaDomain}/api/v1/ssf/stream/verification","spec_version":"1_0-ID3","authorization_schemes":[{"spec_urn":"urn:ietf:rfc:6749"}],"default_subjects":"ALL"}"###,
         }],
+        public: true,
     },
     Example {
         method: "GET",
@@ -103,6 +110,7 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"{"origins":["https://example1.com"]}"###,
         }],
+        public: true,
     },
     Example {
         method: "GET",
@@ -112,6 +120,7 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"[{"disruptedAgents":0,"inactiveAgents":1,"operationalStatus":"OPERATIONAL","id":"poolId1","name":"region1A.dc","type":"AD","agents":{"id":"agentId1","state":"ACTIVE","message":"Agent connection is live","indicator":"green","name":"WIN-region1A-dc","version":"3.18.0","upgradeRequired":false,"active":true,"supportAutoUpdate":true,"errorState":true,"isHidden":false,"isLatestGAedVersion":false,"lastConnection":1628263766000,"operationalStatus":"OPERATIONAL","poolId":"poolId1","updateMessage":"Queued for update."},"_links":{"self":{"href":"/api/v1/agentPools/poolId1"}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -121,6 +130,7 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"[{"id":"poolId1","name":"testSchedule","agentType":"AD","agents":{"latestGAedVersion":true,"id":"a533eu8npxdZ60Mvf5s6","type":"AD","operationalStatus":"OPERATIONAL","updateStatus":"Scheduled","updateMessage":"Queued for update.","version":"3.20.0","lastConnection":1750462090000,"isLatestGAedVersion":true,"poolId":"0oa3eu7ekG8tjbD9J5s6","name":"N079-H069","isHidden":false},"enabled":true,"schedule":{"cron":"0 1 * * THU","timezone":"America/Los_Angeles","duration":420},"notifyAdmin":true,"status":"Scheduled","targetVersion":"3.20.0","_links":{"self":{"href":"/api/v1/agentPools/poolId1/updates"}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -133,6 +143,7 @@ static EXAMPLES: &[Example] = &[
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "GET",
@@ -145,6 +156,7 @@ static EXAMPLES: &[Example] = &[
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "POST",
@@ -157,6 +169,7 @@ static EXAMPLES: &[Example] = &[
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "GET",
@@ -169,6 +182,7 @@ static EXAMPLES: &[Example] = &[
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "POST",
@@ -181,12 +195,14 @@ static EXAMPLES: &[Example] = &[
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/agentPools/{poolId}/updates/{updateId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
@@ -199,6 +215,7 @@ static EXAMPLES: &[Example] = &[
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "POST",
@@ -211,6 +228,7 @@ static EXAMPLES: &[Example] = &[
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "POST",
@@ -223,6 +241,7 @@ static EXAMPLES: &[Example] = &[
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "POST",
@@ -235,6 +254,7 @@ static EXAMPLES: &[Example] = &[
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "POST",
@@ -247,6 +267,7 @@ static EXAMPLES: &[Example] = &[
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "POST",
@@ -259,6 +280,7 @@ static EXAMPLES: &[Example] = &[
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "GET",
@@ -268,12 +290,14 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"[{"name":"My API Token","userId":"00uabcdefg1234567890","tokenWindow":"P30D","network":{"connection":"ANYWHERE"},"id":"00Tabcdefg1234567890","clientName":"Okta API","expiresAt":"2021-12-11T20:38:10.000Z","created":"2021-11-09T20:38:10.000Z","lastUpdated":"2021-11-11T20:38:10.000Z","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/api-tokens/00Tabcdefg1234567890","hints":{"allow":["GET","DELETE"]}},"user":{"href":"https://{yourOktaDomain}/api/v1/users/00uabcdefg1234567890","hints":{"allow":["GET"]}}}},{"name":"Another API Token","userId":"00uabcdefg1234567890","tokenWindow":"PT5M","id":"00T1234567890abcdefg","clientName":"Okta API","expiresAt":"2021-11-11T20:43:10.000Z","created":"2021-11-09T20:38:10.000Z","lastUpdated":"2021-11-11T20:38:10.000Z","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/api-tokens/00T1234567890abcdefg","hints":{"allow":["GET","DELETE"]}},"user":{"href":"https://{yourOktaDomain}/api/v1/users/00uabcdefg1234567890","hints":{"allow":["GET"]}}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/api-tokens/current",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -283,6 +307,7 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"{"name":"My API Token","userId":"00uXXXXXXXXXXXXXXXXX","tokenWindow":"P30D","network":{"connection":"ANYWHERE"},"id":"00Tabcdefg1234567890","clientName":"Okta API","expiresAt":"2021-12-11T20:38:10.000Z","created":"2021-11-09T20:38:10.000Z","lastUpdated":"2021-11-11T20:38:10.000Z","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/api-tokens/00Tabcdefg1234567890","hints":{"allow":["GET","DELETE"]}},"user":{"href":"https://{yourOktaDomain}/api/v1/users/00uXXXXXXXXXXXXXXXXX","hints":{"allow":["GET"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -292,12 +317,14 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"{"name":"My API Token","userId":"00uXXXXXXXXXXXXXXXXX","tokenWindow":"P30D","network":{"connection":"ANYWHERE"},"id":"00Tabcdefg1234567890","clientName":"Okta API","expiresAt":"2021-12-11T20:38:10.000Z","created":"2021-11-09T20:38:10.000Z","lastUpdated":"2021-11-11T20:38:10.000Z","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/api-tokens/00Tabcdefg1234567890","hints":{"allow":["GET","DELETE"]}},"user":{"href":"https://{yourOktaDomain}/api/v1/users/00uXXXXXXXXXXXXXXXXX","hints":{"allow":["GET"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/api-tokens/{apiTokenId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -307,6 +334,7 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"[{"id":"0oa1gjh63g214q0Hq0g4","orn":"orn:okta:idp:00o1n8sbwArJ7OQRw406:apps:testorgone_customsaml20app_1:0oa1gjh63g214q0Hq0g4","name":"testorgone_customsaml20app_1","label":"Custom Saml 2.0 App","status":"ACTIVE","lastUpdated":"2016-08-09T20:12:19.000Z","created":"2016-08-09T20:12:19.000Z","accessibility":{"selfService":false,"errorRedirectUrl":null,"loginRedirectUrl":null},"visibility":{"autoSubmitToolbar":false,"hide":{"iOS":false,"web":false},"appLinks":{"testorgone_customsaml20app_1_link":true}},"features":[],"signOnMode":"SAML_2_0","credentials":{"userNameTemplate":{"template":"${fn:substringBefore(source.login, \"@\")}","type":"BUILT_IN"},"signing":{}},"settings":{"app":{},"notifications":{"vpn":{"network":{"connection":"DISABLED"},"message":null,"helpUrl":null}},"signOn":{"defaultRelayState":"","ssoAcsUrl":"https://{yourOktaDomain}","idpIssuer":"https://www.okta.com/${org.externalKey}","audience":"https://example.com/tenant/123","recipient":"https://recipient.okta.com","destination":"https://destination.okta.com","subjectNameIdTemplate":"${user.userName}","subjectNameIdFormat":"urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress","responseSigned":true,"assertionSigned":true,"signatureAlgorithm":"RSA_SHA256","digestAlgorithm":"SHA256","honorForceAuthn":true,"authnContextClassRef":"urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport","slo":{"enabled":true,"spIssuer":"https://testorgone.okta.com","logoutUrl":"https://testorgone.okta.com/logout"},"participateSlo":{"enabled":true,"logoutRequestUrl":"https://testorgone.okta.com/logout/participate","sessionIndexRequired":true,"bindingType":"REDIRECT"},"spCertificate":{"x5c":["MIIFnDCCA4QCCQDBSLbiON2T1zANBgkqhkiG9w0BAQsFADCBjzELMAkGA1UEBhMCVVMxDjAMBgNV\r\n"]},"assertionEncryption":{"enabled":false,"requestCompressed":false,"allowMultipleAcsEndpoints":false,"acsEndpoints":[],"attributeStatements":[],"_links":{"logo":[{"name":"medium","href":"https://testorgone.okta.com/assets/img/logos/default.6770228fb0dab49a1695ef440a5279bb.png","type":"image/png"}],"appLinks":[{"name":"testorgone_customsaml20app_1_link","href":"https://testorgone.okta.com/home/testorgone_customsaml20app_1/0oa1gjh63g214q0Hq0g4/aln1gofChJaerOVfY0g4","type":"text/html"}],"help":{"href":"https://testorgone-admin.okta.com/app/testorgone_customsaml20app_1/0oa1gjh63g214q0Hq0g4/setup/help/SAML_2_0/instructions","type":"text/html"},"users":{"href":"https://testorgone.okta.com/api/v1/apps/0oa1gjh63g214q0Hq0g4/users"},"deactivate":{"href":"https://testorgone.okta.com/api/v1/apps/0oa1gjh63g214q0Hq0g4/lifecycle/deactivate"},"groups":{"href":"https://testorgone.okta.com/api/v1/apps/0oa1gjh63g214q0Hq0g4/groups"},"metadata":{"href":"https://testorgone.okta.com/api/v1/apps/0oa1gjh63g214q0Hq0g4/sso/saml/metadata","type":"application/xml"}},"_embedded":{"user":{"id":"00ucw2RPGIUNTDQOYPOF","externalId":null,"created":"2014-03-21T23:31:35.000Z","lastUpdated":"2014-03-21T23:31:35.000Z","scope":"USER","status":"ACTIVE","statusChanged":"2014-03-21T23:31:35.000Z","passwordChanged":null,"syncState":"DISABLED","lastSync":null,"credentials":{"userName":"user@example.com"},"_links":{"app":{"href":"https://{yourOktaDomain}/api/v1/apps/0oabizCHPNYALCHDUIOD"},"user":{"href":"https://{yourOktaDomain}/api/v1/users/00ucw2RPGIUNTDQOYPOF"}}},"id":"0oabkvBLDEKCNXBGYUAS","name":"template_swa","label":"Sample Plugin App","status":"ACTIVE","lastUpdated":"2013-09-11T17:58:54.000Z","created":"2013-09-11T17:46:08.000Z","accessibility":{"selfService":false,"errorRedirectUrl":null},"visibility":{"autoSubmitToolbar":false,"hide":{"iOS":false,"web":false},"appLinks":{"login":true}},"features":[],"signOnMode":"BROWSER_PLUGIN","credentials":{"scheme":"EDIT_USERNAME_AND_PASSWORD","userNameTemplate":{"template":"${source.login}","type":"BUILT_IN"}},"settings":{"app":{"buttonField":"btn-login","passwordField":"txtbox-password","usernameField":"txtbox-username","url":"https://example.com/login.html"}},"_links":{"logo":[{"href":"https://example.okta.com/img/logos/logo_1.png","name":"medium","type":"image/png"}],"users":{"href":"https://{yourOktaDomain}/api/v1/apps/0oabkvBLDEKCNXBGYUAS/users"},"groups":{"href":"https://{yourOktaDomain}/api/v1/apps/0oabkvBLDEKCNXBGYUAS/groups"},"self":{"href":"https://{yourOktaDomain}/api/v1/apps/0oabkvBLDEKCNXBGYUAS"},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/apps/0oabkvBLDEKCNXBGYUAS/lifecycle/deactivate"}},"_embedded":{"user":{"id":"00ucw2RPGIUNTDQOYPOF","externalId":null,"created":"2014-06-10T15:16:01.000Z","lastUpdated":"2014-06-10T15:17:38.000Z","scope":"USER","status":"ACTIVE","statusChanged":"2014-06-10T15:16:01.000Z","passwordChanged":"2014-06-10T15:17:38.000Z","syncState":"DISABLED","lastSync":null,"credentials":{"userName":"user@example.com","password":{}},"_links":{"app":{"href":"https://{yourOktaDomain}/api/v1/apps/0oabkvBLDEKCNXBGYUAS"},"user":{"href":"https://{yourOktaDomain}/api/v1/users/00ucw2RPGIUNTDQOYPOF"}}}}}}}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -316,6 +344,7 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"{"id":"0oafxqCAJWWGELFTYASJ","status":"ACTIVE","lastUpdated":"2023-01-21T14:11:24.000Z","created":"2023-01-21T14:11:24.000Z","accessibility":{"selfService":false,"errorRedirectUrl":null,"loginRedirectUrl":null},"_links":{"uploadLogo":{"href":"http://{yourOktaDomain}/api/v1/apps/0oafxqCAJWWGELFTYASJ/logo","hints":{"allow":["POST"]}},"appLinks":[{"name":"customswaapp_link","href":"http://{yourOktaDomain}/home/{appName}/0oafxqCAJWWGELFTYASJ/aln5vjkW5oUmDGLMX0g4","type":"text/html"}],"groups":{"href":"https://{yourOktaDomain}/api/v1/apps/0oafxqCAJWWGELFTYASJ/groups"},"logo":[{"name":"medium","href":"http://{yourOktaDomain}/assets/img/logos/default.6770228fb0dab49a1695ef440a5279bb.png","type":"image/png"}],"users":{"href":"https://{yourOktaDomain}/api/v1/apps/0oafxqCAJWWGELFTYASJ/users"},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/apps/0oafxqCAJWWGELFTYASJ/lifecycle/deactivate"}},"visibility":{"autoLaunch":false,"autoSubmitToolbar":false,"hide":{"iOS":false,"web":false},"appLinks":{"login":true}},"name":"bookmark","orn":"orn:okta:idp:00o1n8sbwArJ7OQRw406:apps:bookmark:0oafxqCAJWWGELFTYASJ","label":"Sample Bookmark App","features":[],"signOnMode":"BOOKMARK","credentials":{"userNameTemplate":{"template":"${source.email}","type":"BUILT_IN"},"signing":{}},"settings":{"app":{"requestIntegration":false,"url":"https://example.com/bookmark.html"},"notifications":{"vpn":{"network":{"connection":"DISABLED"},"message":null,"helpUrl":null}},"manualProvisioning":false,"implicitAssignment":false,"notes":{"admin":null,"enduser":null},"emOptInStatus":"DISABLED"}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -325,6 +354,7 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"{"id":"0oa1gjh63g214q0Hq0g4","name":"testorgone_customsaml20app_1","orn":"orn:okta:idp:00o1n8sbwArJ7OQRw406:apps:testorgone_customsaml20app_1:0oa1gjh63g214q0Hq0g4","label":"Custom Saml 2.0 App","status":"ACTIVE","lastUpdated":"2016-08-09T20:12:19.000Z","created":"2016-08-09T20:12:19.000Z","accessibility":{"selfService":false,"errorRedirectUrl":null,"loginRedirectUrl":null},"visibility":{"autoSubmitToolbar":false,"hide":{"iOS":false,"web":false},"appLinks":{"testorgone_customsaml20app_1_link":true}},"features":[],"signOnMode":"SAML_2_0","credentials":{"userNameTemplate":{"template":"${fn:substringBefore(source.login, \"@\")}","type":"BUILT_IN"},"signing":{}},"settings":{"app":{},"notifications":{"vpn":{"network":{"connection":"DISABLED"},"message":null,"helpUrl":null}},"signOn":{"defaultRelayState":"","ssoAcsUrl":"https://{yourOktaDomain}","idpIssuer":"https://www.okta.com/${org.externalKey}","audience":"https://example.com/tenant/123","recipient":"https://recipient.okta.com","destination":"https://destination.okta.com","subjectNameIdTemplate":"${user.userName}","subjectNameIdFormat":"urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress","responseSigned":true,"assertionSigned":true,"signatureAlgorithm":"RSA_SHA256","digestAlgorithm":"SHA256","honorForceAuthn":true,"authnContextClassRef":"urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport","slo":{"enabled":true,"spIssuer":"https://testorgone.okta.com","logoutUrl":"https://testorgone.okta.com/logout"},"participateSlo":{"enabled":true,"logoutRequestUrl":"https://testorgone.okta.com/logout/participate","sessionIndexRequired":true,"bindingType":"REDIRECT"},"spCertificate":{"x5c":["MIIFnDCCA4QCCQDBSLbiON2T1zANBgkqhkiG9w0BAQsFADCBjzELMAkGA1UEBhMCVVMxDjAMBgNV\r\n"]},"assertionEncryption":{"enabled":true,"keyTransportAlgorithm":"RSA_15","encryptionAlgorithm":"AES256_GCM","x5c":["MIIC6jCCAdKgAwIBAgIGAZKbFN7JMA0GCSqGSIb3DQEBCwUAMDYxNDAyBgNVBAMM\r\n"]},"requestCompressed":false,"allowMultipleAcsEndpoints":false,"acsEndpoints":[],"attributeStatements":[],"inlineHooks":[{"id":"cal3ughy17pylLxQB357","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/inlineHooks/cal3ughy17pylLxQB357","hints":{"allow":["GET","PUT","DELETE"]}}}}]}},"universalLogout":{"status":"ENABLED","supportType":"FULL","identityStack":"NOT_SHARED","protocol":"GLOBAL_TOKEN_REVOCATION"},"expressConfiguration":{"supportedCapabilities":["SSO","PROVISIONING","UNIVERSAL_LOGOUT"],"enabledCapabilities":["SSO"]},"_links":{"logo":[{"name":"medium","href":"https://testorgone.okta.com/assets/img/logos/default.6770228fb0dab49a1695ef440a5279bb.png","type":"image/png"}],"appLinks":[{"name":"testorgone_customsaml20app_1_link","href":"https://testorgone.okta.com/home/testorgone_customsaml20app_1/0oa1gjh63g214q0Hq0g4/aln1gofChJaerOVfY0g4","type":"text/html"}],"help":{"href":"https://testorgone-admin.okta.com/app/testorgone_customsaml20app_1/0oa1gjh63g214q0Hq0g4/setup/help/SAML_2_0/instructions","type":"text/html"},"users":{"href":"https://testorgone.okta.com/api/v1/apps/0oa1gjh63g214q0Hq0g4/users"},"deactivate":{"href":"https://testorgone.okta.com/api/v1/apps/0oa1gjh63g214q0Hq0g4/lifecycle/deactivate"},"groups":{"href":"https://testorgone.okta.com/api/v1/apps/0oa1gjh63g214q0Hq0g4/groups"},"metadata":{"href":"https://testorgone.okta.com/api/v1/apps/0oa1gjh63g214q0Hq0g4/sso/saml/metadata","type":"application/xml"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -334,12 +364,14 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"{"id":"0oafxqCAJWWGELFTYASJ","status":"ACTIVE","lastUpdated":"2023-01-21T14:11:24.000Z","created":"2023-01-21T14:11:24.000Z","accessibility":{"selfService":false,"errorRedirectUrl":null,"loginRedirectUrl":null},"_links":{"uploadLogo":{"href":"http://{yourOktaDomain}/api/v1/apps/0oafxqCAJWWGELFTYASJ/logo","hints":{"allow":["POST"]}},"appLinks":[{"name":"customswaapp_link","href":"http://{yourOktaDomain}/home/{appName}/0oafxqCAJWWGELFTYASJ/aln5vjkW5oUmDGLMX0g4","type":"text/html"}],"groups":{"href":"https://{yourOktaDomain}/api/v1/apps/0oafxqCAJWWGELFTYASJ/groups"},"logo":[{"name":"medium","href":"http://{yourOktaDomain}/assets/img/logos/default.6770228fb0dab49a1695ef440a5279bb.png","type":"image/png"}],"users":{"href":"https://{yourOktaDomain}/api/v1/apps/0oafxqCAJWWGELFTYASJ/users"},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/apps/0oafxqCAJWWGELFTYASJ/lifecycle/deactivate"}},"visibility":{"autoLaunch":false,"autoSubmitToolbar":false,"hide":{"iOS":false,"web":false},"appLinks":{"login":true}},"name":"bookmark","orn":"orn:okta:idp:00o1n8sbwArJ7OQRw406:apps:bookmark:0oafxqCAJWWGELFTYASJ","label":"Sample Bookmark App updated","features":[],"signOnMode":"BOOKMARK","credentials":{"userNameTemplate":{"template":"${source.email}","type":"BUILT_IN"},"signing":{}},"settings":{"app":{"requestIntegration":true,"url":"https://example.com/bookmark.html"},"notifications":{"vpn":{"network":{"connection":"DISABLED"},"message":null,"helpUrl":null}},"manualProvisioning":false,"implicitAssignment":false,"notes":{"admin":null,"enduser":null},"emOptInStatus":"DISABLED"}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/apps/{appId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -349,6 +381,7 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"{"authScheme":"TOKEN","status":"ENABLED","baseUrl":"https://scim.zscalerbeta.net/1234567/890/scim","profile":{"authScheme":"TOKEN"},"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/apps/${appId}/connections/default","hints":{"allow":["GET","POST"]}},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/apps/${appId}/connections/default/lifecycle/deactivate","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -358,6 +391,7 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"{"authScheme":"TOKEN","status":"ENABLED","baseUrl":"https://scim.zscalerbeta.net/1234567/890/scim","profile":{"authScheme":"TOKEN"},"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/apps/${appId}/connections/default","hints":{"allow":["GET","POST"]}},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/apps/${appId}/connections/default/lifecycle/deactivate","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -367,18 +401,21 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"{"jwks":{"keys":[{"kid":"-rZYtf4RZWc_tVTlmrvLPcDwvO4SwbWeztzB7AjHyLA","kty":"RSA","alg":"RSA","use":"sig","e":"AQAB","n":"AJncrKuine49_CEVR4GPn.....zOrouIUCSMlRL0HU="}]}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/apps/{appId}/connections/default/lifecycle/activate",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/apps/{appId}/connections/default/lifecycle/deactivate",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -391,6 +428,7 @@ static EXAMPLES: &[Example] = &[
                 text: r###"[]"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "POST",
@@ -406,6 +444,7 @@ static EXAMPLES: &[Example] = &[
                 text: r###"MIIC4DCCAcgCAQAwcTELMAkGA1UEBhMCVVMxEzARBgNVBAgMCkNhbGlmb3JuaWExFjAUBgNVBAcMDVNhbiBGcmFuY2lzY28xEzARBgNVBAoMCk9rdGEsIEluYy4xDDAKBgNVBAsMA0RldjESMBAGA1UEAwwJU1AgSXNzdWVyMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA6m8jHVCr9"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "GET",
@@ -421,12 +460,14 @@ static EXAMPLES: &[Example] = &[
                 text: r###"MIIC4DCCAcgCAQAwcTELMAkGA1UEBhMCVVMxEzARBgNVBAgMCkNhbGlmb3JuaWExFjAUBgNVBAcMDVNhbiBGcmFuY2lzY28xEzARBgNVBAoMCk9rdGEsIEluYy4xDDAKBgNVBAsMA0RldjESMBAGA1UEAwwJU1AgSXNzdWVyMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA6m8jHVCr9"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/apps/{appId}/credentials/csrs/{csrId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
@@ -436,6 +477,7 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"{"created":"2015-12-10T18:56:23.000Z","lastUpdated":"2024-08-13T18:26:57.000Z","expiresAt":"2017-12-10T18:56:22.000Z","x5c":["MIIDqDCCApCgAwIBAgIGAVGNQFX5MA0GCSqGSIb3DQEBBQUAMIGUMQswCQYDVQQGEwJVUzETMBEGA1UECAwKQ2FsaWZvcm5pYTEWMBQGA1UEBwwNU2FuIEZyYW5jaXNjbzENMAsGA1UECgwET2t0YTEUMBIGA1UECwwLU1NPUHJvdmlkZXIxFTATBgNVBAMMDGJhbGFjb21wdGVzdDEcMBoGCSqGSIb3DQEJARYNaW5mb0Bva3RhLmNvbTAeFw0xNTEyMTAxODU1MjJaFw0xNzEyMTAxODU2MjJaMIGUMQswCQYDVQQGEwJVUzETMBEGA1UECAwKQ2FsaWZvcm5pYTEWMBQGA1UEBwwNU2FuIEZyYW5jaXNjbzENMAsGA1UECgwET2t0YTEUMBIGA1UECwwLU1NPUHJvdmlkZXIxFTATBgNVBAMMDGJhbGFjb21wdGVzdDEcMBoGCSqGSIb3DQEJARYNaW5mb0Bva3RhLmNvbTCCASIwDQYJKoZIhvcNAQEBBQADggEPADCCAQoCggEBAJJjrcnI6cXBiXNq9YDgfYrQe2O5qEHG4MXP8Ue0sMeefFkFEHYHnHUeZCq6WTAGqR+1LFgOl+Eq9We5V+qNlGIfkFkQ3iHGBrIALKqLCd0Et76HicDiegz7j9DtN+lo0hG/gfcw5783L5g5xeQ7zVmCQMkFwoUA0uA3bsfUSrmfORHJL+EMNQT8XIXD8NkG4g6u7ylHVRTLgXbe+W/p04m3EP6l41xl+MhIpBaPxDsyUvcKCNwkZN3aZIin1O9Y4YJuDHxrM64/VtLLp0sC05iawAmfsLunF7rdJAkWUpPn+xkviyNQ3UpvwAYuDr+jKLUdh2reRnm1PezxMIXzBVMCAwEAATANBgkqhkiG9w0BAQUFAAOCAQEARnFIjyitrCGbleFr3KeAwdOyeHiRmgeKupX5ZopgXtcseJoToUIinX5DVw2fVZPahqs0Q7/a0wcVnTRpw6946qZCwKd/PvZ1feVuVEA5Ui3+XvHuSH5xLp7NvYG1snNEvlbN3+NDUMlWj2NEbihowUBt9+UxTpQO3+N08q3aZk3hOZ+tHt+1Te7KEEL/4CM28GZ9MY7fSrS7MAgp1+ZXtn+kRlMrXnQ49qBda37brwDRqmSY9PwNMbev3r+9ZHwxr9W5wXW4Ev4C4xngA7RkVoyDbItSUho0I0M0u/LHuppclnXrw97xyO5Z883eIBvPVjfRcxsJxXJ8jx70ATDskw=="],"e":"AQAB","n":"mkC6yAJVvFwUlmM9gKjb2d-YK5qHFt-mXSsbjWKKs4EfNm-BoQeeovBZtSACyaqLc8IYFTPEURFcbDQ9DkAL04uUIRD2gaHYY7uK0jsluEaXGq2RAIsmzAwNTzkiDw4q9pDL_q7n0f_SDt1TsMaMQayB6bU5jWsmqcWJ8MCRJ1aJMjZ16un5UVx51IIeCbe4QRDxEXGAvYNczsBoZxspDt28esSpq5W0dBFxcyGVudyl54Er3FzAguhgfMVjH-bUec9j2Tl40qDTktrYgYfxz9pfjm01Hl4WYP1YQxeETpSL7cQ5Ihz4jGDtHUEOcZ4GfJrPzrGpUrak8Qp5xcwCqQ","kid":"SIMcCQNY3uwXoW3y0vf6VxiBb5n9pf8L2fK8d-FIbm4","kty":"RSA","use":"sig","x5t#S256\"":"5GOpy9CQVtfvBmu2T8BHvpKE4OGtC3BuS046t7p9pps"}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -445,6 +487,7 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"{"jwks":{"keys":[{"id":"pks2f4zrZbs8nUa7p0g4","kid":"DRUFXGF9XbLnS9k-Sla3x3POBiIxDreBCdZuFs5B","kty":"RSA","alg":"RS256","use":"sig","e":"AQAB","n":"AJncrKuine49_CEVR4GPn.....zOrouIUCSMlRL0HU=","status":"INACTIVE","created":"2023-02-21T20:08:24.000Z","lastUpdated":"2023-02-21T20:08:24.000Z","_links":{"activate":{"href":"https://{yourOktaDomain}/api/v1/apps/0oa1nkheCuDn82XVI0g4/credentials/jwks/pks2f4zrZbs8nUa7p0g4/lifecycle/activate","hints":{"allow":["POST"]}},"delete":{"href":"https://{yourOktaDomain}/api/v1/apps/0oa1nkheCuDn82XVI0g4/credentials/jwks/pks2f4zrZbs8nUa7p0g4","hints":{"allow":["DELETE"]}}}},{"id":"pks2f50kZB0cITmYU0g4","kid":"ASHJHGasa782333-Sla3x3POBiIxDreBCdZuFs5B","kty":"RSA","alg":"RS256","use":"sig","e":"AQAB","n":"AJncrzOrouIUCSMlRL0HU.....Kuine49_CEVR4GPn=","status":"ACTIVE","created":"2023-04-06T21:32:33.000Z","lastUpdated":"2023-04-06T21:32:33.000Z","_links":{"deactivate":{"href":"https://{yourOktaDomain}/api/v1/apps/0oa1nkheCuDn82XVI0g4/credentials/jwks/pks2f50kZB0cITmYU0g4/lifecycle/deactivate","hints":{"allow":["POST"]}}}}]}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -454,6 +497,7 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"{"id":"pks2f50kZB0cITmYU0g4","kid":"ASHJHGasa782333-Sla3x3POBiIxDreBCdZuFs5B","kty":"RSA","alg":"RS256","use":"sig","e":"AQAB","n":"AJncrzOrouIUCSMlRL0HU.....Kuine49_CEVR4GPn=","status":"ACTIVE","created":"2023-04-06T21:32:33.000Z","lastUpdated":"2023-04-06T21:32:33.000Z","_links":{"deactivate":{"href":"https://{yourOktaDomain}/api/v1/apps/0oa1nkheCuDn82XVI0g4/credentials/jwks/pks2f50kZB0cITmYU0g4/lifecycle/deactivate","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -463,12 +507,14 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"{"id":"pks2f50kZB0cITmYU0g4","kid":"ASHJHGasa782333-Sla3x3POBiIxDreBCdZuFs5B","kty":"RSA","alg":"RS256","use":"sig","e":"AQAB","n":"AJncrzOrouIUCSMlRL0HU.....Kuine49_CEVR4GPn=","status":"ACTIVE","created":"2023-04-06T21:32:33.000Z","lastUpdated":"2023-04-06T21:32:33.000Z","_links":{"deactivate":{"href":"https://{yourOktaDomain}/api/v1/apps/0oa1nkheCuDn82XVI0g4/credentials/jwks/pks2f50kZB0cITmYU0g4/lifecycle/deactivate","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/apps/{appId}/credentials/jwks/{keyId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
@@ -478,6 +524,7 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"{"id":"pks2f50kZB0cITmYU0g4","kid":"ASHJHGasa782333-Sla3x3POBiIxDreBCdZuFs5B","kty":"RSA","alg":"RS256","use":"sig","e":"AQAB","n":"AJncrzOrouIUCSMlRL0HU.....Kuine49_CEVR4GPn=","status":"ACTIVE","created":"2023-04-06T21:32:33.000Z","lastUpdated":"2023-04-06T21:32:33.000Z","_links":{"deactivate":{"href":"https://{yourOktaDomain}/api/v1/apps/0oa1nkheCuDn82XVI0g4/credentials/jwks/pks2f50kZB0cITmYU0g4/lifecycle/deactivate","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -487,6 +534,7 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"{"id":"pks2f50kZB0cITmYU0g4","kid":"ASHJHGasa782333-Sla3x3POBiIxDreBCdZuFs5B","kty":"RSA","alg":"RS256","use":"sig","e":"AQAB","n":"AJncrzOrouIUCSMlRL0HU.....Kuine49_CEVR4GPn=","status":"INACTIVE","created":"2023-04-06T21:32:33.000Z","lastUpdated":"2023-04-06T21:32:33.000Z","_links":{"activate":{"href":"https://{yourOktaDomain}/api/v1/apps/0oa1nkheCuDn82XVI0g4/credentials/jwks/pks2f50kZB0cITmYU0g4/lifecycle/activate","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -496,6 +544,7 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"[{"created":"2015-12-10T18:56:23.000Z","lastUpdated":"2024-08-13T18:26:57.000Z","expiresAt":"2017-12-10T18:56:22.000Z","x5c":["MIIDqDCCApCgAwIBAgIGAVGNQFX5MA0GCSqGSIb3DQEBBQUAMIGUMQswCQYDVQQGEwJVUzETMBEGA1UECAwKQ2FsaWZvcm5pYTEWMBQGA1UEBwwNU2FuIEZyYW5jaXNjbzENMAsGA1UECgwET2t0YTEUMBIGA1UECwwLU1NPUHJvdmlkZXIxFTATBgNVBAMMDGJhbGFjb21wdGVzdDEcMBoGCSqGSIb3DQEJARYNaW5mb0Bva3RhLmNvbTAeFw0xNTEyMTAxODU1MjJaFw0xNzEyMTAxODU2MjJaMIGUMQswCQYDVQQGEwJVUzETMBEGA1UECAwKQ2FsaWZvcm5pYTEWMBQGA1UEBwwNU2FuIEZyYW5jaXNjbzENMAsGA1UECgwET2t0YTEUMBIGA1UECwwLU1NPUHJvdmlkZXIxFTATBgNVBAMMDGJhbGFjb21wdGVzdDEcMBoGCSqGSIb3DQEJARYNaW5mb0Bva3RhLmNvbTCCASIwDQYJKoZIhvcNAQEBBQADggEPADCCAQoCggEBAJJjrcnI6cXBiXNq9YDgfYrQe2O5qEHG4MXP8Ue0sMeefFkFEHYHnHUeZCq6WTAGqR+1LFgOl+Eq9We5V+qNlGIfkFkQ3iHGBrIALKqLCd0Et76HicDiegz7j9DtN+lo0hG/gfcw5783L5g5xeQ7zVmCQMkFwoUA0uA3bsfUSrmfORHJL+EMNQT8XIXD8NkG4g6u7ylHVRTLgXbe+W/p04m3EP6l41xl+MhIpBaPxDsyUvcKCNwkZN3aZIin1O9Y4YJuDHxrM64/VtLLp0sC05iawAmfsLunF7rdJAkWUpPn+xkviyNQ3UpvwAYuDr+jKLUdh2reRnm1PezxMIXzBVMCAwEAATANBgkqhkiG9w0BAQUFAAOCAQEARnFIjyitrCGbleFr3KeAwdOyeHiRmgeKupX5ZopgXtcseJoToUIinX5DVw2fVZPahqs0Q7/a0wcVnTRpw6946qZCwKd/PvZ1feVuVEA5Ui3+XvHuSH5xLp7NvYG1snNEvlbN3+NDUMlWj2NEbihowUBt9+UxTpQO3+N08q3aZk3hOZ+tHt+1Te7KEEL/4CM28GZ9MY7fSrS7MAgp1+ZXtn+kRlMrXnQ49qBda37brwDRqmSY9PwNMbev3r+9ZHwxr9W5wXW4Ev4C4xngA7RkVoyDbItSUho0I0M0u/LHuppclnXrw97xyO5Z883eIBvPVjfRcxsJxXJ8jx70ATDskw=="],"e":"AQAB","n":"mkC6yAJVvFwUlmM9gKjb2d-YK5qHFt-mXSsbjWKKs4EfNm-BoQeeovBZtSACyaqLc8IYFTPEURFcbDQ9DkAL04uUIRD2gaHYY7uK0jsluEaXGq2RAIsmzAwNTzkiDw4q9pDL_q7n0f_SDt1TsMaMQayB6bU5jWsmqcWJ8MCRJ1aJMjZ16un5UVx51IIeCbe4QRDxEXGAvYNczsBoZxspDt28esSpq5W0dBFxcyGVudyl54Er3FzAguhgfMVjH-bUec9j2Tl40qDTktrYgYfxz9pfjm01Hl4WYP1YQxeETpSL7cQ5Ihz4jGDtHUEOcZ4GfJrPzrGpUrak8Qp5xcwCqQ","kid":"SIMcCQNY3uwXoW3y0vf6VxiBb5n9pf8L2fK8d-FIbm4","kty":"RSA","use":"sig","x5t#S256\"":"5GOpy9CQVtfvBmu2T8BHvpKE4OGtC3BuS046t7p9pps"},{"created":"2015-12-10T18:55:35.000Z","lastUpdated":"2024-08-13T18:26:57.000Z","expiresAt":"2045-01-23T02:15:23.000Z","x5c":["MIIDqDCCApCgAwIBAgIGAUsUkouzMA0GCSqGSIb3DQEBBQUAMIGUMQswCQYDVQQGEwJVUzETMBEGA1UECAwKQ2FsaWZvcm5pYTEWMBQGA1UEBwwNU2FuIEZyYW5jaXNjbzENMAsGA1UECgwET2t0YTEUMBIGA1UECwwLU1NPUHJvdmlkZXIxFTATBgNVBAMMDGJhbGFjb21wdGVzdDEcMBoGCSqGSIb3DQEJARYNaW5mb0Bva3RhLmNvbTAeFw0xNTAxMjMwMjE0MjNaFw00NTAxMjMwMjE1MjNaMIGUMQswCQYDVQQGEwJVUzETMBEGA1UECAwKQ2FsaWZvcm5pYTEWMBQGA1UEBwwNU2FuIEZyYW5jaXNjbzENMAsGA1UECgwET2t0YTEUMBIGA1UECwwLU1NPUHJvdmlkZXIxFTATBgNVBAMMDGJhbGFjb21wdGVzdDEcMBoGCSqGSIb3DQEJARYNaW5mb0Bva3RhLmNvbTCCASIwDQYJKoZIhvcNAQEBBQADggEPADCCAQoCggEBAKhmkmKsu3FYeBiJg44aN6Ah3g9gof1cytXJVMnblDUWpLfe/FMUQCssh8Y8NCYRri5jni4efBgk6B3SkC7ymqsOXILIEHSwUYWnAaqDOTxO101mHzryowu1+0PldRNoyTthahpprvAPYlTin9zrDTqFT+WY/zwoaN8H+CfixlW1nM85qF18zYYekkW50MSoHPcfJKe2ywIhPXTYTSBEPcHh8dQEjBrZn7A4qOoDnfOXll8OL7j2O6EVyTtHA0tLJHVLpwI4gSPsXFwEnHltjN57odwYe9yds0BbM/YG9i+am1+3cmZ6Uyd16mLGclrr05o9BHcEZ4ZctV2hr6whbRsCAwEAATANBgkqhkiG9w0BAQUFAAOCAQEAnNlF27gRmhGTQ+GRAvbvYToFRgsIbBAPvRqB2LmEIiQ6UJd602w6uP1sv/zEzBYg4SnMLuVyWgOJ6d71dCvXdIO9mgAq6BaEPjlo0WhGyt+zGrpkMnIX5EwRa64kHydcPRHNA607wVYA96sJdyNJEMzBvjY9fJnfevzzDCN3NWpMS2T6rk6HP5IziI1VuFWY2OUC1kbCqLj1dUgp8koe3ftLL55ZpkAocnVMnrzBveNjgAOAiKTMcyS0bhESph9aVWvuHVZSfTnUjnTPb/4jA2YlB3ED+qaU3aqHwft1KXwZskNXBKXy7lyC+CMoeB3/ncFhSg/UllBooPPS3wYlNA=="],"e":"AQAB","n":"htbi5H5MN_oYaKcZ8vlWRZn2oTrPY0v8_2Br_VZPJgJ57dCgguq5dDk1Me_ax-B3kjBPdXcW8wEoUFaU30spyVeQjZrdqsSvF0nMW4OzrMOIqrGLwCrAoDBS8tutfk5Y7qc-5xABzxgu4BjgSK5nWXbCt_UR0DzVTknotmMGeT8tAej8F6GAphLa0YhIxWT7Jy-y_pdANsiUPRiZBoLueGI0rrCqgYHIQVjNoj4-si105KCXbQuyYM9_Cd-dyyu5KJ4Ic0cOW61gpx4pnecMgSy8OX57FEd06W2hExBd49ah6jra2KFMeOGe3rkIXirdkofl1mBgeQ77ruKO1wW9Qw","kid":"mXtzOtml09Dg1ZCeKxTRBo3KrQuBWFkJ5oxhVagjTzo","kty":"RSA","use":"sig","x5t#S256\"":"7CCyXWwKzH4P6PoBP91B1S_iIZVzuGffVnUXu-BTYQQ"}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -505,6 +554,7 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"{"created":"2015-12-10T18:56:23.000Z","lastUpdated":"2024-08-13T18:26:57.000Z","expiresAt":"2017-12-10T18:56:22.000Z","x5c":["MIIDqDCCApCgAwIBAgIGAVGNQFX5MA0GCSqGSIb3DQEBBQUAMIGUMQswCQYDVQQGEwJVUzETMBEGA1UECAwKQ2FsaWZvcm5pYTEWMBQGA1UEBwwNU2FuIEZyYW5jaXNjbzENMAsGA1UECgwET2t0YTEUMBIGA1UECwwLU1NPUHJvdmlkZXIxFTATBgNVBAMMDGJhbGFjb21wdGVzdDEcMBoGCSqGSIb3DQEJARYNaW5mb0Bva3RhLmNvbTAeFw0xNTEyMTAxODU1MjJaFw0xNzEyMTAxODU2MjJaMIGUMQswCQYDVQQGEwJVUzETMBEGA1UECAwKQ2FsaWZvcm5pYTEWMBQGA1UEBwwNU2FuIEZyYW5jaXNjbzENMAsGA1UECgwET2t0YTEUMBIGA1UECwwLU1NPUHJvdmlkZXIxFTATBgNVBAMMDGJhbGFjb21wdGVzdDEcMBoGCSqGSIb3DQEJARYNaW5mb0Bva3RhLmNvbTCCASIwDQYJKoZIhvcNAQEBBQADggEPADCCAQoCggEBAJJjrcnI6cXBiXNq9YDgfYrQe2O5qEHG4MXP8Ue0sMeefFkFEHYHnHUeZCq6WTAGqR+1LFgOl+Eq9We5V+qNlGIfkFkQ3iHGBrIALKqLCd0Et76HicDiegz7j9DtN+lo0hG/gfcw5783L5g5xeQ7zVmCQMkFwoUA0uA3bsfUSrmfORHJL+EMNQT8XIXD8NkG4g6u7ylHVRTLgXbe+W/p04m3EP6l41xl+MhIpBaPxDsyUvcKCNwkZN3aZIin1O9Y4YJuDHxrM64/VtLLp0sC05iawAmfsLunF7rdJAkWUpPn+xkviyNQ3UpvwAYuDr+jKLUdh2reRnm1PezxMIXzBVMCAwEAATANBgkqhkiG9w0BAQUFAAOCAQEARnFIjyitrCGbleFr3KeAwdOyeHiRmgeKupX5ZopgXtcseJoToUIinX5DVw2fVZPahqs0Q7/a0wcVnTRpw6946qZCwKd/PvZ1feVuVEA5Ui3+XvHuSH5xLp7NvYG1snNEvlbN3+NDUMlWj2NEbihowUBt9+UxTpQO3+N08q3aZk3hOZ+tHt+1Te7KEEL/4CM28GZ9MY7fSrS7MAgp1+ZXtn+kRlMrXnQ49qBda37brwDRqmSY9PwNMbev3r+9ZHwxr9W5wXW4Ev4C4xngA7RkVoyDbItSUho0I0M0u/LHuppclnXrw97xyO5Z883eIBvPVjfRcxsJxXJ8jx70ATDskw=="],"e":"AQAB","n":"mkC6yAJVvFwUlmM9gKjb2d-YK5qHFt-mXSsbjWKKs4EfNm-BoQeeovBZtSACyaqLc8IYFTPEURFcbDQ9DkAL04uUIRD2gaHYY7uK0jsluEaXGq2RAIsmzAwNTzkiDw4q9pDL_q7n0f_SDt1TsMaMQayB6bU5jWsmqcWJ8MCRJ1aJMjZ16un5UVx51IIeCbe4QRDxEXGAvYNczsBoZxspDt28esSpq5W0dBFxcyGVudyl54Er3FzAguhgfMVjH-bUec9j2Tl40qDTktrYgYfxz9pfjm01Hl4WYP1YQxeETpSL7cQ5Ihz4jGDtHUEOcZ4GfJrPzrGpUrak8Qp5xcwCqQ","kid":"SIMcCQNY3uwXoW3y0vf6VxiBb5n9pf8L2fK8d-FIbm4","kty":"RSA","use":"sig","x5t#S256\"":"5GOpy9CQVtfvBmu2T8BHvpKE4OGtC3BuS046t7p9pps"}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -514,6 +564,7 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"{"created":"2015-12-10T18:56:23.000Z","lastUpdated":"2024-08-13T18:26:57.000Z","expiresAt":"2017-12-10T18:56:22.000Z","x5c":["MIIDqDCCApCgAwIBAgIGAVGNQFX5MA0GCSqGSIb3DQEBBQUAMIGUMQswCQYDVQQGEwJVUzETMBEGA1UECAwKQ2FsaWZvcm5pYTEWMBQGA1UEBwwNU2FuIEZyYW5jaXNjbzENMAsGA1UECgwET2t0YTEUMBIGA1UECwwLU1NPUHJvdmlkZXIxFTATBgNVBAMMDGJhbGFjb21wdGVzdDEcMBoGCSqGSIb3DQEJARYNaW5mb0Bva3RhLmNvbTAeFw0xNTEyMTAxODU1MjJaFw0xNzEyMTAxODU2MjJaMIGUMQswCQYDVQQGEwJVUzETMBEGA1UECAwKQ2FsaWZvcm5pYTEWMBQGA1UEBwwNU2FuIEZyYW5jaXNjbzENMAsGA1UECgwET2t0YTEUMBIGA1UECwwLU1NPUHJvdmlkZXIxFTATBgNVBAMMDGJhbGFjb21wdGVzdDEcMBoGCSqGSIb3DQEJARYNaW5mb0Bva3RhLmNvbTCCASIwDQYJKoZIhvcNAQEBBQADggEPADCCAQoCggEBAJJjrcnI6cXBiXNq9YDgfYrQe2O5qEHG4MXP8Ue0sMeefFkFEHYHnHUeZCq6WTAGqR+1LFgOl+Eq9We5V+qNlGIfkFkQ3iHGBrIALKqLCd0Et76HicDiegz7j9DtN+lo0hG/gfcw5783L5g5xeQ7zVmCQMkFwoUA0uA3bsfUSrmfORHJL+EMNQT8XIXD8NkG4g6u7ylHVRTLgXbe+W/p04m3EP6l41xl+MhIpBaPxDsyUvcKCNwkZN3aZIin1O9Y4YJuDHxrM64/VtLLp0sC05iawAmfsLunF7rdJAkWUpPn+xkviyNQ3UpvwAYuDr+jKLUdh2reRnm1PezxMIXzBVMCAwEAATANBgkqhkiG9w0BAQUFAAOCAQEARnFIjyitrCGbleFr3KeAwdOyeHiRmgeKupX5ZopgXtcseJoToUIinX5DVw2fVZPahqs0Q7/a0wcVnTRpw6946qZCwKd/PvZ1feVuVEA5Ui3+XvHuSH5xLp7NvYG1snNEvlbN3+NDUMlWj2NEbihowUBt9+UxTpQO3+N08q3aZk3hOZ+tHt+1Te7KEEL/4CM28GZ9MY7fSrS7MAgp1+ZXtn+kRlMrXnQ49qBda37brwDRqmSY9PwNMbev3r+9ZHwxr9W5wXW4Ev4C4xngA7RkVoyDbItSUho0I0M0u/LHuppclnXrw97xyO5Z883eIBvPVjfRcxsJxXJ8jx70ATDskw=="],"e":"AQAB","n":"mkC6yAJVvFwUlmM9gKjb2d-YK5qHFt-mXSsbjWKKs4EfNm-BoQeeovBZtSACyaqLc8IYFTPEURFcbDQ9DkAL04uUIRD2gaHYY7uK0jsluEaXGq2RAIsmzAwNTzkiDw4q9pDL_q7n0f_SDt1TsMaMQayB6bU5jWsmqcWJ8MCRJ1aJMjZ16un5UVx51IIeCbe4QRDxEXGAvYNczsBoZxspDt28esSpq5W0dBFxcyGVudyl54Er3FzAguhgfMVjH-bUec9j2Tl40qDTktrYgYfxz9pfjm01Hl4WYP1YQxeETpSL7cQ5Ihz4jGDtHUEOcZ4GfJrPzrGpUrak8Qp5xcwCqQ","kid":"SIMcCQNY3uwXoW3y0vf6VxiBb5n9pf8L2fK8d-FIbm4","kty":"RSA","use":"sig","x5t#S256\"":"5GOpy9CQVtfvBmu2T8BHvpKE4OGtC3BuS046t7p9pps"}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -523,6 +574,7 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"{"created":"2015-12-10T18:56:23.000Z","lastUpdated":"2024-08-13T18:26:57.000Z","expiresAt":"2017-12-10T18:56:22.000Z","x5c":["MIIDqDCCApCgAwIBAgIGAVGNQFX5MA0GCSqGSIb3DQEBBQUAMIGUMQswCQYDVQQGEwJVUzETMBEGA1UECAwKQ2FsaWZvcm5pYTEWMBQGA1UEBwwNU2FuIEZyYW5jaXNjbzENMAsGA1UECgwET2t0YTEUMBIGA1UECwwLU1NPUHJvdmlkZXIxFTATBgNVBAMMDGJhbGFjb21wdGVzdDEcMBoGCSqGSIb3DQEJARYNaW5mb0Bva3RhLmNvbTAeFw0xNTEyMTAxODU1MjJaFw0xNzEyMTAxODU2MjJaMIGUMQswCQYDVQQGEwJVUzETMBEGA1UECAwKQ2FsaWZvcm5pYTEWMBQGA1UEBwwNU2FuIEZyYW5jaXNjbzENMAsGA1UECgwET2t0YTEUMBIGA1UECwwLU1NPUHJvdmlkZXIxFTATBgNVBAMMDGJhbGFjb21wdGVzdDEcMBoGCSqGSIb3DQEJARYNaW5mb0Bva3RhLmNvbTCCASIwDQYJKoZIhvcNAQEBBQADggEPADCCAQoCggEBAJJjrcnI6cXBiXNq9YDgfYrQe2O5qEHG4MXP8Ue0sMeefFkFEHYHnHUeZCq6WTAGqR+1LFgOl+Eq9We5V+qNlGIfkFkQ3iHGBrIALKqLCd0Et76HicDiegz7j9DtN+lo0hG/gfcw5783L5g5xeQ7zVmCQMkFwoUA0uA3bsfUSrmfORHJL+EMNQT8XIXD8NkG4g6u7ylHVRTLgXbe+W/p04m3EP6l41xl+MhIpBaPxDsyUvcKCNwkZN3aZIin1O9Y4YJuDHxrM64/VtLLp0sC05iawAmfsLunF7rdJAkWUpPn+xkviyNQ3UpvwAYuDr+jKLUdh2reRnm1PezxMIXzBVMCAwEAATANBgkqhkiG9w0BAQUFAAOCAQEARnFIjyitrCGbleFr3KeAwdOyeHiRmgeKupX5ZopgXtcseJoToUIinX5DVw2fVZPahqs0Q7/a0wcVnTRpw6946qZCwKd/PvZ1feVuVEA5Ui3+XvHuSH5xLp7NvYG1snNEvlbN3+NDUMlWj2NEbihowUBt9+UxTpQO3+N08q3aZk3hOZ+tHt+1Te7KEEL/4CM28GZ9MY7fSrS7MAgp1+ZXtn+kRlMrXnQ49qBda37brwDRqmSY9PwNMbev3r+9ZHwxr9W5wXW4Ev4C4xngA7RkVoyDbItSUho0I0M0u/LHuppclnXrw97xyO5Z883eIBvPVjfRcxsJxXJ8jx70ATDskw=="],"e":"AQAB","n":"mkC6yAJVvFwUlmM9gKjb2d-YK5qHFt-mXSsbjWKKs4EfNm-BoQeeovBZtSACyaqLc8IYFTPEURFcbDQ9DkAL04uUIRD2gaHYY7uK0jsluEaXGq2RAIsmzAwNTzkiDw4q9pDL_q7n0f_SDt1TsMaMQayB6bU5jWsmqcWJ8MCRJ1aJMjZ16un5UVx51IIeCbe4QRDxEXGAvYNczsBoZxspDt28esSpq5W0dBFxcyGVudyl54Er3FzAguhgfMVjH-bUec9j2Tl40qDTktrYgYfxz9pfjm01Hl4WYP1YQxeETpSL7cQ5Ihz4jGDtHUEOcZ4GfJrPzrGpUrak8Qp5xcwCqQ","kid":"SIMcCQNY3uwXoW3y0vf6VxiBb5n9pf8L2fK8d-FIbm4","kty":"RSA","use":"sig","x5t#S256\"":"5GOpy9CQVtfvBmu2T8BHvpKE4OGtC3BuS046t7p9pps"}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -532,6 +584,7 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"[{"id":"ocs2f4zrZbs8nUa7p0g4","status":"INACTIVE","client_secret":"DRUFXGF9XbLn......a3x3POBiIxDreBCdZuFs5B","secret_hash":"yk4SVx4sUWVJVbHt6M-UPA","created":"2023-02-21T20:08:24.000Z","lastUpdated":"2023-02-21T20:08:24.000Z","_links":{"activate":{"href":"https://{yourOktaDomain}/api/v1/apps/0oa1nkheCuDn82XVI0g4/credentials/secrets/ocs2f4zrZbs8nUa7p0g4/lifecycle/activate","hints":{"allow":["POST"]}},"delete":{"href":"https://{yourOktaDomain}/api/v1/apps/0oa1nkheCuDn82XVI0g4/credentials/secrets/ocs2f4zrZbs8nUa7p0g4","hints":{"allow":["DELETE"]}}}},{"id":"ocs2f50kZB0cITmYU0g4","status":"ACTIVE","client_secret":"HAGDTYU9XbLnS......3xasFDDwecdZuFs5B","secret_hash":"0WOOvBSzV9clc4Nr7Rbaug","created":"2023-04-06T21:32:33.000Z","lastUpdated":"2023-04-06T21:32:33.000Z","_links":{"deactivate":{"href":"https://{yourOktaDomain}/api/v1/apps/0oa1nkheCuDn82XVI0g4/credentials/secrets/ocs2f50kZB0cITmYU0g4/lifecycle/deactivate","hints":{"allow":["POST"]}}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -541,6 +594,7 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"{"id":"ocs2f50kZB0cITmYU0g4","status":"ACTIVE","client_secret":"DRUFXGF9XbLn......a3x3POBiIxDreBCdZuFs5B","secret_hash":"FpCwXwSjTRQNtEI11I00-g","created":"2023-04-06T21:32:33.000Z","lastUpdated":"2023-04-06T21:32:33.000Z","_links":{"deactivate":{"href":"https://{yourOktaDomain}/api/v1/apps/0oa1nkheCuDn82XVI0g4/credentials/secrets/ocs2f50kZB0cITmYU0g4/lifecycle/deactivate","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -550,12 +604,14 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"{"id":"ocs2f50kZB0cITmYU0g4","status":"ACTIVE","client_secret":"DRUFXGF9XbLn......a3x3POBiIxDreBCdZuFs5B","secret_hash":"FpCwXwSjTRQNtEI11I00-g","created":"2023-04-06T21:32:33.000Z","lastUpdated":"2023-04-06T21:32:33.000Z","_links":{"deactivate":{"href":"https://{yourOktaDomain}/api/v1/apps/0oa1nkheCuDn82XVI0g4/credentials/secrets/ocs2f50kZB0cITmYU0g4/lifecycle/deactivate","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/apps/{appId}/credentials/secrets/{secretId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
@@ -565,6 +621,7 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"{"id":"ocs2f50kZB0cITmYU0g4","status":"ACTIVE","client_secret":"DRUFXGF9XbLn......a3x3POBiIxDreBCdZuFs5B","secret_hash":"0WOOvBSzV9clc4Nr7Rbaug","created":"2023-04-06T21:32:33.000Z","lastUpdated":"2023-04-06T21:32:33.000Z","_links":{"deactivate":{"href":"https://{yourOktaDomain}/api/v1/apps/0oa1nkheCuDn82XVI0g4/credentials/secrets/ocs2f50kZB0cITmYU0g4/lifecycle/deactivate","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -574,6 +631,7 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"{"id":"ocs2f4zrZbs8nUa7p0g4","status":"INACTIVE","client_secret":"DRUFXGF9XbLn......a3x3POBiIxDreBCdZuFs5B","secret_hash":"yk4SVx4sUWVJVbHt6M-UPA","created":"2023-02-21T20:08:24.000Z","lastUpdated":"2023-02-21T20:08:24.000Z","_links":{"activate":{"href":"https://{yourOktaDomain}/api/v1/apps/0oa1nkheCuDn82XVI0g4/credentials/secrets/ocs2f4zrZbs8nUa7p0g4/lifecycle/activate","hints":{"allow":["POST"]}},"delete":{"href":"https://{yourOktaDomain}/api/v1/apps/0oa1nkheCuDn82XVI0g4/credentials/secrets/ocs2f4zrZbs8nUa7p0g4","hints":{"allow":["DELETE"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -586,6 +644,7 @@ static EXAMPLES: &[Example] = &[
                 text: r###"[]"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "POST",
@@ -598,6 +657,7 @@ static EXAMPLES: &[Example] = &[
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "GET",
@@ -610,6 +670,7 @@ static EXAMPLES: &[Example] = &[
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "PATCH",
@@ -622,12 +683,14 @@ static EXAMPLES: &[Example] = &[
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/apps/{appId}/cwo/connections/{connectionId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -637,6 +700,7 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"[{"name":"USER_PROVISIONING","status":"ENABLED","description":"User provisioning settings from Okta to a downstream application","capabilities":{"create":{"lifecycleCreate":{"status":"DISABLED"}},"update":{"profile":{"status":"DISABLED"},"lifecycleDeactivate":{"status":"DISABLED"},"password":{"status":"DISABLED","seed":"RANDOM","change":"KEEP_EXISTING"}}},"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/apps/${appId}/features/USER_PROVISIONING","hints":{"allow":["GET","PUT"]}}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -646,6 +710,7 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"{"name":"USER_PROVISIONING","status":"ENABLED","description":"User provisioning settings from Okta to a downstream application","capabilities":{"create":{"lifecycleCreate":{"status":"DISABLED"}},"update":{"profile":{"status":"DISABLED"},"lifecycleDeactivate":{"status":"DISABLED"},"password":{"status":"DISABLED","seed":"RANDOM","change":"KEEP_EXISTING"}}},"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/apps/${appId}/features/USER_PROVISIONING","hints":{"allow":["GET","PUT"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -655,6 +720,7 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"{"name":"USER_PROVISIONING","status":"ENABLED","description":"User provisioning settings from Okta to a downstream application","capabilities":{"create":{"lifecycleCreate":{"status":"ENABLED"}},"update":{"lifecycleDeactivate":{"status":"ENABLED"},"profile":{"status":"ENABLED"},"password":{"status":"ENABLED","seed":"RANDOM","change":"CHANGE"}}},"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/apps/${appId}/features/USER_PROVISIONING","hints":{"allow":["GET","PUT"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -664,6 +730,7 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"[{"id":"ofc893fbjaBaqdtoX0g7","name":"role","expression":"appuser.entitlements.role","created":"2024-12-25T03:00:00.000Z","lastUpdated":"2024-12-25T03:00:00.000Z"},{"id":"ofc893fbjaTxynmo5v93","name":"readOnly","expression":"appuser.entitlements.readOnly","created":"2024-12-25T05:00:00.000Z","lastUpdated":"2024-12-25T05:00:00.000Z"}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -673,6 +740,7 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"{"id":"ofc893fbjaBaqdtoX0g7","name":"role","expression":"appuser.entitlements.role","created":"2024-12-25T03:00:00.000Z","lastUpdated":"2024-12-25T03:00:00.000Z"}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -682,6 +750,7 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"{"id":"ofc893fbjaBaqdtoX0g7","name":"role","expression":"appuser.entitlements.role","created":"2024-12-25T03:00:00.000Z","lastUpdated":"2024-12-25T03:00:00.000Z"}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -691,12 +760,14 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"{"id":"ofc893fbjaTxynmo5v93","name":"readOnly","expression":"appuser.entitlements.readOnly","created":"2024-12-25T04:00:00.000Z","lastUpdated":"2024-12-25T05:00:00.000Z"}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/apps/{appId}/federated-claims/{claimId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -706,6 +777,7 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"[{"id":"oag91n9ruw3dsaXzP0h6","status":"ACTIVE","created":"2023-02-21T16:54:00.000Z","createdBy":{"id":"00u6eltha0nrSc47i0h7","type":"User"},"lastUpdated":"2023-02-21T16:54:00.000Z","issuer":"{yourOktaDomain}","clientId":"{clientId}","scopeId":"okta.users.read","source":"ADMIN","_embedded":{"scope":{"id":"okta.users.read"}},"_links":{"app":{"href":"https://{yourOktaDomain}/api/v1/apps/{appId}","title":"Application name"},"self":{"href":"https://{yourOktaDomain}/api/v1/apps/{appId}/grants/oag91n9ruw3dsaXzP0h6","hints":{"allow":["GET","DELETE"]}},"client":{"href":"https://{yourOktaDomain}/oauth2/v1/clients/{clientId}","title":"Client name"}}},{"id":"oaghm3sh9ukdkvDmO0h6","status":"ACTIVE","created":"2023-02-03T21:57:49.000Z","createdBy":{"id":"00u6eltha0nrSc47i0h7","type":"User"},"lastUpdated":"2023-02-03T21:57:49.000Z","issuer":"{yourOktaDomain}","clientId":"{clientId}","scopeId":"okta.apps.manage","source":"ADMIN","_embedded":{"scope":{"id":"okta.apps.manage"}},"_links":{"app":{"href":"https://{yourOktaDomain}/api/v1/apps/{appId}","title":"Application name"},"self":{"href":"https://{yourOktaDomain}/api/v1/apps/{appId}/grants/oaghm3sh9ukdkvDmO0h6","hints":{"allow":["GET","DELETE"]}},"client":{"href":"https://{yourOktaDomain}/oauth2/v1/clients/{clientId}","title":"Client name"}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -715,6 +787,7 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"{"id":"oag91n9ruw3dsaXzP0h6","status":"ACTIVE","created":"2023-02-21T16:54:00.000Z","createdBy":{"id":"00u6eltha0nrSc47i0h7","type":"User"},"lastUpdated":"2023-02-21T16:54:00.000Z","issuer":"{yourOktaDomain}","clientId":"{clientId}","scopeId":"okta.users.read","source":"ADMIN","_embedded":{"scope":{"id":"okta.users.read"}},"_links":{"app":{"href":"https://{yourOktaDomain}/api/v1/apps/{appId}","title":"Application name"},"self":{"href":"https://{yourOktaDomain}/api/v1/apps/{appId}/grants/oag91n9ruw3dsaXzP0h6","hints":{"allow":["GET","DELETE"]}},"client":{"href":"https://{yourOktaDomain}/oauth2/v1/clients/{clientId}","title":"Client name"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -724,12 +797,14 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"{"id":"oag91n9ruw3dsaXzP0h6","status":"ACTIVE","created":"2023-02-21T16:54:00.000Z","createdBy":{"id":"00u6eltha0nrSc47i0h7","type":"User"},"lastUpdated":"2023-02-21T16:54:00.000Z","issuer":"{yourOktaDomain}","clientId":"{clientId}","scopeId":"okta.users.read","source":"ADMIN","_embedded":{"scope":{"id":"okta.users.read"}},"_links":{"app":{"href":"https://{yourOktaDomain}/api/v1/apps/{appId}","title":"Application name"},"self":{"href":"https://{yourOktaDomain}/api/v1/apps/{appId}/grants/oag91n9ruw3dsaXzP0h6","hints":{"allow":["GET","DELETE"]}},"client":{"href":"https://{yourOktaDomain}/oauth2/v1/clients/{clientId}","title":"Client name"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/apps/{appId}/grants/{grantId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -739,6 +814,7 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"[{"created":"2025-01-01T00:00:00Z","errorSummary":"","id":"gPm00000000000000000","lastPush":"2025-01-01T00:00:00Z","lastUpdated":"2025-01-01T00:00:00Z","sourceGroupId":"00g00000000000000000","status":"ACTIVE","targetGroupId":"00g00000000000000001","_links":{"app":{"href":"https://{yourOktaDomain}/api/v1/apps/0oa00000000000000000"},"sourceGroup":{"href":"https://{yourOktaDomain}/api/v1/groups/00g00000000000000000"},"targetGroup":{"href":"https://{yourOktaDomain}/api/v1/groups/00g00000000000000001"}}},{"created":"2025-01-02T00:00:00Z","errorSummary":"","id":"gPm00000000000000001","lastPush":"2025-01-02T00:00:00Z","lastUpdated":"2025-01-02T00:00:00Z","sourceGroupId":"00g00000000000000002","status":"INACTIVE","targetGroupId":"00g00000000000000003","_links":{"app":{"href":"https://{yourOktaDomain}/api/v1/apps/0oa00000000000000000"},"sourceGroup":{"href":"https://{yourOktaDomain}/api/v1/groups/00g00000000000000002"},"targetGroup":{"href":"https://{yourOktaDomain}/api/v1/groups/00g00000000000000003"}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -748,6 +824,7 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"{"created":"2025-01-01T00:00:00Z","errorSummary":"","id":"gPm00000000000000000","lastPush":"2025-01-01T00:00:00Z","lastUpdated":"2025-01-01T00:00:00Z","sourceGroupId":"00g00000000000000000","status":"ACTIVE","targetGroupId":"00g00000000000000001","_links":{"app":{"href":"https://{yourOktaDomain}/api/v1/apps/0oa00000000000000000"},"sourceGroup":{"href":"https://{yourOktaDomain}/api/v1/groups/00g00000000000000000"},"targetGroup":{"href":"https://{yourOktaDomain}/api/v1/groups/00g00000000000000001"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -757,6 +834,7 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"{"created":"2025-01-01T00:00:00Z","errorSummary":"","id":"gPm00000000000000000","lastPush":"2025-01-01T00:00:00Z","lastUpdated":"2025-01-01T00:00:00Z","sourceGroupId":"00g00000000000000000","status":"ACTIVE","targetGroupId":"00g00000000000000001","_links":{"app":{"href":"https://{yourOktaDomain}/api/v1/apps/0oa00000000000000000"},"sourceGroup":{"href":"https://{yourOktaDomain}/api/v1/groups/00g00000000000000000"},"targetGroup":{"href":"https://{yourOktaDomain}/api/v1/groups/00g00000000000000001"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PATCH",
@@ -766,12 +844,14 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"{"created":"2025-01-01T00:00:00Z","errorSummary":"","id":"gPm00000000000000000","lastPush":"2025-01-01T00:00:00Z","lastUpdated":"2025-01-01T00:00:00Z","sourceGroupId":"00g00000000000000000","status":"INACTIVE","targetGroupId":"00g00000000000000001","_links":{"app":{"href":"https://{yourOktaDomain}/api/v1/apps/0oa00000000000000000"},"sourceGroup":{"href":"https://{yourOktaDomain}/api/v1/groups/00g00000000000000000"},"targetGroup":{"href":"https://{yourOktaDomain}/api/v1/groups/00g00000000000000001"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/apps/{appId}/group-push/mappings/{mappingId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -781,6 +861,7 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"[{"id":"00g15acRUy0SYb9GT0g4","priority":0,"lastUpdated":"2024-06-02T13:17:57.000Z","profile":{"preferredLanguage":"English","manager":"Donald Glover","securityQuestion":"Who is the footballer to have played the game","securityAnswer":"Ronaldinho","timezone":"Canada/Eastern","initialStatus":"active_with_pass","managerId":"ike.ogb@gmail.com","locale":"en_US","division":"top","organization":"wazobia","userType":null,"department":"marketing"},"_links":{"app":{"href":"http://{yourOktaDomain}/api/v1/apps/0oa15anjcUHSI6hTB0g4"},"self":{"href":"http://{yourOktaDomain}/api/v1/apps/0oa15anjcUHSI6hTB0g4/groups/00g15acRUy0SYb9GT0g4"},"group":{"href":"http://{yourOktaDomain}/api/v1/groups/00g15acRUy0SYb9GT0g4"}},"_embedded":{"metadata":{"credentials":{},"profile":{"division":{"source":{"type":"USER","value":[{"id":"00uzojLwDGgUynjJS0g3","self":{"href":"http://{yourOktaDomain}/api/v1/users/00uzojLwDGgUynjJS0g3"}}]},"lastUpdated":null},"preferredLanguage":{"source":{"type":"USER","value":[{"id":"00uzojLwDGgUynjJS0g3","self":{"href":"http://{yourOktaDomain}/api/v1/users/00uzojLwDGgUynjJS0g3"}}]},"lastUpdated":null},"manager":{"source":{"type":"MAPPING","value":[{"id":null}]},"lastUpdated":null},"securityQuestion":{"source":{"type":"USER","value":[{"id":"00uzojLwDGgUynjJS0g3","self":{"href":"http://{yourOktaDomain}/api/v1/users/00uzojLwDGgUynjJS0g3"}}]},"lastUpdated":null},"securityAnswer":{"source":{"type":"USER","value":[{"id":"00uzojLwDGgUynjJS0g3","self":{"href":"http://{yourOktaDomain}/api/v1/users/00uzojLwDGgUynjJS0g3"}}]},"lastUpdated":null},"timezone":{"source":{"type":"USER","value":[{"id":"00uzojLwDGgUynjJS0g3","self":{"href":"http://{yourOktaDomain}/api/v1/users/00uzojLwDGgUynjJS0g3"}}]},"lastUpdated":null},"organization":{"source":{"type":"USER","value":[{"id":"00uzojLwDGgUynjJS0g3","self":{"href":"http://{yourOktaDomain}/api/v1/users/00uzojLwDGgUynjJS0g3"}}]},"lastUpdated":null},"initialStatus":{"source":{"type":"USER","value":[{"id":"00uzojLwDGgUynjJS0g3","self":{"href":"http://{yourOktaDomain}/api/v1/users/00uzojLwDGgUynjJS0g3"}}]},"lastUpdated":null},"managerId":{"source":{"type":"MAPPING","value":[{"id":null}]},"lastUpdated":null},"userType":{"source":{"type":"MAPPING","value":[{"id":null}]},"lastUpdated":null},"locale":{"source":{"type":"USER","value":[{"id":"00uzojLwDGgUynjJS0g3","self":{"href":"http://{yourOktaDomain}/api/v1/users/00uzojLwDGgUynjJS0g3"}}]},"lastUpdated":null},"department":{"source":{"type":"MAPPING","value":[{"id":null}]},"lastUpdated":null}}}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -790,6 +871,7 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"{"id":"00g15acRUy0SYb9GT0g4","priority":0,"lastUpdated":"2024-06-02T13:17:57.000Z","profile":{"preferredLanguage":"English","manager":"Donald Glover","securityQuestion":"Who is the footballer to have played the game","securityAnswer":"Ronaldinho","timezone":"Canada/Eastern","initialStatus":"active_with_pass","managerId":"ike.ogb@gmail.com","locale":"en_US","division":"top","organization":"wazobia","userType":null,"department":"marketing"},"_links":{"app":{"href":"http://{yourOktaDomain}/api/v1/apps/0oa15anjcUHSI6hTB0g4"},"self":{"href":"http://{yourOktaDomain}/api/v1/apps/0oa15anjcUHSI6hTB0g4/groups/00g15acRUy0SYb9GT0g4"},"group":{"href":"http://{yourOktaDomain}/api/v1/groups/00g15acRUy0SYb9GT0g4"}},"_embedded":{"group":{"id":"00g15acRUy0SYb9GT0g4","created":"2024-06-02T13:02:12.000Z","lastUpdated":"2024-06-02T13:02:12.000Z","lastMembershipUpdated":"2024-06-02T13:03:13.000Z","objectClass":["okta:user_group"],"type":"OKTA_GROUP","profile":{"name":"Football Group","description":"Group with professional footballers"},"_links":{"logo":[{"name":"medium","href":"http://{yourOktaDomain}/assets/img/logos/groups/odyssey/okta-medium.30ce6d4085dff29412984e4c191bc874.png","type":"image/png"},{"name":"large","href":"http://{yourOktaDomain}/assets/img/logos/groups/odyssey/okta-large.c3cb8cda8ae0add1b4fe928f5844dbe3.png","type":"image/png"}],"users":{"href":"http://{yourOktaDomain}/api/v1/groups/00g15acRUy0SYb9GT0g4/users"},"apps":{"href":"http://{yourOktaDomain}/api/v1/groups/00g15acRUy0SYb9GT0g4/apps"}}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -799,6 +881,7 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"{"id":"00g15acRUy0SYb9GT0g4","priority":0,"lastUpdated":"2024-06-03T13:52:07.000Z","profile":{"preferredLanguage":"English","manager":"Arsene Wenger","securityQuestion":"Who is the footballer to have played the game","securityAnswer":"Jay Jay Okocha","timezone":"Canada/Eastern","initialStatus":"active_with_pass","managerId":"ike.ogb@gmail.com","locale":"en_US","division":"top","organization":null,"userType":null,"department":"Accounting"},"_links":{"app":{"href":"http://{yourOktaDomain}/api/v1/apps/0oa15anjcUHSI6hTB0g4"},"self":{"href":"http://{yourOktaDomain}/api/v1/apps/0oa15anjcUHSI6hTB0g4/groups/00g15acRUy0SYb9GT0g4"},"group":{"href":"http://{yourOktaDomain}/api/v1/groups/00g15acRUy0SYb9GT0g4"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PATCH",
@@ -808,12 +891,14 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"{"id":"00g15acRUy0SYb9GT0g4","priority":0,"lastUpdated":"2024-06-03T13:42:20.000Z","profile":{"preferredLanguage":"English","securityQuestion":"Who is the footballer to have played the game","securityAnswer":"Jay Jay Okocha","timezone":"Canada/Eastern","initialStatus":"active_with_pass","managerId":"ike.ogb@gmail.com","locale":"en_US","division":"top","organization":null,"userType":null,"department":"Accounting","manager":"Carlo Ancelotti"},"_links":{"app":{"href":"http://{yourOktaDomain}/api/v1/apps/0oa15anjcUHSI6hTB0g4"},"self":{"href":"http://{yourOktaDomain}/api/v1/apps/0oa15anjcUHSI6hTB0g4/groups/00g15acRUy0SYb9GT0g4"},"group":{"href":"http://{yourOktaDomain}/api/v1/groups/00g15acRUy0SYb9GT0g4"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/apps/{appId}/groups/{groupId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -823,6 +908,7 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"["0oa1elyw9EAkUNUrW0g5","0oa5mihmA6vMpXcm50g5","0oa89ks1irGAcYwXw0g5"]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -832,12 +918,14 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"[{"id":"itmahqusSr3v8Kk3B0g5","orgId":"00o102n9p4vX126Gp0g5","appInstanceId":"0oa8ghelqWXs70qD80g5","trustedAppInstanceId":"0oa5kw6q51dFckBE70g5","created":"2025-11-25T22:44:06.000Z","lastUpdated":"2025-11-25T22:44:06.000Z","lastUpdatedBy":"00u102rhXmxEGFKiB0g5"}]"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/apps/{appId}/interclient-allowed-apps/{allowedAppId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -847,30 +935,35 @@ static EXAMPLES: &[Example] = &[
             media_type: JSON,
             text: r###"["0oa1elyw9EAkUNUrW0g5","0oa5mihmA6vMpXcm50g5","0oa89ks1irGAcYwXw0g5"]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/apps/{appId}/lifecycle/activate",
         status: 200,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/apps/{appId}/lifecycle/deactivate",
         status: 200,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/apps/{appId}/logo",
         status: 201,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "PUT",
         path: "/api/v1/apps/{appId}/policies/{policyId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -912,6 +1005,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
 </md:EntityDescriptor>
 "###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -921,12 +1015,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"oar579Mcp7OUsNTlo0g3","status":"ACTIVE","created":"2023-03-09T03:18:06.000Z","lastUpdated":"2023-03-09T03:18:06.000Z","expiresAt":"2023-03-16T03:18:06.000Z","issuer":"https://{yourOktaDomain}/oauth2/ausain6z9zIedDCxB0h7","clientId":"0oabskvc6442nkvQO0h7","userId":"00u5t60iloOHN9pBi0h7","scopes":["offline_access","car:drive"],"_embedded":{"scopes":[{"id":"scppb56cIl4GvGxy70g3","name":"offline_access","description":"Requests a refresh token by default and is used to obtain more access tokens without re-prompting the user for authentication","_links":{"scope":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/ausain6z9zIedDCxB0h7/scopes/scppb56cIl4GvGxy70g3","title":"offline_access"}}},{"id":"scp142iq2J8IGRUCS0g4","name":"car:drive","displayName":"Drive car","description":"Allows the user to drive a car","_links":{"scope":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/ausain6z9zIedDCxB0h7/scopes/scp142iq2J8IGRUCS0g4","title":"Drive car"}}}]},"_links":{"app":{"href":"https://{yourOktaDomain}/api/v1/apps/0oabskvc6442nkvQO0h7","title":"Native"},"self":{"href":"https://{yourOktaDomain}/api/v1/apps/0oabskvc6442nkvQO0h7/tokens/oar579Mcp7OUsNTlo0g3"},"revoke":{"href":"https://{yourOktaDomain}/api/v1/apps/0oabskvc6442nkvQO0h7/tokens/oar579Mcp7OUsNTlo0g3","hints":{"allow":["DELETE"]}},"client":{"href":"https://{yourOktaDomain}/oauth2/v1/clients/0oabskvc6442nkvQO0h7","title":"Example Client App"},"user":{"href":"https://{yourOktaDomain}/api/v1/users/00upcgi9dyWEOeCwM0g3","title":"Saml Jackson"},"authorizationServer":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/ausain6z9zIedDCxB0h7","title":"Example Authorization Server"}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/apps/{appId}/tokens",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -936,12 +1032,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"oar579Mcp7OUsNTlo0g3","status":"ACTIVE","created":"2023-03-09T03:18:06.000Z","lastUpdated":"2023-03-09T03:18:06.000Z","expiresAt":"2023-03-16T03:18:06.000Z","issuer":"https://{yourOktaDomain}/oauth2/ausain6z9zIedDCxB0h7","clientId":"0oabskvc6442nkvQO0h7","userId":"00u5t60iloOHN9pBi0h7","scopes":["offline_access","car:drive"],"_embedded":{"scopes":[{"id":"scppb56cIl4GvGxy70g3","name":"offline_access","description":"Requests a refresh token by default and is used to obtain more access tokens without re-prompting the user for authentication","_links":{"scope":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/ausain6z9zIedDCxB0h7/scopes/scppb56cIl4GvGxy70g3","title":"offline_access"}}},{"id":"scp142iq2J8IGRUCS0g4","name":"car:drive","displayName":"Drive car","description":"Allows the user to drive a car","_links":{"scope":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/ausain6z9zIedDCxB0h7/scopes/scp142iq2J8IGRUCS0g4","title":"Drive car"}}}]},"_links":{"app":{"href":"https://{yourOktaDomain}/api/v1/apps/0oabskvc6442nkvQO0h7","title":"Native"},"self":{"href":"https://{yourOktaDomain}/api/v1/apps/0oabskvc6442nkvQO0h7/tokens/oar579Mcp7OUsNTlo0g3"},"revoke":{"href":"https://{yourOktaDomain}/api/v1/apps/0oabskvc6442nkvQO0h7/tokens/oar579Mcp7OUsNTlo0g3","hints":{"allow":["DELETE"]}},"client":{"href":"https://{yourOktaDomain}/oauth2/v1/clients/0oabskvc6442nkvQO0h7","title":"Example Client App"},"user":{"href":"https://{yourOktaDomain}/api/v1/users/00upcgi9dyWEOeCwM0g3","title":"Saml Jackson"},"authorizationServer":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/ausain6z9zIedDCxB0h7","title":"Example Authorization Server"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/apps/{appId}/tokens/{tokenId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -951,6 +1049,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"00u1dnq5S0CfjlkpABCD","externalId":"00u5edt3PNbbjzvIABCD","created":"2024-01-31T18:25:01.000Z","lastUpdated":"2024-01-31T18:25:03.000Z","scope":"USER","status":"PROVISIONED","statusChanged":"2024-01-31T18:25:03.000Z","passwordChanged":null,"syncState":"SYNCHRONIZED","lastSync":"2024-01-31T18:25:03.000Z","credentials":{"userName":"saml.test@example.com"},"profile":{"secondEmail":null,"lastName":"Test","mobilePhone":null,"displayName":"Saml O Test","email":"saml.test@example.com","salesforceGroups":[],"role":"Tester","firstName":"Saml","streetAddress":null,"profile":"Standard Platform User"},"_links":{"app":{"href":"https://{yourOktaDomain}/api/v1/apps/0oajiqIRNXPPJBNZMGYL"},"user":{"href":"https://{yourOktaDomain}/api/v1/users/00u1dnq5S0CfjlkpABCD"}},"_embedded":{"user":{"id":"00u1dnq5S0CfjlkpABCD","status":"ACTIVE","created":"2024-01-09T15:36:04.000Z","activated":"2024-01-09T15:36:05.000Z","statusChanged":"2024-01-09T15:36:05.000Z","lastLogin":null,"lastUpdated":"2024-01-09T15:36:05.000Z","passwordChanged":"2024-01-09T15:36:05.000Z","type":{"id":"otyzhh29g7Python90g3"},"profile":{"firstName":"Saml","lastName":"Test","mobilePhone":null,"secondEmail":null,"login":"saml.test@example.com","email":"saml.test@example.com"},"credentials":{"password":{},"provider":{"type":"OKTA","name":"OKTA"}},"_links":{"suspend":{"href":"https://{yourOktaDomain}/api/v1/users/00u1dnq5S0CfjlkpABCD/lifecycle/suspend","method":"POST"},"schema":{"href":"https://{yourOktaDomain}/api/v1/meta/schemas/user/oscarho9g7PythoN23z9"},"resetPassword":{"href":"https://{yourOktaDomain}/api/v1/users/00u1dnq5S0CfjlkpABCD/lifecycle/reset_password","method":"POST"},"expirePassword":{"href":"https://{yourOktaDomain}/api/v1/users/00u1dnq5S0CfjlkpABCD/lifecycle/expire_password","method":"POST"},"changeRecoveryQuestion":{"href":"https://{yourOktaDomain}/api/v1/users/00u1dnq5S0CfjlkpABCD/credentials/change_recovery_question","method":"POST"},"self":{"href":"https://{yourOktaDomain}/api/v1/users/00u1dnq5S0CfjlkpABCD"},"type":{"href":"https://{yourOktaDomain}/api/v1/meta/types/user/otyzhh29g7Python90g3"},"changePassword":{"href":"https://rain.okta1.com/api/v1/users/00u1dnq5S0CfjlkpABCD/credentials/change_password","method":"POST"},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/users/00u1dnq5S0CfjlkpABCD/lifecycle/deactivate","method":"POST"}}}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -960,6 +1059,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"00ud4tVDDXYVKPXKVLCO","externalId":null,"created":"2024-01-27T03:52:45.000Z","lastUpdated":"2024-01-27T03:52:45.000Z","scope":"USER","status":"ACTIVE","statusChanged":"2024-01-27T03:52:45.000Z","passwordChanged":null,"syncState":"DISABLED","credentials\"":{"userName":"rae.cloud@example.com"},"profile":{"street_address":null,"country":null,"website":null,"zoneinfo":"America/Los_Angeles","birthdate":null,"gender":null,"formatted":null,"profile":null,"locality":null,"given_name":"Rae","middle_name":null,"locale":"en_US","picture":null,"name":"Rae Cloud","nickname":null,"phone_number":null,"region":null,"postal_code":null,"family_name":"Cloud","email":"rae.cloud@example.com"},"_links":{"app":{"href":"https://{yourOktaDomain}/api/v1/apps/{appId}"},"user":{"href":"https://{yourOktaDomain}/api/v1/users/00ud4tVDDXYVKPXKVLCO"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -969,6 +1069,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"00u1dnq5S0CfjlkpABCD","externalId":"00u5edt3PNbbjzvIABCD","created":"2024-01-31T18:25:01.000Z","lastUpdated":"2024-01-31T18:25:03.000Z","scope":"USER","status":"PROVISIONED","statusChanged":"2024-01-31T18:25:03.000Z","passwordChanged":null,"syncState":"SYNCHRONIZED","lastSync":"2024-01-31T18:25:03.000Z","credentials":{"userName":"saml.test@example.com"},"profile":{"secondEmail":null,"lastName":"Test","mobilePhone":null,"displayName":"Saml O Test","email":"saml.test@example.com","salesforceGroups":[],"role":"Tester","firstName":"Saml","streetAddress":null,"profile":"Standard Platform User"},"_links":{"app":{"href":"https://{yourOktaDomain}/api/v1/apps/0oajiqIRNXPPJBNZMGYL"},"user":{"href":"https://{yourOktaDomain}/api/v1/users/00u1dnq5S0CfjlkpABCD"}},"_embedded":{"user":{"id":"00u1dnq5S0CfjlkpABCD","status":"ACTIVE","created":"2024-01-09T15:36:04.000Z","activated":"2024-01-09T15:36:05.000Z","statusChanged":"2024-01-09T15:36:05.000Z","lastLogin":null,"lastUpdated":"2024-01-09T15:36:05.000Z","passwordChanged":"2024-01-09T15:36:05.000Z","type":{"id":"otyzhh29g7Python90g3"},"profile":{"firstName":"Saml","lastName":"Test","mobilePhone":null,"secondEmail":null,"login":"saml.test@example.com","email":"saml.test@example.com"},"credentials":{"password":{},"provider":{"type":"OKTA","name":"OKTA"}},"_links":{"suspend":{"href":"https://{yourOktaDomain}/api/v1/users/00u1dnq5S0CfjlkpABCD/lifecycle/suspend","method":"POST"},"schema":{"href":"https://{yourOktaDomain}/api/v1/meta/schemas/user/oscarho9g7PythoN23z9"},"resetPassword":{"href":"https://{yourOktaDomain}/api/v1/users/00u1dnq5S0CfjlkpABCD/lifecycle/reset_password","method":"POST"},"expirePassword":{"href":"https://{yourOktaDomain}/api/v1/users/00u1dnq5S0CfjlkpABCD/lifecycle/expire_password","method":"POST"},"changeRecoveryQuestion":{"href":"https://{yourOktaDomain}/api/v1/users/00u1dnq5S0CfjlkpABCD/credentials/change_recovery_question","method":"POST"},"self":{"href":"https://{yourOktaDomain}/api/v1/users/00u1dnq5S0CfjlkpABCD"},"type":{"href":"https://{yourOktaDomain}/api/v1/meta/types/user/otyzhh29g7Python90g3"},"changePassword":{"href":"https://rain.okta1.com/api/v1/users/00u1dnq5S0CfjlkpABCD/credentials/change_password","method":"POST"},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/users/00u1dnq5S0CfjlkpABCD/lifecycle/deactivate","method":"POST"}}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -978,18 +1079,21 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"00ud4tVDDXYVKPXKVLCO","externalId":null,"created":"2024-01-27T03:52:45.000Z","lastUpdated":"2024-01-27T05:15:30.000Z","scope":"USER","status":"ACTIVE","statusChanged":"2024-01-27T03:52:45.000Z","passwordChanged":"2024-01-27T05:15:30.000Z","syncState":"DISABLED","credentials\"":{"userName":"rae.cloud@example.com","password":{}},"profile":{"street_address":null,"country":null,"website":null,"zoneinfo":"America/Los_Angeles","birthdate":null,"gender":null,"formatted":null,"profile":null,"locality":null,"given_name":"Rae","middle_name":null,"locale":"en_US","picture":null,"name":"Rae Cloud","nickname":null,"phone_number":null,"region":null,"postal_code":null,"family_name":"Cloud","email":"rae.cloud@example.com"},"_links":{"app":{"href":"https://{yourOktaDomain}/api/v1/apps/{appId}"},"user":{"href":"https://{yourOktaDomain}/api/v1/users/00ud4tVDDXYVKPXKVLCO"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/apps/{appId}/users/{userId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/apps/{appName}/{appId}/oauth2/callback",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -999,6 +1103,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"type":"email","id":"aut1nbsPHh7jNjjyP0g4","key":"okta_email","status":"ACTIVE","name":"Email","created":"2020-07-26T21:05:23.000Z","lastUpdated":"2020-07-28T21:45:52.000Z","settings":{"allowedFor":"any","tokenLifetimeInMinutes":5},"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authenticators/aut1nbsPHh7jNjjyP0g4","hints":{"allow":["GET","PUT"]}},"methods":{"href":"https://{yourOktaDomain}/api/v1/authenticators/aut1nbsPHh7jNjjyP0g4/methods","hints":{"allow":["GET"]}},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/authenticators/aut1nbsPHh7jNjjyP0g4/lifecycle/deactivate","hints":{"allow":["POST"]}}}},{"type":"password","id":"aut1nbtrJKKA9m45a0g4","key":"okta_password","status":"ACTIVE","name":"Password","created":"2020-07-26T21:05:23.000Z","lastUpdated":"2020-07-26T21:05:23.000Z","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authenticators/aut1nbtrJKKA9m45a0g4","hints":{"allow":["GET","PUT"]}},"methods":{"href":"https://{yourOktaDomain}/api/v1/authenticators/aut1nbtrJKKA9m45a0g4/methods","hints":{"allow":["GET"]}}}},{"type":"phone","id":"aut1nbuyD8m1ckAYc0g4","key":"phone_number","status":"INACTIVE","name":"Phone","created":"2020-07-26T21:05:23.000Z","lastUpdated":"2020-07-29T00:21:29.000Z","settings":{"allowedFor":"none"},"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authenticators/aut1nbuyD8m1ckAYc0g4","hints":{"allow":["GET","PUT"]}},"methods":{"href":"https://{yourOktaDomain}/api/v1/authenticators/aut1nbuyD8m1ckAYc0g4/methods","hints":{"allow":["GET"]}},"activate":{"href":"https://{yourOktaDomain}/api/v1/authenticators/aut1nbuyD8m1ckAYc0g4/lifecycle/activate","hints":{"allow":["POST"]}}}},{"type":"security_key","id":"aut1nd8PQhGcQtSxB0g4","key":"webauthn","status":"ACTIVE","name":"Security Key or Biometric","created":"2020-07-26T21:16:37.000Z","lastUpdated":"2020-07-27T18:59:30.000Z","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authenticators/aut1nd8PQhGcQtSxB0g4","hints":{"allow":["GET","PUT"]}},"methods":{"href":"https://{yourOktaDomain}/api/v1/authenticators/aut1nd8PQhGcQtSxB0g4/methods","hints":{"allow":["GET"]}},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/authenticators/aut1nd8PQhGcQtSxB0g4/lifecycle/deactivate","hints":{"allow":["POST"]}},"aaguids":{"href":"https://{yourOktaDomain}/api/v1/authenticators/aut1nd8PQhGcQtSxB0g4/aaguids","hints":{"allow":["GET","POST"]}}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -1008,6 +1113,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"type":"app","id":"aut9gnvcjUHIWb37J0g4","key":"duo","status":"ACTIVE","name":"Duo Security","created":"2022-07-15T21:14:02.000Z","lastUpdated":"2022-07-15T21:14:02.000Z","settings":{},"provider":{"type":"DUO","configuration":{"host":"https://api-xxxxxxxx.duosecurity.com","userNameTemplate":{"template":"oktaId"}}},"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authenticators/aut5gnvcjUHIWb25J0g4","hints":{"allow":["GET","PUT"]}},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/authenticators/aut5gnvcjUHIWb25J0g4/lifecycle/deactivate","hints":{"allow":["POST"]}},"methods":{"href":"https://{yourOktaDomain}/api/v1/authenticators/aut5gnvcjUHIWb25J0g4/methods","hints":{"allow":["GET"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1017,6 +1123,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"type":"app","id":"aut9gnvcjUHIWb37J0g4","key":"duo","status":"ACTIVE","name":"Duo Security","created":"2022-07-15T21:14:02.000Z","lastUpdated":"2022-07-15T21:14:02.000Z","settings":{},"provider":{"type":"DUO","configuration":{"host":"https://api-xxxxxxxx.duosecurity.com","userNameTemplate":{"template":"oktaId"}}},"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authenticators/aut5gnvcjUHIWb25J0g4","hints":{"allow":["GET","PUT"]}},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/authenticators/aut5gnvcjUHIWb25J0g4/lifecycle/deactivate","hints":{"allow":["POST"]}},"methods":{"href":"https://{yourOktaDomain}/api/v1/authenticators/aut5gnvcjUHIWb25J0g4/methods","hints":{"allow":["GET"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -1026,6 +1133,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"type":"app","id":"aut9gnvcjUHIWb37J0g4","key":"duo","status":"ACTIVE","name":"Duo Security","created":"2022-07-15T21:14:02.000Z","lastUpdated":"2022-07-15T21:14:02.000Z","settings":{},"provider":{"type":"DUO","configuration":{"host":"https://api-xxxxxxxx.duosecurity.com","userNameTemplate":{"template":"oktaId"}}},"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authenticators/aut5gnvcjUHIWb25J0g4","hints":{"allow":["GET","PUT"]}},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/authenticators/aut5gnvcjUHIWb25J0g4/lifecycle/deactivate","hints":{"allow":["POST"]}},"methods":{"href":"https://{yourOktaDomain}/api/v1/authenticators/aut5gnvcjUHIWb25J0g4/methods","hints":{"allow":["GET"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1035,6 +1143,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"aaguid":"cb69481e-8ff7-4039-93ec-0a272911111","name":"My Security Key","authenticatorCharacteristics":{"platformAttached":false,"fipsCompliant":false,"hardwareProtected":false},"attestationRootCertificates":[{"x5c":"X5C...","x5t#S256":"SHA-256 x5t of the X.509 root certificate","iss":"Yubico U2F Root CA Serial 457200631","exp":"2035-05-26T16:04:58.000Z"}],"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authenticators/aut1nd8PQhGcQtSxB0g4/aaguids/cb69481e-8ff7-4039-93ec-0a272911111","hints":{"allow":["GET","PUT","PATCH","DELETE"]}}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -1044,6 +1153,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"aaguid":"cb69481e-8ff7-4039-93ec-0a272911111","name":"My Security Key","authenticatorCharacteristics":{"platformAttached":false,"fipsCompliant":false,"hardwareProtected":false},"attestationRootCertificates":[{"x5c":"X5C...","x5t#S256":"SHA-256 x5t of the X.509 root certificate","iss":"Yubico U2F Root CA Serial 457200631","exp":"2035-05-26T16:04:58.000Z"}],"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authenticators/aut1nd8PQhGcQtSxB0g4/aaguids/cb69481e-8ff7-4039-93ec-0a272911111","hints":{"allow":["GET","PUT","PATCH","DELETE"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1053,6 +1163,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"aaguid":"cb69481e-8ff7-4039-93ec-0a272911111","name":"My Security Key","authenticatorCharacteristics":{"platformAttached":false,"fipsCompliant":false,"hardwareProtected":false},"attestationRootCertificates":[{"x5c":"X5C...","x5t#S256":"SHA-256 x5t of the X.509 root certificate","iss":"Yubico U2F Root CA Serial 457200631","exp":"2035-05-26T16:04:58.000Z"}],"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authenticators/aut1nd8PQhGcQtSxB0g4/aaguids/cb69481e-8ff7-4039-93ec-0a272911111","hints":{"allow":["GET","PUT","PATCH","DELETE"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -1062,6 +1173,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"aaguid":"cb69481e-8ff7-4039-93ec-0a272911111","name":"My Security Key","authenticatorCharacteristics":{"platformAttached":false,"fipsCompliant":false,"hardwareProtected":false},"attestationRootCertificates":[{"x5c":"X5C...","x5t#S256":"SHA-256 x5t of the X.509 root certificate","iss":"Yubico U2F Root CA Serial 457200631","exp":"2035-05-26T16:04:58.000Z"}],"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authenticators/aut1nd8PQhGcQtSxB0g4/aaguids/cb69481e-8ff7-4039-93ec-0a272911111","hints":{"allow":["GET","PUT","PATCH","DELETE"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PATCH",
@@ -1071,12 +1183,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"aaguid":"cb69481e-8ff7-4039-93ec-0a272911111","name":"My Security Key","authenticatorCharacteristics":{"platformAttached":false,"fipsCompliant":false,"hardwareProtected":false},"attestationRootCertificates":[{"x5c":"X5C...","x5t#S256":"SHA-256 x5t of the X.509 root certificate","iss":"Yubico U2F Root CA Serial 457200631","exp":"2035-05-26T16:04:58.000Z"}],"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authenticators/aut1nd8PQhGcQtSxB0g4/aaguids/cb69481e-8ff7-4039-93ec-0a272911111","hints":{"allow":["GET","PUT","PATCH","DELETE"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/authenticators/{authenticatorId}/aaguids/{aaguid}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
@@ -1086,6 +1200,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"type":"app","id":"aut9gnvcjUHIWb37J0g4","key":"duo","status":"ACTIVE","name":"Duo Security","created":"2022-07-15T21:14:02.000Z","lastUpdated":"2022-07-15T21:14:02.000Z","settings":{},"provider":{"type":"DUO","configuration":{"host":"https://api-xxxxxxxx.duosecurity.com","userNameTemplate":{"template":"oktaId"}}},"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authenticators/aut5gnvcjUHIWb25J0g4","hints":{"allow":["GET","PUT"]}},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/authenticators/aut5gnvcjUHIWb25J0g4/lifecycle/deactivate","hints":{"allow":["POST"]}},"methods":{"href":"https://{yourOktaDomain}/api/v1/authenticators/aut5gnvcjUHIWb25J0g4/methods","hints":{"allow":["GET"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -1095,6 +1210,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"type":"security_key","id":"aut1nd8PQhGcQtSxB0g4","key":"webauthn","status":"INACTIVE","name":"Security Key or Biometric","created":"2020-07-26T21:16:37.000Z","lastUpdated":"2020-07-27T18:59:30.000Z","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authenticators/aut1nd8PQhGcQtSxB0g4","hints":{"allow":["GET","PUT"]}},"methods":{"href":"https://{yourOktaDomain}/api/v1/authenticators/aut1nd8PQhGcQtSxB0g4/methods","hints":{"allow":["GET"]}},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/authenticators/aut1nd8PQhGcQtSxB0g4/lifecycle/deactivate","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1104,6 +1220,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"type":"sms","status":"ACTIVE","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authenticators/aut1nd8PQhGcQtSxB0g4/methods/sms","hints":{"allow":["GET","PUT"]}},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/authenticators/aut1nd8PQhGcQtSxB0g4/methods/sms/lifecycle/deactivate","hints":{"allow":["POST"]}}}},{"type":"voice","status":"INACTIVE","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authenticators/aut1nd8PQhGcQtSxB0g4/methods/voice","hints":{"allow":["GET","PUT"]}},"activate":{"href":"https://{yourOktaDomain}/api/v1/authenticators/aut1nd8PQhGcQtSxB0g4/methods/voice/lifecycle/activate","hints":{"allow":["POST"]}}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1113,6 +1230,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"type":"sms","status":"ACTIVE","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authenticators/aut1nd8PQhGcQtSxB0g4/methods/sms","hints":{"allow":["GET","PUT"]}},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/authenticators/aut1nd8PQhGcQtSxB0g4/methods/sms/lifecycle/deactivate","hints":{"allow\"":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -1122,6 +1240,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"type":"sms","status":"ACTIVE","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authenticators/aut1nd8PQhGcQtSxB0g4/methods/sms","hints":{"allow":["GET","PUT"]}},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/authenticators/aut1nd8PQhGcQtSxB0g4/methods/sms/lifecycle/deactivate","hints":{"allow\"":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -1131,6 +1250,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"type":"sms","status":"ACTIVE","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authenticators/aut1nd8PQhGcQtSxB0g4/methods/sms","hints":{"allow":["GET","PUT"]}},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/authenticators/aut1nd8PQhGcQtSxB0g4/methods/sms/lifecycle/deactivate","hints":{"allow\"":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -1140,12 +1260,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"type":"voice","status":"INACTIVE","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authenticators/aut1nd8PQhGcQtSxB0g4/methods/voice","hints":{"allow":["GET","PUT"]}},"activate":{"href":"https://{yourOktaDomain}/api/v1/authenticators/aut1nd8PQhGcQtSxB0g4/methods/voice/lifecycle/activate","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/authenticators/{authenticatorId}/methods/{webAuthnMethodType}/verify-rp-id-domain",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1155,6 +1277,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"{authorizationServerId}","name":"Sample Authorization Server","description":"Sample Authorization Server description","audiences":["https://api.resource.com"],"issuer":"https://{yourOktaDomain}/oauth2/{authorizationServerId}","issuerMode":"ORG_URL","status":"ACTIVE","created":"2023-05-17T22:25:57.000Z","lastUpdated":"2023-05-17T22:25:57.000Z","credentials":{"signing":{"rotationMode":"AUTO","lastRotated":"2023-05-17T22:25:57.000Z","nextRotation":"2023-08-15T22:25:57.000Z","kid":"WYQxoK4XAwGFn5Zw5AzLxFvqEKLP79BbsKmWeuc5TB4"}},"_links":{"scopes":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/scopes","hints":{"allow":["GET"]}},"claims":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/claims","hints":{"allow":["GET"]}},"policies":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/policies","hints":{"allow":["GET"]}},"self":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}","hints":{"allow":["GET","DELETE","PUT"]}},"metadata":[{"name":"oauth-authorization-server","href":"https://{yourOktaDomain}/oauth2/{authorizationServerId}/.well-known/oauth-authorization-server","hints":{"allow":["GET"]}},{"name":"openid-configuration","href":"https://{yourOktaDomain}/oauth2/{authorizationServerId}/.well-known/openid-configuration","hints":{"allow":["GET"]}}],"rotateKey":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/credentials/lifecycle/keyRotate","hints":{"allow":["POST"]}},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/lifecycle/deactivate","hints":{"allow":["POST"]}}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -1164,6 +1287,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"{authorizationServerId}","name":"Sample Authorization Server","description":"Sample Authorization Server description","audiences":["https://api.resource.com"],"issuer":"https://{yourOktaDomain}/oauth2/{authorizationServerId}","issuerMode":"ORG_URL","status":"ACTIVE","created":"2023-05-17T22:25:57.000Z","lastUpdated":"2023-05-17T22:25:57.000Z","credentials":{"signing":{"rotationMode":"AUTO","lastRotated":"2023-05-17T22:25:57.000Z","nextRotation":"2023-08-15T22:25:57.000Z","kid":"WYQxoK4XAwGFn5Zw5AzLxFvqEKLP79BbsKmWeuc5TB4"}},"_links":{"scopes":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/scopes","hints":{"allow":["GET"]}},"claims":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/claims","hints":{"allow":["GET"]}},"policies":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/policies","hints":{"allow":["GET"]}},"self":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}","hints":{"allow":["GET","DELETE","PUT"]}},"metadata":[{"name":"oauth-authorization-server","href":"https://{yourOktaDomain}/oauth2/{authorizationServerId}/.well-known/oauth-authorization-server","hints":{"allow":["GET"]}},{"name":"openid-configuration","href":"https://{yourOktaDomain}/oauth2/{authorizationServerId}/.well-known/openid-configuration","hints":{"allow":["GET"]}}],"rotateKey":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/credentials/lifecycle/keyRotate","hints":{"allow":["POST"]}},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/lifecycle/deactivate","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1173,6 +1297,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"{authorizationServerId}","name":"Sample Authorization Server","description":"Sample Authorization Server description","audiences":["https://api.resource.com"],"issuer":"https://{yourOktaDomain}/oauth2/{authorizationServerId}","issuerMode":"ORG_URL","status":"ACTIVE","created":"2023-05-17T22:25:57.000Z","lastUpdated":"2023-05-17T22:25:57.000Z","credentials":{"signing":{"rotationMode":"AUTO","lastRotated":"2023-05-17T22:25:57.000Z","nextRotation":"2023-08-15T22:25:57.000Z","kid":"WYQxoK4XAwGFn5Zw5AzLxFvqEKLP79BbsKmWeuc5TB4"}},"_links":{"scopes":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/scopes","hints":{"allow":["GET"]}},"claims":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/claims","hints":{"allow":["GET"]}},"policies":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/policies","hints":{"allow":["GET"]}},"self":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}","hints":{"allow":["GET","DELETE","PUT"]}},"metadata":[{"name":"oauth-authorization-server","href":"https://{yourOktaDomain}/oauth2/{authorizationServerId}/.well-known/oauth-authorization-server","hints":{"allow":["GET"]}},{"name":"openid-configuration","href":"https://{yourOktaDomain}/oauth2/{authorizationServerId}/.well-known/openid-configuration","hints":{"allow":["GET"]}}],"rotateKey":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/credentials/lifecycle/keyRotate","hints":{"allow":["POST"]}},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/lifecycle/deactivate","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -1182,12 +1307,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"{authorizationServerId}","name":"Sample Authorization Server","description":"Sample Authorization Server description","audiences":["https://api.resource.com"],"issuer":"https://{yourOktaDomain}/oauth2/{authorizationServerId}","issuerMode":"ORG_URL","status":"ACTIVE","created":"2023-05-17T22:25:57.000Z","lastUpdated":"2023-05-17T22:25:57.000Z","credentials":{"signing":{"rotationMode":"AUTO","lastRotated":"2023-05-17T22:25:57.000Z","nextRotation":"2023-08-15T22:25:57.000Z","kid":"WYQxoK4XAwGFn5Zw5AzLxFvqEKLP79BbsKmWeuc5TB4"}},"_links":{"scopes":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/scopes","hints":{"allow":["GET"]}},"claims":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/claims","hints":{"allow":["GET"]}},"policies":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/policies","hints":{"allow":["GET"]}},"self":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}","hints":{"allow":["GET","DELETE","PUT"]}},"metadata":[{"name":"oauth-authorization-server","href":"https://{yourOktaDomain}/oauth2/{authorizationServerId}/.well-known/oauth-authorization-server","hints":{"allow":["GET"]}},{"name":"openid-configuration","href":"https://{yourOktaDomain}/oauth2/{authorizationServerId}/.well-known/openid-configuration","hints":{"allow":["GET"]}}],"rotateKey":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/credentials/lifecycle/keyRotate","hints":{"allow":["POST"]}},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/lifecycle/deactivate","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/authorizationServers/{authServerId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1197,6 +1324,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"{authorizationServerId}","name":"Sample Authorization Server","description":"Sample Authorization Server description","audiences":["https://api.resource.com"],"issuer":"https://{yourOktaDomain}/oauth2/{authorizationServerId}","issuerMode":"CUSTOM_URL","status":"ACTIVE","created":"2023-05-17T22:25:57.000Z","lastUpdated":"2023-05-17T22:25:57.000Z","credentials":{"signing":{"rotationMode":"DYNAMIC","lastRotated":"2023-05-17T22:25:57.000Z","nextRotation":"2023-08-15T22:25:57.000Z","kid":"WYQxoK4XAwGFn5Zw5AzLxFvqEKLP79BbsKmWeuc5TB4","use":"sig"}},"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}","hints":{"allow":["DELETE"]}}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -1206,12 +1334,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"{authorizationServerId}","name":"Sample Authorization Server","description":"Sample Authorization Server description","audiences":["https://api.resource.com"],"issuer":"https://{yourOktaDomain}/oauth2/{authorizationServerId}","issuerMode":"CUSTOM_URL","status":"ACTIVE","created":"2023-05-17T22:25:57.000Z","lastUpdated":"2023-05-17T22:25:57.000Z","credentials":{"signing":{"rotationMode":"AUTO","lastRotated":"2023-05-17T22:25:57.000Z","nextRotation":"2023-08-15T22:25:57.000Z","kid":"WYQxoK4XAwGFn5Zw5AzLxFvqEKLP79BbsKmWeuc5TB4","use":"sig"}},"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}","hints":{"allow":["DELETE"]}}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/authorizationServers/{authServerId}/associatedServers/{associatedServerId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1221,6 +1351,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"{claimId}","name":"sub","status":"ACTIVE","claimType":"RESOURCE","valueType":"EXPRESSION","value":"(appuser != null) ? appuser.userName : app.clientId","conditions":{"scopes":["profile"]},"system":true,"alwaysIncludeInToken":true,"apiResourceId":null,"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/claims/{claimId}","hints":{"allow":["GET","PUT","DELETE"]}}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -1230,6 +1361,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"{claimId}","name":"Support","status":"ACTIVE","claimType":"IDENTITY","valueType":"GROUPS","value":"Support","conditions":{"scopes":["profile"]},"system":false,"alwaysIncludeInToken":true,"apiResourceId":null,"group_filter_type":"CONTAINS","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/claims/{claimId}","hints":{"allow":["GET","PUT","DELETE"]}}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1239,6 +1371,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"{claimId}","name":"Support","status":"ACTIVE","claimType":"IDENTITY","valueType":"GROUPS","value":"Support","conditions":{"scopes":["profile"]},"system":false,"alwaysIncludeInToken":true,"apiResourceId":null,"group_filter_type":"CONTAINS","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/claims/{claimId}","hints":{"allow":["GET","PUT","DELETE"]}}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -1248,12 +1381,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"{claimId}","name":"Knowledge_Base","status":"ACTIVE","claimType":"IDENTITY","valueType":"GROUPS","value":"Knowledge Base","conditions":{"scopes":["profile"]},"system":false,"alwaysIncludeInToken":true,"apiResourceId":null,"group_filter_type":"CONTAINS","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/claims/{claimId}","hints":{"allow":["GET","PUT","DELETE"]}}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/authorizationServers/{authServerId}/claims/{claimId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1263,6 +1398,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"client_id":"{clientId}","client_name":"My Web App","client_uri":"null,","logo_uri":"null,","_links":{"client":{"href":"https://{yourOktaDomain}/oauth2/v1/clients/{clientId}","title":"My Web App"},"tokens":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/clients/{clientId}/tokens","hints":{"allow":["GET","DELETE"]}}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1272,12 +1408,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"{refreshTokenId}","status":"ACTIVE","created":"2023-09-21T19:59:56.000Z","lastUpdated":"2023-09-21T20:00:38.000Z","expiresAt":"2023-09-28T20:00:38.000Z","issuer":"https://{yourOktaDomain}/oauth2/{authorizationServerId}","client_id":"{clientId}","userId":"{userId}","scopes":["offline_access","openid"],"_embedded":{"scopes":[{"id":"{scopeId}","name":"openid","displayName":"openid","description":"Signals that a request is an OpenID request","_links":{"scope":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/scopes/{scopeId}","title":"openid"}}},{"id":"{scopeID}","name":"offline_access","displayName":"Keep you signed in to the app","description":"This keeps you signed in to the app, even when you aren't using it.","_links":{"scope":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/scopes/{scopeId}","itle":"Keep you signed in to the app"}}}]},"_links":{"app":{"href":"https://{yourOktaDomain}/api/v1/apps/{appId}","title":"My Web App"},"authorizationServer":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}","title":"Authorization Server name"},"self":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/clients/{clientId}/tokens/{tokenId}"},"revoke":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/clients/{clientId}/tokens/{tokenId}","hints":{"allow":["DELETE"]}},"client":{"href":"https://{yourOktaDomain}/oauth2/v1/clients/{clientId}","title":"My Web App"},"user":{"href":"https://{yourOktaDomain}/api/v1/users/{userId}","title":"Joe User"}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/authorizationServers/{authServerId}/clients/{clientId}/tokens",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1287,12 +1425,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"{refreshTokenId}","status":"ACTIVE","created":"2023-09-21T19:59:56.000Z","lastUpdated":"2023-09-21T20:00:38.000Z","expiresAt":"2023-09-28T20:00:38.000Z","issuer":"https://{yourOktaDomain}/oauth2/{authorizationServerId}","client_id":"{clientId}","userId":"{userId}","scopes":["offline_access","openid"],"_embedded":{"scopes":[{"id":"{scopeID}","name":"offline_access","displayName":"Keep you signed in to the app","description":"This keeps you signed in to the app, even when you aren't using it.","_links":{"scope":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/scopes/{scopeId}","title":"Keep you signed in to the app"}}},{"id":"{scopeId}","name":"openid","displayName":"openid","description":"Signals that a request is an OpenID request","_links":{"scope":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/scopes/{scopeId}","title":"openid"}}}]},"_links":{"app":{"href":"https://{yourOktaDomain}/api/v1/apps/{appId}","title":"My Web App"},"authorizationServer":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}","title":"Authorization Server name"},"self":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/clients/{clientId}/tokens/{tokenId}"},"revoke":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/clients/{clientId}/tokens/{tokenId}","hints":{"allow":["DELETE"]}},"client":{"href":"https://{yourOktaDomain}/oauth2/v1/clients/{clientId}","title":"My Web App"},"user":{"href":"https://{yourOktaDomain}/api/v1/users/{userId}","title":"Joe User"}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/authorizationServers/{authServerId}/clients/{clientId}/tokens/{tokenId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1302,6 +1442,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"status":"ACTIVE","alg":"RS256","e":"AQAB","n":"g0MirhrysJMPm_wK45jvMbbyanfhl-jmTBv0o69GeifPaISaXGv8LKn3-CyJvUJcjjeHE17KtumJWVxUDRzFqtIMZ1ctCZyIAuWO0n LKilg7_EIDXJrS8k14biqkPO1lXGFwtjo3zLHeFSLw6sWf-CEN9zv6Ff3IAXb-RMYpfh-bVrxIgWsWCxjLW-UKI3la-gs0nWHH2PJr5HLJuI JIOL5HLJuIJIOLWahqTnm_r1LSCSYr6N4C-fh--w2_BW8DzTHalBYe76bNr0d7AqtR4tGazmrvrc79Wa2bjyxmhhN1u9jSaZQqq-3VZEod8q3, WHH2PJ5v1LoXniJQ4a2W8nDVqb6h4E8MUKYOpljTfQ","kid":"RQ8DuhdxCczyMvy7GNJb4Ka3lQ99vrSo3oFBUiZjzzc","kty":"RSA","use":"sig","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/credentials/keys/RQ8DuhdxCczyMvy7GNJb4Ka3lQ99vrSo3oFBUiZjzzc","hints":{"allow":["GET"]}}}},{"status":"NEXT","alg":"RS256","e":"AQAB","n":"l1hZ_g2sgBE3oHvu34T-5XP18FYJWgtul_nRNg-5xra5ySkaXEOJUDRERUG0HrR42uqf9jYrUTwg9fp-SqqNIdHRaN8EwRSDRsKAwK 3 HIJ2NJfgmrrO2ABkeyUq6rzHxAumiKv1iLFpSawSIiTEBJERtUCDcjbbqyHVFuivIFgH8L37 - XDIDb0XG - R8DOoOHLJPTpsgH - rJe M5w96VIRZInsGC5OGWkFdtgk6OkbvVd7_TXcxLCpWeg1vlbmX - 0 TmG5yjSj7ek05txcpxIqYu - 7 FIGT0KKvXge_BOSEUlJpBhLKU28 OtsOnmc3NLIGXB - GeDiUZiBYQdPR - myB4ZoQ","kid":"Y3vBOdYT-l-I0j-gRQ26XjutSX00TeWiSguuDhW3ngo","kty":"RSA","use":"sig","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/credentials/keys/Y3vBOdYT-l-I0j-gRQ26XjutSX00TeWiSguuDhW3ngo","hints":{"allow":["GET"]}}}},{"status":"EXPIRED","alg":"RS256","e":"AQAB","n":"lC4ehVB6W0OCtNPnz8udYH9Ao83B6EKnHA5eTcMOap_lQZ-nKtS1lZwBj4wXRVc1XmS0d2OQFA1VMQ-dHLDE3CiGfsGqWbaiZFdW7U GLO1nAwfDdH6xp3xwpKOMewDXbAHJlXdYYAe2ap - CE9c5WLTUBU6JROuWcorHCNJisj1aExyiY5t3JQQVGpBz2oUIHo7NRzQoKimvp dMvMzcYnTlk1dhlG11b1GTkBclprm1BmOP7Ltjd7aEumOJWS67nKcAZzl48Zyg5KtV11V9F9dkGt25qHauqFKL7w3wu - DYhT0hmyFc wn - tXS6e6HQbfHhR_MQxysLtDGOk2ViWv8AQ","kid":"h5Sr3LXcpQiQlAUVPdhrdLFoIvkhRTAVs_h39bQnxlU","kty":"RSA","use":"sig","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/credentials/keys/h5Sr3LXcpQiQlAUVPdhrdLFoIvkhRTAVs_h39bQnxlU","hints":{"allow":["GET"]}}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1311,6 +1452,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"status":"ACTIVE","alg":"RS256","e":"AQAB","n":"g0MirhrysJMPm_wK45jvMbbyanfhl-jmTBv0o69GeifPaISaXGv8LKn3-CyJvUJcjjeHE17KtumJWVxUDRzFqtIMZ1ctCZyIAuWO0n LKilg7_EIDXJrS8k14biqkPO1lXGFwtjo3zLHeFSLw6sWf-CEN9zv6Ff3IAXb-RMYpfh-bVrxIgWsWCxjLW-UKI3la-gs0nWHH2PJr5HLJuI JIOL5HLJuIJIOLWahqTnm_r1LSCSYr6N4C-fh--w2_BW8DzTHalBYe76bNr0d7AqtR4tGazmrvrc79Wa2bjyxmhhN1u9jSaZQqq-3VZEod8q3, WHH2PJ5v1LoXniJQ4a2W8nDVqb6h4E8MUKYOpljTfQ","kid":"RQ8DuhdxCczyMvy7GNJb4Ka3lQ99vrSo3oFBUiZjzzc","kty":"RSA","use":"sig","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/credentials/keys/RQ8DuhdxCczyMvy7GNJb4Ka3lQ99vrSo3oFBUiZjzzc","hints":{"allow":["GET"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -1320,18 +1462,21 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"status":"ACTIVE","alg":"RS256","e":"AQAB","n":"g0MirhrysJMPm_wK45jvMbbyanfhl-jmTBv0o69GeifPaISaXGv8LKn3-CyJvUJcjjeHE17KtumJWVxUDRzFqtIMZ1ctCZyIAuWO0n LKilg7_EIDXJrS8k14biqkPO1lXGFwtjo3zLHeFSLw6sWf-CEN9zv6Ff3IAXb-RMYpfh-bVrxIgWsWCxjLW-UKI3la-gs0nWHH2PJr5HLJuI JIOL5HLJuIJIOLWahqTnm_r1LSCSYr6N4C-fh--w2_BW8DzTHalBYe76bNr0d7AqtR4tGazmrvrc79Wa2bjyxmhhN1u9jSaZQqq-3VZEod8q3, WHH2PJ5v1LoXniJQ4a2W8nDVqb6h4E8MUKYOpljTfQ","kid":"RQ8DuhdxCczyMvy7GNJb4Ka3lQ99vrSo3oFBUiZjzzc","kty":"RSA","use":"sig","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/credentials/keys/RQ8DuhdxCczyMvy7GNJb4Ka3lQ99vrSo3oFBUiZjzzc","hints":{"allow":["GET"]}}}},{"status":"NEXT","alg":"RS256","e":"AQAB","n":"l1hZ_g2sgBE3oHvu34T-5XP18FYJWgtul_nRNg-5xra5ySkaXEOJUDRERUG0HrR42uqf9jYrUTwg9fp-SqqNIdHRaN8EwRSDRsKAwK 3 HIJ2NJfgmrrO2ABkeyUq6rzHxAumiKv1iLFpSawSIiTEBJERtUCDcjbbqyHVFuivIFgH8L37 - XDIDb0XG - R8DOoOHLJPTpsgH - rJe M5w96VIRZInsGC5OGWkFdtgk6OkbvVd7_TXcxLCpWeg1vlbmX - 0 TmG5yjSj7ek05txcpxIqYu - 7 FIGT0KKvXge_BOSEUlJpBhLKU28 OtsOnmc3NLIGXB - GeDiUZiBYQdPR - myB4ZoQ","kid":"Y3vBOdYT-l-I0j-gRQ26XjutSX00TeWiSguuDhW3ngo","kty":"RSA","use":"sig","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/credentials/keys/Y3vBOdYT-l-I0j-gRQ26XjutSX00TeWiSguuDhW3ngo","hints":{"allow":["GET"]}}}},{"status":"EXPIRED","alg":"RS256","e":"AQAB","n":"lC4ehVB6W0OCtNPnz8udYH9Ao83B6EKnHA5eTcMOap_lQZ-nKtS1lZwBj4wXRVc1XmS0d2OQFA1VMQ-dHLDE3CiGfsGqWbaiZFdW7U GLO1nAwfDdH6xp3xwpKOMewDXbAHJlXdYYAe2ap - CE9c5WLTUBU6JROuWcorHCNJisj1aExyiY5t3JQQVGpBz2oUIHo7NRzQoKimvp dMvMzcYnTlk1dhlG11b1GTkBclprm1BmOP7Ltjd7aEumOJWS67nKcAZzl48Zyg5KtV11V9F9dkGt25qHauqFKL7w3wu - DYhT0hmyFc wn - tXS6e6HQbfHhR_MQxysLtDGOk2ViWv8AQ","kid":"h5Sr3LXcpQiQlAUVPdhrdLFoIvkhRTAVs_h39bQnxlU","kty":"RSA","use":"sig","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/credentials/keys/h5Sr3LXcpQiQlAUVPdhrdLFoIvkhRTAVs_h39bQnxlU","hints":{"allow":["GET"]}}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/authorizationServers/{authServerId}/lifecycle/activate",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/authorizationServers/{authServerId}/lifecycle/deactivate",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1341,6 +1486,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"type":"OAUTH_AUTHORIZATION_POLICY","id":"00palyaappA22DPkj0h7","status":"ACTIVE","name":"Vendor2 Policy","description":"Vendor2 policy description","priority":1,"system":false,"conditions":{"clients":{"include":["ALL_CLIENTS"]}},"created":"2017-05-26T19:43:53.000Z","lastUpdated":"2017-06-07T15:28:17.000Z","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/policies/00palyaappA22DPkj0h7","hints":{"allow":["GET","PUT","DELETE"]}},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/policies/00palyaappA22DPkj0h7/lifecycle/deactivate","hints":{"allow":["POST"]}},"rules":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/policies/00palyaappA22DPkj0h7/rules","hints":{"allow":["GET"]}}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -1350,6 +1496,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"type":"OAUTH_AUTHORIZATION_POLICY","id":"00palyaappA22DPkj0h7","status":"ACTIVE","name":"Vendor2 Policy","description":"Vendor2 policy description","priority":1,"system":false,"conditions":{"clients":{"include":["ALL_CLIENTS"]}},"created":"2017-05-26T19:43:53.000Z","lastUpdated":"2017-06-07T15:28:17.000Z","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/policies/00palyaappA22DPkj0h7","hints":{"allow":["GET","PUT","DELETE"]}},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/policies/00palyaappA22DPkj0h7/lifecycle/deactivate","hints":{"allow":["POST"]}},"rules":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/policies/00palyaappA22DPkj0h7/rules","hints":{"allow":["GET"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1359,6 +1506,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"type":"OAUTH_AUTHORIZATION_POLICY","id":"00palyaappA22DPkj0h7","status":"ACTIVE","name":"Vendor2 Policy","description":"Vendor2 policy description","priority":1,"system":false,"conditions":{"clients":{"include":["ALL_CLIENTS"]}},"created":"2017-05-26T19:43:53.000Z","lastUpdated":"2017-06-07T15:28:17.000Z","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/policies/00palyaappA22DPkj0h7","hints":{"allow":["GET","PUT","DELETE"]}},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/policies/00palyaappA22DPkj0h7/lifecycle/deactivate","hints":{"allow":["POST"]}},"rules":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/policies/00palyaappA22DPkj0h7/rules","hints":{"allow":["GET"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -1368,24 +1516,28 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"type":"OAUTH_AUTHORIZATION_POLICY","id":"00palyaappA22DPkj0h7","status":"ACTIVE","name":"Vendor2 Policy","description":"Vendor2 policy description","priority":1,"system":false,"conditions":{"clients":{"include":["ALL_CLIENTS"]}},"created":"2017-05-26T19:43:53.000Z","lastUpdated":"2017-06-07T15:28:17.000Z","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/policies/00palyaappA22DPkj0h7","hints":{"allow":["GET","PUT","DELETE"]}},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/policies/00palyaappA22DPkj0h7/lifecycle/deactivate","hints":{"allow":["POST"]}},"rules":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/policies/00palyaappA22DPkj0h7/rules","hints":{"allow":["GET"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/authorizationServers/{authServerId}/policies/{policyId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/authorizationServers/{authServerId}/policies/{policyId}/lifecycle/activate",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/authorizationServers/{authServerId}/policies/{policyId}/lifecycle/deactivate",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1395,6 +1547,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"type":"RESOURCE_ACCESS","id":"0prbsjfyl01zfSZ9K0h7","status":"ACTIVE","name":"Default Policy Rule","priority":1,"created":"2017-08-25T16:57:02.000Z","lastUpdated":"2017-08-30T14:51:05.000Z","system":false,"conditions":{"people":{"users":{"include":[],"exclude":[]},"groups":{"include":["EVERYONE"],"exclude":[]}},"grantTypes":{"include":["implicit","client_credentials","authorization_code","password"]},"scopes":{"include":["*"]}},"actions":{"token":{"accessTokenLifetimeMinutes":60,"refreshTokenLifetimeMinutes":0,"refreshTokenWindowMinutes":10080,"inlineHook":{"id":"cal4egvp1mbMldrYN0g7"}}},"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authServerId}/policies/{policyId}/rules/0prbsjfyl01zfSZ9K0h7","hints":{"allow":["GET","PUT","DELETE"]},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authServerId}/policies/{policyId}/rules/0prbsjfyl01zfSZ9K0h7/lifecycle/deactivate","hints":{"allow":["POST"]}}}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -1404,6 +1557,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"type":"RESOURCE_ACCESS","id":"0prbsjfyl01zfSZ9K0h7","status":"ACTIVE","name":"Default Policy Rule","priority":1,"created":"2017-08-25T16:57:02.000Z","lastUpdated":"2017-08-30T14:51:05.000Z","system":false,"conditions":{"people":{"users":{"include":[],"exclude":[]},"groups":{"include":["EVERYONE"],"exclude":[]}},"grantTypes":{"include":["implicit","client_credentials","authorization_code","password"]},"scopes":{"include":["*"]}},"actions":{"token":{"accessTokenLifetimeMinutes":60,"refreshTokenLifetimeMinutes":0,"refreshTokenWindowMinutes":10080,"inlineHook":{"id":"cal4egvp1mbMldrYN0g7"}}},"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authServerId}/policies/{policyId}/rules/0prbsjfyl01zfSZ9K0h7","hints":{"allow":["GET","PUT","DELETE"]},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authServerId}/policies/{policyId}/rules/0prbsjfyl01zfSZ9K0h7/lifecycle/deactivate","hints":{"allow":["POST"]}}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1413,6 +1567,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"type":"RESOURCE_ACCESS","id":"0prbsjfyl01zfSZ9K0h7","status":"ACTIVE","name":"Default Policy Rule","priority":1,"created":"2017-08-25T16:57:02.000Z","lastUpdated":"2017-08-30T14:51:05.000Z","system":false,"conditions":{"people":{"users":{"include":[],"exclude":[]},"groups":{"include":["EVERYONE"],"exclude":[]}},"grantTypes":{"include":["implicit","client_credentials","authorization_code","password"]},"scopes":{"include":["*"]}},"actions":{"token":{"accessTokenLifetimeMinutes":60,"refreshTokenLifetimeMinutes":0,"refreshTokenWindowMinutes":10080,"inlineHook":{"id":"cal4egvp1mbMldrYN0g7"}}},"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authServerId}/policies/{policyId}/rules/0prbsjfyl01zfSZ9K0h7","hints":{"allow":["GET","PUT","DELETE"]},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authServerId}/policies/{policyId}/rules/0prbsjfyl01zfSZ9K0h7/lifecycle/deactivate","hints":{"allow":["POST"]}}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -1422,24 +1577,28 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"type":"RESOURCE_ACCESS","id":"0prbsjfyl01zfSZ9K0h7","status":"ACTIVE","name":"Default Policy Rule","priority":1,"created":"2017-08-25T16:57:02.000Z","lastUpdated":"2017-08-30T14:51:05.000Z","system":false,"conditions":{"people":{"users":{"include":[],"exclude":[]},"groups":{"include":["EVERYONE"],"exclude":[]}},"grantTypes":{"include":["implicit","client_credentials","authorization_code","password"]},"scopes":{"include":["*"]}},"actions":{"token":{"accessTokenLifetimeMinutes":60,"refreshTokenLifetimeMinutes":0,"refreshTokenWindowMinutes":10080,"inlineHook":{"id":"cal4egvp1mbMldrYN0g7"}}},"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authServerId}/policies/{policyId}/rules/0prbsjfyl01zfSZ9K0h7","hints":{"allow":["GET","PUT","DELETE"]},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authServerId}/policies/{policyId}/rules/0prbsjfyl01zfSZ9K0h7/lifecycle/deactivate","hints":{"allow":["POST"]}}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/authorizationServers/{authServerId}/policies/{policyId}/rules/{ruleId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/authorizationServers/{authServerId}/policies/{policyId}/rules/{ruleId}/lifecycle/activate",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/authorizationServers/{authServerId}/policies/{policyId}/rules/{ruleId}/lifecycle/deactivate",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1449,6 +1608,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"status":"ACTIVE","id":"apk40n33xfjbPaf6D0g5","e":"AQAB","n":"g0MirhrysJMPm_wK45jvMbbyanfhl-jmTBv0o69GeifPaISaXGv8LKn3-CyJvUJcjjeHE17KtumJWVxUDRzFqtIMZ1ctCZyIAuWO0n LKilg7_EIDXJrS8k14biqkPO1lXGFwtjo3zLHeFSLw6sWf-CEN9zv6Ff3IAXb-RMYpfh-bVrxIgWsWCxjLW-UKI3la-gs0nWHH2PJr5HLJuI JIOL5HLJuIJIOLWahqTnm_r1LSCSYr6N4C-fh--w2_BW8DzTHalBYe76bNr0d7AqtR4tGazmrvrc79Wa2bjyxmhhN1u9jSaZQqq-3VZEod8q3, WHH2PJ5v1LoXniJQ4a2W8nDVqb6h4E8MUKYOpljTfQ","kid":"RQ8DuhdxCczyMvy7GNJb4Ka3lQ99vrSo3oFBUiZjzzc","kty":"RSA","use":"enc","created":"2023-04-06T21:32:33.000Z","lastUpdated":"2023-04-06T21:32:33.000Z","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/resourceservercredentials/keys/RQ8DuhdxCczyMvy7GNJb4Ka3lQ99vrSo3oFBUiZjzzc","hints":{"allow":["GET"]}}}},{"status":"INACTIVE","id":"apk33a45xfjbDfg6D0g5","e":"AQAB","n":"l1hZ_g2sgBE3oHvu34T-5XP18FYJWgtul_nRNg-5xra5ySkaXEOJUDRERUG0HrR42uqf9jYrUTwg9fp-SqqNIdHRaN8EwRSDRsKAwK 3 HIJ2NJfgmrrO2ABkeyUq6rzHxAumiKv1iLFpSawSIiTEBJERtUCDcjbbqyHVFuivIFgH8L37 - XDIDb0XG - R8DOoOHLJPTpsgH - rJe M5w96VIRZInsGC5OGWkFdtgk6OkbvVd7_TXcxLCpWeg1vlbmX - 0 TmG5yjSj7ek05txcpxIqYu - 7 FIGT0KKvXge_BOSEUlJpBhLKU28 OtsOnmc3NLIGXB - GeDiUZiBYQdPR - myB4ZoQ","kid":"Y3vBOdYT-l-I0j-gRQ26XjutSX00TeWiSguuDhW3ngo","kty":"RSA","use":"enc","created":"2023-04-06T21:32:33.000Z","lastUpdated":"2023-04-06T21:32:33.000Z","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/resourceservercredentials/keys/Y3vBOdYT-l-I0j-gRQ26XjutSX00TeWiSguuDhW3ngo","hints":{"allow":["GET"]}}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -1458,6 +1618,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"apk2f4zrZbs8nUa7p0g4","kid":"ASHJHGasa782333-Sla3x3POBiIxDreBCdZuFs5B","kty":"RSA","alg":"RS256","use":"enc","e":"AQAB","n":"AJncrzOrouIUCSMlRL0HU.....Kuine49_CEVR4GPn=","status":"INACTIVE","created":"2023-04-06T21:32:33.000Z","lastUpdated":"2023-04-06T21:32:33.000Z","_links":{"delete":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/resourceservercredentials/keys/RQ8DuhdxCczyMvy7GNJb4Ka3lQ99vrSo3oFBUiZjzzc/lifecycle/delete","hints":{"allow":["DELETE"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1467,12 +1628,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"apk2f4zrZbs8nUa7p0g4","kid":"ASHJHGasa782333-Sla3x3POBiIxDreBCdZuFs5B","kty":"RSA","alg":"RS256","use":"enc","e":"AQAB","n":"AJncrzOrouIUCSMlRL0HU.....Kuine49_CEVR4GPn=","status":"INACTIVE","created":"2023-04-06T21:32:33.000Z","lastUpdated":"2023-04-06T21:32:33.000Z","_links":{"delete":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/resourceservercredentials/keys/RQ8DuhdxCczyMvy7GNJb4Ka3lQ99vrSo3oFBUiZjzzc/lifecycle/delete","hints":{"allow":["DELETE"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/authorizationServers/{authServerId}/resourceservercredentials/keys/{keyId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
@@ -1482,6 +1645,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"apk2f4zrZbs8nUa7p0g4","kid":"ASHJHGasa782333-Sla3x3POBiIxDreBCdZuFs5B","kty":"RSA","alg":"RS256","use":"enc","e":"AQAB","n":"AJncrzOrouIUCSMlRL0HU.....Kuine49_CEVR4GPn=","status":"INACTIVE","created":"2023-04-06T21:32:33.000Z","lastUpdated":"2023-04-06T21:32:33.000Z","_links":{"delete":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/resourceservercredentials/keys/RQ8DuhdxCczyMvy7GNJb4Ka3lQ99vrSo3oFBUiZjzzc/lifecycle/delete","hints":{"allow":["DELETE"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -1491,6 +1655,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"apk2f4zrZbs8nUa7p0g4","kid":"ASHJHGasa782333-Sla3x3POBiIxDreBCdZuFs5B","kty":"RSA","alg":"RS256","use":"enc","e":"AQAB","n":"AJncrzOrouIUCSMlRL0HU.....Kuine49_CEVR4GPn=","status":"INACTIVE","created":"2023-04-06T21:32:33.000Z","lastUpdated":"2023-04-06T21:32:33.000Z","_links":{"delete":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/resourceservercredentials/keys/RQ8DuhdxCczyMvy7GNJb4Ka3lQ99vrSo3oFBUiZjzzc/lifecycle/delete","hints":{"allow":["DELETE"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1500,6 +1665,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"scp5yu8kLOnDzo7lh0g4","name":"car:drive","description":"Drive car","system":false,"default":false,"displayName":"Saml Jackson","consent":"REQUIRED","optional":false,"metadataPublish":"NO_CLIENTS","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/scopes/scp5yu8kLOnDzo7lh0g4","hints":{"allow":["GET","PUT","DELETE"]}}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -1509,6 +1675,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"scp5yu8kLOnDzo7lh0g4","name":"car:drive","description":"Drive car","system":false,"default":false,"displayName":"Saml Jackson","consent":"REQUIRED","optional":false,"metadataPublish":"NO_CLIENTS","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/scopes/scp5yu8kLOnDzo7lh0g4","hints":{"allow":["GET","PUT","DELETE"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1518,6 +1685,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"scp5yu8kLOnDzo7lh0g4","name":"car:drive","description":"Drive car","system":false,"default":false,"displayName":"Saml Jackson","consent":"REQUIRED","optional":false,"metadataPublish":"NO_CLIENTS","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/scopes/scp5yu8kLOnDzo7lh0g4","hints":{"allow":["GET","PUT","DELETE"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -1527,12 +1695,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"scp5yu8kLOnDzo7lh0g4","name":"car:order","description":"Order car","system":false,"default":false,"displayName":"Saml Jackson","consent":"REQUIRED","optional":false,"metadataPublish":"ALL_CLIENTS","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/authorizationServers/{authorizationServerId}/scopes/scp5yu8kLOnDzo7lh0g4","hints":{"allow":["GET","PUT","DELETE"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/authorizationServers/{authServerId}/scopes/{scopeId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1545,6 +1715,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"[]"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "POST",
@@ -1554,6 +1725,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"abcd1234","name":"My Behavior Rule","type":"VELOCITY","settings":{"velocityKph":805},"status":"ACTIVE","created":"2021-11-09 20:38:10.0","lastUpdated":"2021-11-11 20:38:10.0","_link":{"self":{"href":"https://your-subdomain.okta.com/api/v1/behaviors/abcd1234","hints":{"allow":["GET","POST","PUT","DELETE"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1563,6 +1735,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"abcd1234","name":"My Behavior Rule","type":"VELOCITY","settings":{"velocityKph":805},"status":"ACTIVE","created":"2021-11-09 20:38:10.0","lastUpdated":"2021-11-11 20:38:10.0","_link":{"self":{"href":"https://your-subdomain.okta.com/api/v1/behaviors/abcd1234","hints":{"allow":["GET","POST","PUT","DELETE"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -1572,12 +1745,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"abcd1234","name":"My Behavior Rule","type":"VELOCITY","settings":{"velocityKph":805},"status":"ACTIVE","created":"2021-11-09 20:38:10.0","lastUpdated":"2021-11-11 20:38:10.0","_link":{"self":{"href":"https://your-subdomain.okta.com/api/v1/behaviors/abcd1234","hints":{"allow":["GET","POST","PUT","DELETE"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/behaviors/{behaviorId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
@@ -1587,6 +1762,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"abcd1234","name":"My Behavior Rule","type":"VELOCITY","settings":{"velocityKph":805},"status":"ACTIVE","created":"2021-11-09 20:38:10.0","lastUpdated":"2021-11-11 20:38:10.0","_link":{"self":{"href":"https://your-subdomain.okta.com/api/v1/behaviors/abcd1234","hints":{"allow":["GET","POST","PUT","DELETE"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -1596,6 +1772,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"abcd1234","name":"My Behavior Rule","type":"VELOCITY","settings":{"velocityKph":805},"status":"ACTIVE","created":"2021-11-09 20:38:10.0","lastUpdated":"2021-11-11 20:38:10.0","_link":{"self":{"href":"https://your-subdomain.okta.com/api/v1/behaviors/abcd1234","hints":{"allow":["GET","POST","PUT","DELETE"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1605,6 +1782,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"level":"LOW","mode":"LOG_ONLY","supportedFlows":["SIGN_IN","SSR","SSPR"],"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/bot-protection/configuration","hints":{"allow":["GET","POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -1614,6 +1792,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"level":"LOW","mode":"LOG_ONLY","supportedFlows":["SIGN_IN","SSR","SSPR"],"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/bot-protection/configuration","hints":{"allow":["GET","POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1623,6 +1802,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"bnd114iNkrcN6aR680g4","name":"Okta Default","isDefault":true,"agreeToCustomPrivacyPolicy":false,"removePoweredByOkta":false,"customPrivacyPolicyUrl":null,"locale":"en","emailDomainId":"OeD114iNkrcN6aR680g4","defaultApp":{"appInstanceId":"0oa114iNkrcN6aR680g4","appLinkName":null,"classicApplicationUri":null},"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/brands/bnd114iNkrcN6aR680g4","hints":{"allow":["GET","PUT","DELETE"]}},"themes":{"href":"https://{yourOktaDomain}/api/v1/brands/bnd114iNkrcN6aR680g4/themes","hints":{"allow":["GET"]}},"emailDomain":{"href":"https://{yourOktaDomain}/api/v1/email-domains/OeD114iNkrcN6aR680g4","hints":{"allow":["GET","PUT"]}}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -1632,6 +1812,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"bnd114iNkrcN6aR680g5","removePoweredByOkta":false,"customPrivacyPolicyUrl":"null,","agreeToCustomPrivacyPolicy":"false,","name":"My Awesome Brand","locale":"en","defaultApp":{"appInstanceId":null,"appLinkName":null,"classicApplicationUri":null},"isDefault":false,"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/brands/bnd114iNkrcN6aR680g5","hints":{"allow":["GET","PUT","DELETE"]}},"themes":{"href":"https://{yourOktaDomain}/api/v1/brands/bnd114iNkrcN6aR680g5/themes","hints":{"allow":["GET"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1641,6 +1822,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"bnd114iNkrcN6aR680g4","agreeToCustomPrivacyPolicy":false,"removePoweredByOkta":false,"customPrivacyPolicyUrl":null,"name":"Okta Default","isDefault":true,"locale":"en","emailDomainId":"OeD114iNkrcN6aR680g4","defaultApp":{"appInstanceId":"0oa114iNkrcN6aR680g4","appLinkName":null,"classicApplicationUri":null},"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/brands/bnd114iNkrcN6aR680g4","hints":{"allow":["GET","PUT","DELETE"]}},"themes":{"href":"https://{yourOktaDomain}/api/v1/brands/bnd114iNkrcN6aR680g4/themes","hints":{"allow":["GET"]}},"emailDomain":{"href":"https://{yourOktaDomain}/api/v1/email-domains/OeD114iNkrcN6aR680g4","hints":{"allow":["GET","PUT"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -1650,12 +1832,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"bnd114iNkrcN6aR680g4","removePoweredByOkta":true,"agreeToCustomPrivacyPolicy":true,"name":"New Name For Brand","isDefault":true,"customPrivacyPolicyUrl":"https://www.someHost.com/privacy-policy","emailDomainId":"OeD114iNkrcN6aR680g4","defaultApp":{"appInstanceId":"0oa114iNkrcN6aR680g4","appLinkName":null,"classicApplicationUri":null},"locale":"en","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/brands/bnd114iNkrcN6aR680g4","hints":{"allow":["GET","PUT","DELETE"]}},"themes":{"href":"https://{yourOktaDomain}/api/v1/brands/bnd114iNkrcN6aR680g4/themes","hints":{"allow":["GET"]}},"emailDomain":{"href":"https://{yourOktaDomain}/api/v1/email-domains/OeD114iNkrcN6aR680g4","hints":{"allow":["GET","PUT"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/brands/{brandId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1668,6 +1852,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1680,18 +1865,21 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/brands/{brandId}/pages/error/customized",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/brands/{brandId}/pages/error/preview",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1704,18 +1892,21 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/brands/{brandId}/pages/sign-in/customized",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/brands/{brandId}/pages/sign-in/preview",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1728,6 +1919,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"[]"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1737,6 +1929,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"name":"UserActivation","_embedded":{"customizationCount":0,"settings":{"recipients":"ALL_USERS","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/brands/{brandId}/templates/email/UserActivation/settings","hints":{"allow":["GET","PUT"]}},"template":{"href":"https://{yourOktaDomain}/api/v1/brands/{brandId}/templates/email/UserActivation","hints":{"allow":["GET"]}}}}},"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/brands/{brandId}/templates/email/UserActivation","hints":{"allow":["GET"]}},"settings":{"href":"https://{yourOktaDomain}/api/v1/brands/{brandId}/templates/email/UserActivation/settings","hints":{"allow":["GET","PUT"]}},"defaultContent":{"href":"https://{yourOktaDomain}/api/v1/brands/{brandId}/templates/email/UserActivation/default-content","hints":{"allow":["GET"]}},"customizations":{"href":"https://{yourOktaDomain}/api/v1/brands/{brandId}/templates/email/UserActivation/customizations","hints":{"allow":["GET","POST","DELETE"]}},"test":{"href":"https://{yourOktaDomain}/api/v1/brands/{brandId}/templates/email/UserActivation/test","hints":{"allow":["POST"]}}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1746,6 +1939,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"name":"UserActivation","_embedded":{"customizationCount":0,"settings":{"recipients":"ALL_USERS","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/brands/{brandId}/templates/email/UserActivation/settings","hints":{"allow":["GET","PUT"]}},"template":{"href":"https://{yourOktaDomain}/api/v1/brands/{brandId}/templates/email/UserActivation","hints":{"allow":["GET"]}}}}},"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/brands/{brandId}/templates/email/UserActivation","hints":{"allow":["GET"]}},"settings":{"href":"https://{yourOktaDomain}/api/v1/brands/{brandId}/templates/email/UserActivation/settings","hints":{"allow":["GET","PUT"]}},"defaultContent":{"href":"https://{yourOktaDomain}/api/v1/brands/{brandId}/templates/email/UserActivation/default-content","hints":{"allow":["GET"]}},"customizations":{"href":"https://{yourOktaDomain}/api/v1/brands/{brandId}/templates/email/UserActivation/customizations","hints":{"allow":["GET","POST","DELETE"]}},"test":{"href":"https://{yourOktaDomain}/api/v1/brands/{brandId}/templates/email/UserActivation/test","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1755,6 +1949,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"language":"en","isDefault":true,"subject":"Welcome to ${org.name}!","body":"<!DOCTYPE html><html><body><p>Hello, ${user.profile.firstName}. Click <a href=\"${activationLink}\">here</a> to activate your account.</body></html>","id":"oel11u6DqUiMbQkpl0g4","created":"2021-11-09T20:38:10.000Z","lastUpdated":"2021-11-11T20:38:10.000Z","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/brands/{brandId}/templates/email/UserActivation/customizations/oel11u6DqUiMbQkpl0g4","hints":{"allow":["GET","PUT","DELETE"]}},"template":{"href":"https://{yourOktaDomain}/api/v1/brands/{brandId}/templates/email/UserActivation","hints":{"allow":["GET"]}},"preview":{"href":"https://{yourOktaDomain}/api/v1/brands/{brandId}/templates/email/UserActivation/customizations/oel11u6DqUiMbQkpl0g4/preview","hints":{"allow":["GET"]}},"test":{"href":"https://{yourOktaDomain}/api/v1/brands/{brandId}/templates/email/UserActivation/test","hints":{"allow":["POST"]}}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -1764,12 +1959,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"language":"fr","subject":"Bienvenue dans ${org.name}!","body":"<!DOCTYPE html><html><body><p>Bonjour ${user.profile.firstName}. <a href=\"${activationLink}\">Activer le compte</a></p></body></html>","isDefault":false,"id":"oel11u6DqUiMbQkpl0g4","created":"2021-11-09T20:38:10.000Z","lastUpdated":"2021-11-11T20:38:10.000Z","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/brands/{brandId}/templates/email/UserActivation/customizations/oel11u6DqUiMbQkpl0g4","hints":{"allow":["GET","PUT","DELETE"]}},"template":{"href":"https://{yourOktaDomain}/api/v1/brands/{brandId}/templates/email/UserActivation","hints":{"allow":["GET"]}},"preview":{"href":"https://{yourOktaDomain}/api/v1/brands/{brandId}/templates/email/UserActivation/customizations/oel11u6DqUiMbQkpl0g4/preview","hints":{"allow":["GET"]}},"test":{"href":"https://{yourOktaDomain}/api/v1/brands/{brandId}/templates/email/UserActivation/test","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/brands/{brandId}/templates/email/{templateName}/customizations",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1779,6 +1976,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"language":"en","isDefault":true,"subject":"Welcome to ${org.name}!","body":"<!DOCTYPE html><html><body><p>Hello, ${user.profile.firstName}. Click <a href=\"${activationLink}\">here</a> to activate your account.</body></html>","id":"oel11u6DqUiMbQkpl0g4","created":"2021-11-09T20:38:10.000Z","lastUpdated":"2021-11-11T20:38:10.000Z","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/brands/{brandId}/templates/email/UserActivation/customizations/oel11u6DqUiMbQkpl0g4","hints":{"allow":["GET","PUT","DELETE"]}},"template":{"href":"https://{yourOktaDomain}/api/v1/brands/{brandId}/templates/email/UserActivation","hints":{"allow":["GET"]}},"preview":{"href":"https://{yourOktaDomain}/api/v1/brands/{brandId}/templates/email/UserActivation/customizations/oel11u6DqUiMbQkpl0g4/preview","hints":{"allow":["GET"]}},"test":{"href":"https://{yourOktaDomain}/api/v1/brands/{brandId}/templates/email/UserActivation/test","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -1788,12 +1986,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"language":"fr","subject":"Bienvenue dans ${org.name}!","body":"<!DOCTYPE html><html><body><p>Bonjour ${user.profile.firstName}. <a href=\"${activationLink}\">Activer le compte</a></p></body></html>","isDefault":false,"id":"oel11u6DqUiMbQkpl0g4","created":"2021-11-09T20:38:10.000Z","lastUpdated":"2021-11-11T20:38:10.000Z","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/brands/{brandId}/templates/email/UserActivation/customizations/oel11u6DqUiMbQkpl0g4","hints":{"allow":["GET","PUT","DELETE"]}},"template":{"href":"https://{yourOktaDomain}/api/v1/brands/{brandId}/templates/email/UserActivation","hints":{"allow":["GET"]}},"preview":{"href":"https://{yourOktaDomain}/api/v1/brands/{brandId}/templates/email/UserActivation/customizations/oel11u6DqUiMbQkpl0g4/preview","hints":{"allow":["GET"]}},"test":{"href":"https://{yourOktaDomain}/api/v1/brands/{brandId}/templates/email/UserActivation/test","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/brands/{brandId}/templates/email/{templateName}/customizations/{customizationId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1803,6 +2003,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"subject":"Welcome to Okta!","body":"<!DOCTYPE html><html><body><p>Hello, John. Click <a href=\"https://{yourOktaDomain}/...\">here</a> to activate your account.</body></html>","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/brands/{brandId}/templates/email/UserActivation/customizations/oel2kk1zYJBJbeaGo0g4/preview","hints":{"allow":["GET"]}},"template":{"href":"https://{yourOktaDomain}/api/v1/brands/{brandId}/templates/email/UserActivation","hints":{"allow":["GET"]}},"test":{"href":"https://{yourOktaDomain}/api/v1/brands/{brandId}/templates/email/UserActivation/test","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1812,6 +2013,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"subject":"Welcome to ${org.name}!","body":"<!DOCTYPE html><html><body><p>Hello, ${user.profile.firstName}. Click <a href=\"${activationLink}\">here</a> to activate your account.</body></html>","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/brands/{brandId}/templates/email/UserActivation/default-content","hints":{"allow":["GET"]}},"template":{"href":"https://{yourOktaDomain}/api/v1/brands/{brandId}/templates/email/UserActivation","hints":{"allow":["GET"]}},"preview":{"href":"https://{yourOktaDomain}/api/v1/brands/{brandId}/templates/email/UserActivation/default-content/preview","hints":{"allow":["GET"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1821,6 +2023,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"subject":"Welcome to Okta!","body":"<!DOCTYPE html><html><body><p>Hello, John. Click <a href=\"https://{yourOktaDomain}/...\">here</a> to activate your account.</body></html>","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/brands/{brandId}/templates/email/UserActivation/default-content/preview","hints":{"allow":["GET"]}},"template":{"href":"https://{yourOktaDomain}/api/v1/brands/{brandId}/templates/email/UserActivation","hints":{"allow":["GET"]}},"defaultContent":{"href":"https://{yourOktaDomain}/api/v1/brands/{brandId}/templates/email/UserActivation/test/default-content","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1830,6 +2033,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"recipients":"ALL_USERS","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/brands/{brandId}/templates/email/UserActivation/settings","hints":{"allow":["GET","PUT"]}},"template":{"href":"https://{yourOktaDomain}/api/v1/brands/{brandId}/templates/email/UserActivation","hints":{"allow":["GET"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -1839,12 +2043,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"recipients":"ALL_USERS","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/brands/{brandId}/templates/email/UserActivation/settings","hints":{"allow":["GET","PUT"]}},"template":{"href":"https://{yourOktaDomain}/api/v1/brands/{brandId}/templates/email/UserActivation","hints":{"allow":["GET"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/brands/{brandId}/templates/email/{templateName}/test",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1854,6 +2060,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"thdul904tTZ6kWVhP0g3","logo":"https://{yourOktaDomain}/assets/img/logos/okta-logo.47066819ac7db5c13f4c431b2687cef6.png","favicon":"https://{yourOktaDomain}/favicon.ico","backgroundImage":null,"primaryColorHex":"#1662dd","primaryColorContrastHex":"#000000","secondaryColorHex":"#ebebed","secondaryColorContrastHex":"#000000","signInPageTouchPointVariant":"OKTA_DEFAULT","endUserDashboardTouchPointVariant":"OKTA_DEFAULT","errorPageTouchPointVariant":"OKTA_DEFAULT","emailTemplateTouchPointVariant":"OKTA_DEFAULT","loadingPageTouchPointVariant":"OKTA_DEFAULT"}]"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1863,6 +2070,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"thdul904tTZ6kWVhP0g3","logo":"https://{yourOktaDomain}/assets/img/logos/okta-logo.47066819ac7db5c13f4c431b2687cef6.png","favicon":"https://{yourOktaDomain}/favicon.ico","backgroundImage":null,"primaryColorHex":"#1662dd","primaryColorContrastHex":"#000000","secondaryColorHex":"#ebebed","secondaryColorContrastHex":"#000000","signInPageTouchPointVariant":"OKTA_DEFAULT","endUserDashboardTouchPointVariant":"OKTA_DEFAULT","errorPageTouchPointVariant":"OKTA_DEFAULT","emailTemplateTouchPointVariant":"OKTA_DEFAULT","loadingPageTouchPointVariant":"OKTA_DEFAULT"}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -1872,6 +2080,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"thdul904tTZ6kWVhP0g3","logo":"https://{yourOktaDomain}/assets/img/logos/okta-logo.47066819ac7db5c13f4c431b2687cef6.png","favicon":"https://{yourOktaDomain}/favicon.ico","backgroundImage":null,"primaryColorHex":"#1662dd","primaryColorContrastHex":"#000000","secondaryColorHex":"#ebebed","secondaryColorContrastHex":"#000000","signInPageTouchPointVariant":"OKTA_DEFAULT","endUserDashboardTouchPointVariant":"OKTA_DEFAULT","errorPageTouchPointVariant":"OKTA_DEFAULT","emailTemplateTouchPointVariant":"OKTA_DEFAULT","loadingPageTouchPointVariant":"OKTA_DEFAULT"}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -1884,12 +2093,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/brands/{brandId}/themes/{themeId}/background-image",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
@@ -1902,12 +2113,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/brands/{brandId}/themes/{themeId}/favicon",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
@@ -1920,12 +2133,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/brands/{brandId}/themes/{themeId}/logo",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1935,6 +2150,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/brands/bnd114iNkrcN6aR680g4/well-known-uris","hints":{"allow":["GET"]}},"apple-app-site-association":{"href":"https://{yourOktaDomain}/api/v1/brands/bnd114iNkrcN6aR680g4/well-known-uris/apple-app-site-association","hints":{"allow":["GET","PUT"]}},"assetlinks.json":{"href":"https://{yourOktaDomain}/api/v1/brands/bnd114iNkrcN6aR680g4/well-known-uris/assetlinks.json","hints":{"allow":["GET","PUT"]}},"webauthn":{"href":"https://{yourOktaDomain}/api/v1/brands/bnd114iNkrcN6aR680g4/well-known-uris/webauthn","hints":{"allow":["GET","PUT"]}}},"_embedded":{"apple-app-site-association":{"customized":{"representation":{"authsrv":{"apps":["B7F62B65BN.com.okta.mobile","B7F62B65BN.com.okta.mobile.auth-service-extension","B7F62B65BN.com.okta.authenticator.beta","B7F62B65BN.com.okta.authenticator.beta.auth-service-extension","7WXXBW6Z2Y.com.okta.mobile.internalrelease","7WXXBW6Z2Y.com.okta.mobile.internalrelease.auth-service-extension"],"key1":"value1","key2":"value2","key3":{"key3.1":"value3.1"}}},"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/brands/bnd114iNkrcN6aR680g4/well-known-uris/apple-app-site-association/customized","hints":{"allow":["GET","PUT"]}}}}},"assetlinks.json":{"customized":{"representation":[{"key1":"value1","key2":"value2","key3":{"key3.1":"value3.1"}}],"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/brands/bnd114iNkrcN6aR680g4/well-known-uris/assetlinks.json/customized","hints":{"allow":["GET","PUT"]}}}}},"webauthn":{"customized":{"representation":{"origins":["https://example1.com"]},"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/brands/bnd114iNkrcN6aR680g4/well-known-uris/webauthn/customized","hints":{"allow":["GET","PUT"]}}}}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1944,6 +2160,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/brands/bnd114iNkrcN6aR680g4/well-known-uris/apple-app-site-association","hints":{"allow":["GET"]}},"customized":{"href":"https://{yourOktaDomain}/api/v1/brands/bnd114iNkrcN6aR680g4/well-known-uris/apple-app-site-association/customized","hints":{"allow":["GET","PUT"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1953,6 +2170,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"representation":{"key1":"value1","key2":"value2","key3":{"key3.1":"value3.1"}},"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/brands/bnd114iNkrcN6aR680g4/well-known-uris/apple-app-site-association/customized","hints":{"allow":["GET","PUT"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -1962,6 +2180,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"representation":{"key1":"value1","key2":"value2","key3":{"key3.1":"value3.1"}},"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/brands/bnd114iNkrcN6aR680g4/well-known-uris/apple-app-site-association/customized","hints":{"allow":["GET","PUT"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1974,6 +2193,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"[]"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "POST",
@@ -1983,6 +2203,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"abcd1234","name":"myHCaptcha","siteKey":"xxxxxxxxxxx","type":"HCAPTCHA","_links":{"self":{"href":"https://your-subdomain.okta.com/api/v1/captchas/abcd1234","hints":{"allow":["GET","POST","PUT","DELETE"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -1992,6 +2213,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"abcd1234","name":"myHCaptcha","siteKey":"xxxxxxxxxxx","type":"HCAPTCHA","_links":{"self":{"href":"https://your-subdomain.okta.com/api/v1/captchas/abcd1234","hints":{"allow":["GET","POST","PUT","DELETE"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -2001,6 +2223,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"abcd1234","name":"myHCaptcha","siteKey":"xxxxxxxxxxx","type":"HCAPTCHA","_links":{"self":{"href":"https://your-subdomain.okta.com/api/v1/captchas/abcd1234","hints":{"allow":["GET","POST","PUT","DELETE"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -2010,12 +2233,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"abcd1234","name":"myHCaptcha","siteKey":"xxxxxxxxxxx","type":"HCAPTCHA","_links":{"self":{"href":"https://your-subdomain.okta.com/api/v1/captchas/abcd1234","hints":{"allow":["GET","POST","PUT","DELETE"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/captchas/{captchaId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2028,6 +2253,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"[]"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "POST",
@@ -2037,6 +2263,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"dae3m8o4rWhwReDeM1c5","name":"Device assurance Android","lastUpdate":"2022-01-01T00:00:00.000Z","createdDate":"2022-01-01T00:00:00.000Z","lastUpdatedBy":"00u217pyf72CdUrBt1c5","createdBy":"00u217pyf72CdUrBt1c5","osVersion":{"minimum":"12.4.5"},"diskEncryptionType":{"include":["USER","FULL"]},"jailbreak":false,"platform":"ANDROID","screenLockType":{"include":["BIOMETRIC"]},"secureHardwarePresent":true,"_links":{"self":{"href":"https://your-subdomain.okta.com/api/v1/device-assurances/dae3m8o4rWhwReDeM1c5","hints":{"allow":["DELETE","GET","PUT"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2046,6 +2273,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"dae3m8o4rWhwReDeM1c5","name":"Device assurance Android","lastUpdate":"2022-01-01T00:00:00.000Z","createdDate":"2022-01-01T00:00:00.000Z","lastUpdatedBy":"00u217pyf72CdUrBt1c5","createdBy":"00u217pyf72CdUrBt1c5","osVersion":{"minimum":"12.4.5"},"diskEncryptionType":{"include":["USER","FULL"]},"jailbreak":false,"platform":"ANDROID","screenLockType":{"include":["BIOMETRIC"]},"secureHardwarePresent":true,"_links":{"self":{"href":"https://your-subdomain.okta.com/api/v1/device-assurances/dae3m8o4rWhwReDeM1c5","hints":{"allow":["DELETE","GET","PUT"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -2055,12 +2283,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"dae3m8o4rWhwReDeM1c5","name":"Device assurance Android","lastUpdate":"2022-01-01T00:00:00.000Z","createdDate":"2022-01-01T00:00:00.000Z","lastUpdatedBy":"00u217pyf72CdUrBt1c5","createdBy":"00u217pyf72CdUrBt1c5","osVersion":{"minimum":"12.4.5"},"diskEncryptionType":{"include":["USER","FULL"]},"jailbreak":false,"platform":"ANDROID","screenLockType":{"include":["BIOMETRIC"]},"secureHardwarePresent":true,"_links":{"self":{"href":"https://your-subdomain.okta.com/api/v1/device-assurances/dae3m8o4rWhwReDeM1c5","hints":{"allow":["DELETE","GET","PUT"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/device-assurances/{deviceAssuranceId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2073,6 +2303,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"[]"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2082,6 +2313,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"dindyfy1f7Pv1eoVF0g4","name":"com.okta.deviceidp","displayName":"Device Posture Provider","status":"DEACTIVATED","platform":"IOS","metadata":{"type":"DEVICE_IDP","idpId":"0oa2owlGX5l74kjr60g4"},"_links":{"self":{"href":"https://your-subdomain.okta.com/api/v1/device-integrations/dindyfy1f7Pv1eoVF0g4","hints":{"allow":["GET"]}},"activate":{"href":"https://your-subdomain.okta.com/api/v1/device-integrations/dindyfy1f7Pv1eoVF0g4/lifecycle/activate","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -2091,6 +2323,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"din15gaNrC7BvlBgx0g4","name":"com.google.dtc","displayName":"Chrome Device Trust","status":"ACTIVE","platform":"CHROMEOS","metadata":{"type":"CHROME","serviceAccountName":"okta-gci-00o158oxTmBNgrgyM0g4","serviceAccountEmail":"okta-gci-00o158oxTmBNgrgyM0g4@vocal-invention-346218.iam.gserviceaccount.com"},"_links":{"self":{"href":"https://your-subdomain.okta.com/api/v1/device-integrations/din15gaNrC7BvlBgx0g4","hints":{"allow":["GET"]}},"deactivate":{"href":"https://your-subdomain.okta.com/api/v1/device-integrations/din15gaNrC7BvlBgx0g4/lifecycle/deactivate","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -2100,6 +2333,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"dindyfy1f7Pv1eoVF0g4","name":"com.okta.deviceidp","displayName":"Device Posture Provider","status":"DEACTIVATED","platform":"IOS","metadata":{"type":"DEVICE_IDP","idpId":"0oa2owlGX5l74kjr60g4"},"_links":{"self":{"href":"https://your-subdomain.okta.com/api/v1/device-integrations/dindyfy1f7Pv1eoVF0g4","hints":{"allow":["GET"]}},"activate":{"href":"https://your-subdomain.okta.com/api/v1/device-integrations/dindyfy1f7Pv1eoVF0g4/lifecycle/activate","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2112,6 +2346,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"[]"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "POST",
@@ -2121,6 +2356,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"dch3m8o4rWhwReDeM1c5","name":"Device posture check macOS","lastUpdate":"2022-01-01T00:00:00.000Z","createdUpdate":"2022-01-01T00:00:00.000Z","lastUpdatedBy":"00u217pyf72CdUrBt1c5","createdBy":"00u217pyf72CdUrBt1c5","description":"Query macOS devices to check if firewall is enabled","variableName":"macOSFirewall","query":"SELECT CASE WHEN global_state = 0 THEN 0 ELSE 1 END AS firewall_enabled FROM  alf;","platform":"MACOS","type":"CUSTOM","mappingType":"CHECKBOX","remediationSettings":{"message":{"defaultI18nKey":null,"customText":"It is our company policy that all devices must have a firewall enabled."},"link":{"defaultUrl":null,"customUrl":"example.myremediationurl.com/docs"}},"_links":{"self":{"href":"https://your-subdomain.okta.com/api/v1/device-posture-checks/dch3m8o4rWhwReDeM1c5","hints":{"allow":["DELETE","GET","PUT"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2133,6 +2369,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"[]"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2142,6 +2379,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"dch3m8o4rWhwReDeM1c5","name":"Device posture check macOS","lastUpdate":"2022-01-01T00:00:00.000Z","createdUpdate":"2022-01-01T00:00:00.000Z","lastUpdatedBy":"00u217pyf72CdUrBt1c5","createdBy":"00u217pyf72CdUrBt1c5","description":"Query macOS devices to check if firewall is enabled","variableName":"macOSFirewall","query":"SELECT CASE WHEN global_state = 0 THEN 0 ELSE 1 END AS firewall_enabled FROM  alf;","platform":"MACOS","type":"CUSTOM","mappingType":"CHECKBOX","remediationSettings":{"message":{"defaultI18nKey":null,"customText":"It is our company policy that all devices must have a firewall enabled."},"link":{"defaultUrl":null,"customUrl":"example.myremediationurl.com/docs"}},"_links":{"self":{"href":"https://your-subdomain.okta.com/api/v1/device-posture-checks/dch3m8o4rWhwReDeM1c5","hints":{"allow":["DELETE","GET","PUT"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -2151,12 +2389,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"dch3m8o4rWhwReDeM1c5","name":"Device posture check macOS","lastUpdate":"2022-01-01T00:00:00.000Z","createdUpdate":"2022-01-01T00:00:00.000Z","lastUpdatedBy":"00u217pyf72CdUrBt1c5","createdBy":"00u217pyf72CdUrBt1c5","description":"Query macOS devices to check if firewall is enabled","variableName":"macOSFirewall","query":"SELECT CASE WHEN global_state = 0 THEN 0 ELSE 1 END AS firewall_enabled FROM  alf;","platform":"MACOS","type":"CUSTOM","mappingType":"CHECKBOX","remediationSettings":{"message":{"defaultI18nKey":null,"customText":"It is our company policy that all devices must have a firewall enabled."},"link":{"defaultUrl":null,"customUrl":"example.myremediationurl.com/docs"}},"_links":{"self":{"href":"https://your-subdomain.okta.com/api/v1/device-posture-checks/dch3m8o4rWhwReDeM1c5","hints":{"allow":["DELETE","GET","PUT"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/device-posture-checks/{postureCheckId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2166,6 +2406,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"guo4a5u7YAHhjXrMK0g4","status":"CREATED","created":"2019-10-02T18:03:07.000Z","lastUpdated":"2019-10-02T18:03:07.000Z","profile":{"displayName":"Example device name 1","platform":"WINDOWS","serialNumber":"XXDDRFCFRGF3M8MD6D","sid":"S-1-11-111","registered":true,"secureHardwarePresent":false,"diskEncryptionType":"ALL_INTERNAL_VOLUMES"},"resourceType":"UDDevice","resourceDisplayName":{"value":"Example device name 1","sensitive":false},"resourceAlternateId":null,"resourceId":"guo4a5u7YAHhjXrMK0g4","_links":{"activate":{"href":"https://{yourOktaDomain}/api/v1/devices/guo4a5u7YAHhjXrMK0g4/lifecycle/activate","hints":{"allow":["POST"]}},"self":{"href":"https://{yourOktaDomain}/api/v1/devices/guo4a5u7YAHhjXrMK0g4","hints":{"allow":["GET","PATCH","PUT"]}},"users":{"href":"https://{yourOktaDomain}/api/v1/devices/guo4a5u7YAHhjXrMK0g4/users","hints":{"allow":["GET"]}}},"_embedded":{"users":[]}},{"id":"guo4a5u7YAHhjXrMK0g5","status":"ACTIVE","created":"2023-06-21T23:24:02.000Z","lastUpdated":"2023-06-21T23:24:02.000Z","profile":{"displayName":"Example device name 2","platform":"ANDROID","manufacturer":"Google","model":"Pixel 6","osVersion":"13:2023-05-05","registered":true,"secureHardwarePresent":true,"diskEncryptionType":"USER"},"resourceType":"UDDevice","resourceDisplayName":{"value":"Example device name 2","sensitive":false},"resourceAlternateId":null,"resourceId":"guo4a5u7YAHhjXrMK0g5","_links":{"activate":{"href":"https://{yourOktaDomain}/api/v1/devices/guo4a5u7YAHhjXrMK0g5/lifecycle/activate","hints":{"allow":["POST"]}},"self":{"href":"https://{yourOktaDomain}/api/v1/devices/guo4a5u7YAHhjXrMK0g5","hints":{"allow":["GET","PATCH","PUT"]}},"users":{"href":"https://{yourOktaDomain}/api/v1/devices/guo4a5u7YAHhjXrMK0g5/users","hints":{"allow":["GET"]}}},"_embedded":{"users":[{"managementStatus":"MANAGED","created":"2021-10-01T16:52:41.000Z","screenLockType":"BIOMETRIC","user":{"id":"00u17vh0q8ov8IU881d7","realmId":"00u17vh0q8ov8IU8T0g5","profile":{"firstName":"fname","lastName":"lname","login":"email@email.com","email":"email@email.com"},"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/users/00u17vh0q8ov8IU881d7"}}}}]}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2175,36 +2416,42 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"guo8jx5vVoxfvJeLb0w4","status":"ACTIVE","created":"2020-11-03T21:47:01.000Z","lastUpdated":"2020-11-03T23:46:27.000Z","profile":{"displayName":"DESKTOP-EHAD3IE","platform":"WINDOWS","manufacturer":"International Corp","model":"VMware7,1","osVersion":"10.0.18362","serialNumber":"56 4d 4f 95 74 c5 d3 e7-fc 3a 57 9c c2 f8 5d ce","udid":"954F4D56-C574-E7D3-FC3A-579CC2F85DCE","sid":"S-1-5-21-3992267483-1860856704-2413701314-500","registered":true,"secureHardwarePresent":false,"diskEncryptionType":"NONE"},"resourceId":"guo8jx5vVoxfvJeLb0w4","resourceDisplayName":{"value":"DESKTOP-EHAD3IE","sensitive":false},"resourceType":"UDDevice","resourceAlternateId":null,"_links":{"suspend":{"href":"https://{yourOktaDomain}/api/v1/devices/guo8jx5vVoxfvJeLb0w4/lifecycle/suspend","hints":{"allow":["POST"]}},"self":{"href":"https://{yourOktaDomain}/api/v1/devices/guo8jx5vVoxfvJeLb0w4","hints":{"allow":["GET","PATCH","PUT"]}},"users":{"href":"https://{yourOktaDomain}/api/v1/devices/guo8jx5vVoxfvJeLb0w4/users","hints":{"allow":["GET"]}},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/devices/guo8jx5vVoxfvJeLb0w4/lifecycle/deactivate","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/devices/{deviceId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/devices/{deviceId}/lifecycle/activate",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/devices/{deviceId}/lifecycle/deactivate",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/devices/{deviceId}/lifecycle/suspend",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/devices/{deviceId}/lifecycle/unsuspend",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2214,12 +2461,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"created":"2021-08-20T17:13:35.000Z","managementStatus":"NOT_MANAGED","screenLockType":"BIOMETRIC","user":{"id":"00u17vh0q8ov8IU881d7","status":"ACTIVE","created":"2021-08-20T16:08:25.000Z","activated":null,"statusChanged":"2021-08-20T16:39:41.000Z","lastLogin":"2023-04-18T17:54:12.000Z","lastUpdated":"2021-12-20T18:27:30.000Z","passwordChanged":"2021-12-20T18:27:30.000Z","type":{"id":"oty17vh0n2EHVnbYF1d7"},"profile":{"firstName":"Bunk","lastName":"Moreland","mobilePhone":null,"secondEmail":null,"login":"bunk.moreland@example.com","email":"bunk.moreland@example.com"},"credentials":{"password":null,"provider":{"type":"OKTA","name":"OKTA"}},"_links":{"suspend":{"href":"https://{yourOktaDomain}/api/v1/users/00u17vh0q8ov8IU881d7/lifecycle/suspend","method":"POST"},"schema":{"href":"https://{yourOktaDomain}/api/v1/meta/schemas/user/osc17vh0n2EHVnbYF1d7"},"resetPassword":{"href":"https://{yourOktaDomain}/api/v1/users/00u17vh0q8ov8IU881d7/lifecycle/reset_password","method":"POST"},"forgotPassword":{"href":"https://{yourOktaDomain}/api/v1/users/00u17vh0q8ov8IU881d7/credentials/forgot_password","method":"POST"},"expirePassword":{"href":"https://{yourOktaDomain}/api/v1/users/00u17vh0q8ov8IU881d7/lifecycle/expire_password","method":"POST"},"changeRecoveryQuestion":{"href":"https://{yourOktaDomain}/api/v1/users/00u17vh0q8ov8IU881d7/credentials/change_recovery_question","method":"POST"},"self":{"href":"https://{yourOktaDomain}/api/v1/users/00u17vh0q8ov8IU881d7"},"resetFactors":{"href":"https://{yourOktaDomain}/api/v1/users/00u17vh0q8ov8IU881d7/lifecycle/reset_factors","method":"POST"},"type":{"href":"https://{yourOktaDomain}/api/v1/meta/types/user/oty17vh0n2EHVnbYF1d7"},"changePassword":{"href":"https://{yourOktaDomain}/api/v1/users/00u17vh0q8ov8IU881d7/credentials/change_password","method":"POST"},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/users/00u17vh0q8ov8IU881d7/lifecycle/deactivate","method":"POST"}}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/directories/{appInstanceId}/groups/modify",
         status: 200,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
@@ -2232,6 +2481,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2244,6 +2494,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2256,6 +2507,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "POST",
@@ -2268,6 +2520,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2280,6 +2533,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -2292,18 +2546,21 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/domains/{domainId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "PUT",
         path: "/api/v1/domains/{domainId}/certificate",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
@@ -2316,6 +2573,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2325,6 +2583,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"status":[{"domain":"yourOktaDomain.okta.com","isFailedOver":true}]}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2334,6 +2593,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"status":[{"domain":"yourOktaDomain.okta.com","isFailedOver":true}]}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2343,6 +2603,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"OeD114iNkrcN6aR680g4","validationStatus":"NOT_STARTED","displayName":"Admin","userName":"admin","domain":"example.com","validationSubdomain":"mail","dnsValidationRecords":[{"recordType":"TXT","fqdn":"_oktaverification.example.com","verificationValue":"759080212bda43e3bc825a7d73b4bb64"},{"recordType":"CNAME","fqdn":"mail.example.com","verificationValue":"u22224444.wl024.sendgrid.net"},{"recordType":"CNAME","fqdn":"t02._domainkey.example.com","verificationValue":"t02.domainkey.u22224444.wl024.sendgrid.net"},{"recordType":"CNAME","fqdn":"t022._domainkey.example.com","verificationValue":"t02.domainkey.u22224444.wl024.sendgrid.net"}]}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -2352,6 +2613,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"OeD114iNkrcN6aR680g4","validationStatus":"NOT_STARTED","displayName":"Admin","userName":"admin","domain":"example.com","validationSubdomain":"mail","dnsValidationRecords":[{"recordType":"TXT","fqdn":"_oktaverification.example.com","verificationValue":"759080212bda43e3bc825a7d73b4bb64"},{"recordType":"CNAME","fqdn":"mail.example.com","verificationValue":"u22224444.wl024.sendgrid.net"},{"recordType":"CNAME","fqdn":"t02._domainkey.example.com","verificationValue":"t02.domainkey.u22224444.wl024.sendgrid.net"},{"recordType":"CNAME","fqdn":"t022._domainkey.example.com","verificationValue":"t02.domainkey.u22224444.wl024.sendgrid.net"}]}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2361,6 +2623,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"OeD114iNkrcN6aR680g4","validationStatus":"NOT_STARTED","displayName":"Admin","userName":"admin","domain":"example.com","validationSubdomain":"mail","dnsValidationRecords":[{"recordType":"TXT","fqdn":"_oktaverification.example.com","verificationValue":"759080212bda43e3bc825a7d73b4bb64"},{"recordType":"CNAME","fqdn":"mail.example.com","verificationValue":"u22224444.wl024.sendgrid.net"},{"recordType":"CNAME","fqdn":"t02._domainkey.example.com","verificationValue":"t02.domainkey.u22224444.wl024.sendgrid.net"},{"recordType":"CNAME","fqdn":"t022._domainkey.example.com","verificationValue":"t02.domainkey.u22224444.wl024.sendgrid.net"}]}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -2370,12 +2633,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"OeD114iNkrcN6aR680g4","validationStatus":"NOT_STARTED","displayName":"IT Admin","userName":"noreply","domain":"example.com","validationSubdomain":"mail","dnsValidationRecords":[{"recordType":"TXT","fqdn":"_oktaverification.example.com","verificationValue":"759080212bda43e3bc825a7d73b4bb64"},{"recordType":"CNAME","fqdn":"mail.example.com","verificationValue":"u22224444.wl024.sendgrid.net"},{"recordType":"CNAME","fqdn":"t02._domainkey.example.com","verificationValue":"t02.domainkey.u22224444.wl024.sendgrid.net"},{"recordType":"CNAME","fqdn":"t022._domainkey.example.com","verificationValue":"t02.domainkey.u22224444.wl024.sendgrid.net"}]}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/email-domains/{emailDomainId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
@@ -2385,6 +2650,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"OeD114iNkrcN6aR680g4","validationStatus":"VERIFIED","displayName":"IT Admin","userName":"noreply","domain":"example.com","validationSubdomain":"mail","dnsValidationRecords":[{"recordType":"TXT","fqdn":"_oktaverification.example.com","verificationValue":"759080212bda43e3bc825a7d73b4bb64"},{"recordType":"CNAME","fqdn":"mail.example.com","verificationValue":"u22224444.wl024.sendgrid.net"},{"recordType":"CNAME","fqdn":"t02._domainkey.example.com","verificationValue":"t02.domainkey.u22224444.wl024.sendgrid.net"},{"recordType":"CNAME","fqdn":"t022._domainkey.example.com","verificationValue":"t02.domainkey.u22224444.wl024.sendgrid.net"}]}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2394,6 +2660,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"email-servers":[{"id":"ces7n3u7sSohfoaou0g1","alias":"CustomServer1","enabled":true,"authType":"BASIC_SMTP_AUTH","host":"smtp.example.com","port":587,"username":"user@example.com"}]}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -2403,6 +2670,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"ces7n3u7sSohfoaou0g1","alias":"CustomServer1","enabled":true,"authType":"BASIC_SMTP_AUTH","host":"smtp.example.com","port":587,"username":"user@example.com"}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2412,6 +2680,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"ces7n3u7sSohfoaou0g1","alias":"CustomServer1","enabled":true,"authType":"BASIC_SMTP_AUTH","host":"smtp.example.com","port":587,"username":"user@example.com"}"###,
         }],
+        public: false,
     },
     Example {
         method: "PATCH",
@@ -2421,18 +2690,21 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"ces7n3u7sSohfoaou0g1","alias":"CustomServer1 New Alias","enabled":true,"authType":"BASIC_SMTP_AUTH","host":"smtp.example.com","port":587,"username":"user@example.com"}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/email-servers/{emailServerId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/email-servers/{emailServerId}/test",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2442,6 +2714,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"who8tsqyrhCdmetzx135","status":"ACTIVE","verificationStatus":"VERIFIED","name":"Event Hook Test","description":null,"created":"2023-07-07T17:41:56.000Z","createdBy":"00u7xut94qEWYx5ss1e5","lastUpdated":"2023-07-07T17:43:03.000Z","events":{"type":"EVENT_TYPE","items":["user.lifecycle.deactivate","user.lifecycle.activate"],"filter":null},"channel":{"type":"HTTP","version":"1.0.0","config":{"uri":"https://example_external_service/userDeactivate","headers":[],"method":"POST","authScheme":{"type":"HEADER","key":"authorization"}}},"_links":{"self":{"href":"https://example.com/api/v1/eventHooks/who8tsqyrhCdmetzx135"},"verify":{"href":"https://example.com/api/v1/eventHooks/who8tsqyrhCdmetzx135/lifecycle/verify","hints":{"allow":["POST"]}},"deactivate":{"href":"https://example.com/api/v1/eventHooks/who8tsqyrhCdmetzx135/lifecycle/deactivate","hints":{"allow":["POST"]}}}},{"id":"who8vt36qfNpCGz9H1e6","status":"ACTIVE","verificationStatus":"VERIFIED","name":"Event Hook with Filter","description":"An event hook using an Okta Expression Language filter","created":"2023-07-07T13:41:56.000Z","createdBy":"00u7xut94qEWYx5ss1e5","lastUpdated":"2023-07-07T13:43:03.000Z","events":{"type":"EVENT_TYPE","items":["group.user_membership.add"],"filter":{"type":"EXPRESSION_LANGUAGE","eventFilterMap":[{"event":"group.user_membership.add","condition":{"version":null,"expression":"event.target.?[type eq 'UserGroup'].size()>0 && event.target.?[displayName eq 'Sales'].size()>0"}}]}},"channel":{"type":"HTTP","version":"1.0.0","config":{"uri":"https://example_external_service/userAdded","headers":[],"method":"POST","authScheme":{"type":"HEADER","key":"authorization"}}},"_links":{"self":{"href":"https://example.com/api/v1/eventHooks/who8tsqyrhCdmetzx1e6"},"verify":{"href":"https://example.com/api/v1/eventHooks/who8tsqyrhCdmetzx1e6/lifecycle/verify","hints":{"allow":["POST"]}},"deactivate":{"href":"https://example.com/api/v1/eventHooks/who8tsqyrhCdmetzx1e6/lifecycle/deactivate","hints":{"allow":["POST"]}}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -2451,6 +2724,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"who8vt36qfNpCGz9H1e6","status":"ACTIVE","verificationStatus":"VERIFIED","name":"Event Hook Test","description":null,"created":"2023-07-07T13:41:56.000Z","createdBy":"00u7xut94qEWYx5ss1e5","lastUpdated":"2023-07-07T13:43:03.000Z","events":{"type":"EVENT_TYPE","items":["group.user_membership.add"],"filter":null},"channel":{"type":"HTTP","version":"1.0.0","config":{"uri":"https://example_external_service/userAdded","headers":[{"key":"X-Other-Header","value":"my-header-value"}],"method":"POST","authScheme":{"type":"HEADER","key":"authorization"}}},"_links":{"self":{"href":"https://example.com/api/v1/eventHooks/who8tsqyrhCdmetzx1e6"},"verify":{"href":"https://example.com/api/v1/eventHooks/who8tsqyrhCdmetzx1e6/lifecycle/verify","hints":{"allow":["POST"]}},"deactivate":{"href":"https://example.com/api/v1/eventHooks/who8tsqyrhCdmetzx1e6/lifecycle/deactivate","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2460,6 +2734,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"who8vt36qfNpCGz9H1e6","status":"ACTIVE","verificationStatus":"VERIFIED","name":"Event Hook Test","description":null,"created":"2023-07-07T13:41:56.000Z","createdBy":"00u7xut94qEWYx5ss1e5","lastUpdated":"2023-07-07T13:43:03.000Z","events":{"type":"EVENT_TYPE","items":["group.user_membership.add"],"filter":null},"channel":{"type":"HTTP","version":"1.0.0","config":{"uri":"https://example_external_service/userAdded","headers":[{"key":"X-Other-Header","value":"my-header-value"}],"method":"POST","authScheme":{"type":"HEADER","key":"authorization"}}},"_links":{"self":{"href":"https://example.com/api/v1/eventHooks/who8tsqyrhCdmetzx1e6"},"verify":{"href":"https://example.com/api/v1/eventHooks/who8tsqyrhCdmetzx1e6/lifecycle/verify","hints":{"allow":["POST"]}},"deactivate":{"href":"https://example.com/api/v1/eventHooks/who8tsqyrhCdmetzx1e6/lifecycle/deactivate","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -2469,12 +2744,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"who8vt36qfNpCGz9H1e6","status":"ACTIVE","verificationStatus":"VERIFIED","name":"Event Hook with Filter","description":"An event hook using an Okta Expression Language filter","created":"2023-07-07T13:41:56.000Z","createdBy":"00u7xut94qEWYx5ss1e5","lastUpdated":"2023-07-07T13:43:03.000Z","events":{"type":"EVENT_TYPE","items":["group.user_membership.add"],"filter":{"type":"EXPRESSION_LANGUAGE","eventFilterMap":[{"event":"group.user_membership.add","condition":{"version":null,"expression":"event.target.?[type eq 'UserGroup'].size()>0 && event.target.?[displayName eq 'Sales'].size()>0"}}]}},"channel":{"type":"HTTP","version":"1.0.0","config":{"uri":"https://example_external_service/userAdded","method":"POST","authScheme":{"type":"HEADER","key":"authorization"}}},"_links":{"self":{"href":"https://example.com/api/v1/eventHooks/who8tsqyrhCdmetzx1e6"},"verify":{"href":"https://example.com/api/v1/eventHooks/who8tsqyrhCdmetzx1e6/lifecycle/verify"},"hints":{"allow":["POST"]},"deactivate":{"href":"https://example.com/api/v1/eventHooks/who8tsqyrhCdmetzx1e6/lifecycle/deactivate","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/eventHooks/{eventHookId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
@@ -2484,6 +2761,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"who8vt36qfNpCGz9H1e6","status":"ACTIVE","verificationStatus":"VERIFIED","name":"Event Hook Test","description":null,"created":"2023-07-07T13:41:56.000Z","createdBy":"00u7xut94qEWYx5ss1e5","lastUpdated":"2023-07-07T13:43:03.000Z","events":{"type":"EVENT_TYPE","items":["group.user_membership.add"],"filter":null},"channel":{"type":"HTTP","version":"1.0.0","config":{"uri":"https://example_external_service/userAdded","headers":[{"key":"X-Other-Header","value":"my-header-value"}],"method":"POST","authScheme":{"type":"HEADER","key":"authorization"}}},"_links":{"self":{"href":"https://example.com/api/v1/eventHooks/who8tsqyrhCdmetzx1e6"},"verify":{"href":"https://example.com/api/v1/eventHooks/who8tsqyrhCdmetzx1e6/lifecycle/verify","hints":{"allow":["POST"]}},"deactivate":{"href":"https://example.com/api/v1/eventHooks/who8tsqyrhCdmetzx1e6/lifecycle/deactivate","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -2493,6 +2771,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"who8vt36qfNpCGz9H1e6","status":"INACTIVE","verificationStatus":"VERIFIED","name":"Event Hook Test","description":null,"created":"2023-07-07T13:41:56.000Z","createdBy":"00u7xut94qEWYx5ss1e5","lastUpdated":"2023-07-07T13:43:03.000Z","events":{"type":"EVENT_TYPE","items":["group.user_membership.add"],"filter":null},"channel":{"type":"HTTP","version":"1.0.0","config":{"uri":"https://example_external_service/userAdded","headers":[{"key":"X-Other-Header","value":"my-header-value"}],"method":"POST","authScheme":{"type":"HEADER","key":"authorization"}}},"_links":{"self":{"href":"https://example.com/api/v1/eventHooks/who8tsqyrhCdmetzx1e6"},"verify":{"href":"https://example.com/api/v1/eventHooks/who8tsqyrhCdmetzx1e6/lifecycle/verify","hints":{"allow":["POST"]}},"deactivate":{"href":"https://example.com/api/v1/eventHooks/who8tsqyrhCdmetzx1e6/lifecycle/deactivate","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -2502,6 +2781,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"who8vt36qfNpCGz9H1e6","status":"ACTIVE","verificationStatus":"VERIFIED","name":"Event Hook Test","description":null,"created":"2023-07-07T13:41:56.000Z","createdBy":"00u7xut94qEWYx5ss1e5","lastUpdated":"2023-07-07T13:43:03.000Z","events":{"type":"EVENT_TYPE","items":["group.user_membership.add"],"filter":null},"channel":{"type":"HTTP","version":"1.0.0","config":{"uri":"https://example_external_service/userAdded","headers":[{"key":"X-Other-Header","value":"my-header-value"}],"method":"POST","authScheme":{"type":"HEADER","key":"authorization"}}},"_links":{"self":{"href":"https://example.com/api/v1/eventHooks/who8tsqyrhCdmetzx1e6"},"verify":{"href":"https://example.com/api/v1/eventHooks/who8tsqyrhCdmetzx1e6/lifecycle/verify","hints":{"allow":["POST"]}},"deactivate":{"href":"https://example.com/api/v1/eventHooks/who8tsqyrhCdmetzx1e6/lifecycle/deactivate","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2511,6 +2791,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"ftrZooGoT8b41iWRiQs7","description":"Example feature description","name":"Example feature name","stage":{"state":"CLOSED","value":"BETA"},"status":"DISABLED","type":"self-service","_links":{"self":{"hints":{"allow":["POST"]},"href":"https://{yourOktaDomain}/api/v1/features/ftrZooGoT8b41iWRiQs7"},"dependents":{"href":"https://{yourOktaDomain}/api/v1/features/ftrlBDFcGwYP2epXCGYn/dependents"},"dependencies":{"href":"https://{yourOktaDomain}/api/v1/features/ftrlBDFcGwYP2epXCGYn/dependencies"}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2520,6 +2801,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"ftrZooGoT8b41iWRiQs7","description":"Example feature description","name":"Example feature name","stage":{"state":"CLOSED","value":"BETA"},"status":"DISABLED","type":"self-service","_links":{"self":{"hints":{"allow":["POST"]},"href":"https://{yourOktaDomain}/api/v1/features/ftrZooGoT8b41iWRiQs7"},"dependents":{"href":"https://{yourOktaDomain}/api/v1/features/ftrlBDFcGwYP2epXCGYn/dependents"},"dependencies":{"href":"https://{yourOktaDomain}/api/v1/features/ftrlBDFcGwYP2epXCGYn/dependencies"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2529,6 +2811,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"ftrZooGoT8b41iWRiQs7","description":"Example feature description","name":"Example feature name","stage":{"state":"OPEN","value":"EA"},"status":"ENABLED","type":"self-service","_links":{"self":{"hints":{"allow":["POST"]},"href":"https://{yourOktaDomain}/api/v1/features/ftrZooGoT8b41iWRiQs7"},"dependents":{"href":"https://{yourOktaDomain}/api/v1/features/ftrlBDFcGwYP2epXCGYn/dependents"},"dependencies":{"href":"https://{yourOktaDomain}/api/v1/features/ftrlBDFcGwYP2epXCGYn/dependencies"}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2538,6 +2821,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"ftrZooGoT8b41iWRiQs7","description":"Example feature description","name":"Example feature name","stage":{"state":"OPEN","value":"EA"},"status":"ENABLED","type":"self-service","_links":{"self":{"hints":{"allow":["POST"]},"href":"https://{yourOktaDomain}/api/v1/features/ftrZooGoT8b41iWRiQs7"},"dependents":{"href":"https://{yourOktaDomain}/api/v1/features/ftrlBDFcGwYP2epXCGYn/dependents"},"dependencies":{"href":"https://{yourOktaDomain}/api/v1/features/ftrlBDFcGwYP2epXCGYn/dependencies"}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -2547,6 +2831,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"description":"Example feature description","id":"ftrZooGoT8b41iWRiQs7","name":"Example feature name","stage":{"state":"OPEN","value":"BETA"},"status":"DISABLED","type":"self-service","_links":{"self":{"hints":{"allow":["POST"]},"href":"https://{yourOktaDomain}/api/v1/features/ftrZooGoT8b41iWRiQs7"},"dependents":{"href":"https://{yourOktaDomain}/api/v1/features/ftrlBDFcGwYP2epXCGYn/dependents"},"dependencies":{"href":"https://{yourOktaDomain}/api/v1/features/ftrlBDFcGwYP2epXCGYn/dependencies"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2556,6 +2841,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"sessionMaxLifetimeMinutes":720,"sessionIdleTimeoutMinutes":15}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -2565,6 +2851,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"sessionMaxLifetimeMinutes":720,"sessionIdleTimeoutMinutes":15}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2574,6 +2861,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"00g1emaKYZTWRYYRRTSK","created":"2015-02-06T10:11:28.000Z","lastUpdated":"2015-10-05T19:16:43.000Z","lastMembershipUpdated":"2015-11-28T19:15:32.000Z","objectClass":["okta:user_group"],"type":"OKTA_GROUP","profile":{"name":"West Coast users","description":"All users West of The Rockies"},"_links":{"logo":[{"name":"medium","href":"https://{yourOktaDomain}/img/logos/groups/okta-medium.png","type":"image/png"},{"name":"large","href":"https://{yourOktaDomain}/img/logos/groups/okta-large.png","type":"image/png"}],"users":{"href":"https://{yourOktaDomain}/api/v1/groups/00g1emaKYZTWRYYRRTSK/users"},"apps":{"href":"https://{yourOktaDomain}/api/v1/groups/00g1emaKYZTWRYYRRTSK/apps"}}},{"id":"00garwpuyxHaWOkdV0g4","created":"2015-08-15T19:15:17.000Z","lastUpdated":"2015-11-18T04:02:19.000Z","lastMembershipUpdated":"2015-08-15T19:15:17.000Z","objectClass":["okta:windows_security_principal"],"type":"APP_GROUP","profile":{"name":"Engineering users","description":"All users in the engineering department","groupType":"Security","samAccountName":"Engineering users","objectSid":"S-1-5-21-717838489-685202119-709183397-1177","groupScope":"Global","dn":"CN=Engineering users,OU=Engineering,DC=corp,DC=example,DC=com","windowsDomainQualifiedName":"CORP\\Engineering users","externalId":"OZJdWdONCU6h7WjQKp+LPA=="},"_links":{"logo":[{"name":"medium","href":"https://{yourOktaDomain}/img/logos/groups/active_directory-medium.png","type":"image/png"},{"name":"large","href":"https://{yourOktaDomain}/img/logos/groups/active_directory-large.png","type":"image/png"}],"source":{"href":"https://{yourOktaDomain}/api/v1/apps/0oa2v0el0gP90aqjJ0g7"},"users":{"href":"https://{yourOktaDomain}/api/v1/groups/00garwpuyxHaWOkdV0g4/users"},"apps":{"href":"https://{yourOktaDomain}/api/v1/groups/00garwpuyxHaWOkdV0g4/apps"}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -2583,6 +2871,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"00g1emaKYZTWRYYRRTSK","created":"2015-02-06T10:11:28.000Z","lastUpdated":"2015-10-05T19:16:43.000Z","lastMembershipUpdated":"2015-11-28T19:15:32.000Z","objectClass":["okta:user_group"],"type":"OKTA_GROUP","profile":{"name":"West Coast users","description":"All users West of The Rockies"},"_links":{"logo":[{"name":"medium","href":"https://{yourOktaDomain}/img/logos/groups/okta-medium.png","type":"image/png"},{"name":"large","href":"https://{yourOktaDomain}/img/logos/groups/okta-large.png","type":"image/png"}],"users":{"href":"https://{yourOktaDomain}/api/v1/groups/00g1emaKYZTWRYYRRTSK/users"},"apps":{"href":"https://{yourOktaDomain}/api/v1/groups/00g1emaKYZTWRYYRRTSK/apps"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2592,6 +2881,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"type":"group_rule","id":"0pr3f7zMZZHPgUoWO0g4","status":"INACTIVE","name":"Engineering group rule","created":"2016-12-01T14:40:04.000Z","lastUpdated":"2016-12-01T14:40:04.000Z","conditions":{"people":{"users":{"exclude":["00u22w79JPMEeeuLr0g4"]},"groups":{"exclude":[]}},"expression":{"value":"user.role==\"Engineer\"","type":"urn:okta:expression:1.0"}},"actions":{"assignUserToGroups":{"groupIds":["00gjitX9HqABSoqTB0g3"]}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -2601,6 +2891,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"type":"group_rule","id":"0pr3f7zMZZHPgUoWO0g4","status":"INACTIVE","name":"Engineering group rule","created":"2016-12-01T14:40:04.000Z","lastUpdated":"2016-12-01T14:40:04.000Z","conditions":{"people":{"users":{"exclude":["00u22w79JPMEeeuLr0g4"]},"groups":{"exclude":[]}},"expression":{"value":"user.role==\"Engineer\"","type":"urn:okta:expression:1.0"}},"actions":{"assignUserToGroups":{"groupIds":["00gjitX9HqABSoqTB0g3"]}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2610,6 +2901,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"type":"group_rule","id":"0pr3f7zMZZHPgUoWO0g4","status":"INACTIVE","name":"Engineering group rule","created":"2016-12-01T14:40:04.000Z","lastUpdated":"2016-12-01T14:40:04.000Z","conditions":{"people":{"users":{"exclude":["00u22w79JPMEeeuLr0g4"]},"groups":{"exclude":[]}},"expression":{"value":"user.role==\"Engineer\"","type":"urn:okta:expression:1.0"}},"actions":{"assignUserToGroups":{"groupIds":["00gjitX9HqABSoqTB0g3"]}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -2622,24 +2914,28 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/groups/rules/{groupRuleId}",
         status: 202,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/groups/rules/{groupRuleId}/lifecycle/activate",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/groups/rules/{groupRuleId}/lifecycle/deactivate",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2649,6 +2945,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"00g1emaKYZTWRYYRRTSK","created":"2015-02-06T10:11:28.000Z","lastUpdated":"2015-10-05T19:16:43.000Z","lastMembershipUpdated":"2015-11-28T19:15:32.000Z","objectClass":["okta:user_group"],"type":"OKTA_GROUP","profile":{"name":"West Coast users","description":"All users West of The Rockies"},"_links":{"logo":[{"name":"medium","href":"https://{yourOktaDomain}/img/logos/groups/okta-medium.png","type":"image/png"},{"name":"large","href":"https://{yourOktaDomain}/img/logos/groups/okta-large.png","type":"image/png"}],"users":{"href":"https://{yourOktaDomain}/api/v1/groups/00g1emaKYZTWRYYRRTSK/users"},"apps":{"href":"https://{yourOktaDomain}/api/v1/groups/00g1emaKYZTWRYYRRTSK/apps"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -2658,12 +2955,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"00g1emaKYZTWRYYRRTSK","created":"2015-02-06T10:11:28.000Z","lastUpdated":"2015-10-05T19:16:43.000Z","lastMembershipUpdated":"2015-11-28T19:15:32.000Z","objectClass":["okta:user_group"],"type":"OKTA_GROUP","profile":{"name":"West Coast users","description":"All users West of The Rockies"},"_links":{"logo":[{"name":"medium","href":"https://{yourOktaDomain}/img/logos/groups/okta-medium.png","type":"image/png"},{"name":"large","href":"https://{yourOktaDomain}/img/logos/groups/okta-large.png","type":"image/png"}],"users":{"href":"https://{yourOktaDomain}/api/v1/groups/00g1emaKYZTWRYYRRTSK/users"},"apps":{"href":"https://{yourOktaDomain}/api/v1/groups/00g1emaKYZTWRYYRRTSK/apps"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/groups/{groupId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2673,6 +2972,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"0oafwvZDWJKVLDCUWUAC","name":"template_basic_auth","label":"Sample Basic Auth App","status":"ACTIVE","lastUpdated":"2013-09-30T00:56:52.000Z","created":"2013-09-30T00:56:52.000Z","accessibility":{"selfService":false,"errorRedirectUrl":null},"visibility":{"autoSubmitToolbar":false,"hide":{"iOS":false,"web":false},"appLinks":{"login":true}},"features":[],"signOnMode":"BASIC_AUTH","credentials":{"scheme":"EDIT_USERNAME_AND_PASSWORD","userNameTemplate":{"template":"${source.login}","type":"BUILT_IN"}},"settings":{"app":{"url":"https://example.com/login.html","authURL":"https://example.com/auth.html"}},"_links":{"appLinks":[{"href":"https://{yourOktaDomain}/home/template_basic_auth/0oafwvZDWJKVLDCUWUAC/1438","name":"login","type":"text/html"}],"users":{"href":"https://{yourOktaDomain}/api/v1/apps/0oafwvZDWJKVLDCUWUAC/users"},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/apps/0oafwvZDWJKVLDCUWUAC/lifecycle/deactivate"},"groups":{"href":"https://{yourOktaDomain}/api/v1/apps/0oafwvZDWJKVLDCUWUAC/groups"}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2682,6 +2982,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"00g1gae1k0znUcLuU0h8","type":"GROUP","resolved":true,"originId":"null","originType":"OKTA_DIRECTORY","displayName":"Product & Engineering","lastUpdated":"2023-03-29 18:18:37.0"}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -2691,12 +2992,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"00u1cmc03xjzePoWD0h8","type":"USER","resolved":true,"originId":null,"originType":"OKTA_DIRECTORY","displayName":"Oliver Putnam","lastUpdated":"Wed Mar 29 18:34:31 UTC 2023"}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/groups/{groupId}/owners/{ownerId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2706,6 +3009,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"IFIFAX2BIRGUSTQ","label":"Application Administrator","type":"APP_ADMIN","status":"ACTIVE","created":"2019-02-06T16:17:40.000Z","lastUpdated":"2019-02-06T16:17:40.000Z","assignmentType":"GROUP","_links":{"assignee":{"href":"https://{yourOktaDomain}/api/v1/users/00ur32Vg0fvpyHZeQ0g3"}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -2715,6 +3019,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"grasraHPx7i79ajaJ0g3","label":"Organization Administrator","type":"ORG_ADMIN","status":"ACTIVE","created":"2019-02-27T14:56:55.000Z","lastUpdated":"2019-02-27T14:56:55.000Z","assignmentType":"GROUP","_links":{"assignee":{"href":"https://{yourOktaDomain}/api/v1/groups/00gsr2IepS8YhHRFf0g3"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2724,12 +3029,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"grasraHPx7i79ajaJ0g3","label":"Organization Administrator","type":"ORG_ADMIN","status":"ACTIVE","created":"2019-02-27T14:56:55.000Z","lastUpdated":"2019-02-27T14:56:55.000Z","assignmentType":"GROUP","_links":{"assignee":{"href":"https://{yourOktaDomain}/api/v1/groups/00gsr2IepS8YhHRFf0g3"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/groups/{groupId}/roles/{roleAssignmentId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2742,30 +3049,35 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"[]"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "PUT",
         path: "/api/v1/groups/{groupId}/roles/{roleAssignmentId}/targets/catalog/apps/{appName}",
         status: 200,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/groups/{groupId}/roles/{roleAssignmentId}/targets/catalog/apps/{appName}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "PUT",
         path: "/api/v1/groups/{groupId}/roles/{roleAssignmentId}/targets/catalog/apps/{appName}/{appId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/groups/{groupId}/roles/{roleAssignmentId}/targets/catalog/apps/{appName}/{appId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2778,18 +3090,21 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"[]"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "PUT",
         path: "/api/v1/groups/{groupId}/roles/{roleAssignmentId}/targets/groups/{targetGroupId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/groups/{groupId}/roles/{roleAssignmentId}/targets/groups/{targetGroupId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2799,18 +3114,21 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"00u118oQYT4TBTemp0g4","status":"ACTIVE","created":"2022-04-04T15:56:05.000Z","activated":null,"statusChanged":null,"lastLogin":"2022-05-04T19:50:52.000Z","lastUpdated":"2022-05-05T18:15:44.000Z","passwordChanged":"2022-04-04T16:00:22.000Z","type":{"id":"oty1162QAr8hJjTaq0g4"},"profile":{"firstName":"Alice","lastName":"Smith","mobilePhone":null,"secondEmail":null,"login":"alice.smith@example.com","email":"alice.smith@example.com"},"credentials":{"password":{},"provider":{"type":"OKTA","name":"OKTA"}},"_links":{"self":{"href":"http://your-subdomain.okta.com/api/v1/users/00u118oQYT4TBGuay0g4"}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
         path: "/api/v1/groups/{groupId}/users/{userId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/groups/{groupId}/users/{userId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2820,6 +3138,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"HKY1i2htmXF5UNQhL0g4","keyId":"bb5bed7d-6e4d-488f-9c86-59b93a2bb3fb","name":"My new key","created":"2022-08-22T16:34:33.000Z","lastUpdated":"2022-08-22T16:34:33.000Z","isUsed":"true"},{"id":"HKY1p7jWLndGQV9M60g4","keyId":"7fbc27fd-e3df-4522-86bf-1930110256ad","name":"Test key","created":"2022-08-31T18:09:58.000Z","lastUpdated":"2022-08-31T18:09:58.000Z","isUsed":"false"}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -2829,6 +3148,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"HKY1p7jWLndGQV9M60g4","keyId":"7fbc27fd-e3df-4522-86bf-1930110256ad","name":"My new key","created":"2022-08-31T18:09:58.000Z","lastUpdated":"2022-08-31T18:09:58.000Z","isUsed":"false","_embedded":{"kty":"RSA","alg":"RSA","kid":"7fbc27fd-e3df-4522-86bf-1930110256ad","use":"null","e":"AQAB","n":"2naqCnv6r4xNQs7207lRtKQvdtnlVND-8k5iYBIiqoKGY3CqUmRm1jleoOniiQoMkFX8Wj2DmVqr002efF3vOQ7_gjtTatBTVUNbNIQLybun4dkVoUtfP7pRc5SLpcP3eGPRVar734ZrpQXzmCEdpqBt3jrVjwYjNE5DqOjbYXFJtMsy8CWE9LRJ3kyHEoHPzo22dG_vMrXH0_sAQoCk_4TgNCbvyzVmGVYXI_BkUnp0hv2pR4bQVRYzGB9dKJdctOh8zULqc_EJ8tiYsS05YnF7whrWEyARK0rH-e4d4W-OmBTga_zhY4kJ4NsoQ4PyvcatZkxjPO92QHQOFDnf3w`"}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2838,6 +3158,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"_embedded":{"kty":"RSA","alg":"RSA","kid":"7fbc27fd-e3df-4522-86bf-1930110256ad","use":null,"e":"AQAB","n":"2naqCnv6r4xNQs7207lRtKQvdtnlVND-8k5iYBIiqoKGY3CqUmRm1jleoOniiQoMkFX8Wj2DmVqr002efF3vOQ7_gjtTatBTVUNbNIQLybun4dkVoUtfP7pRc5SLpcP3eGPRVar734ZrpQXzmCEdpqBt3jrVjwYjNE5DqOjbYXFJtMsy8CWE9LRJ3kyHEoHPzo22dG_vMrXH0_sAQoCk_4TgNCbvyzVmGVYXI_BkUnp0hv2pR4bQVRYzGB9dKJdctOh8zULqc_EJ8tiYsS05YnF7whrWEyARK0rH-e4d4W-OmBTga_zhY4kJ4NsoQ4PyvcatZkxjPO92QHQOFDnf3w`"}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2847,6 +3168,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"HKY1p7jWLndGQV9M60g4","keyId":"7fbc27fd-e3df-4522-86bf-1930110256ad","name":"My new key","created":"2022-08-31T18:09:58.000Z","lastUpdated":"2022-08-31T18:09:58.000Z","isUsed":"false"}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -2856,12 +3178,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"HKY1p7jWLndGQV9M60g4","keyId":"7fbc27fd-e3df-4522-86bf-1930110256ad","name":"My updated new key","created":"2022-08-31T18:09:58.000Z","lastUpdated":"2022-08-31T18:16:59.000Z","isUsed":"false"}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/hook-keys/{id}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2871,6 +3195,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"value":[{"id":"00u118oQYT4TBGuay0g4","orn":"orn:okta:00o5rb5mt2H3d1TJd0h7:users:00u118oQYT4TBGuay0g4","_links":{"self":{"href":"http://your-subdomain.okta.com/api/v1/users/00u118oQYT4TBGuay0g4"},"roles":{"href":"http://your-subdomain.okta.com/api/v1/users/00u118oQYT4TBGuay0g4/roles"}}}],"_links":{"next":{"href":"http://your-subdomain.okta.com/api/v1/iam/assignees/users?after=00u118oQYT4TBGuay0g4&limit=1"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2880,6 +3205,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"bundles":[{"id":"0bbfxqCAJWWGELFTYAAA","name":"Group admin bundle","description":"Group bundle for administrative access","status":"ACTIVE","orn":"orn:okta:governance:00o5rb5mt2H3d1TJd0h7:bundles:0bbfxqCAJWWGELFTYAAA","_links":{"entitlements":"http://your-subdomain.okta.com/api/v1/iam/governance/bundles/0bbfxqCAJWWGELFTYAAA/entitlements"}}],"_links":{"self":{"href":"http://your-subdomain.okta.com/api/v1/iam/governance/bundles?limit=2&after=10"},"next":{"href":"http://your-subdomain.okta.com/api/v1/iam/governance/bundles?after=bundleId12"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -2889,6 +3215,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"0bbfxqCAJWWGELFTYAAA","name":"Group admin bundle","description":"Group bundle for administrative access","status":"ACTIVE","orn":"orn:okta:governance:00o5rb5mt2H3d1TJd0h7:bundles:0bbfxqCAJWWGELFTYAAA","_links":{"self":"http://your-subdomain.okta.com/api/v1/iam/governance/bundles/0bbfxqCAJWWGELFTYAAA","entitlements":"http://your-subdomain.okta.com/api/v1/iam/governance/bundles/0bbfxqCAJWWGELFTYAAA/entitlements"}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2898,6 +3225,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"0bbfxqCAJWWGELFTYAAA","name":"Group admin bundle","description":"Group bundle for administrative access","status":"ACTIVE","orn":"orn:okta:governance:00o5rb5mt2H3d1TJd0h7:bundles:0bbfxqCAJWWGELFTYAAA","_links":{"self":"http://your-subdomain.okta.com/api/v1/iam/governance/bundles/0bbfxqCAJWWGELFTYAAA","entitlements":"http://your-subdomain.okta.com/api/v1/iam/governance/bundles/0bbfxqCAJWWGELFTYAAA/entitlements"}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -2907,12 +3235,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"0bbfxqCAJWWGELFTYAAA","name":"Group admin bundle","description":"Group bundle for administrative access","status":"ACTIVE","orn":"orn:okta:governance:00o5rb5mt2H3d1TJd0h7:bundles:0bbfxqCAJWWGELFTYAAA","_links":{"self":"http://your-subdomain.okta.com/api/v1/iam/governance/bundles/0bbfxqCAJWWGELFTYAAA","entitlements":"http://your-subdomain.okta.com/api/v1/iam/governance/bundles/0bbfxqCAJWWGELFTYAAA/entitlements"}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/iam/governance/bundles/{bundleId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2922,6 +3252,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"entitlements":[{"id":"espfxqCAJWWGELFTYASJ","role":"GROUP_MEMBERSHIP_ADMIN","name":"Group Membership Admin","description":"Perform all admin activities for groups in the org","_links":{"values":"http://your-subdomain.okta.com/api/v1/iam/governance/bundles/0bbfxqCAJWWGELFTYAAA/entitlements/espfxqCAJWWGELFTYASJ/values"}}],"_links":{"self":{"href":"http://your-subdomain.okta.com/api/v1/iam/governance/bundles?limit=2&after=10"},"next":{"href":"http://your-subdomain.okta.com/api/v1/iam/governance/bundles?after=bundleId12"},"bundle":{"href":"http://your-subdomain.okta.com/api/v1/iam/governance/bundles/0bbfxqCAJWWGELFTYAAA"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2931,6 +3262,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"entitlementValues":[{"id":"entfxqCAJWWGELFTYAAA","value":"orn:okta:00o5rb5mt2H3d1TJd0h7:groups:00guaxWZ0AOa5NFAj0g3","name":"Restricted users group","_links":{"group":"http://your-subdomain.okta.com/api/v1/groups/00guaxWZ0AOa5NFAj0g3"}}],"_links":{"self":{"href":"http://your-subdomain.okta.com/api/v1/iam/governance/bundles?limit=2&after=10"},"bundle":{"href":"http://your-subdomain.okta.com/api/v1/iam/governance/bundles/0bbfxqCAJWWGELFTYAAA"},"entitlements":{"href":"http://your-subdomain.okta.com/api/v1/iam/governance/bundles/0bbfxqCAJWWGELFTYAAA/entitlements"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2940,6 +3272,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"optInStatus":"OPTING_IN","_links":{"optInStatus":{"href":"http://your-subdomain.okta.com/api/v1/iam/governance/optIn"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -2949,6 +3282,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"optInStatus":"OPTING_IN","_links":{"optInStatus":{"href":"http://your-subdomain.okta.com/api/v1/iam/governance/optIn"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -2958,6 +3292,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"optInStatus":"OPTING_OUT","_links":{"optInStatus":{"href":"http://your-subdomain.okta.com/api/v1/iam/governance/optIn"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2967,6 +3302,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"resource-sets":[{"id":"iamoJDFKaJxGIr0oamd9g","label":"SF-IT-1","description":"First San Francisco IT Resource Set","created":"2021-02-06T16:20:57.000Z","lastUpdated":"2021-02-06T16:20:57.000Z","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/iam/resource-sets/iamoJDFKaJxGIr0oamd9g"},"resources":{"href":"https://{yourOktaDomain}/api/v1/iam/resource-sets/iamoJDFKaJxGIr0oamd9g/resources"},"bindings":{"href":"https://{yourOktaDomain}/api/v1/iam/resource-sets/iamoJDFKaJxGIr0oamd9g/bindings"}}},{"id":"iamoJDFKaJxGIr0oamd0q","label":"SF-IT-2","description":"Second San Francisco IT Resource Set","created":"2021-02-06T16:20:57.000Z","lastUpdated":"2021-02-06T16:20:57.000Z","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/iam/resource-sets/iamoJDFKaJxGIr0oamd0q"},"resources":{"href":"https://{yourOktaDomain}/api/v1/iam/resource-sets/iamoJDFKaJxGIr0oamd0q/resources"},"bindings":{"href":"https://{yourOktaDomain}/api/v1/iam/resource-sets/iamoJDFKaJxGIr0oamd0q/bindings"}}}],"_links":{"next":{"href":"https://{yourOktaDomain}/api/v1/iam/resource-sets?after=iamoJDFKaJxGIr0oamd0q"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -2976,6 +3312,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"iamoJDFKaJxGIr0oamd9g","label":"SF-IT-People","description":"People in the IT department of San Francisco","created":"2021-02-06T16:20:57.000Z","lastUpdated":"2021-02-06T16:20:57.000Z","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/iam/resource-sets/iamoJDFKaJxGIr0oamd9g"},"resources":{"href":"https://{yourOktaDomain}/api/v1/iam/resource-sets/iamoJDFKaJxGIr0oamd9g/resources"},"bindings":{"href":"https://{yourOktaDomain}/api/v1/iam/resource-sets/iamoJDFKaJxGIr0oamd9g/bindings"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -2985,6 +3322,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"iamoJDFKaJxGIr0oamd9g","label":"SF-IT-People","description":"People in the IT department of San Francisco","created":"2021-02-06T16:20:57.000Z","lastUpdated":"2021-02-06T16:20:57.000Z","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/iam/resource-sets/iamoJDFKaJxGIr0oamd9g"},"resources":{"href":"https://{yourOktaDomain}/api/v1/iam/resource-sets/iamoJDFKaJxGIr0oamd9g/resources"},"bindings":{"href":"https://{yourOktaDomain}/api/v1/iam/resource-sets/iamoJDFKaJxGIr0oamd9g/bindings"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -2994,12 +3332,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"iamoJDFKaJxGIr0oamd9g","label":"SF-IT-People","description":"People in the IT department of San Francisco","created":"2021-02-06T16:20:57.000Z","lastUpdated":"2021-02-06T16:20:57.000Z","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/iam/resource-sets/iamoJDFKaJxGIr0oamd9g"},"resources":{"href":"https://{yourOktaDomain}/api/v1/iam/resource-sets/iamoJDFKaJxGIr0oamd9g/resources"},"bindings":{"href":"https://{yourOktaDomain}/api/v1/iam/resource-sets/iamoJDFKaJxGIr0oamd9g/bindings"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/iam/resource-sets/{resourceSetIdOrLabel}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3009,6 +3349,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"roles":[{"id":"cr0WxyzJxGIr0ouum0g4","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/iam/roles/cr0WxyzJxGIr0ouum0g4"},"members":{"href":"https://{yourOktaDomain}/api/v1/iam/resource-sets/iamoJDFKaJxGIr0oamd9g/bindings/cr0WxyzJxGIr0ouum0g4/members"}}}],"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/iam/resource-sets/iamoJDFKaJxGIr0oamd9g/bindings"},"resource-set":{"href":"https://{yourOktaDomain}/api/v1/iam/resource-sets/iamoJDFKaJxGIr0oamd9g"},"next":{"href":"https://{yourOktaDomain}/api/v1/iam/resource-sets/iamoJDFKaJxGIr0oamd9g/bindings?after=cr0WxyzJxGIr0ouum0g4"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -3018,6 +3359,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/iam/resource-sets/iamoJDFKaJxGIr0oamd9g/bindings/cr0Yq6IJxGIr0ouum0g3"},"bindings":{"href":"https://{yourOktaDomain}/api/v1/iam/resource-sets/iamoJDFKaJxGIr0oamd9g/bindings"},"resource-set":{"href":"https://{yourOktaDomain}/api/v1/iam/resource-sets/iamoJDFKaJxGIr0oamd9g"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3027,12 +3369,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"cr0Yq6IJxGIr0ouum0g3","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/iam/resource-sets/iamoJDFKaJxGIr0oamd9g/bindings/cr0Yq6IJxGIr0ouum0g3"},"members":{"href":"https://{yourOktaDomain}/api/v1/iam/resource-sets/iamoJDFKaJxGIr0oamd9g/bindings/cr0Yq6IJxGIr0ouum0g3/members"},"resource-set":{"href":"https://{yourOktaDomain}/api/v1/iam/resource-sets/iamoJDFKaJxGIr0oamd9g"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/iam/resource-sets/{resourceSetIdOrLabel}/bindings/{roleIdOrLabel}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3042,6 +3386,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"members":[{"id":"irb1qe6PGuMc7Oh8N0g4","created":"2024-12-19T00:00:00.000Z","lastUpdated":"2024-12-19T00:00:00.000Z","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/users/00uuk41Hjga5qGfQ30g3"}}},{"id":"irb1q92TFAHzySt3x0g4","created":"2024-12-19T00:00:00.000Z","lastUpdated":"2024-12-19T00:00:00.000Z","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/groups/00guaxWZ0AOa5NFAj0g3"}}}],"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/iam/resource-sets/iamoJDFKaJxGIr0oamd9g/bindings/cr0Yq6IJxGIr0ouum0g3/members"},"binding":{"href":"https://{yourOktaDomain}/api/v1/iam/resource-sets/iamoJDFKaJxGIr0oamd9g/bindings/cr0Yq6IJxGIr0ouum0g3"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PATCH",
@@ -3051,6 +3396,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/iam/resource-sets/iamoJDFKaJxGIr0oamd9g/bindings/cr0Yq6IJxGIr0ouum0g3"},"bindings":{"href":"https://{yourOktaDomain}/api/v1/iam/resource-sets/iamoJDFKaJxGIr0oamd9g/bindings"},"resource-set":{"href":"https://{yourOktaDomain}/api/v1/iam/resource-sets/iamoJDFKaJxGIr0oamd9g"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3060,12 +3406,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"irb1qe6PGuMc7Oh8N0g4","created":"2021-02-06T16:20:57.000Z","lastUpdated":"2021-02-06T16:20:57.000Z","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/users/00uuk41Hjga5qGfQ30g3"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/iam/resource-sets/{resourceSetIdOrLabel}/bindings/{roleIdOrLabel}/members/{memberId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3075,6 +3423,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"resources":[{"id":"ire106sQKoHoXXsAe0g4","orn":"orn:{partition}:directory:{yourOrgId}:groups:00guaxWZ0AOa5NFAj0g3","created":"2021-02-06T16:20:57.000Z","lastUpdated":"2021-02-06T16:20:57.000Z","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/groups/00guaxWZ0AOa5NFAj0g3"},"resource":{"href":"https://{yourOktaDomain}/api/v1/iam/resource-sets/iamoJDFKaJxGIr0oamd9g/resources/ire2snv2xSY7a4iSe0g1"}}},{"id":"ire106riDrTYl4qA70g4","orn":"orn:{partition}:directory:{yourOrgId}:groups:00gu67DU2qNCjNZYO0g3:contained_resources","created":"2021-02-06T16:20:57.000Z","lastUpdated":"2021-02-06T16:20:57.000Z","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/groups/00gu67DU2qNCjNZYO0g3/users"},"resource":{"href":"https://{yourOktaDomain}/api/v1/iam/resource-sets/iamoJDFKaJxGIr0oamd9g/resources/ire2snv2xSY7a4iSe0g2"}}},{"id":"irezvo4AwE2ngpMw40g3","orn":"orn:{partition}:directory:{yourOrgId}:users","created":"2021-02-06T16:20:57.000Z","lastUpdated":"2021-02-06T16:20:57.000Z","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/users"},"users":{"href":"https://{yourOktaDomain}/api/v1/users"}}},{"id":"ire2j4iDnxHhUFaZN0g4","orn":"orn:{partition}:directory:{yourOrgId}:groups","created":"2021-02-06T16:20:57.000Z","lastUpdated":"2021-02-06T16:20:57.000Z","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/groups"},"groups":{"href":"https://{yourOktaDomain}/api/v1/groups"},"resource":{"href":"https://{yourOktaDomain}/api/v1/iam/resource-sets/iamoJDFKaJxGIr0oamd9g/resources/ire2snv2xSY7a4iSe0g3"}}}],"_links":{"next":{"href":"https://{yourOktaDomain}/api/v1/iam/resource-sets/iamoJDFKaJxGIr0oamd9g/resources?after=irezvn1ZZxLSIBM2J0g3"},"resource-set":{"href":"https://{yourOktaDomain}/api/v1/iam/resource-sets/iamoJDFKaJxGIr0oamd9g"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -3084,6 +3433,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"ire106sQKoHoXXsAe0g4","orn":"orn:okta:idp:00o5rb5mt2H3d1TJd0h7:apps","conditions":{"Exclude":{"okta:ORN":["orn:okta:idp:00o5rb5mt2H3d1TJd0h7:apps:0oa1014FmyZ2H0oRY0g4","orn:okta:idp:00o5rb5mt2H3d1TJd0h7:apps:slack"]}},"created":"2021-02-06T16:20:57.000Z","lastUpdated":"2021-02-06T16:20:57.000Z","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/apps"},"resource":{"href":"https://{yourOktaDomain}/api/v1/iam/resource-sets/iamoJDFKaJxGIr0oamd9g/resources/ire2snv2xSY7a4iSe0g1"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PATCH",
@@ -3093,6 +3443,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"iamoJDFKaJxGIr0oamd9g","label":"SF-IT-People","description":"People in the IT department of San Francisco","created":"2021-02-06T16:20:57.000Z","lastUpdated":"2021-02-06T16:20:57.000Z","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/iam/resource-sets/iamoJDFKaJxGIr0oamd9g"},"resources":{"href":"https://{yourOktaDomain}/api/v1/iam/resource-sets/iamoJDFKaJxGIr0oamd9g/resources"},"bindings":{"href":"https://{yourOktaDomain}/api/v1/iam/resource-sets/iamoJDFKaJxGIr0oamd9g/bindings"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3102,6 +3453,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"ire106sQKoHoXXsAe0g4","orn":"orn:okta:idp:00o5rb5mt2H3d1TJd0h7:apps","conditions":{"Exclude":{"okta:ORN":["orn:okta:idp:00o5rb5mt2H3d1TJd0h7:apps:0oa1014FmyZ2H0oRY0g4","orn:okta:idp:00o5rb5mt2H3d1TJd0h7:apps:slack"]}},"created":"2021-02-06T16:20:57.000Z","lastUpdated":"2021-02-06T16:20:57.000Z","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/apps"},"resource":{"href":"https://{yourOktaDomain}/api/v1/iam/resource-sets/iamoJDFKaJxGIr0oamd9g/resources/ire2snv2xSY7a4iSe0g1"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -3111,12 +3463,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"ire106sQKoHoXXsAe0g4","orn":"orn:okta:idp:00o5rb5mt2H3d1TJd0h7:apps","conditions":{"Exclude":{"okta:ORN":["orn:okta:idp:00o5rb5mt2H3d1TJd0h7:apps:0oa1014FmyZ2H0oRY0g4","orn:okta:idp:00o5rb5mt2H3d1TJd0h7:apps:slack"]}},"created":"2021-02-06T16:20:57.000Z","lastUpdated":"2021-02-06T16:20:57.000Z","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/apps"},"resource":{"href":"https://{yourOktaDomain}/api/v1/iam/resource-sets/iamoJDFKaJxGIr0oamd9g/resources/ire2snv2xSY7a4iSe0g1"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/iam/resource-sets/{resourceSetIdOrLabel}/resources/{resourceId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3126,6 +3480,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"roles":[{"id":"cr0Yq6IJxGIr0ouum0g3","label":"UserCreator","description":"Create users","created":"2021-02-06T16:20:57.000Z","lastUpdated":"2021-02-06T16:20:57.000Z","_links":{"permissions":{"href":"https://{yourOktaDomain}/api/v1/iam/roles/cr0Yq6IJxGIr0ouum0g3/permissions"},"self":{"href":"https://{yourOktaDomain}/api/v1/iam/roles/cr0Yq6IJxGIr0ouum0g3"}}},{"id":"cr0Fw7HKcWIroo88m3r1","label":"GroupMembershipManager","description":"Manage group membership","created":"2021-02-06T16:20:57.000Z","lastUpdated":"2021-02-06T16:20:57.000Z","_links":{"permissions":{"href":"https://{yourOktaDomain}/api/v1/iam/roles/cr0Fw7HKcWIroo88m3r1/permissions"},"self":{"href":"https://{yourOktaDomain}/api/v1/iam/roles/cr0Fw7HKcWIroo88m3r1"}}}],"_links":{"next":{"href":"https://{yourOktaDomain}/api/v1/iam/roles?after=cr0Fw7HKcWIroo88m3r1"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -3135,6 +3490,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"cr0Yq6IJxGIr0ouum0g3","label":"UserCreator","description":"Create users","created":"2021-02-06T16:20:57.000Z","lastUpdated":"2021-02-06T16:20:57.000Z","_links":{"permissions":{"href":"https://{yourOktaDomain}/api/v1/iam/roles/cr0Yq6IJxGIr0ouum0g3/permissions"},"self":{"href":"https://{yourOktaDomain}/api/v1/iam/roles/cr0Yq6IJxGIr0ouum0g3"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3144,6 +3500,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"cr0Yq6IJxGIr0ouum0g3","label":"UserCreator","description":"Create users","created":"2021-02-06T16:20:57.000Z","lastUpdated":"2021-02-06T16:20:57.000Z","_links":{"permissions":{"href":"https://{yourOktaDomain}/api/v1/iam/roles/cr0Yq6IJxGIr0ouum0g3/permissions"},"self":{"href":"https://{yourOktaDomain}/api/v1/iam/roles/cr0Yq6IJxGIr0ouum0g3"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -3153,12 +3510,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"cr0Yq6IJxGIr0ouum0g3","label":"UserCreator","description":"Create users","created":"2021-02-06T16:20:57.000Z","lastUpdated":"2021-02-06T16:20:57.000Z","_links":{"permissions":{"href":"https://{yourOktaDomain}/api/v1/iam/roles/cr0Yq6IJxGIr0ouum0g3/permissions"},"self":{"href":"https://{yourOktaDomain}/api/v1/iam/roles/cr0Yq6IJxGIr0ouum0g3"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/iam/roles/{roleIdOrLabel}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3168,6 +3527,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"permissions":[{"label":"okta.users.create","created":"2021-02-06T16:20:57.000Z","lastUpdated":"2021-02-06T16:20:57.000Z","_links":{"role":{"href":"https://{yourOktaDomain}/api/v1/iam/roles/cr0Yq6IJxGIr0ouum0g3"},"self":{"href":"https://{yourOktaDomain}/api/v1/iam/roles/cr0Yq6IJxGIr0ouum0g3/permissions/okta.users.create"}}},{"label":"okta.users.read","created":"2021-02-06T16:20:57.000Z","lastUpdated":"2021-02-06T16:20:57.000Z","conditions":{"include":{"okta:ResourceAttribute/User/Profile":["city","state","zipCode"]}},"_links":{"role":{"href":"https://{yourOktaDomain}/api/v1/iam/roles/cr0Yq6IJxGIr0ouum0g3"},"self":{"href":"https://{yourOktaDomain}/api/v1/iam/roles/cr0Yq6IJxGIr0ouum0g3/permissions/okta.users.read"}}},{"label":"okta.groups.read","created":"2021-02-06T16:20:57.000Z","lastUpdated":"2021-02-06T16:20:57.000Z","_links":{"role":{"href":"https://{yourOktaDomain}/api/v1/iam/roles/cr0Yq6IJxGIr0ouum0g3"},"self":{"href":"https://{yourOktaDomain}/api/v1/iam/roles/cr0Yq6IJxGIr0ouum0g3/permissions/okta.groups.read"}}},{"label":"okta.users.userprofile.manage","created":"2021-02-06T16:20:57.000Z","lastUpdated":"2021-02-06T16:20:57.000Z","_links":{"role":{"href":"https://{yourOktaDomain}/api/v1/iam/roles/cr0Yq6IJxGIr0ouum0g3"},"self":{"href":"https://{yourOktaDomain}/api/v1/iam/roles/cr0Yq6IJxGIr0ouum0g3/permissions/okta.users.userprofile.manage"}}}]}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3177,12 +3537,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"label":"okta.users.manage","created":"2021-02-06T16:20:57.000Z","lastUpdated":"2021-02-06T16:20:57.000Z","_links":{"role":{"href":"https://{yourOktaDomain}/api/v1/iam/roles/cr0Yq6IJxGIr0ouum0g3"},"self":{"href":"https://{yourOktaDomain}/api/v1/iam/roles/cr0Yq6IJxGIr0ouum0g3/permissions/okta.users.manage"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/iam/roles/{roleIdOrLabel}/permissions/{permissionType}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -3192,12 +3554,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"label":"okta.users.read","conditions":{"include":{"okta:ResourceAttribute/User/Profile":["city","state","zipCode"]}},"created":"2021-02-06T16:20:57.000Z","lastUpdated":"2021-02-06T16:20:57.000Z","_links":{"role":{"href":"https://{yourOktaDomain}/api/v1/iam/roles/cr0Yq6IJxGIr0ouum0g3"},"self":{"href":"https://{yourOktaDomain}/api/v1/iam/roles/cr0Yq6IJxGIr0ouum0g3/permissions/okta.users.read"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/iam/roles/{roleIdOrLabel}/permissions/{permissionType}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
@@ -3207,6 +3571,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"00gsl4xM9ys8TdnbZ0g4","externalId":"GROUPEXT123456784C2IF","profile":{"displayName":"West Coast users","description":"All users West of The Rockies"}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3216,6 +3581,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"00gsl4xM9ys8TdnbZ0g4","externalId":"GROUPEXT123456784C2IF","profile":{"displayName":"West Coast users","description":"All users West of The Rockies"}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -3225,12 +3591,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"00gsl4xM9ys8TdnbZ0g4","externalId":"GROUPEXT123456784C2IF","profile":{"displayName":"West Coast users","description":"All users West of The Rockies"}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/identity-sources/{identitySourceId}/groups/{groupOrExternalId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3240,18 +3608,21 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"memberExternalIds":["USEREXT123456784C2IFA","USEREXT123456784C3IFB","USEREXT123456784C4IFC"]}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/identity-sources/{identitySourceId}/groups/{groupOrExternalId}/membership",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/identity-sources/{identitySourceId}/groups/{groupOrExternalId}/membership/{memberExternalId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3261,6 +3632,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"aps1qqonvr2SZv6o70h8","identitySourceId":"0oa3l6l6WK6h0R0QW0g4","status":"CREATED","importType":"INCREMENTAL","created":"2022-04-04T15:56:05.000Z","lastUpdated":"2022-05-05T16:15:44.000Z"},{"id":"aps1quck606ngubVq0h8","identitySourceId":"0oa3l6l6WK6h0R0QW0g4","status":"TRIGGERED","importType":"INCREMENTAL","created":"2022-04-04T16:56:05.000Z","lastUpdated":"2022-05-05T17:15:44.000Z"},{"id":"aps1qzy2acb5jDlUc0h8","identitySourceId":"0oa3l6l6WK6h0R0QW0g4","status":"IN_PROGRESS","importType":"INCREMENTAL","created":"2022-04-04T17:56:05.000Z","lastUpdated":"2022-05-05T18:15:44.000Z"},{"id":"aps1qqne8c1JHkMdF0h8","identitySourceId":"0oa3l6l6WK6h0R0QW0g4","status":"EXPIRED","importType":"INCREMENTAL","created":"2022-04-04T18:56:05.000Z","lastUpdated":"2022-05-05T19:15:44.000Z"},{"id":"aps1qqonvr2SZv6o70h8","identitySourceId":"0oa3l6l6WK6h0R0QW0g4","status":"CLOSED","importType":"INCREMENTAL","created":"2022-04-04T19:56:05.000Z","lastUpdated":"2022-05-05T20:15:44.000Z"}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -3270,6 +3642,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"aps1qqonvr2SZv6o70h8","identitySourceId":"0oa3l6l6WK6h0R0QW0g4","status":"CREATED","importType":"INCREMENTAL","created":"2022-04-04T15:56:05.000Z","lastUpdated":"2022-05-05T16:15:44.000Z"}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3279,48 +3652,56 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"aps1qqonvr2SZv6o70h8","identitySourceId":"0oa3l6l6WK6h0R0QW0g4","status":"CREATED","importType":"INCREMENTAL","created":"2022-04-04T15:56:05.000Z","lastUpdated":"2022-05-05T16:15:44.000Z"}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/identity-sources/{identitySourceId}/sessions/{sessionId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/identity-sources/{identitySourceId}/sessions/{sessionId}/bulk-delete",
         status: 202,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/identity-sources/{identitySourceId}/sessions/{sessionId}/bulk-group-memberships-delete",
         status: 202,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/identity-sources/{identitySourceId}/sessions/{sessionId}/bulk-group-memberships-upsert",
         status: 202,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/identity-sources/{identitySourceId}/sessions/{sessionId}/bulk-groups-delete",
         status: 202,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/identity-sources/{identitySourceId}/sessions/{sessionId}/bulk-groups-upsert",
         status: 202,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/identity-sources/{identitySourceId}/sessions/{sessionId}/bulk-upsert",
         status: 202,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
@@ -3330,12 +3711,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"aps1qqonvr2SZv6o70h8","identitySourceId":"0oa3l6l6WK6h0R0QW0g4","status":"TRIGGERED","importType":"INCREMENTAL","created":"2022-04-04T15:56:05.000Z","lastUpdated":"2022-05-05T18:15:44.000Z"}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/identity-sources/{identitySourceId}/users",
         status: 200,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3345,6 +3728,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"00u7m9p9ZT8k2S2EX1f7","externalId":"EXT987654321Z9Y7X","created":"2025-07-24T12:06:05.000Z","lastUpdated":"2025-08-05T16:15:44.000Z","profile":{"userName":"emily.jones@example.com","firstName":"Emily","lastName":"Jones","email":"emily.jones@example.com","secondEmail":"emily.secondary@example.com","mobilePhone":"987-654-3210","homeAddress":"10800 NE 8th St #600, Bellevue, WA 98004"}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -3354,6 +3738,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"profile":{"firstName":"Emily","lastName":"Brock","email":"brockly@email.com","userName":"brockly@email.com","secondEmail":null,"mobilePhone":null,"homeAddress":null}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PATCH",
@@ -3363,12 +3748,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"profile":{"firstName":"Emily","lastName":"Brock","email":"emily.brock@update.com","userName":"emily.brock@update.com","secondEmail":"emily.secondary@example.com","mobilePhone":"987-654-3210","homeAddress":"10800 NE 8th St #600, Bellevue, WA 98004"}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/identity-sources/{identitySourceId}/users/{externalId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3378,6 +3765,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"0oa62b57p7c8PaGpU0h7","type":"FACEBOOK","name":"Facebook","status":"ACTIVE","created":"2016-03-24T23:18:27.000Z","lastUpdated":"2016-03-24T23:18:27.000Z","protocol":{"type":"OAUTH2","endpoints":{"authorization":{"url":"https://www.facebook.com/dialog/oauth","binding":"HTTP-REDIRECT"},"token":{"url":"https://graph.facebook.com/v2.5/oauth/access_token","binding":"HTTP-POST"}},"scopes":["public_profile","email"],"credentials":{"client":{"client_id":"your-client-id","client_secret":"your-client-secret"}}},"policy":{"provisioning":{"action":"AUTO","profileMaster":true,"groups":{"action":"NONE"},"conditions":{"deprovisioned":{"action":"NONE"},"suspended":{"action":"NONE"}}},"accountLink":{"filter":null,"action":"AUTO"},"subject":{"userNameTemplate":{"template":"idpuser.userPrincipalName"},"filter":null,"matchType":"USERNAME"},"mapAMRClaims":false,"trustClaims":false,"maxClockSkew":0},"_links":{"authorize":{"href":"https://{yourOktaDomain}/oauth2/v1/authorize?idp=0oa62b57p7c8PaGpU0h7&client_id={clientId}&response_type={responseType}&response_mode={responseMode}&scope={scopes}&redirect_uri={redirectUri}&state={state}","templated":true,"hints":{"allow":["GET"]}},"clientRedirectUri":{"href":"https://{yourOktaDomain}/oauth2/v1/authorize/callback","hints":{"allow":["POST"]}}}},{"id":"0oa62bc8wppPw0UGr0h7","type":"SAML2","name":"Example SAML IdP","status":"ACTIVE","created":"2016-03-24T23:14:54.000Z","lastUpdated":"2016-03-24T23:14:54.000Z","protocol":{"type":"SAML2","endpoints":{"sso":{"url":"https://idp.example.com","binding":"HTTP-POST","destination":"https://idp.example.com"},"acs":{"binding":"HTTP-POST","type":"INSTANCE"}},"algorithms":{"request":{"signature":{"algorithm":"SHA-256","scope":"REQUEST"}},"response":{"signature":{"algorithm":"SHA-256","scope":"ANY"}}},"settings":{"nameFormat":"urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified"},"credentials":{"trust":{"issuer":"https://idp.example.com","audience":"http://www.okta.com/123","kid":"your-key-id","additionalKids":["additional-key-id"]}}},"policy":{"provisioning":{"action":"AUTO","profileMaster":true,"groups":{"action":"NONE"},"conditions":{"deprovisioned":{"action":"NONE"},"suspended":{"action":"NONE"}}},"accountLink":{"filter":null,"action":"AUTO"},"subject":{"userNameTemplate":{"template":"saml.subjectNameId"},"filter":"(\\S+@example\\.com)","matchType":"USERNAME"},"mapAMRClaims":false,"trustClaims":false,"maxClockSkew":0},"_links":{"metadata":{"href":"https://{yourOktaDomain}/api/v1/idps/0oa62bc8wppPw0UGr0h7/metadata.xml","type":"application/xml","hints":{"allow":["GET"]}},"acs":{"href":"https://{yourOktaDomain}/sso/saml2/0oa62bc8wppPw0UGr0h7","type":"application/xml","hints":{"allow":["POST"]}},"users":{"href":"https://{yourOktaDomain}/api/v1/idps/0oa62bc8wppPw0UGr0h7/users","hints":{"allow":["GET"]}},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/idps/0oa62bc8wppPw0UGr0h7/lifecycle/deactivate","hints":{"allow":["POST"]}}}},{"id":"0oa62bfdiumsUndnZ0h7","type":"GOOGLE","name":"Google","status":"ACTIVE","created":"2016-03-24T23:21:49.000Z","lastUpdated":"2016-03-24T23:21:49.000Z","protocol":{"type":"OIDC","endpoints":{"authorization":{"url":"https://accounts.google.com/o/oauth2/auth","binding":"HTTP-REDIRECT"},"token":{"url":"https://www.googleapis.com/oauth2/v3/token","binding":"HTTP-POST"}},"scopes":["profile","email","openid"],"credentials":{"client":{"client_id":"your-client-id","client_secret":"your-client-secret"}}},"policy":{"provisioning":{"action":"AUTO","profileMaster":true,"groups":{"action":"NONE"},"conditions":{"deprovisioned":{"action":"NONE"},"suspended":{"action":"NONE"}}},"accountLink":{"filter":null,"action":"AUTO"},"subject":{"userNameTemplate":{"template":"idpuser.userPrincipalName"},"filter":null,"matchType":"USERNAME"},"mapAMRClaims":false,"trustClaims":false,"maxClockSkew":0},"_links":{"authorize":{"href":"https://{yourOktaDomain}/oauth2/v1/authorize?idp=0oa62bfdiumsUndnZ0h7&client_id={clientId}&response_type={responseType}&response_mode={responseMode}&scope={scopes}&redirect_uri={redirectUri}&state={state}","templated":true,"hints":{"allow":["GET"]}},"clientRedirectUri":{"href":"https://{yourOktaDomain}/oauth2/v1/authorize/callback","hints":{"allow":["POST"]}}}},{"id":"0oa62bfdjnK55Z5x80h7","type":"LINKEDIN","name":"LinkedIn","status":"ACTIVE","created":"2016-03-24T23:23:59.000Z","lastUpdated":"2016-03-24T23:23:59.000Z","protocol":{"type":"OAUTH2","endpoints":{"authorization":{"url":"https://www.linkedin.com/uas/oauth2/authorization","binding":"HTTP-REDIRECT"},"token":{"url":"https://www.linkedin.com/uas/oauth2/accessToken","binding":"HTTP-POST"}},"scopes":["r_basicprofile","r_emailaddress"],"credentials":{"client":{"client_id":"your-client-id","client_secret":"your-client-secret"}}},"policy":{"provisioning":{"action":"AUTO","profileMaster":true,"groups":{"action":"NONE"},"conditions":{"deprovisioned":{"action":"NONE"},"suspended":{"action":"NONE"}}},"accountLink":{"filter":null,"action":"AUTO"},"subject":{"userNameTemplate":{"template":"idpuser.userPrincipalName"},"filter":null,"matchType":"USERNAME"},"mapAMRClaims":false,"trustClaims":false,"maxClockSkew":0},"_links":{"authorize":{"href":"https://{yourOktaDomain}/oauth2/v1/authorize?idp=0oa62bfdjnK55Z5x80h7&client_id={clientId}&response_type={responseType}&response_mode={responseMode}&scope={scopes}&redirect_uri={redirectUri}&state={state}","templated":true,"hints":{"allow":["GET"]}},"clientRedirectUri":{"href":"https://{yourOktaDomain}/oauth2/v1/authorize/callback","hints":{"allow":["POST"]}}}},{"id":"0oajmvdFawBih4gey0g3","type":"MICROSOFT","name":"Microsoft","status":"ACTIVE","created":"2016-03-29T16:47:36.000Z","lastUpdated":"2016-03-29T16:47:36.000Z","protocol":{"type":"OIDC","endpoints":{"authorization":{"url":"https://login.microsoftonline.com/common/oauth2/v2.0/authorize","binding":"HTTP-REDIRECT"},"token":{"url":"https://login.microsoftonline.com/common/oauth2/v2.0/token","binding":"HTTP-POST"}},"scopes":["openid","email","profile","https://graph.microsoft.com/User.Read"],"credentials":{"client":{"client_id":"your-client-id","client_secret":"your-client-secret"}}},"policy":{"provisioning":{"action":"AUTO","profileMaster":true,"groups":{"action":"NONE"},"conditions":{"deprovisioned":{"action":"NONE"},"suspended":{"action":"NONE"}}},"accountLink":{"filter":null,"action":"AUTO"},"subject":{"userNameTemplate":{"template":"idpuser.userPrincipalName"},"filter":null,"matchType":"USERNAME"},"mapAMRClaims":false,"trustClaims":false,"maxClockSkew":0},"_links":{"authorize":{"href":"https://{yourOktaDomain}/oauth2/v1/authorize?idp=0oajmvdFawBih4gey0g3&client_id={clientId}&response_type={responseType}&response_mode={responseMode}&scope={scopes}&redirect_uri={redirectUri}&state={state}","templated":true,"hints":{"allow":["GET"]}},"clientRedirectUri":{"href":"https://{yourOktaDomain}/oauth2/v1/authorize/callback","hints":{"allow":["POST"]}}}},{"id":"0oaulob4BFVa4zQvt0g3","type":"OIDC","name":"Example OpenID Connect IdP","status":"ACTIVE","created":"2019-02-07T20:07:47.000Z","lastUpdated":"2019-02-07T20:07:47.000Z","protocol":{"type":"OIDC","endpoints":{"authorization":{"url":"https://idp.example.com/authorize","binding":"HTTP-REDIRECT"},"token":{"url":"https://idp.example.com/token","binding":"HTTP-POST"},"userInfo":{"url":"https://idp.example.com/userinfo","binding":"HTTP-REDIRECT"},"jwks":{"url":"https://idp.example.com/keys","binding":"HTTP-REDIRECT"}},"scopes":["openid"],"issuer":{"url":"https://idp.example.com"},"credentials":{"client":{"client_id":"your-client-id","client_secret":"your-client-secret"}}},"policy":{"provisioning":{"action":"AUTO","profileMaster":false,"groups":{"action":"NONE"},"conditions":{"deprovisioned":{"action":"NONE"},"suspended":{"action":"NONE"}}},"accountLink":{"filter":null,"action":"AUTO"},"subject":{"userNameTemplate":{"template":"idpuser.email"},"filter":null,"matchType":"USERNAME","matchAttribute":null},"mapAMRClaims":false,"trustClaims":false,"maxClockSkew":0},"_links":{"authorize":{"href":"https://{yourOktaDomain}/oauth2/v1/authorize?idp=0oaulob4BFVa4zQvt0g3&client_id={clientId}&response_type={responseType}&response_mode={responseMode}&scope={scopes}&redirect_uri={redirectUri}&state={state}&nonce={nonce}","templated":true,"hints":{"allow":["GET"]}},"clientRedirectUri":{"href":"https://{yourOktaDomain}/oauth2/v1/authorize/callback","hints":{"allow":["POST"]}}}},{"id":"0oa6jxasyhwM2ZHJh0g4","type":"X509","name":"Smart Card IDP Name","status":"ACTIVE","created":"2020-01-07T00:19:27.000Z","lastUpdated":"2020-01-07T00:19:27.000Z","properties":{"additionalAmr":["sc","hwk","pin","mfa"]},"protocol":{"type":"MTLS","endpoints":{"sso":{"url":"https://{yourOktaDomain}.okta.com/login/cert"}},"credentials":{"trust":{"issuer":"CN=Test Smart Card, OU=Test OU, O=Test O, C=US","audience":null,"kid":"45dec5ff-8cdc-48c0-85fe-a4869f1753dc","revocation":"CRL","revocationCacheLifetime":2880}}},"policy":{"provisioning":{"action":"DISABLED","profileMaster":false,"groups":null},"subject":{"userNameTemplate":{"template":"idpuser.subjectAltNameEmail"},"filter":null,"matchType":"EMAIL","matchAttribute":null},"mapAMRClaims":false,"trustClaims":false,"maxClockSkew":0},"_links":{"deactivate":{"href":"https://{yourOktaDomain}.okta.com/api/v1/idps/0oa6jxasyhwM2ZHJh0g4/lifecycle/deactivate","hints":{"allow":["POST"]}},"users":{"href":"https://{yourOktaDomain}.okta.com/api/v1/idps/0oa6jxasyhwM2ZHJh0g4/users","hints":{"allow":["GET"]}},"keys":{"href":"https://{yourOktaDomain}.okta.com/api/v1/idps/credentials/keys/45dec5ff-8cdc-48c0-85fe-a4869f1753dc","hints":{"allow":["GET"]}}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -3387,6 +3775,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"0oaulob4BFVa4zQvt0g3","type":"OIDC","name":"Example OpenID Connect IdP","status":"ACTIVE","created":"2019-02-07T20:07:47.000Z","lastUpdated":"2019-02-07T20:07:47.000Z","protocol":{"type":"OIDC","endpoints":{"authorization":{"url":"https://idp.example.com/authorize","binding":"HTTP-REDIRECT"},"token":{"url":"https://idp.example.com/token","binding":"HTTP-POST"},"userInfo":{"url":"https://idp.example.com/userinfo","binding":"HTTP-REDIRECT"},"jwks":{"url":"https://idp.example.com/keys","binding":"HTTP-REDIRECT"},"slo":{"url":"https://idp.example.com/slo","binding":"HTTP-REDIRECT"}},"algorithms":{"request":{"signature":{"algorithm":"HS256","scope":"REQUEST"}}},"scopes":["openid"],"settings":{"participateSlo":true},"issuer":{"url":"https://idp.example.com"},"credentials":{"client":{"client_id":"your-client-id","client_secret":"your-client-secret","pkce_required":"true"}}},"policy":{"provisioning":{"action":"AUTO","profileMaster":false,"groups":{"action":"NONE"},"conditions":{"deprovisioned":{"action":"NONE"},"suspended":{"action":"NONE"}}},"accountLink":{"filter":null,"action":"AUTO"},"subject":{"userNameTemplate":{"template":"idpuser.email"},"filter":null,"matchType":"USERNAME","matchAttribute":null},"mapAMRClaims":false,"trustClaims":false,"maxClockSkew":0},"_links":{"authorize":{"href":"https://{yourOktaDomain}/oauth2/v1/authorize?idp=0oaulob4BFVa4zQvt0g3&client_id={clientId}&response_type={responseType}&response_mode={responseMode}&scope={scopes}&redirect_uri={redirectUri}&state={state}&nonce={nonce}","templated":true,"hints":{"allow":["GET"]}},"clientRedirectUri":{"href":"https://{yourOktaDomain}/oauth2/v1/authorize/callback","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3396,6 +3785,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"kid":"your-key-id","created":"2016-01-03T18:15:47.000Z","lastUpdated":"2016-01-03T18:15:47.000Z","e":"65537","n":"101438407598598116085679865987760095721749307901605456708912786847324207000576780508113360584555007890315805735307890113536927352312915634368993759211767770602174860126854831344273970871509573365292777620005537635317282520456901584213746937262823585533063042033441296629204165064680610660631365266976782082747","kty":"RSA","use":"sig","x5c":["MIIDnjCCAoagAwIBAgIGAVG3MN+PMA0GCSqGSIb3DQEBBQUAMIGPMQswCQYDVQQGEwJVUzETMBEGA1UECAwKQ2FsaWZvcm5pYTEWMBQGA1UEBwwNU2FuIEZyYW5jaXNjbzENMAsGA1UECgwET2t0YTEUMBIGA1UECwwLU1NPUHJvdmlkZXIxEDAOBgNVBAMMB2V4YW1wbGUxHDAaBgkqhkiG9w0BCQEWDWluZm9Ab2t0YS5jb20wHhcNMTUxMjE4MjIyMjMyWhcNMjUxMjE4MjIyMzMyWjCBjzELMAkGA1UEBhMCVVMxEzARBgNVBAgMCkNhbGlmb3JuaWExFjAUBgNVBAcMDVNhbiBGcmFuY2lzY28xDTALBgNVBAoMBE9rdGExFDASBgNVBAsMC1NTT1Byb3ZpZGVyMRAwDgYDVQQDDAdleGFtcGxlMRwwGgYJKoZIhvcNAQkBFg1pbmZvQG9rdGEuY29tMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAtcnyvuVCrsFEKCwHDenS3Ocjed8eWDv3zLtD2K/iZfE8BMj2wpTfn6Ry8zCYey3mWlKdxIybnV9amrujGRnE0ab6Q16v9D6RlFQLOG6dwqoRKuZy33Uyg8PGdEudZjGbWuKCqqXEp+UKALJHV+k4wWeVH8g5d1n3KyR2TVajVJpCrPhLFmq1Il4G/IUnPe4MvjXqB6CpKkog1+ThWsItPRJPAM+RweFHXq7KfChXsYE7Mmfuly8sDQlvBmQyxZnFHVuiPfCvGHJjpvHy11YlHdOjfgqHRvZbmo30+y0X/oY/yV4YEJ00LL6eJWU4wi7ViY3HP6/VCdRjHoRdr5L/DwIDAQABMA0GCSqGSIb3DQEBBQUAA4IBAQCzzhOFkvyYLNFj2WDcq1YqD4sBy1iCia9QpRH3rjQvMKDwQDYWbi6EdOX0TQ/IYR7UWGj+2pXd6v0t33lYtoKocp/4lUvT3tfBnWZ5KnObi+J2uY2teUqoYkASN7F+GRPVOuMVoVgm05ss8tuMb2dLc9vsx93sDt+XlMTv/2qi5VPwaDtqduKkzwW9lUfn4xIMkTiVvCpe0X2HneD2Bpuao3/U8Rk0uiPfq6TooWaoW3kjsmErhEAs9bA7xuqo1KKY9CdHcFhkSsMhoeaZylZHtzbnoipUlQKSLMdJQiiYZQ0bYL83/Ta9fulr1EERICMFt3GUmtYaZZKHpWSfdJp9"],"x5t#S256":"wzPVobIrveR1x-PCbjsFGNV-6zn7Rm9KuOWOG4Rk6jE"},{"kty":"EC","created":"2020-04-24T20:51:20.000Z","lastUpdated":"2020-04-24T20:51:20.000Z","expiresAt":"2040-03-01T20:22:29.000Z","alg":"EC","x5c":["MIICqDCCAgqgAwIBAgIJAOkmCa/S8dHiMAoGCCqGSM49BAMCMG0xCzAJBgNVBAYTAlVTMRMwEQYDVQQIDApDYWxpZm9ybmlhMRYwFAYDVQQHDA1TYW4gRnJhbmNpc2NvMRAwDgYDVQQKDAdKYW5reUNvMR8wHQYDVQQDDBZUZXN0IElkZW50aXR5IFByb3ZpZGVyMB4XDTIwMDMwNjIwMjIyOVoXDTQwMDMwMTIwMjIyOVowbTELMAkGA1UEBhMCVVMxEzARBgNVBAgMCkNhbGlmb3JuaWExFjAUBgNVBAcMDVNhbiBGcmFuY2lzY28xEDAOBgNVBAoMB0phbmt5Q28xHzAdBgNVBAMMFlRlc3QgSWRlbnRpdHkgUHJvdmlkZXIwgZswEAYHKoZIzj0CAQYFK4EEACMDgYYABABW/lGHl17mKDtCD4D7gcMYYOWgyWTGno8MTefDOABA8PddessTsbfrguF49Gli6lCzrZaAKhhvgINc3R6t/dYleAE3lY6LAocOoLe9xDkeggXNcSuP5fDc1x5R9GHTXl44vLoJOLSLsMbOXVMXIXoqbPDzTSYUy24aFdv4W4LZxW6ak6NQME4wHQYDVR0OBBYEFChTXNWvs4z1qjRVemPDD/hqlDQ4MB8GA1UdIwQYMBaAFChTXNWvs4z1qjRVemPDD/hqlDQ4MAwGA1UdEwQFMAMBAf8wCgYIKoZIzj0EAwIDgYsAMIGHAkIBuDhHMNLbBIsorbKtjxJzHJ2ItCSD2wAwqYv/6JBtA2ulKN5gRTSqdNCnqFsZ1/nYY7FFVXHEuQ2N3pPq7Ri8h84CQSgCq1UQyd0lFtb7+57JbiGb6LVaRqRm7vwx8zLRA+tVjIM1DlQ2Gbxkj3nlkzmM93j9wchiqGdQidyKnF6EBnfd"],"x":"Vv5Rh5de5ig7Qg-A-4HDGGDloMlkxp6PDE3nwzgAQPD3XXrLE7G364LhePRpYupQs62WgCoYb4CDXN0erf3WJXg","y":"ATeVjosChw6gt73EOR6CBc1xK4_l8NzXHlH0YdNeXji8ugk4tIuwxs5dUxcheips8PNNJhTLbhoV2_hbgtnFbpqT","crv":"P-521","kid":"your-kid","use":"sig","x5t#S256":"TUx-AIwypm2pZURHNqafk7ZDxqQP_ypzIyUwDDnPOlw"}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -3405,6 +3795,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"kid":"your-key-id","created":"2016-01-03T18:15:47.000Z","lastUpdated":"2016-01-03T18:15:47.000Z","e":"65537","n":"101438407598598116085679865987760095721749307901605456708912786847324207000576780508113360584555007890315805735307890113536927352312915634368993759211767770602174860126854831344273970871509573365292777620005537635317282520456901584213746937262823585533063042033441296629204165064680610660631365266976782082747","kty":"RSA","use":"sig","x5c":["MIIDnjCCAoagAwIBAgIGAVG3MN+PMA0GCSqGSIb3DQEBBQUAMIGPMQswCQYDVQQGEwJVUzETMBEGA1UECAwKQ2FsaWZvcm5pYTEWMBQGA1UEBwwNU2FuIEZyYW5jaXNjbzENMAsGA1UECgwET2t0YTEUMBIGA1UECwwLU1NPUHJvdmlkZXIxEDAOBgNVBAMMB2V4YW1wbGUxHDAaBgkqhkiG9w0BCQEWDWluZm9Ab2t0YS5jb20wHhcNMTUxMjE4MjIyMjMyWhcNMjUxMjE4MjIyMzMyWjCBjzELMAkGA1UEBhMCVVMxEzARBgNVBAgMCkNhbGlmb3JuaWExFjAUBgNVBAcMDVNhbiBGcmFuY2lzY28xDTALBgNVBAoMBE9rdGExFDASBgNVBAsMC1NTT1Byb3ZpZGVyMRAwDgYDVQQDDAdleGFtcGxlMRwwGgYJKoZIhvcNAQkBFg1pbmZvQG9rdGEuY29tMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAtcnyvuVCrsFEKCwHDenS3Ocjed8eWDv3zLtD2K/iZfE8BMj2wpTfn6Ry8zCYey3mWlKdxIybnV9amrujGRnE0ab6Q16v9D6RlFQLOG6dwqoRKuZy33Uyg8PGdEudZjGbWuKCqqXEp+UKALJHV+k4wWeVH8g5d1n3KyR2TVajVJpCrPhLFmq1Il4G/IUnPe4MvjXqB6CpKkog1+ThWsItPRJPAM+RweFHXq7KfChXsYE7Mmfuly8sDQlvBmQyxZnFHVuiPfCvGHJjpvHy11YlHdOjfgqHRvZbmo30+y0X/oY/yV4YEJ00LL6eJWU4wi7ViY3HP6/VCdRjHoRdr5L/DwIDAQABMA0GCSqGSIb3DQEBBQUAA4IBAQCzzhOFkvyYLNFj2WDcq1YqD4sBy1iCia9QpRH3rjQvMKDwQDYWbi6EdOX0TQ/IYR7UWGj+2pXd6v0t33lYtoKocp/4lUvT3tfBnWZ5KnObi+J2uY2teUqoYkASN7F+GRPVOuMVoVgm05ss8tuMb2dLc9vsx93sDt+XlMTv/2qi5VPwaDtqduKkzwW9lUfn4xIMkTiVvCpe0X2HneD2Bpuao3/U8Rk0uiPfq6TooWaoW3kjsmErhEAs9bA7xuqo1KKY9CdHcFhkSsMhoeaZylZHtzbnoipUlQKSLMdJQiiYZQ0bYL83/Ta9fulr1EERICMFt3GUmtYaZZKHpWSfdJp9"],"x5t#S256":"wzPVobIrveR1x-PCbjsFGNV-6zn7Rm9KuOWOG4Rk6jE"}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3414,6 +3805,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"kid":"your-key-id","created":"2016-01-03T18:15:47.000Z","lastUpdated":"2016-01-03T18:15:47.000Z","e":"65537","n":"101438407598598116085679865987760095721749307901605456708912786847324207000576780508113360584555007890315805735307890113536927352312915634368993759211767770602174860126854831344273970871509573365292777620005537635317282520456901584213746937262823585533063042033441296629204165064680610660631365266976782082747","kty":"RSA","use":"sig","x5c":["MIIDnjCCAoagAwIBAgIGAVG3MN+PMA0GCSqGSIb3DQEBBQUAMIGPMQswCQYDVQQGEwJVUzETMBEGA1UECAwKQ2FsaWZvcm5pYTEWMBQGA1UEBwwNU2FuIEZyYW5jaXNjbzENMAsGA1UECgwET2t0YTEUMBIGA1UECwwLU1NPUHJvdmlkZXIxEDAOBgNVBAMMB2V4YW1wbGUxHDAaBgkqhkiG9w0BCQEWDWluZm9Ab2t0YS5jb20wHhcNMTUxMjE4MjIyMjMyWhcNMjUxMjE4MjIyMzMyWjCBjzELMAkGA1UEBhMCVVMxEzARBgNVBAgMCkNhbGlmb3JuaWExFjAUBgNVBAcMDVNhbiBGcmFuY2lzY28xDTALBgNVBAoMBE9rdGExFDASBgNVBAsMC1NTT1Byb3ZpZGVyMRAwDgYDVQQDDAdleGFtcGxlMRwwGgYJKoZIhvcNAQkBFg1pbmZvQG9rdGEuY29tMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAtcnyvuVCrsFEKCwHDenS3Ocjed8eWDv3zLtD2K/iZfE8BMj2wpTfn6Ry8zCYey3mWlKdxIybnV9amrujGRnE0ab6Q16v9D6RlFQLOG6dwqoRKuZy33Uyg8PGdEudZjGbWuKCqqXEp+UKALJHV+k4wWeVH8g5d1n3KyR2TVajVJpCrPhLFmq1Il4G/IUnPe4MvjXqB6CpKkog1+ThWsItPRJPAM+RweFHXq7KfChXsYE7Mmfuly8sDQlvBmQyxZnFHVuiPfCvGHJjpvHy11YlHdOjfgqHRvZbmo30+y0X/oY/yV4YEJ00LL6eJWU4wi7ViY3HP6/VCdRjHoRdr5L/DwIDAQABMA0GCSqGSIb3DQEBBQUAA4IBAQCzzhOFkvyYLNFj2WDcq1YqD4sBy1iCia9QpRH3rjQvMKDwQDYWbi6EdOX0TQ/IYR7UWGj+2pXd6v0t33lYtoKocp/4lUvT3tfBnWZ5KnObi+J2uY2teUqoYkASN7F+GRPVOuMVoVgm05ss8tuMb2dLc9vsx93sDt+XlMTv/2qi5VPwaDtqduKkzwW9lUfn4xIMkTiVvCpe0X2HneD2Bpuao3/U8Rk0uiPfq6TooWaoW3kjsmErhEAs9bA7xuqo1KKY9CdHcFhkSsMhoeaZylZHtzbnoipUlQKSLMdJQiiYZQ0bYL83/Ta9fulr1EERICMFt3GUmtYaZZKHpWSfdJp9"],"x5t#S256":"wzPVobIrveR1x-PCbjsFGNV-6zn7Rm9KuOWOG4Rk6jE"}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -3423,12 +3815,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"kid":"your-key-id","created":"2016-01-03T18:15:47.000Z","lastUpdated":"2016-01-03T18:15:47.000Z","e":"65537","n":"101438407598598116085679865987760095721749307901605456708912786847324207000576780508113360584555007890315805735307890113536927352312915634368993759211767770602174860126854831344273970871509573365292777620005537635317282520456901584213746937262823585533063042033441296629204165064680610660631365266976782082747","kty":"RSA","use":"sig","x5c":["MIIDnjCCAoagAwIBAgIGAVG3MN+PMA0GCSqGSIb3DQEBBQUAMIGPMQswCQYDVQQGEwJVUzETMBEGA1UECAwKQ2FsaWZvcm5pYTEWMBQGA1UEBwwNU2FuIEZyYW5jaXNjbzENMAsGA1UECgwET2t0YTEUMBIGA1UECwwLU1NPUHJvdmlkZXIxEDAOBgNVBAMMB2V4YW1wbGUxHDAaBgkqhkiG9w0BCQEWDWluZm9Ab2t0YS5jb20wHhcNMTUxMjE4MjIyMjMyWhcNMjUxMjE4MjIyMzMyWjCBjzELMAkGA1UEBhMCVVMxEzARBgNVBAgMCkNhbGlmb3JuaWExFjAUBgNVBAcMDVNhbiBGcmFuY2lzY28xDTALBgNVBAoMBE9rdGExFDASBgNVBAsMC1NTT1Byb3ZpZGVyMRAwDgYDVQQDDAdleGFtcGxlMRwwGgYJKoZIhvcNAQkBFg1pbmZvQG9rdGEuY29tMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAtcnyvuVCrsFEKCwHDenS3Ocjed8eWDv3zLtD2K/iZfE8BMj2wpTfn6Ry8zCYey3mWlKdxIybnV9amrujGRnE0ab6Q16v9D6RlFQLOG6dwqoRKuZy33Uyg8PGdEudZjGbWuKCqqXEp+UKALJHV+k4wWeVH8g5d1n3KyR2TVajVJpCrPhLFmq1Il4G/IUnPe4MvjXqB6CpKkog1+ThWsItPRJPAM+RweFHXq7KfChXsYE7Mmfuly8sDQlvBmQyxZnFHVuiPfCvGHJjpvHy11YlHdOjfgqHRvZbmo30+y0X/oY/yV4YEJ00LL6eJWU4wi7ViY3HP6/VCdRjHoRdr5L/DwIDAQABMA0GCSqGSIb3DQEBBQUAA4IBAQCzzhOFkvyYLNFj2WDcq1YqD4sBy1iCia9QpRH3rjQvMKDwQDYWbi6EdOX0TQ/IYR7UWGj+2pXd6v0t33lYtoKocp/4lUvT3tfBnWZ5KnObi+J2uY2teUqoYkASN7F+GRPVOuMVoVgm05ss8tuMb2dLc9vsx93sDt+XlMTv/2qi5VPwaDtqduKkzwW9lUfn4xIMkTiVvCpe0X2HneD2Bpuao3/U8Rk0uiPfq6TooWaoW3kjsmErhEAs9bA7xuqo1KKY9CdHcFhkSsMhoeaZylZHtzbnoipUlQKSLMdJQiiYZQ0bYL83/Ta9fulr1EERICMFt3GUmtYaZZKHpWSfdJp9"],"x5t#S256":"wzPVobIrveR1x-PCbjsFGNV-6zn7Rm9KuOWOG4Rk6jE"}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/idps/credentials/keys/{kid}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3438,6 +3832,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"0oaulob4BFVa4zQvt0g3","type":"OIDC","name":"Example OpenID Connect IdP","status":"ACTIVE","created":"2019-02-07T20:07:47.000Z","lastUpdated":"2019-02-07T20:07:47.000Z","protocol":{"type":"OIDC","endpoints":{"authorization":{"url":"https://idp.example.com/authorize","binding":"HTTP-REDIRECT"},"token":{"url":"https://idp.example.com/token","binding":"HTTP-POST"},"userInfo":{"url":"https://idp.example.com/userinfo","binding":"HTTP-REDIRECT"},"jwks":{"url":"https://idp.example.com/keys","binding":"HTTP-REDIRECT"},"slo":{"url":"https://idp.example.com/slo","binding":"HTTP-REDIRECT"}},"algorithms":{"request":{"signature":{"algorithm":"HS256","scope":"REQUEST"}}},"scopes":["openid"],"settings":{"participateSlo":true},"issuer":{"url":"https://idp.example.com"},"credentials":{"client":{"client_id":"your-client-id","client_secret":"your-client-secret","pkce_required":"true"}}},"policy":{"provisioning":{"action":"AUTO","profileMaster":false,"groups":{"action":"NONE"},"conditions":{"deprovisioned":{"action":"NONE"},"suspended":{"action":"NONE"}}},"accountLink":{"filter":null,"action":"AUTO"},"subject":{"userNameTemplate":{"template":"idpuser.email"},"filter":null,"matchType":"USERNAME","matchAttribute":null},"mapAMRClaims":false,"trustClaims":false,"maxClockSkew":0},"_links":{"authorize":{"href":"https://{yourOktaDomain}/oauth2/v1/authorize?idp=0oaulob4BFVa4zQvt0g3&client_id={clientId}&response_type={responseType}&response_mode={responseMode}&scope={scopes}&redirect_uri={redirectUri}&state={state}&nonce={nonce}","templated":true,"hints":{"allow":["GET"]}},"clientRedirectUri":{"href":"https://{yourOktaDomain}/oauth2/v1/authorize/callback","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -3447,12 +3842,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"0oa62bc8wppPw0UGr0h7","type":"SAML2","name":"Example SAML IdP","status":"INACTIVE","created":null,"lastUpdated":"2016-03-29T21:23:45.000Z","protocol":{"type":"SAML2","endpoints":{"sso":{"url":"https://idp.example.com/saml2/sso","binding":"HTTP-REDIRECT","destination":"https://idp.example.com/saml2/sso"},"slo":{"url":"https://idp.example.com/slo","binding":"HTTP-POST"},"acs":{"binding":"HTTP-POST","type":"INSTANCE"}},"algorithms":{"request":{"signature":{"algorithm":"SHA-256","scope":"REQUEST"}},"response":{"signature":{"algorithm":"SHA-256","scope":"ANY"}}},"settings":{"nameFormat":"urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified","participateSlo":true},"credentials":{"trust":{"issuer":"https://idp.example.com","audience":"https://www.okta.com/saml2/service-provider/spCQJRNaaxs7ANqKBO7M","kid":"your-key-id","additionalKids":["additional-key-id"]}}},"policy":{"provisioning":{"action":"AUTO","profileMaster":true,"groups":{"action":"NONE"},"conditions":{"deprovisioned":{"action":"NONE"},"suspended":{"action":"NONE"}}},"accountLink":{"filter":null,"action":"AUTO"},"subject":{"userNameTemplate":{"template":"idpuser.subjectNameId"},"filter":null,"matchType":"USERNAME"},"mapAMRClaims":false,"trustClaims":false,"maxClockSkew":120000},"_links":{"metadata":{"href":"https://{yourOktaDomain}/api/v1/idps/0oa62bc8wppPw0UGr0h7/metadata.xml","type":"application/xml","hints":{"allow":["GET"]}},"acs":{"href":"https://{yourOktaDomain}/sso/saml2/0oa62bc8wppPw0UGr0h7","type":"application/xml","hints":{"allow":["POST"]}},"users":{"href":"https://{yourOktaDomain}/api/v1/idps/0oa62bc8wppPw0UGr0h7/users","hints":{"allow":["GET"]}},"activate":{"href":"https://{yourOktaDomain}/api/v1/idps/0oa62bc8wppPw0UGr0h7/lifecycle/activate","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/idps/{idpId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3462,6 +3859,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"h9zkutaSe7fZX0SwN1GqDApofgD1OW8g2B5l2azha50","created":"2017-03-28T01:11:10.000Z","csr":"MIIC4DCCAcgCAQAwcTELMAkGA1UEBhMCVVMxEzARBgNVBAgMCkNhbGlmb3JuaWExFjAUBgNVBAcMDVNhbiBGcmFuY2lzY28xEzARBgNVBAoMCk9rdGEsIEluYy4xDDAKBgNVBAsMA0RldjESMBAGA1UEAwwJU1AgSXNzdWVyMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA6m8jHVCr9/tKvvbFN59T4raoCs/78KRm4fSefHQOv1TKLXo4wTLbsqYWRWc5u0sd5orUMQgPQOyj3i6qh13mALY4BzrT057EG1BUNjGg29QgYlnOk2iX890e5BIDMQQEIKFrvOi2V8cLUkLvE2ydRn0VO1Q1frbUkYeStJYC5Api2JQsYRwa+1ZeDH1ITnIzUaugWhW2WB2lSnwZkenne5KtffxMPYVu+IhNRHoKaRA6Z51YNhMJIx17JM2hs/H4Ka3drk6kzDf7ofk/yBpb9yBWyU7CTSQhdoHidxqFprMDaT66W928t3AeOENHBuwn8c2K9WeGG+bELNyQRJVmawIDAQABoCowKAYJKoZIhvcNAQkOMRswGTAXBgNVHREEEDAOggxkZXYub2t0YS5jb20wDQYJKoZIhvcNAQELBQADggEBAA2hsVJRVM+A83X9MekjTnIbt19UNT8wX7wlE9jUKirWsxceLiZBpVGn9qfKhhVIpvdaIRSeoFYS2Kg/m1G6bCvjmZLcrQ5FcEBjZH2NKfNppGVnfC2ugtUkBtCB+UUzOhKhRKJtGugenKbP33zRWWIqnd2waF6Cy8TIuqQVPbwEDN9bCbAs7ND6CFYNguY7KYjWzQOeAR716eqpEEXuPYAS4nx/ty4ylonR8cv+gpq51rvq80A4k/36aoeM0Y6I4w64vhTfuvWW2UYFUD+/+y2FA2CSP4JfctySrf1s525v6fzTFZ3qZbB5OZQtP2b8xYWktMzywsxGKDoVDB4wkH4=","kty":"RSA","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/idps/0oad5lTSBOMUBOBVVQSC/credentials/csrs/h9zkutaSe7fZX0SwN1GqDApofgD1OW8g2B5l2azha50","hints":{"allow":["GET","DELETE"]}},"publish":{"href":"https://{yourOktaDomain}/api/v1/idps/0oad5lTSBOMUBOBVVQSC/credentials/csrs/h9zkutaSe7fZX0SwN1GqDApofgD1OW8g2B5l2azha50/lifecycle/publish","hints":{"allow":["POST"]}}}},{"id":"-_-BFwAGoUYN-DDvsSKQFdx7OXaPZqrEPpFDO1hu-rg","created":"2017-03-28T01:21:10.000Z","csr":"MIIC4DCCAcgCAQAwcTELMAkGA1UEBhMCVVMxEzARBgNVBAgMCkNhbGlmb3JuaWExFjAUBgNVBAcMDVNhbiBGcmFuY2lzY28xEzARBgNVBAoMCk9rdGEsIEluYy4xDDAKBgNVBAsMA0RldjESMBAGA1UEAwwJU1AgSXNzdWVyMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA6m8jHVCr9/tKvvbFN59T4raoCs/78KRm4fSefHQOv1TKLXo4wTLbsqYWRWc5u0sd5orUMQgPQOyj3i6qh13mALY4BzrT057EG1BUNjGg29QgYlnOk2iX890e5BIDMQQEIKFrvOi2V8cLUkLvE2ydRn0VO1Q1frbUkYeStJYC5Api2JQsYRwa+1ZeDH1ITnIzUaugWhW2WB2lSnwZkenne5KtffxMPYVu+IhNRHoKaRA6Z51YNhMJIx17JM2hs/H4Ka3drk6kzDf7ofk/yBpb9yBWyU7CTSQhdoHidxqFprMDaT66W928t3AeOENHBuwn8c2K9WeGG+bELNyQRJVmawIDAQABoCowKAYJKoZIhvcNAQkOMRswGTAXBgNVHREEEDAOggxkZXYub2t0YS5jb20wDQYJKoZIhvcNAQELBQADggEBAA2hsVJRVM+A83X9MekjTnIbt19UNT8wX7wlE9jUKirWsxceLiZBpVGn9qfKhhVIpvdaIRSeoFYS2Kg/m1G6bCvjmZLcrQ5FcEBjZH2NKfNppGVnfC2ugtUkBtCB+UUzOhKhRKJtGugenKbP33zRWWIqnd2waF6Cy8TIuqQVPbwEDN9bCbAs7ND6CFYNguY7KYjWzQOeAR716eqpEEXuPYAS4nx/ty4ylonR8cv+gpq51rvq80A4k/36aoeM0Y6I4w64vhTfuvWW2UYFUD+/+y2FA2CSP4JfctySrf1s525v6fzTFZ3qZbB5OZQtP2b8xYWktMzywsxGKDoVDB4wkH4=","kty":"RSA","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/idps/0oad5lTSBOMUBOBVVQSC/credentials/csrs/-_-BFwAGoUYN-DDvsSKQFdx7OXaPZqrEPpFDO1hu-rg","hints":{"allow":["GET","DELETE"]}},"publish":{"href":"https://{yourOktaDomain}/api/v1/idps/0oad5lTSBOMUBOBVVQSC/credentials/csrs/-_-BFwAGoUYN-DDvsSKQFdx7OXaPZqrEPpFDO1hu-rg/lifecycle/publish","hints":{"allow":["POST"]}}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -3477,6 +3875,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"MIIC4DCCAcgCAQAwcTELMAkGA1UEBhMCVVMxEzARBgNVBAgMCkNhbGlmb3JuaWExFjAUBgNVBAcMDVNhbiBGcmFuY2lzY28xEzARBgNVBAoMCk9rdGEsIEluYy4xDDAKBgNVBAsMA0RldjESMBAGA1UEAwwJU1AgSXNzdWVyMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA6m8jHVCr9"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3492,12 +3891,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"MIIC4DCCAcgCAQAwcTELMAkGA1UEBhMCVVMxEzARBgNVBAgMCkNhbGlmb3JuaWExFjAUBgNVBAcMDVNhbiBGcmFuY2lzY28xEzARBgNVBAoMCk9rdGEsIEluYy4xDDAKBgNVBAsMA0RldjESMBAGA1UEAwwJU1AgSXNzdWVyMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA6m8jHVCr9"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/idps/{idpId}/credentials/csrs/{idpCsrId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
@@ -3510,6 +3911,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3519,6 +3921,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"created":"2015-12-10T18:56:23.000Z","expiresAt":"2017-12-10T18:56:22.000Z","x5c":["MIIDqDCCApCgAwIBAgIGAVGNQFX5MA0GCSqGSIb3DQEBBQUAMIGUMQswCQYDVQQGEwJVUzETMBEGA1UECAwKQ2FsaWZvcm5pYTEWMBQGA1UEBwwNU2FuIEZyYW5jaXNjbzENMAsGA1UECgwET2t0YTEUMBIGA1UECwwLU1NPUHJvdmlkZXIxFTATBgNVBAMMDGJhbGFjb21wdGVzdDEcMBoGCSqGSIb3DQEJARYNaW5mb0Bva3RhLmNvbTAeFw0xNTEyMTAxODU1MjJaFw0xNzEyMTAxODU2MjJaMIGUMQswCQYDVQQGEwJVUzETMBEGA1UECAwKQ2FsaWZvcm5pYTEWMBQGA1UEBwwNU2FuIEZyYW5jaXNjbzENMAsGA1UECgwET2t0YTEUMBIGA1UECwwLU1NPUHJvdmlkZXIxFTATBgNVBAMMDGJhbGFjb21wdGVzdDEcMBoGCSqGSIb3DQEJARYNaW5mb0Bva3RhLmNvbTCCASIwDQYJKoZIhvcNAQEBBQADggEPADCCAQoCggEBAJJjrcnI6cXBiXNq9YDgfYrQe2O5qEHG4MXP8Ue0sMeefFkFEHYHnHUeZCq6WTAGqR+1LFgOl+Eq9We5V+qNlGIfkFkQ3iHGBrIALKqLCd0Et76HicDiegz7j9DtN+lo0hG/gfcw5783L5g5xeQ7zVmCQMkFwoUA0uA3bsfUSrmfORHJL+EMNQT8XIXD8NkG4g6u7ylHVRTLgXbe+W/p04m3EP6l41xl+MhIpBaPxDsyUvcKCNwkZN3aZIin1O9Y4YJuDHxrM64/VtLLp0sC05iawAmfsLunF7rdJAkWUpPn+xkviyNQ3UpvwAYuDr+jKLUdh2reRnm1PezxMIXzBVMCAwEAATANBgkqhkiG9w0BAQUFAAOCAQEARnFIjyitrCGbleFr3KeAwdOyeHiRmgeKupX5ZopgXtcseJoToUIinX5DVw2fVZPahqs0Q7/a0wcVnTRpw6946qZCwKd/PvZ1feVuVEA5Ui3+XvHuSH5xLp7NvYG1snNEvlbN3+NDUMlWj2NEbihowUBt9+UxTpQO3+N08q3aZk3hOZ+tHt+1Te7KEEL/4CM28GZ9MY7fSrS7MAgp1+ZXtn+kRlMrXnQ49qBda37brwDRqmSY9PwNMbev3r+9ZHwxr9W5wXW4Ev4C4xngA7RkVoyDbItSUho0I0M0u/LHuppclnXrw97xyO5Z883eIBvPVjfRcxsJxXJ8jx70ATDskw=="],"kid":"akm5hvbbevE341ovl0h7","kty":"RSA","use":"sig","x5t#S256":"5GOpy9CQVtfvBmu2T8BHvpKE4OGtC3BuS046t7p9pps"},{"created":"2015-12-10T18:55:35.000Z","expiresAt":"2045-01-23T02:15:23.000Z","x5c":["MIIDqDCCApCgAwIBAgIGAVGNQFX5MA0GCSqGSIb3DQEBBQUAMIGUMQswCQYDVQQGEwJVUzETMBEGA1UECAwKQ2FsaWZvcm5pYTEWMBQGA1UEBwwNU2FuIEZyYW5jaXNjbzENMAsGA1UECgwET2t0YTEUMBIGA1UECwwLU1NPUHJvdmlkZXIxFTATBgNVBAMMDGJhbGFjb21wdGVzdDEcMBoGCSqGSIb3DQEJARYNaW5mb0Bva3RhLmNvbTAeFw0xNTEyMTAxODU1MjJaFw0xNzEyMTAxODU2MjJaMIGUMQswCQYDVQQGEwJVUzETMBEGA1UECAwKQ2FsaWZvcm5pYTEWMBQGA1UEBwwNU2FuIEZyYW5jaXNjbzENMAsGA1UECgwET2t0YTEUMBIGA1UECwwLU1NPUHJvdmlkZXIxFTATBgNVBAMMDGJhbGFjb21wdGVzdDEcMBoGCSqGSIb3DQEJARYNaW5mb0Bva3RhLmNvbTCCASIwDQYJKoZIhvcNAQEBBQADggEPADCCAQoCggEBAJJjrcnI6cXBiXNq9YDgfYrQe2O5qEHG4MXP8Ue0sMeefFkFEHYHnHUeZCq6WTAGqR+1LFgOl+Eq9We5V+qNlGIfkFkQ3iHGBrIALKqLCd0Et76HicDiegz7j9DtN+lo0hG/gfcw5783L5g5xeQ7zVmCQMkFwoUA0uA3bsfUSrmfORHJL+EMNQT8XIXD8NkG4g6u7ylHVRTLgXbe+W/p04m3EP6l41xl+MhIpBaPxDsyUvcKCNwkZN3aZIin1O9Y4YJuDHxrM64/VtLLp0sC05iawAmfsLunF7rdJAkWUpPn+xkviyNQ3UpvwAYuDr+jKLUdh2reRnm1PezxMIXzBVMCAwEAATANBgkqhkiG9w0BAQUFAAOCAQEARnFIjyitrCGbleFr3KeAwdOyeHiRmgeKupX5ZopgXtcseJoToUIinX5DVw2fVZPahqs0Q7/a0wcVnTRpw6946qZCwKd/PvZ1feVuVEA5Ui3+XvHuSH5xLp7NvYG1snNEvlbN3+NDUMlWj2NEbihowUBt9+UxTpQO3+N08q3aZk3hOZ+tHt+1Te7KEEL/4CM28GZ9MY7fSrS7MAgp1+ZXtn+kRlMrXnQ49qBda37brwDRqmSY9PwNMbev3r+9ZHwxr9W5wXW4Ev4C4xngA7RkVoyDbItSUho0I0M0u/LHuppclnXrw97xyO5Z883eIBvPVjfRcxsJxXJ8jx70ATDskw=="],"kid":"akm5hvbn1vojA9Fsa0h7","kty":"RSA","use":"sig","x5t#S256":"7CCyXWwKzH4P6PoBP91B1S_iIZVzuGffVnUXu-BTYQQ"}]"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3528,6 +3931,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"kty":"RSA","created":"2025-04-14T16:29:59.000Z","lastUpdated":"2025-04-14T16:29:59.000Z","expiresAt":"2035-04-14T16:29:59.000Z","kid":"your-key-id","use":"sig","x5c":["MIIDmDCCAoCgAwIBAgIGAZY1ItxEMA0GCSqGSIb3DQEBCwUAMIGMMQswCQYDVQQGEwJVUzETMBEGA1UECAwKQ2FsaWZvcm5pYTEWMBQGA1UEBwwNU2FuIEZyYW5jaXNjbzENMAsGA1UECgwET2t0YTEUMBIGA1UECwwLU1NPUHJvdmlkZXIxDTALBgNVBAMMBHJhaW4xHDAaBgkqhkiG9w0BCQEWDWluZm9Ab2t0YS5jb20wHhcNMjUwNDE0MTYyODU5WhcNMzUwNDE0MTYyOTU5WjCBjDELMAkGA1UEBhMCVVMxEzARBgNVBAgMCkNhbGlmb3JuaWExFjAUBgNVBAcMDVNhbiBGcmFuY2lzY28xDTALBgNVBAoMBE9rdGExFDASBgNVBAsMC1NTT1Byb3ZpZGVyMQ0wCwYDVQQDDARyYWluMRwwGgYJKoZIhvcNAQkBFg1pbmZvQG9rdGEuY29tMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAwdmW7pNqxzmlrsWbHq6rQJDiMu4T344AKEzQ1jGffyCLCU+HKk5WqIVtQ4EJ5FU3Rk6kNeoTdkQbxn7t2QFj37ScHZkxXDbNEhFbZpvGh7+rYBG7TCnk8jO9ct/bpT+PCLCgC9L/67H2eCXXN+/gFVZAx7KEibb4NgUET2p34b5scGI2LwEefS+z8UBGlNkg9+SmI9PvjMXplFKazb6qlb27fp0PSfC4S5g8kOCqEGC9oNOCBHO5jyzlzcFq04AIaAX9N1X13UULrj+262O1+RCnQNTadbdrO6FXwfQ6lsLmvWCFBVzLTqxYxCGNY85lhAH1zjoEvXnInKYgnvmcuwIDAQABMA0GCSqGSIb3DQEBCwUAA4IBAQCXAU2SAJeWoQKz32ShqIwt2ESJS+IoIc+daB/e8mEPUoOgYscjdoUaWBsqXG7RizxrYNub0PXMb90f6Xdk5R4QjB/WqkR/+iupLfIxS1CbTNIzxudY2sfkSC0w8NOq77v4nE786NWDOlOaOOTn/aGLc57rBqwz6spQzNkabtAPw7umm7MpJBJ1K7yNAlwkoRTCM7rsxCvzjGf4OFe+1MaV0MlEr76wkIs6SqGodzPFFnbl2GzKf7NlL0FAdjWsJP9560b8MybAhHpXiQx8AsNW2Ggjvo2ejQKB3Yw/BaHLfcjgij/lcumfQD/P8Pox4trjSuQoRkKXxfdQvlnS9pB7"],"x5t#S256":"pX0kpGWPotMaEqqtIoOH9L-sFBa-htNFu0MZiJz1Hi4","e":"AQAB","n":"wdmW7pNqxzmlrsWbHq6rQJDiMu4T344AKEzQ1jGffyCLCU-HKk5WqIVtQ4EJ5FU3Rk6kNeoTdkQbxn7t2QFj37ScHZkxXDbNEhFbZpvGh7-rYBG7TCnk8jO9ct_bpT-PCLCgC9L_67H2eCXXN-_gFVZAx7KEibb4NgUET2p34b5scGI2LwEefS-z8UBGlNkg9+SmI9PvjMXplFKazb6qlb27fp0PSfC4S5g8kOCqEGC9oNOCBHO5jyzlzcFq04AIaAX9N1X13UULrj-262O1-RCnQNTadbdrO6FXwfQ6lsLmvWCFBVzLTqxYxCGNY85lhAH1zjoEvXnInKYgnvmcuw"}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -3537,6 +3941,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"created":"2015-12-10T18:56:23.000Z","expiresAt":"2017-12-10T18:56:22.000Z","kid":"akm5hvbbevE341ovl0h7","kty":"RSA","use":"sig","x5c":["MIIDnjCCAoagAwIBAgIGAVG3MN+PMA0GCSqGSIb3DQEBBQUAMIGPMQswCQYDVQQGEwJVUzETMBEGA1UECAwKQ2FsaWZvcm5pYTEWMBQGA1UEBwwNU2FuIEZyYW5jaXNjbzENMAsGA1UECgwET2t0YTEUMBIGA1UECwwLU1NPUHJvdmlkZXIxEDAOBgNVBAMMB2V4YW1wbGUxHDAaBgkqhkiG9w0BCQEWDWluZm9Ab2t0YS5jb20wHhcNMTUxMjE4MjIyMjMyWhcNMjUxMjE4MjIyMzMyWjCBjzELMAkGA1UEBhMCVVMxEzARBgNVBAgMCkNhbGlmb3JuaWExFjAUBgNVBAcMDVNhbiBGcmFuY2lzY28xDTALBgNVBAoMBE9rdGExFDASBgNVBAsMC1NTT1Byb3ZpZGVyMRAwDgYDVQQDDAdleGFtcGxlMRwwGgYJKoZIhvcNAQkBFg1pbmZvQG9rdGEuY29tMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAtcnyvuVCrsFEKCwHDenS3Ocjed8eWDv3zLtD2K/iZfE8BMj2wpTfn6Ry8zCYey3mWlKdxIybnV9amrujGRnE0ab6Q16v9D6RlFQLOG6dwqoRKuZy33Uyg8PGdEudZjGbWuKCqqXEp+UKALJHV+k4wWeVH8g5d1n3KyR2TVajVJpCrPhLFmq1Il4G/IUnPe4MvjXqB6CpKkog1+ThWsItPRJPAM+RweFHXq7KfChXsYE7Mmfuly8sDQlvBmQyxZnFHVuiPfCvGHJjpvHy11YlHdOjfgqHRvZbmo30+y0X/oY/yV4YEJ00LL6eJWU4wi7ViY3HP6/VCdRjHoRdr5L/DwIDAQABMA0GCSqGSIb3DQEBBQUAA4IBAQCzzhOFkvyYLNFj2WDcq1YqD4sBy1iCia9QpRH3rjQvMKDwQDYWbi6EdOX0TQ/IYR7UWGj+2pXd6v0t33lYtoKocp/4lUvT3tfBnWZ5KnObi+J2uY2teUqoYkASN7F+GRPVOuMVoVgm05ss8tuMb2dLc9vsx93sDt+XlMTv/2qi5VPwaDtqduKkzwW9lUfn4xIMkTiVvCpe0X2HneD2Bpuao3/U8Rk0uiPfq6TooWaoW3kjsmErhEAs9bA7xuqo1KKY9CdHcFhkSsMhoeaZylZHtzbnoipUlQKSLMdJQiiYZQ0bYL83/Ta9fulr1EERICMFt3GUmtYaZZKHpWSfdJp9"],"x5t#S256":"wzPVobIrveR1x-PCbjsFGNV-6zn7Rm9KuOWOG4Rk6jE"}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3546,6 +3951,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"created":"2015-12-10T18:56:23.000Z","expiresAt":"2017-12-10T18:56:22.000Z","kid":"akm5hvbbevE341ovl0h7","kty":"RSA","use":"sig","x5c":["MIIDnjCCAoagAwIBAgIGAVG3MN+PMA0GCSqGSIb3DQEBBQUAMIGPMQswCQYDVQQGEwJVUzETMBEGA1UECAwKQ2FsaWZvcm5pYTEWMBQGA1UEBwwNU2FuIEZyYW5jaXNjbzENMAsGA1UECgwET2t0YTEUMBIGA1UECwwLU1NPUHJvdmlkZXIxEDAOBgNVBAMMB2V4YW1wbGUxHDAaBgkqhkiG9w0BCQEWDWluZm9Ab2t0YS5jb20wHhcNMTUxMjE4MjIyMjMyWhcNMjUxMjE4MjIyMzMyWjCBjzELMAkGA1UEBhMCVVMxEzARBgNVBAgMCkNhbGlmb3JuaWExFjAUBgNVBAcMDVNhbiBGcmFuY2lzY28xDTALBgNVBAoMBE9rdGExFDASBgNVBAsMC1NTT1Byb3ZpZGVyMRAwDgYDVQQDDAdleGFtcGxlMRwwGgYJKoZIhvcNAQkBFg1pbmZvQG9rdGEuY29tMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAtcnyvuVCrsFEKCwHDenS3Ocjed8eWDv3zLtD2K/iZfE8BMj2wpTfn6Ry8zCYey3mWlKdxIybnV9amrujGRnE0ab6Q16v9D6RlFQLOG6dwqoRKuZy33Uyg8PGdEudZjGbWuKCqqXEp+UKALJHV+k4wWeVH8g5d1n3KyR2TVajVJpCrPhLFmq1Il4G/IUnPe4MvjXqB6CpKkog1+ThWsItPRJPAM+RweFHXq7KfChXsYE7Mmfuly8sDQlvBmQyxZnFHVuiPfCvGHJjpvHy11YlHdOjfgqHRvZbmo30+y0X/oY/yV4YEJ00LL6eJWU4wi7ViY3HP6/VCdRjHoRdr5L/DwIDAQABMA0GCSqGSIb3DQEBBQUAA4IBAQCzzhOFkvyYLNFj2WDcq1YqD4sBy1iCia9QpRH3rjQvMKDwQDYWbi6EdOX0TQ/IYR7UWGj+2pXd6v0t33lYtoKocp/4lUvT3tfBnWZ5KnObi+J2uY2teUqoYkASN7F+GRPVOuMVoVgm05ss8tuMb2dLc9vsx93sDt+XlMTv/2qi5VPwaDtqduKkzwW9lUfn4xIMkTiVvCpe0X2HneD2Bpuao3/U8Rk0uiPfq6TooWaoW3kjsmErhEAs9bA7xuqo1KKY9CdHcFhkSsMhoeaZylZHtzbnoipUlQKSLMdJQiiYZQ0bYL83/Ta9fulr1EERICMFt3GUmtYaZZKHpWSfdJp9"],"x5t#S256":"wzPVobIrveR1x-PCbjsFGNV-6zn7Rm9KuOWOG4Rk6jE"}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -3555,6 +3961,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"created":"2015-12-10T18:56:23.000Z","expiresAt":"2017-12-10T18:56:22.000Z","kid":"akm5hvbbevE341ovl0h7","kty":"RSA","use":"sig","x5c":["MIIDnjCCAoagAwIBAgIGAVG3MN+PMA0GCSqGSIb3DQEBBQUAMIGPMQswCQYDVQQGEwJVUzETMBEGA1UECAwKQ2FsaWZvcm5pYTEWMBQGA1UEBwwNU2FuIEZyYW5jaXNjbzENMAsGA1UECgwET2t0YTEUMBIGA1UECwwLU1NPUHJvdmlkZXIxEDAOBgNVBAMMB2V4YW1wbGUxHDAaBgkqhkiG9w0BCQEWDWluZm9Ab2t0YS5jb20wHhcNMTUxMjE4MjIyMjMyWhcNMjUxMjE4MjIyMzMyWjCBjzELMAkGA1UEBhMCVVMxEzARBgNVBAgMCkNhbGlmb3JuaWExFjAUBgNVBAcMDVNhbiBGcmFuY2lzY28xDTALBgNVBAoMBE9rdGExFDASBgNVBAsMC1NTT1Byb3ZpZGVyMRAwDgYDVQQDDAdleGFtcGxlMRwwGgYJKoZIhvcNAQkBFg1pbmZvQG9rdGEuY29tMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAtcnyvuVCrsFEKCwHDenS3Ocjed8eWDv3zLtD2K/iZfE8BMj2wpTfn6Ry8zCYey3mWlKdxIybnV9amrujGRnE0ab6Q16v9D6RlFQLOG6dwqoRKuZy33Uyg8PGdEudZjGbWuKCqqXEp+UKALJHV+k4wWeVH8g5d1n3KyR2TVajVJpCrPhLFmq1Il4G/IUnPe4MvjXqB6CpKkog1+ThWsItPRJPAM+RweFHXq7KfChXsYE7Mmfuly8sDQlvBmQyxZnFHVuiPfCvGHJjpvHy11YlHdOjfgqHRvZbmo30+y0X/oY/yV4YEJ00LL6eJWU4wi7ViY3HP6/VCdRjHoRdr5L/DwIDAQABMA0GCSqGSIb3DQEBBQUAA4IBAQCzzhOFkvyYLNFj2WDcq1YqD4sBy1iCia9QpRH3rjQvMKDwQDYWbi6EdOX0TQ/IYR7UWGj+2pXd6v0t33lYtoKocp/4lUvT3tfBnWZ5KnObi+J2uY2teUqoYkASN7F+GRPVOuMVoVgm05ss8tuMb2dLc9vsx93sDt+XlMTv/2qi5VPwaDtqduKkzwW9lUfn4xIMkTiVvCpe0X2HneD2Bpuao3/U8Rk0uiPfq6TooWaoW3kjsmErhEAs9bA7xuqo1KKY9CdHcFhkSsMhoeaZylZHtzbnoipUlQKSLMdJQiiYZQ0bYL83/Ta9fulr1EERICMFt3GUmtYaZZKHpWSfdJp9"],"x5t#S256":"wzPVobIrveR1x-PCbjsFGNV-6zn7Rm9KuOWOG4Rk6jE"}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -3564,6 +3971,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"0oa62bfdiumsUndnZ0h7","type":"GOOGLE","name":"Google","status":"ACTIVE","created":"2016-03-24T23:21:49.000Z","lastUpdated":"2016-03-25T19:14:23.000Z","protocol":{"type":"OIDC","endpoints":{"authorization":{"url":"https://accounts.google.com/o/oauth2/auth","binding":"HTTP-REDIRECT"},"token":{"url":"https://www.googleapis.com/oauth2/v3/token","binding":"HTTP-POST"}},"scopes":["profile","email","openid"],"credentials":{"client":{"client_id":"your-client-id","client_secret":"your-client-secret"}}},"policy":{"provisioning":{"action":"AUTO","profileMaster":true,"groups":{"action":"NONE"},"conditions":{"deprovisioned":{"action":"NONE"},"suspended":{"action":"NONE"}}},"accountLink":{"filter":null,"action":"AUTO"},"subject":{"userNameTemplate":{"template":"idpuser.email"},"filter":null,"matchType":"USERNAME"},"mapAMRClaims":false,"trustClaims":false,"maxClockSkew":0},"_links":{"authorize":{"href":"https://{yourOktaDomain}/oauth2/v1/authorize?idp=0oa62bfdiumsUndnZ0h7&\n          client_id={clientId}&response_type={responseType}&response_mode={responseMode}&\n          scope={scopes}&redirect_uri={redirectUri}&state={state}","templated":true,"hints":{"allow":["GET"]}},"clientRedirectUri":{"href":"https://{yourOktaDomain}/oauth2/v1/authorize/callback","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -3573,6 +3981,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"0oa62bfdiumsUndnZ0h7","type":"GOOGLE","name":"Google","status":"INACTIVE","created":"2016-03-24T23:21:49.000Z","lastUpdated":"2016-03-25T19:16:53.000Z","protocol":{"type":"OIDC","endpoints":{"authorization":{"url":"https://accounts.google.com/o/oauth2/auth","binding":"HTTP-REDIRECT"},"token":{"url":"https://www.googleapis.com/oauth2/v3/token","binding":"HTTP-POST"}},"scopes":["profile","email","openid"],"credentials":{"client":{"client_id":"your-client-id","client_secret":"your-client-secret"}}},"policy":{"provisioning":{"action":"AUTO","profileMaster":true,"groups":{"action":"NONE"},"conditions":{"deprovisioned":{"action":"NONE"},"suspended":{"action":"NONE"}}},"accountLink":{"filter":null,"action":"AUTO"},"subject":{"userNameTemplate":{"template":"idpuser.userPrincipalName"},"filter":null,"matchType":"USERNAME"},"mapAMRClaims":false,"trustClaims":false,"maxClockSkew":0},"_links":{"authorize":{"href":"https://{yourOktaDomain}/oauth2/v1/authorize?idp=0oa62bfdiumsUndnZ0h7&\n      client_id={clientId}&response_type={responseType}&response_mode={responseMode}&\n      scope={scopes}&redirect_uri={redirectUri}&state={state}","templated":true,"hints":{"allow":["GET"]}},"clientRedirectUri":{"href":"https://{yourOktaDomain}/oauth2/v1/authorize/callback","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3582,6 +3991,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"00u5cl9lo7nMjHjPr0h7","externalId":"109912936038778","created":"2015-11-03T19:10:11.000Z","lastUpdated":"2015-11-03T19:11:49.000Z","profile":{"firstName":"Carol","middleName":"Lee","lastName":"Johnson","email":"carol_johnson@tfbnw.net","displayName":"Carol Johnson","profile":"https://www.facebook.com/app_scoped_user_id/109912936038778/"},"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/idps/0oa4lb6lbtmH355Hx0h7/users/00u5cl9lo7nMjHjPr0h7","hints":{"allow":["GET","DELETE"]}},"idp":{"href":"https://{yourOktaDomain}/api/v1/idps/0oa4lb6lbtmH355Hx0h7"},"user":{"href":"https://{yourOktaDomain}/api/v1/users/00u5cl9lo7nMjHjPr0h7"}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3591,6 +4001,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"00u5t60iloOHN9pBi0h7","externalId":"externalId","created":"2017-12-19T17:30:16.000Z","lastUpdated":"2017-12-19T17:30:16.000Z","profile":{"profileUrl":null,"firstName":null,"lastName":null,"honorificSuffix":null,"displayName":null,"honorificPrefix":null,"middleName":null,"email":null},"_links":{"idp":{"href":"https://{yourOktaDomain}/api/v1/idps/0oa62bfdiumsUndnZ0h7"},"self":{"href":"https://{yourOktaDomain}/api/v1/idps/0oa62bfdiumsUndnZ0h7/users/00u5t60iloOHN9pBi0h7","hints":{"allow":["GET","DELETE"]}},"user":{"href":"https://{yourOktaDomain}/api/v1/users/00u5t60iloOHN9pBi0h7"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -3600,12 +4011,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"00ub0oNGTSWTBKOLGLNR","externalId":"121749775026145","created":"2017-03-30T02:19:51.000Z","lastUpdated":"2017-03-30T02:19:51.000Z","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/idps/0oa62b57p7c8PaGpU0h7/users/00ub0oNGTSWTBKOLGLNR","hints":{"allow":["GET","DELETE"]}},"idp":{"href":"https://{yourOktaDomain}/api/v1/idps/0oa62b57p7c8PaGpU0h7"},"user":{"href":"https://{yourOktaDomain}/api/v1/users/00ub0oNGTSWTBKOLGLNR"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/idps/{idpId}/users/{userId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3615,6 +4028,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"<unique token identifier>","token":"JBTWGV22G4ZGKV3N","tokenType":"urn:ietf:params:oauth:token-type:access_token","tokenAuthScheme":"Bearer","expiresAt":"2014-08-06T16:56:31.000Z","scopes":["openid","foo"]},{"id":"<unique token identifier>","token":"JBTWGV22G4ZJBRXJ","tokenType":"urn:ietf:params:oauth:token-type:id_token","tokenAuthScheme":null}]"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3624,6 +4038,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"calb7gacafgwgE7hc5e4","status":"ACTIVE","name":"Token hook with HTTP authentication","type":"com.okta.oauth2.tokens.transform","version":"1.0.0","channel":{"type":"HTTP","version":"1.0.0","config":{"uri":"https://example.com/tokenHook","headers":[],"method":"POST","authScheme":{"type":"header","key":"authorization"}}},"created":"2024-08-22T21:01:09.000Z","lastUpdated":"2024-09-05T16:06:09.000Z","_links":{"activate":{"href":"https://subdomain.okta.com/api/v1/inlineHooks/calb7gacafgwgE7hc5e4/lifecycle/activate","hints":{"allow":["POST"]}},"self":{"href":"https://subdomain.okta.com/api/v1/inlineHooks/calb7gacafgwgE7hc5e4"},"delete":{"href":"https://subdomain.okta.com/api/v1/inlineHooks/calb7gacafgwgE7hc5e4","hints":{"allow":["DELETE"]}}}},{"id":"calj4fythrqj5Bxol5e5","status":"ACTIVE","name":"Registration hook with OAuth 2.0 Client Secret Post","type":"com.okta.user.pre-registration","version":"1.0.0","channel":{"type":"OAUTH","version":"1.0.0","config":{"uri":"https://example.com/registrationHook","headers":[],"method":"POST","authScheme":null,"clientId":"0oaj43vkrq7wKxZSI5e6","tokenUrl":"https:/subdomain.okta.com/oauth2/default/v1/token\"","authType":"client_secret_post","scope":null}},"created":"2024-08-22T21:01:09.000Z","lastUpdated":"2024-09-05T16:06:09.000Z","_links":{"self":{"href":"https://subdomain.okta.com/api/v1/inlineHooks/calj4fythrqj5Bxol5e5"},"execute":{"href":"https://subdomain.okta.com/api/v1/inlineHooks/calj4fythrqj5Bxol5e5/execute","hints":{"allow":["POST"]}},"deactivate":{"href":"https://subdomain.okta.com/api/v1/inlineHooks/calj4fythrqj5Bxol5e5/lifecycle/activate","hints":{"allow":["POST"]}}}},{"id":"calj4fythrqj5Bxol4ai6","status":"ACTIVE","name":"Token Hook with OAuth 2.0 Private Key JWT","type":"com.okta.oauth2.tokens.transform","version":"1.0.0","channel":{"type":"OAUTH","version":"1.0.0","config":{"uri":"https://example.com/tokenHook","headers":[],"method":"POST","authScheme":null,"clientId":"0oaj43vkrq7wKxZSI5d7","tokenUrl":"https:/subdomain.okta.com/oauth2/default/v1/token\"","authType":"private_key_jwt","scope":null,"hookKeyId":"HKYj4ft1a3fjmwZg05d6"},"created":"2024-08-22T21:01:09.000Z"},"lastUpdated":"2024-09-05T16:06:09.000Z","_links":{"self":{"href":"https://subdomain.okta.com/api/v1/inlineHooks/calj4fythrqj5Bxol4ai6"},"execute":{"href":"https://subdomain.okta.com/api/v1/inlineHooks/calj4fythrqj5Bxol4ai6/execute","hints":{"allow":["POST"]}},"deactivate":{"href":"https://subdomain.okta.com/api/v1/inlineHooks/calj4fythrqj5Bxol4ai6/lifecycle/activate","hints":{"allow":["POST"]}}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -3633,6 +4048,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"calb7gacafgwgE7hc5e4","status":"ACTIVE","name":"Token hook with HTTP authentication","type":"com.okta.oauth2.tokens.transform","version":"1.0.0","channel":{"type":"HTTP","version":"1.0.0","config":{"uri":"https://example.com/tokenHook","headers":[],"method":"POST","authScheme":{"type":"header","key":"authorization"}}},"created":"2024-08-22T21:01:09.000Z","lastUpdated":"2024-09-05T16:06:09.000Z","_links":{"activate":{"href":"https://subdomain.okta.com/api/v1/inlineHooks/calb7gacafgwgE7hc5e4/lifecycle/activate","hints":{"allow":["POST"]}},"self":{"href":"https://subdomain.okta.com/api/v1/inlineHooks/calb7gacafgwgE7hc5e4"},"delete":{"href":"https://subdomain.okta.com/api/v1/inlineHooks/calb7gacafgwgE7hc5e4","hints":{"allow":["DELETE"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3642,6 +4058,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"calb7gacafgwgE7hc5e4","status":"ACTIVE","name":"Token hook with HTTP authentication","type":"com.okta.oauth2.tokens.transform","version":"1.0.0","channel":{"type":"HTTP","version":"1.0.0","config":{"uri":"https://example.com/tokenHook","headers":[],"method":"POST","authScheme":{"type":"header","key":"authorization"}}},"created":"2024-08-22T21:01:09.000Z","lastUpdated":"2024-09-05T16:06:09.000Z","_links":{"activate":{"href":"https://subdomain.okta.com/api/v1/inlineHooks/calb7gacafgwgE7hc5e4/lifecycle/activate","hints":{"allow":["POST"]}},"self":{"href":"https://subdomain.okta.com/api/v1/inlineHooks/calb7gacafgwgE7hc5e4"},"delete":{"href":"https://subdomain.okta.com/api/v1/inlineHooks/calb7gacafgwgE7hc5e4","hints":{"allow":["DELETE"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -3651,6 +4068,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"calb7gacafgwgE7hc5e4","status":"ACTIVE","name":"New name token hook with HTTP authentication","type":"com.okta.oauth2.tokens.transform","version":"1.0.0","channel":{"type":"HTTP","version":"1.0.0","config":{"uri":"https://example.com/tokenHook","headers":[],"method":"POST","authScheme":{"type":"header","key":"authorization"}}},"created":"2024-08-22T21:01:09.000Z","lastUpdated":"2024-09-05T16:06:09.000Z","_links":{"activate":{"href":"https://subdomain.okta.com/api/v1/inlineHooks/calb7gacafgwgE7hc5e4/lifecycle/activate","hints":{"allow":["POST"]}},"self":{"href":"https://subdomain.okta.com/api/v1/inlineHooks/calb7gacafgwgE7hc5e4"},"delete":{"href":"https://subdomain.okta.com/api/v1/inlineHooks/calb7gacafgwgE7hc5e4","hints":{"allow":["DELETE"]}}},"description":"Inline hook response with a new name"}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -3660,12 +4078,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"calb7gacafgwgE7hc5e4","status":"ACTIVE","name":"New name token hook with HTTP authentication","type":"com.okta.oauth2.tokens.transform","version":"1.0.0","channel":{"type":"HTTP","version":"1.0.0","config":{"uri":"https://example.com/tokenHook","headers":[],"method":"POST","authScheme":{"type":"header","key":"authorization"}}},"created":"2024-08-22T21:01:09.000Z","lastUpdated":"2024-09-05T16:06:09.000Z","_links":{"activate":{"href":"https://subdomain.okta.com/api/v1/inlineHooks/calb7gacafgwgE7hc5e4/lifecycle/activate","hints":{"allow":["POST"]}},"self":{"href":"https://subdomain.okta.com/api/v1/inlineHooks/calb7gacafgwgE7hc5e4"},"delete":{"href":"https://subdomain.okta.com/api/v1/inlineHooks/calb7gacafgwgE7hc5e4","hints":{"allow":["DELETE"]}}},"description":"Inline hook response with a new name"}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/inlineHooks/{inlineHookId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
@@ -3675,6 +4095,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"commands":[{"type":"com.okta.action.update","value":{"credential":"VERIFIED"}}]}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -3684,6 +4105,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"calj4fythrqj5Bxol5e5","status":"ACTIVE","name":"Registration hook with OAuth 2.0 Client Secret Post","type":"com.okta.user.pre-registration","version":"1.0.0","channel":{"type":"OAUTH","version":"1.0.0","config":{"uri":"https://example.com/registrationHook","headers":[],"method":"POST","authScheme":null,"clientId":"0oaj43vkrq7wKxZSI5e6","tokenUrl":"https:/subdomain.okta.com/oauth2/default/v1/token\"","authType":"client_secret_post","scope":null}},"created":"2024-08-22T21:01:09.000Z","lastUpdated":"2024-09-05T16:06:09.000Z","_links":{"self":{"href":"https://subdomain.okta.com/api/v1/inlineHooks/calj4fythrqj5Bxol5e5"},"execute":{"href":"https://subdomain.okta.com/api/v1/inlineHooks/calj4fythrqj5Bxol5e5/execute","hints":{"allow":["POST"]}},"deactivate":{"href":"https://subdomain.okta.com/api/v1/inlineHooks/calj4fythrqj5Bxol5e5/lifecycle/activate","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -3693,6 +4115,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"calb7gacafgwgE7hc5e4","status":"INACTIVE","name":"Token hook with HTTP authentication","type":"com.okta.oauth2.tokens.transform","version":"1.0.0","channel":{"type":"HTTP","version":"1.0.0","config":{"uri":"https://example.com/tokenHook","headers":[],"method":"POST","authScheme":{"type":"header","key":"authorization"}}},"created":"2024-08-22T21:01:09.000Z","lastUpdated":"2024-09-05T16:06:09.000Z","_links":{"activate":{"href":"https://subdomain.okta.com/api/v1/inlineHooks/calb7gacafgwgE7hc5e4/lifecycle/activate","hints":{"allow":["POST"]}},"self":{"href":"https://subdomain.okta.com/api/v1/inlineHooks/calb7gacafgwgE7hc5e4"},"delete":{"href":"https://subdomain.okta.com/api/v1/inlineHooks/calb7gacafgwgE7hc5e4","hints":{"allow":["DELETE"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3702,6 +4125,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"0oa1orqUGCIoCGNxf0g4","type":"aws_eventbridge","name":"Example AWS EventBridge","lastUpdated":"2023-03-24T21:02:43.000Z","created":"2023-03-24T21:02:43.000Z","status":"ACTIVE","settings":{"accountId":"123456789012","eventSourceName":"your-event-source-name","region":"us-east-2"},"_links":{"self":{"href":"http://{yourOktaDomain}/api/v1/logStreams/0oa1orqUGCIoCGNxf0g4","method":"GET"},"deactivate":{"href":"http://{yourOktaDomain}/api/v1/logStreams/0oa1orqUGCIoCGNxf0g4/lifecycle/deactivate","method":"POST"}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -3711,6 +4135,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"0oa1orqUGCIoCGNxf0g4","type":"aws_eventbridge","name":"Example AWS EventBridge","lastUpdated":"2023-03-24T21:02:43.000Z","created":"2023-03-24T21:02:43.000Z","status":"ACTIVE","settings":{"accountId":"123456789012","eventSourceName":"your-event-source-name","region":"us-east-2"},"_links":{"self":{"href":"http://{yourOktaDomain}/api/v1/logStreams/0oa1orqUGCIoCGNxf0g4","method":"GET"},"deactivate":{"href":"http://{yourOktaDomain}/api/v1/logStreams/0oa1orqUGCIoCGNxf0g4/lifecycle/deactivate","method":"POST"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3720,6 +4145,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"0oa1orqUGCIoCGNxf0g4","type":"aws_eventbridge","name":"Example AWS EventBridge","lastUpdated":"2023-03-24T21:02:43.000Z","created":"2023-03-24T21:02:43.000Z","status":"ACTIVE","settings":{"accountId":"123456789012","eventSourceName":"your-event-source-name","region":"us-east-2"},"_links":{"self":{"href":"http://{yourOktaDomain}/api/v1/logStreams/0oa1orqUGCIoCGNxf0g4","method":"GET"},"deactivate":{"href":"http://{yourOktaDomain}/api/v1/logStreams/0oa1orqUGCIoCGNxf0g4/lifecycle/deactivate","method":"POST"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -3729,12 +4155,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"0oa1orqUGCIoCGNxf0g4","type":"aws_eventbridge","name":"Updated AWS EventBridge","lastUpdated":"2023-03-24T21:12:43.000Z","created":"2023-03-24T21:02:43.000Z","status":"ACTIVE","settings":{"accountId":"123456789012","eventSourceName":"your-event-source-name","region":"us-east-2"},"_links":{"self":{"href":"http://{yourOktaDomain}/api/v1/logStreams/0oa1orqUGCIoCGNxf0g4","method":"GET"},"deactivate":{"href":"http://{yourOktaDomain}/api/v1/logStreams/0oa1orqUGCIoCGNxf0g4/lifecycle/deactivate","method":"POST"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/logStreams/{logStreamId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
@@ -3744,6 +4172,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"0oa1orqUGCIoCGNxf0g4","type":"aws_eventbridge","name":"Example AWS EventBridge","lastUpdated":"2023-03-24T21:22:43.000Z","created":"2023-03-24T21:02:43.000Z","status":"ACTIVE","settings":{"accountId":"123456789012","eventSourceName":"your-event-source-name","region":"us-east-2"},"_links":{"self":{"href":"http://{yourOktaDomain}/api/v1/logStreams/0oa1orqUGCIoCGNxf0g4","method":"GET"},"deactivate":{"href":"http://{yourOktaDomain}/api/v1/logStreams/0oa1orqUGCIoCGNxf0g4/lifecycle/deactivate","method":"POST"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -3753,6 +4182,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"0oa7agphh5FT7H521d7","type":"splunk_cloud_logstreaming","name":"Splunk Cloud Example","lastUpdated":"2023-03-24T21:23:00.000Z","created":"2023-03-24T21:15:13.000Z","status":"INACTIVE","settings":{"edition":"aws","host":"okexample.splunkcloud.com"},"_links":{"self":{"href":"http://{yourOktaDomain}/api/v1/logStreams/0oa7agphh5FT7H521d7","method":"GET"},"activate":{"href":"http://{yourOktaDomain}/api/v1/logStreams/0oa7agphh5FT7H521d7/lifecycle/activate","method":"POST"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3762,6 +4192,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"actor":{"id":"00uttidj01jqL21aM1d6","type":"User","alternateId":"john.doe@example.com","displayName":"John Doe","detailEntry":null},"client":{"userAgent":{"rawUserAgent":"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/127.0.0.0 Safari/537.36","os":"Mac OS X","browser":"CHROME"},"zone":null,"device":"Computer","id":null,"ipAddress":"10.0.0.1","geographicalContext":{"city":"New York","state":"New York","country":"United States","postalCode":10013,"geolocation":{"lat":40.3157,"lon":-74.01}}},"device":{"id":"guofdhyjex1feOgbN1d9","name":"Mac15,6","os_platform":"OSX","os_version":"14.6.0","managed":false,"registered":true,"device_integrator":null,"disk_encryption_type":"ALL_INTERNAL_VOLUMES","screen_lock_type":"BIOMETRIC","jailbreak":null,"secure_hardware_present":true},"authenticationContext":{"authenticationProvider":null,"credentialProvider":null,"credentialType":null,"issuer":null,"interface":null,"authenticationStep":0,"rootSessionId":"idxBager62CSveUkTxvgRtonA","externalSessionId":"idxBager62CSveUkTxvgRtonA"},"displayMessage":"User login to Okta","eventType":"user.session.start","outcome":{"result":"SUCCESS","reason":null},"published":"2024-08-13T15:58:20.353Z","securityContext":{"asNumber":394089,"asOrg":"ASN 0000","isp":"google","domain":null,"isProxy":false},"severity":"INFO","debugContext":{"debugData":{"requestId":"ab609228fe84ce59cdcbfa690bcce016","requestUri":"/idp/idx/authenticators/poll","url":"/idp/idx/authenticators/poll"}},"legacyEventType":"core.user_auth.login_success","transaction":{"type":"WEB","id":"ab609228fe84ce59cdcbfa690bgce016","detail":null},"uuid":"dc9fd3c0-598c-11ef-8478-2b7584bf8d5a","version":0,"request":{"ipChain":[{"ip":"10.0.0.1","geographicalContext":{"city":"New York","state":"New York","country":"United States","postalCode":10013,"geolocation":{"lat":40.3157,"lon":-74.01}},"version":"V4","source":null}]},"target":[{"id":"pfdfdhyjf0HMbkP2e1d7","type":"AuthenticatorEnrollment","alternateId":"unknown","displayName":"Okta Verify","detailEntry":null},{"id":"0oatxlef9sQvvqInq5d6","type":"AppInstance","alternateId":"Okta Admin Console","displayName":"Okta Admin Console","detailEntry":null}]}]"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3771,6 +4202,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"prm1k47ghydIQOTBW0g4","source":{"id":"otysbePhQ3yqt4cVv0g3","name":"user","type":"user","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/meta/types/user/otysbePhQ3yqt4cVv0g3"},"schema":{"href":"https://{yourOktaDomain}/api/v1/meta/schemas/user/oscsbePhQ3yqt4cVv0g3"}}},"target":{"id":"0oa1qmn4LZQQEH0wZ0g4","name":"okta_org2org","type":"appuser","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/apps/0oa1qmn4LZQQEH0wZ0g4"},"schema":{"href":"https://{yourOktaDomain}/api/v1/meta/schemas/apps/0oa1qmn4LZQQEH0wZ0g4/default"}}},"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/mappings/prm1k48weFSOnEUnw0g4"}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3780,6 +4212,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"prm1k47ghydIQOTBW0g4","source":{"id":"otysbePhQ3yqt4cVv0g3","name":"user","type":"user","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/meta/types/user/otysbePhQ3yqt4cVv0g3"},"schema":{"href":"https://{yourOktaDomain}/api/v1/meta/schemas/user/oscsbePhQ3yqt4cVv0g3"}}},"target":{"id":"0oa1qmn4LZQQEH0wZ0g4","name":"okta_org2org","type":"appuser","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/apps/0oa1qmn4LZQQEH0wZ0g4"},"schema":{"href":"https://{yourOktaDomain}/api/v1/meta/schemas/apps/0oa1qmn4LZQQEH0wZ0g4/default"}}},"properties":{"firstName":{"expression":"user.firstName","pushStatus":"PUSH"},"lastName":{"expression":"user.lastName","pushStatus":"PUSH"}},"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/mappings/prm1k48weFSOnEUnw0g4"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -3789,6 +4222,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"prm1k47ghydIQOTBW0g4","source":{"id":"otysbePhQ3yqt4cVv0g3","name":"user","type":"user","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/meta/types/user/otysbePhQ3yqt4cVv0g3"},"schema":{"href":"https://{yourOktaDomain}/api/v1/meta/schemas/user/oscsbePhQ3yqt4cVv0g3"}}},"target":{"id":"0oa1qmn4LZQQEH0wZ0g4","name":"okta_org2org","type":"appuser","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/apps/0oa1qmn4LZQQEH0wZ0g4"},"schema":{"href":"https://{yourOktaDomain}/api/v1/meta/schemas/apps/0oa1qmn4LZQQEH0wZ0g4/default"}}},"properties":{"fullName":{"expression":"user.firstName + user.lastName","pushStatus":"PUSH"},"nickName":{"expression":"user.nickName","pushStatus":"PUSH"}},"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/mappings/prm1k48weFSOnEUnw0g4"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3798,6 +4232,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"https://{yourOktaDomain}/meta/schemas/apps/{appId}/default","$schema":"http://json-schema.org/draft-04/schema#","name":"Example app","title":"Example app User","lastUpdated":"2015-09-05T10:40:45.000Z","created":"2015-02-02T10:27:36.000Z","definitions":{"custom":{"id":"#custom","type":"object","properties":{}},"base":{"id":"#base","type":"object","properties":{"userName":{"title":"Username","type":"string","required":true,"scope":"SELF","master":{"type":"PROFILE_MASTER"}},"name":{"title":"Name","description":"End-User's full name in displayable form.","type":"string","scope":"SELF","master":{"type":"PROFILE_MASTER"}},"email":{"title":"Email","description":"End-User's preferred email address.","type":"string","scope":"SELF","master":{"type":"PROFILE_MASTER"}}},"required":["userName"]},"type":"object","properties":{"profile":{"allOf":[{"$ref":"#/definitions/base"},{"$ref":"#/definitions/custom"}]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -3807,6 +4242,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"https://{yourOktaDomain}/meta/schemas/apps/0oa25gejWwdXNnFH90g4/default","$schema":"http://json-schema.org/draft-04/schema#","name":"Example app","title":"Example app user","lastUpdated":"2017-07-18T23:18:43.000Z","created":"2017-07-18T22:35:30.000Z","definitions":{"base":{"id":"#base","type":"object","properties":{"userName":{"title":"Username","type":"string","required":true,"scope":"NONE","maxLength":100}},"required":["userName"]},"custom":{"id":"#custom","type":"object","properties":{"salesforceUserName":{"title":"Salesforce username","externalName":"salesforceUserName","description":"User's username for Salesforce","type":"string","scope":"NONE","minLength":1,"maxLength":20}},"required":[]}},"type":"object","properties":{"profile":{"allOf":[{"$ref":"#/definitions/base"},{"$ref":"#/definitions/custom"}]}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3816,6 +4252,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"$schema":"http://json-schema.org/draft-04/schema#","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/meta/schemas/group/default","method":"GET","rel":"self"}},"created":"2021-01-30T00:18:24.000Z","definitions":{"base":{"id":"#base","properties":{},"required":["name"],"type":"object"},"custom":{"id":"#custom","properties":{"groupContact":{"description":"Group administrative contact","master":{"type":"PROFILE_MASTER"},"mutability":"READ_WRITE","permissions":[{"action":"READ_WRITE","principal":"SELF"}],"scope":"NONE","title":"Group administrative contact","type":"string"}},"required":[],"type":"object"}},"description":"Okta group profile template","id":"https://{yourOktaDomain}/meta/schemas/group/default","lastUpdated":"2021-02-25T23:05:31.000Z","name":"group","properties":{"profile":{"allOf":[{"$ref":"#/definitions/custom"},{"$ref":"#/definitions/base"}]}},"title":"Okta group","type":"object"}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -3825,6 +4262,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"Response with a subset of properties for brevity":{"$ref":"#/components/examples/GroupSchemaResponse"}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3834,6 +4272,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"http://{yourOktaDomain}/api/v1/meta/schemas/logStream/aws_eventbridge","title":"AWS EventBridge","type":"object","properties":{"settings":{"description":"Configuration properties specific to AWS EventBridge","type":"object","properties":{"accountId":{"title":"AWS Account ID","description":"Your Amazon AWS Account ID.","type":"string","writeOnce":true,"pattern":"^\\d{12}$"},"eventSourceName":{"title":"AWS Event Source Name","description":"An alphanumeric name (no spaces) to identify this event source in AWS EventBridge.","type":"string","writeOnce":true,"pattern":"^[\\.\\-_A-Za-z0-9]{1,75}$"},"region":{"title":"AWS Region","description":"The destination AWS region for your system log events.","type":"string","writeOnce":true,"oneOf":[{"title":"US East (Ohio)","const":"us-east-2"},{"title":"US East (N. Virginia)","const":"us-east-1"},{"title":"US West (N. California)","const":"us-west-1"},{"title":"US West (Oregon)","const":"us-west-2"},{"title":"Canada (Central)","const":"ca-central-1"},{"title":"Europe (Frankfurt)","const":"eu-central-1"},{"title":"Europe (Ireland)","const":"eu-west-1"},{"title":"Europe (London)","const":"eu-west-2"},{"title":"Europe (Paris)","const":"eu-west-3"},{"title":"Europe (Milan)","const":"eu-south-1"},{"title":"Europe (Stockholm)","const":"eu-north-1"}]}},"required":["eventSourceName","accountId","region"],"errorMessage":{"properties":{"accountId":"Account number must be 12 digits.","eventSourceName":"Event source name can use numbers, letters, the symbols \".\", \"-\" or \"_\". It must use fewer than 76 characters."}}},"name":{"title":"Name","description":"A name for this log stream in Okta","type":"string","writeOnce":false,"pattern":"^.{1,100}$"}},"required":["name","settings"],"errorMessage":{"properties":{"name":"Name can't exceed 100 characters."}}},{"$schema":"https://json-schema.org/draft/2020-12/schema","id":"http://{yourOktaDomain}/api/v1/meta/schemas/logStream/splunk_cloud_logstreaming","title":"Splunk Cloud","type":"object","properties":{"settings":{"description":"Configuration properties specific to Splunk Cloud","type":"object","properties":{"host":{"title":"Host","description":"The domain for your Splunk Cloud instance without http or https. For example: acme.splunkcloud.com","type":"string","writeOnce":false,"pattern":"^([a-z0-9]+(-[a-z0-9]+)*){1,100}\\.splunkcloud(gc|fed)?\\.com$"},"token":{"title":"HEC Token","description":"The token from your Splunk Cloud HTTP Event Collector (HEC).","type":"string","writeOnce":false,"pattern":"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"}},"required":["host","token"],"errorMessage":{"properties":{"host":"Host should be a domain without http or https. For example: acme.splunkcloud.com"}}},"name":{"title":"Name","description":"A name for this log stream in Okta","type":"string","writeOnce":false,"pattern":"^.{1,100}$"}},"required":["name","settings"],"errorMessage":{"properties":{"name":"Name can't exceed 100 characters."}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3843,6 +4282,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"http://{yourOktaDomain}/api/v1/meta/schemas/logStream/aws_eventbridge","title":"AWS EventBridge","type":"object","properties":{"settings":{"description":"Configuration properties specific to AWS EventBridge","type":"object","properties":{"accountId":{"title":"AWS Account ID","description":"Your Amazon AWS Account ID.","type":"string","writeOnce":true,"pattern":"^\\d{12}$"},"eventSourceName":{"title":"AWS Event Source Name","description":"An alphanumeric name (no spaces) to identify this event source in AWS EventBridge.","type":"string","writeOnce":true,"pattern":"^[\\.\\-_A-Za-z0-9]{1,75}$"},"region":{"title":"AWS Region","description":"The destination AWS region for your system log events.","type":"string","writeOnce":true,"oneOf":[{"title":"US East (Ohio)","const":"us-east-2"},{"title":"US East (N. Virginia)","const":"us-east-1"},{"title":"US West (N. California)","const":"us-west-1"},{"title":"US West (Oregon)","const":"us-west-2"},{"title":"Canada (Central)","const":"ca-central-1"},{"title":"Europe (Frankfurt)","const":"eu-central-1"},{"title":"Europe (Ireland)","const":"eu-west-1"},{"title":"Europe (London)","const":"eu-west-2"},{"title":"Europe (Paris)","const":"eu-west-3"},{"title":"Europe (Milan)","const":"eu-south-1"},{"title":"Europe (Stockholm)","const":"eu-north-1"}]}},"required":["eventSourceName","accountId","region"],"errorMessage":{"properties":{"accountId":"Account number must be 12 digits.","eventSourceName":"Event source name can use numbers, letters, the symbols \".\", \"-\" or \"_\". It must use fewer than 76 characters."}}},"name":{"title":"Name","description":"A name for this log stream in Okta","type":"string","writeOnce":false,"pattern":"^.{1,100}$"}},"required":["name","settings"],"errorMessage":{"properties":{"name":"Name can't exceed 100 characters."}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3852,6 +4292,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"primary":{"name":"manager","title":"manager","description":"Manager link property","type":"USER"},"associated":{"name":"subordinate","title":"subordinate","description":"Subordinate link property","type":"USER"},"_links":{"self":{"href":"http://your-subdomain.okta.com/api/v1/meta/schemas/user/linkedObjects/manager"}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -3861,6 +4302,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"primary":{"name":"manager","title":"manager","description":"Manager link property","type":"USER"},"associated":{"name":"subordinate","title":"subordinate","description":"Subordinate link property","type":"USER"},"_links":{"self":{"href":"http://your-subdomain.okta.com/api/v1/meta/schemas/user/linkedObjects/manager"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3870,12 +4312,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"primary":{"name":"manager","title":"manager","description":"Manager link property","type":"USER"},"associated":{"name":"subordinate","title":"subordinate","description":"Subordinate link property","type":"USER"},"_links":{"self":{"href":"http://your-subdomain.okta.com/api/v1/meta/schemas/user/linkedObjects/manager"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/meta/schemas/user/linkedObjects/{linkedObjectName}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3885,6 +4329,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"https://{yourOktaDomain}/meta/schemas/user/oscmlha7lcRyMn82P1d7","$schema":"http://json-schema.org/draft-04/schema#","name":"user","title":"An Okta user","lastUpdated":"2015-09-05T10:40:45.000Z","created":"2015-02-02T10:27:36.000Z","definitions":{"base":{"id":"#base","type":"object","properties":{"login":{"title":"Username","type":"string","required":true,"minLength":5,"maxLength":100,"permissions":[{"principal":"SELF","action":"READ_WRITE"}]},"firstName":{"title":"First name","type":"string","required":true,"minLength":1,"maxLength":50,"permissions":[{"principal":"SELF","action":"READ_WRITE"}]},"lastName":{"title":"Last name","type":"string","required":true,"minLength":1,"maxLength":50,"permissions":[{"principal":"SELF","action":"READ_WRITE"}]},"email":{"title":"Primary email","type":"string","required":true,"format":"email","permissions":[{"principal":"SELF","action":"READ_WRITE"}]}},"required":["login","firstName","lastName","email"]},"custom":{"id":"#custom","type":"object","properties":{"salesforceUserName":{"title":"Salesforce username","description":"User's username for Salesforce","type":"string","required":false,"default":"salesforce-username","minLength":1,"maxLength":20,"permissions":[{"principal":"SELF","action":"READ_WRITE"}]}},"required":[]}},"type":"object","properties":{"profile":{"allOf":[{"$ref":"#/definitions/base"},{"$ref":"#/definitions/custom"}]}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -3894,6 +4339,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"https://{yourOktaDomain}/meta/schemas/user/oscmlha7lcRyMn82P1d7","$schema":"http://json-schema.org/draft-04/schema#","name":"user","title":"An Okta user","lastUpdated":"2015-09-05T10:40:45.000Z","created":"2015-02-02T10:27:36.000Z","definitions":{"base":{"id":"#base","type":"object","properties":{"login":{"title":"Username","type":"string","required":true,"minLength":5,"maxLength":100,"permissions":[{"principal":"SELF","action":"READ_WRITE"}]},"firstName":{"title":"First name","type":"string","required":true,"minLength":1,"maxLength":50,"permissions":[{"principal":"SELF","action":"READ_WRITE"}]},"lastName":{"title":"Last name","type":"string","required":true,"minLength":1,"maxLength":50,"permissions":[{"principal":"SELF","action":"READ_WRITE"}]},"email":{"title":"Primary email","type":"string","required":true,"format":"email","permissions":[{"principal":"SELF","action":"READ_WRITE"}]}},"required":["login","firstName","lastName","email"]},"custom":{"id":"#custom","type":"object","properties":{"salesforceUserName":{"title":"Salesforce username","description":"User's username for Salesforce","type":"string","required":false,"default":"salesforce-username","minLength":1,"maxLength":20,"permissions":[{"principal":"SELF","action":"READ_WRITE"}]}},"required":[]}},"type":"object","properties":{"profile":{"allOf":[{"$ref":"#/definitions/base"},{"$ref":"#/definitions/custom"}]}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3903,6 +4349,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"otyfnly5cQjJT9PnR0g4","displayName":"New user type","name":"newUserType","description":"A new custom user type","createdBy":"sprz9fj1ycBcsgopy1d6","lastUpdatedBy":"sprz9fj1ycBcsgopy1d6","created":"2021-07-05T20:40:38.000Z","lastUpdated":"2021-07-05T20:40:38.000Z","default":false,"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/meta/schemas/user/oscz9fj2jMiRBC1ZT1d6"},"schema":{"href":"https://{yourOktaDomain}/api/v1/meta/schemas/user/oscz9fj2jMiRBC1ZT1d6"}}},{"id":"otyz9fj2jMiRBC1ZT1d6","displayName":"User","name":"user","description":"Okta user profile template with default permission settings","createdBy":"sprz9fj1ycBcsgopy1d6","lastUpdatedBy":"sprz9fj1ycBcsgopy1d6","created":"2021-07-05T20:40:38.000Z","lastUpdated":"2021-07-05T20:40:38.000Z","default":true,"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/meta/schemas/user/oscz9fj2jMiRBC1ZT1d6"},"schema":{"href":"https://{yourOktaDomain}/api/v1/meta/schemas/user/oscz9fj2jMiRBC1ZT1d6"}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -3912,6 +4359,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"otyfnly5cQjJT9PnR0g4","displayName":"New user type","name":"newUserType","description":"A new custom user type","createdBy":"sprz9fj1ycBcsgopy1d6","lastUpdatedBy":"sprz9fj1ycBcsgopy1d6","created":"2021-07-05T20:40:38.000Z","lastUpdated":"2021-07-05T20:40:38.000Z","default":false,"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/meta/schemas/user/oscz9fj2jMiRBC1ZT1d6"},"schema":{"href":"https://{yourOktaDomain}/api/v1/meta/schemas/user/oscz9fj2jMiRBC1ZT1d6"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3921,6 +4369,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"otyfnly5cQjJT9PnR0g4","displayName":"New user type","name":"newUserType","description":"A new custom user type","createdBy":"sprz9fj1ycBcsgopy1d6","lastUpdatedBy":"sprz9fj1ycBcsgopy1d6","created":"2021-07-05T20:40:38.000Z","lastUpdated":"2021-07-05T20:40:38.000Z","default":false,"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/meta/schemas/user/oscz9fj2jMiRBC1ZT1d6"},"schema":{"href":"https://{yourOktaDomain}/api/v1/meta/schemas/user/oscz9fj2jMiRBC1ZT1d6"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -3930,6 +4379,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"otyfnly5cQjJT9PnR0g4","displayName":"Updated Display Name","name":"newUserType","description":"A new custom user type","createdBy":"sprz9fj1ycBcsgopy1d6","lastUpdatedBy":"sprz9fj1ycBcsgopy1d6","created":"2021-07-05T20:40:38.000Z","lastUpdated":"2021-07-05T20:40:38.000Z","default":false,"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/meta/schemas/user/oscz9fj2jMiRBC1ZT1d6"},"schema":{"href":"https://{yourOktaDomain}/api/v1/meta/schemas/user/oscz9fj2jMiRBC1ZT1d6"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -3939,12 +4389,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"otyfnly5cQjJT9PnR0g4","displayName":"Replacement Display Name","name":"newUserType","description":"Replacement description","createdBy":"sprz9fj1ycBcsgopy1d6","lastUpdatedBy":"sprz9fj1ycBcsgopy1d6","created":"2021-07-05T20:40:38.000Z","lastUpdated":"2021-07-05T20:40:38.000Z","default":false,"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/meta/schemas/user/oscz9fj2jMiRBC1ZT1d6"},"schema":{"href":"https://{yourOktaDomain}/api/v1/meta/schemas/user/oscz9fj2jMiRBC1ZT1d6"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/meta/types/user/{typeId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3954,6 +4406,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"uis4a7liocgcRgcxZ0g7","uiSchema":{"type":"Group","label":"Sign in","buttonLabel":"Submit","elements":[{"type":"Control","scope":"#/properties/firstName","label":"First name","options":{"format":"text"}},{"type":"Control","scope":"#/properties/lastName","label":"Last name","options":{"format":"text"}},{"type":"Control","scope":"#/properties/email","label":"Email","options":{"format":"text"}},{"type":"Control","scope":"#/properties/countryCode","label":"Country code","options":{"format":"select"}},{"type":"Control","scope":"#/properties/bool2","label":"bool2","options":{"format":"checkbox"}},{"type":"Control","scope":"#/properties/date","label":"date","options":{"format":"text"}},{"type":"Control","scope":"#/properties/enum","label":"enum","options":{"format":"radio"}}]},"created":"2022-07-25T12:56:31.000Z","lastUpdated":"2022-07-26T11:53:59.000Z","_links":{"self":{"href":"https://example.com/api/v1/meta/uischemas/uis4a7liocgcRgcxZ0g7","hints":{"allow":["GET","PUT","DELETE"]}}}},{"id":"uis4abjqkkKXVPGAU0g7","uiSchema":{"type":"Group","label":"Sign in 2","buttonLabel":"Submit","elements":[{"type":"Control","scope":"#/properties/firstName","label":"First name","options":{"format":"text"}},{"type":"Control","scope":"#/properties/lastName","label":"Last name","options":{"format":"text"}},{"type":"Control","scope":"#/properties/email","label":"Email","options":{"format":"text"}},{"type":"Control","scope":"#/properties/countryCode","label":"Country code","options":{"format":"select"}},{"type":"Control","scope":"#/properties/bool2","label":"bool2","options":{"format":"checkbox"}},{"type":"Control","scope":"#/properties/date","label":"date"},{"type":"Control","scope":"#/properties/enum","label":"enum","options":{"format":"radio"}}]},"created":"2022-07-25T12:56:31.000Z","lastUpdated":"2022-07-26T11:53:59.000Z","_links":{"self":{"href":"https://example.com/api/v1/meta/uischemas/uis4abjqkkKXVPGAU0g7","hints":{"allow":["GET","PUT","DELETE"]}}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -3963,6 +4416,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"uis4a7liocgcRgcxZ0g7","uiSchema":{"type":"Group","label":"Sign in","buttonLabel":"Submit","elements":[{"type":"Control","scope":"#/properties/firstName","label":"First name","options":{"format":"text"}},{"type":"Control","scope":"#/properties/lastName","label":"Last name","options":{"format":"text"}},{"type":"Control","scope":"#/properties/email","label":"Primary email","options":{"format":"text"}}]},"created":"2022-07-25T12:56:31.000Z","lastUpdated":"2022-07-26T11:53:59.000Z","_links":{"self":{"href":"https://exmaple.com/api/v1/meta/uischemas/uis4a7liocgcRgcxZ0g7","hints":{"allow":["GET","PUT","DELETE"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3972,6 +4426,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"uis4a7liocgcRgcxZ0g7","uiSchema":{"type":"Group","label":"Sign in","buttonLabel":"Submit","elements":[{"type":"Control","scope":"#/properties/firstName","label":"First name","options":{"format":"text"}},{"type":"Control","scope":"#/properties/lastName","label":"Last name","options":{"format":"text"}},{"type":"Control","scope":"#/properties/email","label":"Email","options":{"format":"text"}},{"type":"Control","scope":"#/properties/countryCode","label":"Country code","options":{"format":"select"}},{"type":"Control","scope":"#/properties/bool2","label":"bool2","options":{"format":"checkbox"}},{"type":"Control","scope":"#/properties/date","label":"date"},{"type":"Control","scope":"#/properties/enum","label":"enum","options":{"format":"radio"}}]},"created":"2022-07-25T12:56:31.000Z","lastUpdated":"2022-07-26T11:53:59.000Z","_links":{"self":{"href":"https://exmaple.com/api/v1/meta/uischemas/uis4a7liocgcRgcxZ0g7","hints":{"allow":["GET","PUT","DELETE"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -3981,12 +4436,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"uis4a7liocgcRgcxZ0g7","uiSchema":{"type":"Group","label":"Sign in","buttonLabel":"Submit","elements":[{"type":"Control","scope":"#/properties/firstName","label":"First name","options":{"format":"text"}},{"type":"Control","scope":"#/properties/lastName","label":"Last name","options":{"format":"text"}},{"type":"Control","scope":"#/properties/email","label":"Primary email","options":{"format":"text"}}]},"created":"2022-07-25T12:56:31.000Z","lastUpdated":"2022-07-26T11:53:59.000Z","_links":{"self":{"href":"https://exmaple.com/api/v1/meta/uischemas/uis4a7liocgcRgcxZ0g7","hints":{"allow":["GET","PUT","DELETE"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/meta/uischemas/{id}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -3996,6 +4453,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"address1":"100 1st St","address2":"6th floor","city":"San Fransico","companyName":"okta","country":"United States","endUserSupportHelpURL":"support.okta.com","phoneNumber":"+18887227871","postalCode":"94105","state":"California","supportPhoneNumber":"+18887227871","website":"www.okta.com","id":"00o3qqiw0vSCIwu8I0g7","created":"2024-01-24T14:15:22Z","lastUpdated":"2024-07-21T14:15:22Z","expiresAt":"2024-12-24T14:15:22Z","status":"ACTIVE","subdomain":"okta","_links":{"preferences":{"href":"https://{yourOktaDomain}/v1/org/preferences"},"uploadLogo":{"href":"https://{yourOktaDomain}/api/v1/org/logo","hints":{"allow":["POST"]}},"oktaCommunication":{"href":"https://{yourOktaDomain}/api/v1/org/privacy/oktaCommunication"},"logo":null,"oktaSupport":{"href":"https://{yourOktaDomain}/api/v1/org/privacy/oktaSupport"},"contacts":{"href":"https://vantest.oktapreview.com/api/v1/org/contacts"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -4005,6 +4463,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"address1":"100 1st St","address2":"6th floor","city":"San Fransico","companyName":"okta","country":"United States","endUserSupportHelpURL":"support.okta.com","phoneNumber":"+18887227871","postalCode":"94105","state":"California","supportPhoneNumber":"+18887227871","website":"www.okta.com","id":"00o3qqiw0vSCIwu8I0g7","created":"2024-01-24T14:15:22Z","lastUpdated":"2024-07-21T14:15:22Z","expiresAt":"2024-12-24T14:15:22Z","status":"ACTIVE","subdomain":"okta","_links":{"preferences":{"href":"https://{yourOktaDomain}/v1/org/preferences"},"uploadLogo":{"href":"https://{yourOktaDomain}/api/v1/org/logo","hints":{"allow":["POST"]}},"oktaCommunication":{"href":"https://{yourOktaDomain}/api/v1/org/privacy/oktaCommunication"},"logo":null,"oktaSupport":{"href":"https://{yourOktaDomain}/api/v1/org/privacy/oktaSupport"},"contacts":{"href":"https://vantest.oktapreview.com/api/v1/org/contacts"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -4014,6 +4473,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"address1":"100 1st St","address2":"6th floor","city":"San Fransico","companyName":"okta","country":"United States","endUserSupportHelpURL":"support.okta.com","phoneNumber":"+18887227871","postalCode":"94105","state":"California","supportPhoneNumber":"+18887227871","website":"www.okta.com","id":"00o3qqiw0vSCIwu8I0g7","created":"2024-01-24T14:15:22Z","lastUpdated":"2024-07-21T14:15:22Z","expiresAt":"2024-12-24T14:15:22Z","status":"ACTIVE","subdomain":"okta","_links":{"preferences":{"href":"https://{yourOktaDomain}/v1/org/preferences"},"uploadLogo":{"href":"https://{yourOktaDomain}/api/v1/org/logo","hints":{"allow":["POST"]}},"oktaCommunication":{"href":"https://{yourOktaDomain}/api/v1/org/privacy/oktaCommunication"},"logo":null,"oktaSupport":{"href":"https://{yourOktaDomain}/api/v1/org/privacy/oktaSupport"},"contacts":{"href":"https://vantest.oktapreview.com/api/v1/org/contacts"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -4023,6 +4483,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"captchaId":"abcd4567","enabledPages":["SSR","SIGN_IN"],"_links":{"self":{"href":"https://your-subdomain.okta.com/api/v1/captchas/abcd4567","hints":{"allow":["GET","POST","PUT","DELETE"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -4032,12 +4493,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"captchaId":"abcd4567","enabledPages":["SSR","SIGN_IN"],"_links":{"self":{"href":"https://your-subdomain.okta.com/api/v1/captchas/abcd4567","hints":{"allow":["GET","POST","PUT","DELETE"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/org/captcha",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -4047,6 +4510,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"contactType":"BILLING","_links":{"billing":{"href":"https://{yourOktaDomain}/api/v1/org/contacts/billing"}}},{"contactType":"TECHNICAL","_links":{"technical":{"href":"https://{yourOktaDomain}/api/v1/org/contacts/technical"}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -4056,6 +4520,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"userId":"00ux3u0ujW1r5AfZC1d7","_links":{"user":{"href":"https://{yourOktaDomain}/api/v1/users/00ux3u0ujW1r5AfZC1d7"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -4065,6 +4530,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"userId":"00ux3u0ujW1r5AfZC1d7","_links":{"user":{"href":"https://{yourOktaDomain}/api/v1/users/00ux3u0ujW1r5AfZC1d7"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -4074,6 +4540,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"errors":[{"emailAddress":"unknown.email@okta.com","reason":"This email address does not belong to any user in your organization."},{"emailAddress":"name@okta@com","reason":"Invalid email address. The provided email address failed validation against RFC 3696."}]}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -4083,6 +4550,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"ykkwcx13nrDq8g4oy0g3","created":"2020-01-14T21:53:09.000Z","lastVerified":"2020-01-14T21:53:06.000Z","lastUpdated":"2020-01-14T21:53:09.000Z","status":"UNASSIGNED","profile":{"serial":"000003632071"},"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/org/factors/yubikey_token/tokens/ykkwcx13nrDq8g4oy0g3","hints":{"allow":["GET","DELETE"]}}}},{"id":"ykkxdtCA1fKVxyu6R0g3","created":"2020-06-09T23:42:05.000Z","activated":"2020-06-09T23:47:29.000Z","lastVerified":"2020-06-09T23:47:29.000Z","lastUpdated":"2020-06-09T23:47:29.000Z","status":"ACTIVE","profile":{"serial":"000009508427"},"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/org/factors/yubikey_token/tokens/ykkxdtCA1fKVxyu6R0g3","hints":{"allow":["GET"]}},"user":{"href":"https://{yourOktaDomain}/api/v1/users/00uu0x8sxTr9HcHOo0g3","hints":{"allow":["GET"]}},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/users/00uu0x8sxTr9HcHOo0g3/factors/ykfxduQAhl89YyPrV0g3","hints":{"allow":["DELETE"]}}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -4092,6 +4560,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"ykkut4G6ti62DD8Dy0g3","created":"2020-01-10T23:04:10.000Z","lastVerified":"2020-01-10T23:04:10.000Z","lastUpdated":"2020-01-10T23:04:10.000Z","status":"UNASSIGNED","profile":{"serial":"000007886622"},"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/org/factors/yubikey_token/tokens/ykkut4G6ti62DD8Dy0g3","hints":{"allow":["GET","DELETE"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -4101,6 +4570,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"ykkxdtCA1fKVxyu6R0g3","created":"2020-06-09T23:42:05.000Z","activated":"2020-06-09T23:47:29.000Z","lastVerified":"2020-06-09T23:47:29.000Z","lastUpdated":"2020-06-09T23:47:29.000Z","status":"ACTIVE","profile":{"serial":"000009508427"},"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/org/factors/yubikey_token/tokens/ykkxdtCA1fKVxyu6R0g3","hints":{"allow":["GET"]}},"user":{"href":"https://{yourOktaDomain}/api/v1/users/00uu0x8sxTr9HcHOo0g3","hints":{"allow":["GET"]}},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/users/00uu0x8sxTr9HcHOo0g3/factors/ykfxduQAhl89YyPrV0g3","hints":{"allow":["DELETE"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -4113,6 +4583,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "POST",
@@ -4125,6 +4596,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "GET",
@@ -4134,6 +4606,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"showEndUserFooter":true,"_links":{"hideEndUserFooter":{"href":"https://{yourOktaDomain}/api/v1/org/preferences/hideEndUserFooter","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -4143,6 +4616,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"showEndUserFooter":false,"_links":{"showEndUserFooter":{"href":"https://{yourOktaDomain}/api/v1/org/preferences/showEndUserFooter","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -4152,6 +4626,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"showEndUserFooter":true,"_links":{"hideEndUserFooter":{"href":"https://{yourOktaDomain}/api/v1/org/preferences/hideEndUserFooter","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -4161,6 +4636,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"accountId":"0200bs0617vvhv2v675mch1cukp","grantDate":"2023-04-06T21:32:33.000Z","grantedBy":"00uabcdefg1234567890"}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -4170,6 +4646,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"accountId":"0200bs0617vvhv2v675mch1cukp","grantDate":"2023-04-06T21:32:33.000Z","grantedBy":"00uabcdefg1234567890"}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -4182,6 +4659,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "GET",
@@ -4191,6 +4669,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"optOutEmailUsers":true,"_links":{"optIn":{"href":"https://{yourOktaDomain}/api/v1/org/privacy/oktaCommunication/optIn","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -4200,6 +4679,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"optOutEmailUsers":false,"_links":{"optOut":{"href":"https://{yourOktaDomain}/api/v1/org/privacy/oktaCommunication/optOut","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -4209,6 +4689,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"optOutEmailUsers":true,"_links":{"optIn":{"href":"https://{yourOktaDomain}/api/v1/org/privacy/oktaCommunication/optIn","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -4218,6 +4699,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"support":"ENABLED","expiration":"2024-01-24T11:13:14.000Z","caseNumber":"20000144","_links":{"case":{"href":"https://{yourOktaDomain}/api/v1/org/privacy/oktaSupport/case/{caseNumber}","hints":{"allow":["PATCH"]}},"cases":{"href":"https://{yourOktaDomain}/api/v1/org/privacy/oktaSupport/cases","hints":{"allow":["GET"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -4227,6 +4709,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"impersonation":{"status":"ENABLED","expiration":"2024-01-24T11:13:14.000Z"},"selfAssigned":{"status":"REQUESTED"},"subject":"Reset admin password","caseNumber":"1000001"},{"impersonation":{"status":"REQUESTED","expiration":null},"selfAssigned":{"status":"NOT_REQUIRED"},"subject":"Review IP restriction configuration","caseNumber":"1000002"}]"###,
         }],
+        public: false,
     },
     Example {
         method: "PATCH",
@@ -4236,6 +4719,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"impersonation":{"status":"ENABLED","expiration":"2024-01-24T11:13:14.000Z"},"caseNumber":"1011001"}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -4248,6 +4732,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "POST",
@@ -4260,6 +4745,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "GET",
@@ -4272,6 +4758,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -4284,6 +4771,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "POST",
@@ -4293,6 +4781,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"00o1n8sbwArJ7OQRw406","subdomain":"my-child-org-1","name":"My Child Org 1","website":"http://www.examplecorp.com","status":"ACTIVE","edition":"SKU","expiresAt":null,"created":"2024-08-27T15:42:52.000Z","lastUpdated":"2024-08-27T15:42:56.000Z","licensing":{"apps":[]},"settings":{"app":{"errorRedirectUrl":null,"interstitialUrl":null,"interstitialMinWaitTime":1200},"userAccount":{"attributes":{"secondaryEmail":true,"secondaryImage":true}},"portal":{"errorRedirectUrl":null,"signOutUrl":null},"logs":{"level":"INFO"}},"token":"XXXXXXXXXXXXX","tokenType":"SSWS","_links":{"administrator":{"href":"https://my-child-org-1.oktapreview.com/api/v1/users/00u1n8sheI1WBQlDV406"},"uploadLogo":{"href":"https://my-child-org-1.oktapreview.com/api/v1/org/logo"},"organization":{"href":"https://my-child-org-1.oktapreview.com/api/v1/orgs/my-child-org-1"},"contacts":{"href":"https://my-child-org-1.oktapreview.com/api/v1/orgs/my-child-org-1/contacts"},"policy":{"href":"https://my-child-org-1.oktapreview.com/api/v1/orgs/my-child-org-1/policy"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -4302,6 +4791,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"type":"PASSWORD","id":"policyId","status":"ACTIVE","name":"Policy name","description":"Policy description","priority":1,"system":true,"created":"createdDate","lastUpdated":"lastUpdated","conditions":{"people":{"groups":{"include":["groupId"]}},"authProvider":{"provider":"provider"}},"settings":{"password":{"complexity":{"minLength":8,"minLowerCase":1,"minUpperCase":1,"minNumber":null,"minSymbol":0,"excludeUsername":true,"dictionary":{"common":{"exclude":false}},"excludeAttributes":[]},"age":{"maxAgeDays":0,"expireWarnDays":0,"minAgeMinutes":0,"historyCount":4},"lockout":{"maxAttempts":0,"autoUnlockMinutes":0,"userLockoutNotificationChannels":[],"showLockoutFailures":false}},"recovery":{"factors":{"recovery_question":{"status":"ACTIVE","properties":{"complexity":{"complexity":4}}},"okta_email":{"status":"ACTIVE","properties":{"recoveryToken":{"tokenLifetimeMinutes":10080}}},"okta_sms":{"status":"INACTIVE"},"okta_call":{"status":"INACTIVE"}}},"delegation":{"options":{"skipUnlock":false}}},"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/policies/{policyId}","hints":{"allow":["GET","PUT"]}},"rules":{"href":"https://{yourOktaDomain}/api/v1/policies/{policyId}/rules","hints":{"allow":["POST","GET"]}}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -4311,6 +4801,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"type":"PASSWORD","id":"policyId","status":"ACTIVE","name":"Policy name","description":"Policy description","priority":1,"system":true,"created":"createdDate","lastUpdated":"lastUpdated","conditions":{"people":{"groups":{"include":["groupId"]}},"authProvider":{"provider":"provider"}},"settings":{"password":{"complexity":{"minLength":8,"minLowerCase":1,"minUpperCase":1,"minNumber":null,"minSymbol":0,"excludeUsername":true,"dictionary":{"common":{"exclude":false}},"excludeAttributes":[]},"age":{"maxAgeDays":0,"expireWarnDays":0,"minAgeMinutes":0,"historyCount":4},"lockout":{"maxAttempts":0,"autoUnlockMinutes":0,"userLockoutNotificationChannels":[],"showLockoutFailures":false}},"recovery":{"factors":{"recovery_question":{"status":"ACTIVE","properties":{"complexity":{"complexity":4}}},"okta_email":{"status":"ACTIVE","properties":{"recoveryToken":{"tokenLifetimeMinutes":10080}}},"okta_sms":{"status":"INACTIVE"},"okta_call":{"status":"INACTIVE"}}},"delegation":{"options":{"skipUnlock":false}}},"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/policies/{policyId}","hints":{"allow":["GET","PUT"]}},"rules":{"href":"https://{yourOktaDomain}/api/v1/policies/{policyId}/rules","hints":{"allow":["POST","GET"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -4320,6 +4811,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"evaluation":[{"status":null,"policyType":"OKTA_SIGN_ON","result":{"policies":[{"id":"00p4eromwukk6qUku0g7","name":"test policy","status":"MATCH","conditions":[],"rules":[{"id":"0pr4erof85nGcyC7Y0g7","name":"test rule","status":"MATCH","conditions":[{"type":"people.groups.include","status":"MATCH"}]}]}]},"undefined":{"policies":[]},"evaluated":{"policies":[]}},{"status":null,"policyType":"MFA_ENROLL","result":{"policies":[{"id":"00p4eram2kw1aLcrx0g7","name":"Default Policy","status":"MATCH","conditions":[],"rules":[{"id":"0pr4eram2lMQT5FZF0g7","name":null,"status":"MATCH","conditions":[]}]}]},"undefined":{"policies":[]},"evaluated":{"policies":[]}},{"status":null,"policyType":"ACCESS_POLICY","result":{"policies":[{"id":"rst4eram06ZKZewEe0g7","name":"Any two factors","status":"MATCH","conditions":[],"rules":[{"id":"rul4eram07VsWgybo0g7","name":"Catch-all rule","status":"MATCH","conditions":[]}]}]},"undefined":{"policies":[]},"evaluated":{"policies":[]}},{"status":null,"policyType":"PROFILE_ENROLLMENT","result":{"policies":[{"id":"rst4eram08ZSjPTOl0g7","name":"Default Policy","status":"MATCH","conditions":[],"rules":[{"id":"rul4eram094PrQ2BX0g7","name":"Catch-all rule","status":"MATCH","conditions":[]}]}]},"undefined":{"policies":[]},"evaluated":{"policies":[]}}]}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -4329,6 +4821,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"type":"PASSWORD","id":"policyId","status":"ACTIVE","name":"Policy name","description":"Policy description","priority":1,"system":true,"created":"createdDate","lastUpdated":"lastUpdated","conditions":{"people":{"groups":{"include":["groupId"]}},"authProvider":{"provider":"provider"}},"settings":{"password":{"complexity":{"minLength":8,"minLowerCase":1,"minUpperCase":1,"minNumber":null,"minSymbol":0,"excludeUsername":true,"dictionary":{"common":{"exclude":false}},"excludeAttributes":[]},"age":{"maxAgeDays":0,"expireWarnDays":0,"minAgeMinutes":0,"historyCount":4},"lockout":{"maxAttempts":0,"autoUnlockMinutes":0,"userLockoutNotificationChannels":[],"showLockoutFailures":false}},"recovery":{"factors":{"recovery_question":{"status":"ACTIVE","properties":{"complexity":{"complexity":4}}},"okta_email":{"status":"ACTIVE","properties":{"recoveryToken":{"tokenLifetimeMinutes":10080}}},"okta_sms":{"status":"INACTIVE"},"okta_call":{"status":"INACTIVE"}}},"delegation":{"options":{"skipUnlock":false}}},"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/policies/{policyId}","hints":{"allow":["GET","PUT"]}},"rules":{"href":"https://{yourOktaDomain}/api/v1/policies/{policyId}/rules","hints":{"allow":["POST","GET"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -4338,12 +4831,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"type":"PASSWORD","id":"policyId","status":"ACTIVE","name":"Policy name","description":"Policy description","priority":1,"system":true,"created":"createdDate","lastUpdated":"lastUpdated","conditions":{"people":{"groups":{"include":["groupId"]}},"authProvider":{"provider":"provider"}},"settings":{"password":{"complexity":{"minLength":8,"minLowerCase":1,"minUpperCase":1,"minNumber":null,"minSymbol":0,"excludeUsername":true,"dictionary":{"common":{"exclude":false}},"excludeAttributes":[]},"age":{"maxAgeDays":0,"expireWarnDays":0,"minAgeMinutes":0,"historyCount":4},"lockout":{"maxAttempts":0,"autoUnlockMinutes":0,"userLockoutNotificationChannels":[],"showLockoutFailures":false}},"recovery":{"factors":{"recovery_question":{"status":"ACTIVE","properties":{"complexity":{"complexity":4}}},"okta_email":{"status":"ACTIVE","properties":{"recoveryToken":{"tokenLifetimeMinutes":10080}}},"okta_sms":{"status":"INACTIVE"},"okta_call":{"status":"INACTIVE"}}},"delegation":{"options":{"skipUnlock":false}}},"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/policies/{policyId}","hints":{"allow":["GET","PUT"]}},"rules":{"href":"https://{yourOktaDomain}/api/v1/policies/{policyId}/rules","hints":{"allow":["POST","GET"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/policies/{policyId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -4356,6 +4851,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"[]"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "POST",
@@ -4365,18 +4861,21 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"type":"PASSWORD","id":"policyId","status":"ACTIVE","name":"Policy name","description":"Policy description","priority":1,"system":true,"created":"createdDate","lastUpdated":"lastUpdated","conditions":{"people":{"groups":{"include":["groupId"]}},"authProvider":{"provider":"provider"}},"settings":{"password":{"complexity":{"minLength":8,"minLowerCase":1,"minUpperCase":1,"minNumber":null,"minSymbol":0,"excludeUsername":true,"dictionary":{"common":{"exclude":false}},"excludeAttributes":[]},"age":{"maxAgeDays":0,"expireWarnDays":0,"minAgeMinutes":0,"historyCount":4},"lockout":{"maxAttempts":0,"autoUnlockMinutes":0,"userLockoutNotificationChannels":[],"showLockoutFailures":false}},"recovery":{"factors":{"recovery_question":{"status":"ACTIVE","properties":{"complexity":{"complexity":4}}},"okta_email":{"status":"ACTIVE","properties":{"recoveryToken":{"tokenLifetimeMinutes":10080}}},"okta_sms":{"status":"INACTIVE"},"okta_call":{"status":"INACTIVE"}}},"delegation":{"options":{"skipUnlock":false}}},"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/policies/{policyId}","hints":{"allow":["GET","PUT"]}},"rules":{"href":"https://{yourOktaDomain}/api/v1/policies/{policyId}/rules","hints":{"allow":["POST","GET"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/policies/{policyId}/lifecycle/activate",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/policies/{policyId}/lifecycle/deactivate",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -4386,6 +4885,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"policyId","_links":{"application":{"href":"https://{yourOktaDomain}/api/v1/apps/{appId}","hints":{"allow":["GET","PUT","DELETE"]}},"self":{"href":"https://{yourOktaDomain}/api/v1/policies/{policyId}/mappings/{mappingId}","hints":{"allow":["GET","PUT","DELETE"]}},"policy":{"href":"https://{yourOktaDomain}/api/v1/policies/{policyId}","hints":{"allow":["GET","PUT","DELETE"]}}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -4395,6 +4895,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"policyId","_links":{"application":{"href":"https://{yourOktaDomain}/api/v1/apps/{appId}","hints":{"allow":["GET","PUT","DELETE"]}},"self":{"href":"https://{yourOktaDomain}/api/v1/policies/{policyId}/mappings/{mappingId}","hints":{"allow":["GET","PUT","DELETE"]}},"policy":{"href":"https://{yourOktaDomain}/api/v1/policies/{policyId}","hints":{"allow":["GET","PUT","DELETE"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -4404,12 +4905,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"policyId","_links":{"application":{"href":"https://{yourOktaDomain}/api/v1/apps/{appId}","hints":{"allow":["GET","PUT","DELETE"]}},"self":{"href":"https://{yourOktaDomain}/api/v1/policies/{policyId}/mappings/{mappingId}","hints":{"allow":["GET","PUT","DELETE"]}},"policy":{"href":"https://{yourOktaDomain}/api/v1/policies/{policyId}","hints":{"allow":["GET","PUT","DELETE"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/policies/{policyId}/mappings/{mappingId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -4419,6 +4922,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"0prh1sd28q5sXGW08697","status":"ACTIVE","name":"Test rule","priority":0,"created":"2024-04-25T17:35:02.000Z","lastUpdated":"2024-04-25T17:35:02.000Z","system":false,"conditions":{"people":{"users":{"exclude":[]}},"network":{"connection":"ANYWHERE"},"risk":{"behaviors":[]},"riskScore":{"level":"ANY"},"identityProvider":{"provider":"ANY"}},"actions":{"signon":{"requireFactor":false,"factorPromptMode":"ALWAYS","factorLifetime":15,"access":"ALLOW","primaryFactor":"PASSWORD_IDP_ANY_FACTOR","session":{"maxSessionIdleMinutes":720,"maxSessionLifetimeMinutes":0,"usePersistentCookie":false}}},"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/policies/{policyId}/rules/{ruleId}","hints":{"allow":["GET","PUT","DELETE"]}},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/policies/{policyId}/rules/{ruleId}","hints":{"allow":["POST"]}}},"type":"SIGN_ON"}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -4428,6 +4932,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"rul7yut96gmsOzKAA1d6","status":"ACTIVE","name":"Passwordless 2FA","priority":0,"created":"2023-05-01T21:13:15.000Z","lastUpdated":"2023-05-01T21:13:15.000Z","system":false,"conditions":null,"actions":{"appSignOn":{"access":"ALLOW","verificationMethod":{"factorMode":"2FA","type":"ASSURANCE","reauthenticateIn":"PT0S","constraints":{"knowledge":{"excludedAuthenticationMethods":{"key":"okta_password"},"required":false},"possession":{"deviceBound":"REQUIRED","phishingREsistant":"REQUIRED","required":true}}}}},"type":"ACCESS_POLICY","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/policies/rst7xus97faIAgmti1d7/rules/rul7yut96gmsOzKAA1d6","hints":{"allow":["GET","PUT"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -4437,6 +4942,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"rulezuo73ySrHndLb1d7","status":"ACTIVE","name":"Rule with conditions - exclude a group","priority":0,"created":"2024-04-25T17:35:02.000Z","lastUpdated":"2024-04-25T17:35:02.000Z","system":false,"conditions":{"people":{"users":{"exclude":[]},"groups":{"exclude":["00u7yq5goxNFTiMjW1d7"]}},"network":{"connection":"ZONE","exclude":["nzo9o4rctwQCJNE6y1d7"]},"platform":{"include":[{"type":"MOBILE","os":{"type":"IOS"}},{"type":"MOBILE","os":{"type":"ANDROID"}},{"type":"DESKTOP","os":{"type":"MACOS"}}],"exclude":[]},"riskScore":{"level":"ANY"},"userType":{"include":[],"exclude":["otyezu4m0xN6w5JEa1d7"]},"elCondition":{"condition":"security.risk.level == 'HIGH'"}},"actions":{"appSignOn":{"access":"ALLOW","verificationMethod":{"factorMode":"2FA","type":"ASSURANCE","reauthenticateIn":"PT2H","constraints":{"knowledge":{"required":true,"types":["password"],"reauthenticateIn":"PT2H"}}}},"type":"ACCESS_POLICY","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/policies/rst7xus97faIAgmti1d7/rules/rul7yut96gmsOzKAA1d6","hints":{"allow":["GET","PUT","DELETE"]}},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/policies/rst7xus97faIAgmti1d7/rules/rul7yut96gmsOzKAA1d6","hints":{"allow":["GET","PUT","DELETE"]}}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -4446,24 +4952,28 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"rul7yut96gmsOzKAA1d6","status":"ACTIVE","name":"2FA with Post Auth KMSI prompt enabled","priority":0,"created":"2023-05-01T21:13:15.000Z","lastUpdated":"2023-05-01T21:13:15.000Z","system":false,"conditions":null,"actions":{"appSignOn":{"access":"ALLOW","verificationMethod":{"factorMode":"2FA","type":"ASSURANCE","reauthenticateIn":"PT0S","constraints":{"knowledge":{"excludedAuthenticationMethods":{"key":"okta_password"},"required":true}}},"keepMeSignedIn":{"postAuth":"ALLOWED","postAuthPromptFrequency":"PT720H"}}},"type":"ACCESS_POLICY","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/policies/rst7xus97faIAgmti1d7/rules/rul7yut96gmsOzKAA1d6","hints":{"allow":["GET","PUT"]}},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/policies/{policyId}/rules/{ruleId}/lifecycle/deactivate","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/policies/{policyId}/rules/{ruleId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/policies/{policyId}/rules/{ruleId}/lifecycle/activate",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/policies/{policyId}/rules/{ruleId}/lifecycle/deactivate",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -4473,6 +4983,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"prlh5hd7qct3aHDry1f6","orgId":"00o7xut90ucsjAQ7S1e6","principalId":"00T14q3ns31qMEJUU1d7","principalType":"SSWS_TOKEN","defaultPercentage":50,"defaultConcurrencyPercentage":50,"lastUpdate":"2024-09-12T17:28:56.000Z","lastUpdatedBy":"00uid52637YwIXkJq1d4","createdDate":"2024-09-12T17:28:56.000Z","createdBy":"00u7xut94qEWYx5ss1d4"},{"id":"prlid6w9ilOWlVbpG1f6","orgId":"00o7xut90ucsjAQ7S1e6","principalId":"00T16ewcxyIrMV6Lb1d7","principalType":"SSWS_TOKEN","defaultPercentage":50,"defaultConcurrencyPercentage":50,"lastUpdate":"2024-11-13T17:07:14.000Z","lastUpdatedBy":"00uid52637YwIXkJq1d4","createdDate":"2024-11-13T17:07:14.000Z","createdBy":"00uid52637YwIXkJq1d4"}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -4482,6 +4993,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"0oacamvryxiyMqgiY1e5","orgId":"org1234","principalId":"prlh5hd6act3aHDrr1f5","principalType":"SSWS_TOKEN","defaultPercentage":50,"defaultConcurrencyPercentage":75,"createdDate":"2022-05-19T20:05:32.720Z","createdBy":"00u7xut94qEWYx5ss1d4","lastUpdate":"2022-05-20T21:13:07.410Z","lastUpdatedBy":"00u7xut94qEWYx5ss1d4"}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -4491,6 +5003,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"0oacamvryxiyMqgiY1e5","orgId":"org1234","principalId":"prlh5hd6act3aHDrr1f5","principalType":"SSWS_TOKEN","defaultPercentage":50,"defaultConcurrencyPercentage":75,"createdDate":"2022-05-19T20:05:32.720Z","createdBy":"00u7xut94qEWYx5ss1d4","lastUpdate":"2022-05-20T21:13:07.410Z","lastUpdatedBy":"00u7xut94qEWYx5ss1d4"}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -4500,6 +5013,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"0oacamvryxiyMqgiY1e5","orgId":"org1234","principalId":"prlh5hd6act3aHDrr1f5","principalType":"SSWS_TOKEN","defaultPercentage":50,"defaultConcurrencyPercentage":75,"createdDate":"2022-05-19T20:05:32.720Z","createdBy":"00u7xut94qEWYx5ss1d4","lastUpdate":"2022-05-20T21:13:07.410Z","lastUpdatedBy":"00u7xut94qEWYx5ss1d4"}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -4509,6 +5023,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"value":[{"id":"ppchvbeucdTgqeiGxR0g4","providerType":"APNS","name":"Example Push Provider 1","lastUpdatedDate":"2022-01-00T00:00:00.000Z","configuration":{"keyId":"ABC123DEFG","teamId":"DEF123GHIJ","fileName":"fileName.p8"},"_links":{"self":{"href":"https://your-subdomain.okta.com/api/v1/push-providers/{pushProviderId}","hints":{"allow":["DELETE","GET","PUT"]}}}},{"id":"ppctekcmngGaqeiBxB0g4","providerType":"FCM","name":"Example Push Provider 2","lastUpdatedDate":"2022-01-00T00:00:00.000Z","configuration":{"projectId":"PROJECT_ID","fileName":"fileName.json"},"_links":{"self":{"href":"https://your-subdomain.okta.com/api/v1/push-providers/{pushProviderId}","hints":{"allow":["DELETE","GET","PUT"]}}}}]}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -4518,6 +5033,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"ppctekcmngGaqeiBxB0g4","name":"APNs Example","providerType":"APNS","lastUpdatedDate":"2022-01-01T00:00:00.000Z","configuration":{"keyId":"KEY_ID","teamId":"TEAM_ID","fileName":"fileName.p8"},"_links":{"self":{"href":"https://your-subdomain.okta.com/api/v1/push-providers/ppctekcmngGaqeiBxB0g4","hints":{"allow":["DELETE","GET","PUT"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -4527,6 +5043,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"ppctekcmngGaqeiBxB0g4","name":"APNs Example","providerType":"APNS","lastUpdatedDate":"2022-01-01T00:00:00.000Z","configuration":{"keyId":"KEY_ID","teamId":"TEAM_ID","fileName":"fileName.p8"},"_links":{"self":{"href":"https://your-subdomain.okta.com/api/v1/push-providers/ppctekcmngGaqeiBxB0g4","hints":{"allow":["DELETE","GET","PUT"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -4536,12 +5053,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"ppctekcmngGaqeiBxB0g4","name":"APNs Example","providerType":"APNS","lastUpdatedDate":"2022-01-01T00:00:00.000Z","configuration":{"keyId":"KEY_ID","teamId":"TEAM_ID","fileName":"fileName.p8"},"_links":{"self":{"href":"https://your-subdomain.okta.com/api/v1/push-providers/ppctekcmngGaqeiBxB0g4","hints":{"allow":["DELETE","GET","PUT"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/push-providers/{pushProviderId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -4551,6 +5070,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"notificationsEnabled":true}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -4560,6 +5080,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"notificationsEnabled":true}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -4569,6 +5090,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"defaultMode":"ENFORCE"}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -4578,6 +5100,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"defaultMode":"ENFORCE"}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -4587,6 +5110,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"warningThreshold":66}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -4596,6 +5120,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"warningThreshold":66}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -4605,6 +5130,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"rul2jy7jLUlnO3ng00g4","status":"ACTIVE","name":"Realm Assignment 1","created":"2022-04-04T15:56:05.000Z","lastUpdated":"2022-05-05T18:15:44.000Z","isDefault":false,"domains":["atko.com","user.com"],"conditions":{"profileSourceId":"0oa4enoRyjwSCy5hx0g4","expression":{"value":"user.profile.role ==\\\"Manager\\\""}},"actions":{"assignUserToRealm":{"realmId":"00g1b7rvh0xPLKXFf0g5"}},"priority":0,"_links":{"self":{"rel":"self","href":"http://your-subdomain.okta.com/api/v1/realm-assignments/rul2jy7jLUlnO3ng00g4","method":"GET"}}},{"id":"rul2jy7jLUlnO5ng00g4","status":"ACTIVE","name":"Catch-all","created":"2022-04-04T15:56:05.000Z","lastUpdated":"2022-05-05T18:15:44.000Z","isDefault":true,"domains":["atko.com","user.com"],"conditions":{"profileSourceId":"0oa4enoRyjwSCy6hx0g4,","expression":{"value":"string"}},"actions":{"assignUserToRealm":{"realmId":"00g1b7rvh0xPLKXFf2g5"}},"priority":499,"_links":{"self":{"rel":"self","href":"http://your-subdomain.okta.com/api/v1/realm-assignments/rul2jy7jLUlnO5ng00g4","method":"GET"}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -4617,6 +5143,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "GET",
@@ -4626,6 +5153,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"rre4mje4ez6B2a7B60g7","type":"realm:assignment","status":"COMPLETED","created":"2023-10-25T21:02:54.000Z","started":"2023-10-25T21:02:54.000Z","completed":"2023-10-25T21:02:54.000Z","realmId":"00g1b7rvh0xPLKXFf0g5","realmName":"Realm Name","assignmentOperation":{"configuration":{"id":"0pr1b7rxZj2ibQzfP0g5","name":"Realm Assignment 1","conditions":{"profileSourceId":"0oa4enoRyjwSCy5hx0g4","expression":{"value":"string"}},"actions":{"assignUserToRealm":{"realmId":"00g1b7rvh0xPLKXFf0g5"}}}},"numUserMoved":50,"_links":{"self":{"rel":"self","href":"http://your-subdomain.okta.com/api/v1/operations/rre4mje4ez6B2a7B60g7","method":"GET"}}},{"id":"rre4mje4ez7B2a7B60g7","type":"realm:assignment","status":"COMPLETED","created":"2023-10-25T21:02:54.000Z","started":"2023-10-25T21:02:54.000Z","completed":"2023-10-25T21:02:54.000Z","assignmentOperation":{"configuration":{"id":"ALL","name":"All Assignments"}},"numUserMoved":50,"_links":{"self":{"rel":"self","href":"http://your-subdomain.okta.com/api/v1/operations/rre4mje4ez7B2a7B60g7","method":"GET"}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -4635,6 +5163,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"rre4mje4ez6B2a7B60g7","type":"realm:assignment","status":"COMPLETED","created":"2023-10-25T21:02:54.000Z","started":"2023-10-25T21:02:54.000Z","completed":"2023-10-25T21:02:54.000Z","realmId":"00g1b7rvh0xPLKXFf0g5","realmName":"Realm Name","assignmentOperation":{"configuration":{"id":"0pr1b7rxZj2ibQzfP0g5","name":"Realm Assignment 1","conditions":{"profileSourceId":"0oa4enoRyjwSCy5hx0g4","expression":{"value":"string"}},"actions":{"assignUserToRealm":{"realmId":"00g1b7rvh0xPLKXFf0g5"}}}},"numUserMoved":50,"_links":{"self":{"rel":"self","href":"http://your-subdomain.okta.com/api/v1/operations/rre4mje4ez6B2a7B60g7","method":"GET"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -4644,6 +5173,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"rul2jy7jLUlnO3ng00g4","status":"ACTIVE","name":"Realm Assignment 1","created":"2022-04-04T15:56:05.000Z","lastUpdated":"2022-05-05T18:15:44.000Z","isDefault":false,"domains":["atko.com","user.com"],"conditions":{"profileSourceId":"0oa4enoRyjwSCy5hx0g4","expression":{"value":"string"}},"actions":{"assignUserToRealm":{"realmId":"00g1b7rvh0xPLKXFf0g5"}},"priority":0,"_links":{"self":{"rel":"self","href":"http://your-subdomain.okta.com/api/v1/realm-assignments/rul2jy7jLUlnO3ng00g4","method":"GET"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -4656,24 +5186,28 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/realm-assignments/{assignmentId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/realm-assignments/{assignmentId}/lifecycle/activate",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/realm-assignments/{assignmentId}/lifecycle/deactivate",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -4683,6 +5217,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"guox9jQ16k9V8IFEL0g3","created":"2022-04-04T15:56:05.000Z","lastUpdated":"2022-05-05T18:15:44.000Z","isDefault":false,"profile":{"name":"Car Co","realmType":"PARTNER","domains":["atko.com","user.com"]},"_links":{"self":{"rel":"self","href":"http://your-subdomain.okta.com/api/v1/realms/guox9jQ16k9V8IFEL0g3","method":"GET"}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -4692,6 +5227,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"guox9jQ16k9V8IFEL0g3","created":"2022-04-04T15:56:05.000Z","lastUpdated":"2022-05-05T18:15:44.000Z","isDefault":false,"profile":{"name":"Car Co","realmType":"PARTNER","domains":["atko.com","user.com"]},"_links":{"self":{"rel":"self","href":"http://your-subdomain.okta.com/api/v1/realms/guox9jQ16k9V8IFEL0g3","method":"GET"}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -4701,6 +5237,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"guox9jQ16k9V8IQWL0g3","created":"2022-04-04T15:56:05.000Z","lastUpdated":"2022-05-05T18:15:44.000Z","isDefault":true,"profile":{"name":"Default realm"},"_links":{"self":{"rel":"self","href":"http://your-subdomain.okta.com/api/v1/realms/guox9jQ16k9V8IQWL0g3","method":"GET"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -4713,12 +5250,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/realms/{realmId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -4731,6 +5270,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"[]"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "GET",
@@ -4743,18 +5283,21 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/roles/{roleRef}/subscriptions/{notificationType}/subscribe",
         status: 200,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/roles/{roleRef}/subscriptions/{notificationType}/unsubscribe",
         status: 200,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -4764,6 +5307,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"sse1qg25RpusjUP6m0g5","name":"Security events provider with well-known URL","type":"okta","status":"ACTIVE","settings":{"well_known_url":"https://example.okta.com/.well-known/ssf-configuration","issuer":"Issuer","jwks_url":"https://example.okta.com/jwks/path"},"_links":{"self":{"href":"https://example.okta.com/api/v1/security-events-providers/sse1qg25RpusjUP6m0g5","hints":{"allow":["GET","PUT","DELETE"]}},"deactivate":{"href":"https://example.okta.com/api/v1/security-events-providers/sse1qg25RpusjUP6m0g5/lifecycle/deactivate","hints":{"allow":["POST"]}}}},{"id":"sse1qu4fUtsoD12iF0g5","name":"Security events provider with an issuer and a JWKS URL","type":"okta","status":"ACTIVE","settings":{"issuer":"Issuer","jwks_url":"https://example.okta.com/jwks/path"},"_links":{"self":{"href":"https://example.okta.com/api/v1/security-events-providers/sse1qu4fUtsoD12iF0g5","hints":{"allow":["GET","PUT","DELETE"]}},"deactivate":{"href":"https://example.okta.com/api/v1/security-events-providers/sse1qu4fUtsoD12iF0g5/lifecycle/deactivate","hints":{"allow":["POST"]}}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -4773,6 +5317,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"sse1qg25RpusjUP6m0g5","name":"Security events provider with well-known URL","type":"okta","status":"ACTIVE","settings":{"well_known_url":"https://example.okta.com/.well-known/ssf-configuration","issuer":"Issuer","jwks_url":"https://example.okta.com/jwks/path"},"_links":{"self":{"href":"https://example.okta.com/api/v1/security-events-providers/sse1qg25RpusjUP6m0g5","hints":{"allow":["GET","PUT","DELETE"]}},"deactivate":{"href":"https://example.okta.com/api/v1/security-events-providers/sse1qg25RpusjUP6m0g5/lifecycle/deactivate","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -4782,6 +5327,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"sse1qg25RpusjUP6m0g5","name":"Security events provider with well-known URL","type":"okta","status":"ACTIVE","settings":{"well_known_url":"https://example.okta.com/.well-known/ssf-configuration","issuer":"Issuer","jwks_url":"https://example.okta.com/jwks/path"},"_links":{"self":{"href":"https://example.okta.com/api/v1/security-events-providers/sse1qg25RpusjUP6m0g5","hints":{"allow":["GET","PUT","DELETE"]}},"deactivate":{"href":"https://example.okta.com/api/v1/security-events-providers/sse1qg25RpusjUP6m0g5/lifecycle/deactivate","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -4791,12 +5337,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"sse1qg25RpusjUP6m0g5","name":"Security events provider with well-known URL","type":"okta","status":"ACTIVE","settings":{"well_known_url":"https://example.okta.com/.well-known/ssf-configuration","issuer":"Issuer","jwks_url":"https://example.okta.com/jwks/path"},"_links":{"self":{"href":"https://example.okta.com/api/v1/security-events-providers/sse1qg25RpusjUP6m0g5","hints":{"allow":["GET","PUT","DELETE"]}},"deactivate":{"href":"https://example.okta.com/api/v1/security-events-providers/sse1qg25RpusjUP6m0g5/lifecycle/deactivate","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/security-events-providers/{securityEventProviderId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
@@ -4806,6 +5354,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"sse1qg25RpusjUP6m0g5","name":"Security events provider with well-known URL","type":"okta","status":"ACTIVE","settings":{"well_known_url":"https://example.okta.com/.well-known/ssf-configuration","issuer":"Issuer","jwks_url":"https://example.okta.com/jwks/path"},"_links":{"self":{"href":"https://example.okta.com/api/v1/security-events-providers/sse1qg25RpusjUP6m0g5","hints":{"allow":["GET","PUT","DELETE"]}},"deactivate":{"href":"https://example.okta.com/api/v1/security-events-providers/sse1qg25RpusjUP6m0g5/lifecycle/deactivate","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -4815,6 +5364,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"sse1qg25RpusjUP6m0g5","name":"Security events provider with well-known URL","type":"okta","status":"INACTIVE","settings":{"well_known_url":"https://example.okta.com/.well-known/ssf-configuration","issuer":"Issuer","jwks_url":"https://example.okta.com/jwks/path"},"_links":{"self":{"href":"https://example.okta.com/api/v1/security-events-providers/sse1qg25RpusjUP6m0g5","hints":{"allow":["GET","PUT","DELETE"]}},"activate":{"href":"https://example.okta.com/api/v1/security-events-providers/sse1qg25RpusjUP6m0g5/lifecycle/activate","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -4824,12 +5374,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"amr":["pwd"],"createdAt":"2019-08-24T14:15:22Z","expiresAt":"2019-08-24T14:15:22Z","id":"l7FbDVqS8zHSy65uJD85","idp":{"id":"01a2bcdef3GHIJKLMNOP","type":"ACTIVE_DIRECTORY"},"lastFactorVerification":"2019-08-24T14:15:22Z","lastPasswordVerification":"2019-08-24T14:15:22Z","login":"user@example.com","status":"ACTIVE","userId":"00u0abcdefGHIJKLMNOP","_links":{"self":{"hints":{"allow":["DELETE"]}},"href":"https://{yourOktaDomain}/api/v1/sessions/l7FbDVqS8zHSy65uJD85"}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/sessions/{sessionId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
@@ -4839,6 +5391,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"amr":["pwd"],"createdAt":"2019-08-25T14:17:22Z","expiresAt":"2019-08-25T14:17:22Z","id":"l7FbDVqS8zHSy65uJD85","idp":{"id":"01a2bcdef3GHIJKLMNOP","type":"ACTIVE_DIRECTORY"},"lastFactorVerification":"2019-08-24T14:15:22Z","lastPasswordVerification":"2019-08-24T14:15:22Z","login":"user@example.com","status":"ACTIVE","userId":"00u0abcdefGHIJKLMNOP","_links":{"self":{"hints":{"allow":["DELETE"]}},"href":"https://{yourOktaDomain}/api/v1/sessions/l7FbDVqS8zHSy65uJD85"}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -4848,12 +5401,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"aud":"https://example.com","delivery":{"method":"urn:ietf:rfc:8935","endpoint_url":"https://example.com"},"events_delivered":["https://schemas.openid.net/secevent/caep/event-type/session-revoked","https://schemas.openid.net/secevent/caep/event-type/credential-change"],"events_requested":["https://schemas.openid.net/secevent/caep/event-type/session-revoked","https://schemas.openid.net/secevent/caep/event-type/credential-change"],"events_supported":["https://schemas.openid.net/secevent/caep/event-type/session-revoked","https://schemas.openid.net/secevent/caep/event-type/credential-change"],"format":"iss_sub","iss":"https://{yourOktaDomain}","min_verification_interval":0,"stream_id":"esc1k235GIIztAuGK0g5"}]"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/ssf/stream",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -4863,12 +5418,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"stream_id":"esc1k235GIIztAuGK0g5","status":"enabled"}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/ssf/stream/verification",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -4878,6 +5435,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"oct3v00k4iOFlEJmQ806","isPrimaryProvider":true,"enabled":true,"providerCapability":"ALL","providerName":"TWILIO","providerSid":"ACb49fb19a09b2f5d2f121fe1c207689dt","providerSettings":{"sms":{"twilioPhoneNumber":"+1234567890"},"call":{"twilioVerifySid":"example-verify-sid"}}},{"id":"oct3v00k4iOFlEG3dR45","isPrimaryProvider":false,"enabled":true,"providerCapability":"ALL","providerName":"TELESIGN","providerSid":"AC42tfy19a09b2f5d2f121fe1c207fg456r","providerSettings":{"sms":{"telesignService":"telesignMessagingService"},"call":{"telesignService":"telesignVerifyService"}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -4887,6 +5445,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"oct3v00k4iOFlEJmQ806","isPrimaryProvider":true,"enabled":true,"providerCapability":"ALL","providerName":"TWILIO","providerSid":"ACb49fb19a09b2f5d2f121fe1c207689dt","providerSettings":{"sms":{"twilioPhoneNumber":"+1234567890"},"call":{"twilioVerifySid":"example-verify-sid"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -4896,6 +5455,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"oct3v00k4iOFlEJmQ806","isPrimaryProvider":true,"enabled":true,"providerCapability":"ALL","providerName":"TWILIO","providerSid":"ACb49fb19a09b2f5d2f121fe1c207689dt","providerSettings":{"sms":{"twilioPhoneNumber":"+1234567890"},"call":{"twilioVerifySid":"example-verify-sid"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PATCH",
@@ -4905,12 +5465,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"oct3v00k4iOFlEJmQ806","isPrimaryProvider":true,"enabled":true,"providerCapability":"ALL","providerName":"TWILIO","providerSid":"11a9b6c435967abe806f4f0d6ec0f382","providerSettings":{"sms":{"twilioPhoneNumber":"+1234567890"},"call":{"twilioVerifySid":"updated-verify-sid"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/telephony-providers/{customTelephonyProviderId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
@@ -4920,6 +5482,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"oct3v00k4iOFlEJmQ806","isPrimaryProvider":true,"enabled":true,"providerCapability":"ALL","providerName":"TWILIO","providerSid":"ACb49fb19a09b2f5d2f121fe1c207689dt","providerSettings":{"sms":{"twilioPhoneNumber":"+1234567890"},"call":{"twilioVerifySid":"example-verify-sid"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -4929,6 +5492,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"oct3v00k4iOFlEJmQ806","isPrimaryProvider":false,"enabled":false,"providerCapability":"ALL","providerName":"TWILIO","providerSid":"ACb49fb19a09b2f5d2f121fe1c207689dt","providerSettings":{"sms":{"twilioPhoneNumber":"+1234567890"},"call":{"twilioVerifySid":"example-verify-sid"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -4938,12 +5502,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"oct3v00k4iOFlEJmQ806","isPrimaryProvider":true,"enabled":true,"providerCapability":"ALL","providerName":"TWILIO","providerSid":"ACb49fb19a09b2f5d2f121fe1c207689dt","providerSettings":{"sms":{"twilioPhoneNumber":"+1234567890"},"call":{"twilioVerifySid":"example-verify-sid"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/telephony-providers/{customTelephonyProviderId}/test",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -4953,6 +5519,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"6NQUJ5yR3bpgEiYmq8IC","name":"Custom","type":"SMS_VERIFY_CODE","template":"${org.name}: your verification code is ${code}","translations":{"es":"${org.name}: el código de verificación es ${code}","fr":"${org.name}: votre code de vérification est ${code}","it":"${org.name}: il codice di verifica è ${code}"},"created":"2024-04-25T17:35:02.000Z","lastUpdated":"2024-04-25T17:35:02.000Z"}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -4962,6 +5529,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"6NQUJ5yR3bpgEiYmq8IC","name":"Custom","type":"SMS_VERIFY_CODE","template":"${org.name}: your verification code is ${code}","translations":{"es":"${org.name}: el código de verificación es ${code}","fr":"${org.name}: votre code de vérification est ${code}","it":"${org.name}: il codice di verifica è ${code}"},"created":"2024-04-25T17:35:02.000Z","lastUpdated":"2024-04-25T17:35:02.000Z"}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -4971,6 +5539,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"6NQUJ5yR3bpgEiYmq8IC","name":"Custom","type":"SMS_VERIFY_CODE","template":"${org.name}: your verification code is ${code}","translations":{"es":"${org.name}: el código de verificación es ${code}","fr":"${org.name}: votre code de vérification est ${code}","it":"${org.name}: il codice di verifica è ${code}"},"created":"2024-04-25T17:35:02.000Z","lastUpdated":"2024-04-25T17:35:02.000Z"}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -4980,6 +5549,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"6NQUJ5yR3bpgEiYmq8IC","name":"Custom","type":"SMS_VERIFY_CODE","template":"${org.name}: your verification code is ${code}","translations":{"es":"${org.name}: el código de verificación es ${code}","fr":"${org.name}: votre code de vérification est ${code}","it":"${org.name}: il codice di verifica è ${code}","de":"${org.name}: ihre bestätigungscode ist ${code}."},"created":"2024-04-25T17:35:02.000Z","lastUpdated":"2024-04-25T17:35:02.000Z"}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -4989,12 +5559,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"6NQUJ5yR3bpgEiYmq8IC","name":"Custom","type":"SMS_VERIFY_CODE","template":"${org.name}: your verification code is ${code}","translations":{"es":"${org.name}: el código de verificación es ${code}","fr":"${org.name}: votre code de vérification est ${code}","it":"${org.name}: il codice di verifica è ${code}"},"created":"2024-04-25T17:35:02.000Z","lastUpdated":"2024-04-25T17:35:02.000Z"}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/templates/sms/{templateId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5004,6 +5576,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"action":"none","excludeZones":[],"created":"2020-08-05T22:18:30.629Z","lastUpdated":"2020-08-05T22:18:30.629Z","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/threats/configuration","hints":{"allow":["GET","POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -5013,6 +5586,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"action":"audit","excludeZones":["nzo1q7jEOsoCnoKcj0g4","nzouagptWUz5DlLfM0g3"],"created":"2020-08-05T22:18:30.629Z","lastUpdated":"2020-10-13T21:23:10.178Z","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/threats/configuration","hints":{"allow":["GET","POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5022,6 +5596,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"tos10hu7rkbtrFt1M0g4","name":"New trusted origin","origin":"http://example.com","status":"ACTIVE","scopes":[{"type":"CORS"},{"type":"REDIRECT"}],"created":"2018-01-13T01:11:44.000Z","createdBy":"00ut5t92p6IEOi4bu0g3","lastedUpdated":"2018-01-13T01:11:44.000Z","lastedUpdatedBy":"00ut5t92p6IEOi4bu0g3","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/trustedOrigins/tos10hu7rkbtrFt1M0g4","hints":{"allow":["GET","PUT","DELETE"]}},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/trustedOrigins/tos10hu7rkbtrFt1M0g4/lifecycle/deactivate","hints":{"allow":["POST"]}}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -5031,6 +5606,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"tos10hu7rkbtrFt1M0g4","name":"New trusted origin","origin":"http://example.com","status":"ACTIVE","scopes":[{"type":"CORS"},{"type":"REDIRECT"}],"created":"2018-01-13T01:11:44.000Z","createdBy":"00ut5t92p6IEOi4bu0g3","lastedUpdated":"2018-01-13T01:11:44.000Z","lastedUpdatedBy":"00ut5t92p6IEOi4bu0g3","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/trustedOrigins/tos10hu7rkbtrFt1M0g4","hints":{"allow":["GET","PUT","DELETE"]}},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/trustedOrigins/tos10hu7rkbtrFt1M0g4/lifecycle/deactivate","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5040,6 +5616,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"tos10hu7rkbtrFt1M0g4","name":"New trusted origin","origin":"http://example.com","status":"ACTIVE","scopes":[{"type":"CORS"},{"type":"REDIRECT"}],"created":"2018-01-13T01:11:44.000Z","createdBy":"00ut5t92p6IEOi4bu0g3","lastedUpdated":"2018-01-13T01:11:44.000Z","lastedUpdatedBy":"00ut5t92p6IEOi4bu0g3","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/trustedOrigins/tos10hu7rkbtrFt1M0g4","hints":{"allow":["GET","PUT","DELETE"]}},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/trustedOrigins/tos10hu7rkbtrFt1M0g4/lifecycle/deactivate","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -5049,12 +5626,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"value":{"id":"tosue7JvguwJ7U6kz0g3","name":"Updated Example trusted origin","origin":"http://updated.example.com","scopes":[{"type":"CORS"},{"type":"REDIRECT"}],"status":"ACTIVE","created":"2017-12-16T05:01:12.000Z","createdBy":"00ut5t92p6IEOi4bu0g3","lastUpdated":"2017-12-16T05:01:12.000Z","lastUpdatedBy":"00ut5t92p6IEOi4bu0g3","_links":{"self":{"href":"https://${yourOktaDomain}/api/v1/trustedOrigins/tosue7JvguwJ7U6kz0g3","hints":{"allow":["GET","PUT","DELETE"]}},"deactivate":{"href":"https://${yourOktaDomain}/api/v1/trustedOrigins/tosue7JvguwJ7U6kz0g3/lifecycle/deactivate","hints":{"allow":["POST"]}}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/trustedOrigins/{trustedOriginId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
@@ -5064,6 +5643,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"tos10hu7rkbtrFt1M0g4","name":"New trusted origin","origin":"http://example.com","status":"ACTIVE","scopes":[{"type":"CORS"},{"type":"REDIRECT"}],"created":"2018-01-13T01:11:44.000Z","createdBy":"00ut5t92p6IEOi4bu0g3","lastedUpdated":"2018-01-13T01:11:44.000Z","lastedUpdatedBy":"00ut5t92p6IEOi4bu0g3","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/trustedOrigins/tos10hu7rkbtrFt1M0g4","hints":{"allow":["GET","PUT","DELETE"]}},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/trustedOrigins/tos10hu7rkbtrFt1M0g4/lifecycle/deactivate","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -5073,6 +5653,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"tos10hu7rkbtrFt1M0g4","name":"New trusted origin","origin":"http://example.com","status":"INACTIVE","scopes":[{"type":"CORS"},{"type":"REDIRECT"}],"created":"2018-01-13T01:11:44.000Z","createdBy":"00ut5t92p6IEOi4bu0g3","lastedUpdated":"2018-01-13T01:11:44.000Z","lastedUpdatedBy":"00ut5t92p6IEOi4bu0g3","_links":{"activate":{"href":"https://{yourOktaDomain}/api/v1/trustedOrigins/tos10hu7rkbtrFt1M0g4/lifecycle/activate","hints":{"allow":["POST"]}},"self":{"href":"https://{yourOktaDomain}/api/v1/trustedOrigins/tos10hu7rkbtrFt1M0g4","hints":{"allow":["GET","PUT","DELETE"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5082,6 +5663,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"00u118oQYT4TBTemp0g4","status":"ACTIVE","created":"2022-04-04T15:56:05.000Z","activated":null,"statusChanged":null,"lastLogin":"2022-05-04T19:50:52.000Z","lastUpdated":"2022-05-05T18:15:44.000Z","passwordChanged":"2022-04-04T16:00:22.000Z","type":{"id":"oty1162QAr8hJjTaq0g4"},"profile":{"firstName":"Alice","lastName":"Smith","mobilePhone":null,"secondEmail":null,"login":"alice.smith@example.com","email":"alice.smith@example.com"},"credentials":{"password":{},"provider":{"type":"OKTA","name":"OKTA"}},"_links":{"self":{"href":"http://your-subdomain.okta.com/api/v1/users/00u118oQYT4TBGuay0g4"}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -5091,6 +5673,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"00ub0oNGTSWTBKOLGLNR","status":"STAGED","created":"2013-07-02T21:36:25.344Z","activated":null,"statusChanged":null,"lastLogin":null,"lastUpdated":"2013-07-02T21:36:25.344Z","passwordChanged":null,"profile":{"firstName":"Isaac","lastName":"Brock","email":"isaac.brock@example.com","login":"isaac.brock@example.com","mobilePhone":"555-415-1337"},"credentials":{"provider":{"type":"OKTA","name":"OKTA"}},"_links":{"activate":{"href":"https://{yourOktaDomain}/api/v1/users/00ub0oNGTSWTBKOLGLNR/lifecycle/activate"},"self":{"href":"https://{yourOktaDomain}/api/v1/users/00ub0oNGTSWTBKOLGLNR"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5100,6 +5683,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"00ub0oNGTSWTBKOLGLNR","status":"ACTIVE","created":"2013-06-24T16:39:18.000Z","activated":"2013-06-24T16:39:19.000Z","statusChanged":"2013-06-24T16:39:19.000Z","lastLogin":"2013-06-24T17:39:19.000Z","lastUpdated":"2013-07-02T21:36:25.344Z","passwordChanged":"2013-07-02T21:36:25.344Z","profile":{"login":"isaac.brock@example.com","firstName":"Isaac","lastName":"Brock","nickName":"issac","displayName":"Isaac Brock","email":"isaac.brock@example.com","secondEmail":"isaac@example.org","profileUrl":"http://www.example.com/profile","preferredLanguage":"en-US","userType":"Employee","organization":"Okta","title":"Director","division":"R&D","department":"Engineering","costCenter":"10","employeeNumber":"187","mobilePhone":"+1-555-415-1337","primaryPhone":"+1-555-514-1337","streetAddress":"301 Brannan St.","city":"San Francisco","state":"CA","zipCode":"94107","countryCode":"US"},"credentials":{"password":{},"recovery_question":{"question":"What's my childhood elementary school?"},"provider":{"type":"OKTA","name":"OKTA"}},"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/users/00u1f96ECLNVOKVMUSEA"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -5109,6 +5693,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"00ub0oNGTSWTBKOLGLNR","status":"ACTIVE","created":"2013-06-24T16:39:18.000Z","activated":"2013-06-24T16:39:19.000Z","statusChanged":"2013-06-24T16:39:19.000Z","lastLogin":"2013-06-24T17:39:19.000Z","lastUpdated":"2013-07-02T21:36:25.344Z","passwordChanged":"2013-07-02T21:36:25.344Z","profile":{"login":"isaac.brock@example.com","firstName":"Isaac","lastName":"Brock","nickName":"issac","displayName":"Isaac Brock","email":"isaac.brock@example.com","secondEmail":"isaac@example.org","profileUrl":"http://www.example.com/profile","preferredLanguage":"en-US","userType":"Employee","organization":"Okta","title":"Director","division":"R&D","department":"Engineering","costCenter":"10","employeeNumber":"187","mobilePhone":"+1-555-415-1337","primaryPhone":"+1-555-514-1337","streetAddress":"301 Brannan St.","city":"San Francisco","state":"CA","zipCode":"94107","countryCode":"US"},"credentials":{"password":{},"recovery_question":{"question":"What's my childhood elementary school?"},"provider":{"type":"OKTA","name":"OKTA"}},"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/users/00u1f96ECLNVOKVMUSEA"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -5118,12 +5703,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"00ub0oNGTSWTBKOLGLNR","status":"ACTIVE","created":"2013-06-24T16:39:18.000Z","activated":"2013-06-24T16:39:19.000Z","statusChanged":"2013-06-24T16:39:19.000Z","lastLogin":"2013-06-24T17:39:19.000Z","lastUpdated":"2013-07-02T21:36:25.344Z","passwordChanged":"2013-07-02T21:36:25.344Z","profile":{"login":"isaac.brock@example.com","firstName":"Isaac","lastName":"Brock","nickName":"issac","displayName":"Isaac Brock","email":"isaac.brock@example.com","secondEmail":"isaac@example.org","profileUrl":"http://www.example.com/profile","preferredLanguage":"en-US","userType":"Employee","organization":"Okta","title":"Director","division":"R&D","department":"Engineering","costCenter":"10","employeeNumber":"187","mobilePhone":"+1-555-415-1337","primaryPhone":"+1-555-514-1337","streetAddress":"301 Brannan St.","city":"San Francisco","state":"CA","zipCode":"94107","countryCode":"US"},"credentials":{"password":{},"recovery_question":{"question":"What's my childhood elementary school?"},"provider":{"type":"OKTA","name":"OKTA"}},"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/users/00u1f96ECLNVOKVMUSEA"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/users/{id}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5133,6 +5720,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"00ub0oNGTSWTBKOLGLNR","label":"Google Apps Mail","linkUrl":"https://{yourOktaDomain}/home/google/0oa3omz2i9XRNSRIHBZO/50","logoUrl":"https://{yourOktaDomain}/img/logos/google-mail.png","appName":"google","appInstanceId":"0oa3omz2i9XRNSRIHBZO","appAssignmentId":"0ua3omz7weMMMQJERBKY","credentialsSetup":false,"hidden":false,"sortOrder":0},{"id":"00ub0oNGTSWTBKOLGLNR","label":"Google Apps Calendar","linkUrl":"https://{yourOktaDomain}/home/google/0oa3omz2i9XRNSRIHBZO/54","logoUrl":"https://{yourOktaDomain}/img/logos/google-calendar.png","appName":"google","appInstanceId":"0oa3omz2i9XRNSRIHBZO","appAssignmentId":"0ua3omz7weMMMQJERBKY","credentialsSetup":false,"hidden":false,"sortOrder":1},{"id":"00ub0oNGTSWTBKOLGLNR","label":"Box","linkUrl":"https://{yourOktaDomain}/home/boxnet/0oa3ompioiQCSTOYXVBK/72","logoUrl":"https://{yourOktaDomain}/img/logos/box.png","appName":"boxnet","appInstanceId":"0oa3ompioiQCSTOYXVBK","appAssignmentId":"0ua3omx46lYEZLPPRWBO","credentialsSetup":false,"hidden":false,"sortOrder":3},{"id":"00ub0oNGTSWTBKOLGLNR","label":"Salesforce.com","linkUrl":"https://{yourOktaDomain}/home/salesforce/0oa12ecnxtBQMKOXJSMF/46","logoUrl":"https://{yourOktaDomain}/img/logos/salesforce_logo.png","appName":"salesforce","appInstanceId":"0oa12ecnxtBQMKOXJSMF","appAssignmentId":"0ua173qgj5VAVOBQMCVB","credentialsSetup":true,"hidden":false,"sortOrder":2}]"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5142,6 +5730,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"type":"DEVICE_BASED","appliesTo":"UNKNOWN_DEVICES"}]"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5151,6 +5740,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"0gabcd1234","profile":{"name":"Cloud app users","description":"Users can access cloud apps"}},{"id":"0gefgh5678","profile":{"name":"Internal app users","description":"Users can access internal apps"}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5160,6 +5750,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"0oa62b57p7c8PaGpU0h7","type":"FACEBOOK","name":"Facebook","status":"ACTIVE","created":"2016-03-24T23:18:27.000Z","lastUpdated":"2016-03-24T23:18:27.000Z","protocol":{"type":"OAUTH2","endpoints":{"authorization":{"url":"https://www.facebook.com/dialog/oauth","binding":"HTTP-REDIRECT"},"token":{"url":"https://graph.facebook.com/v2.5/oauth/access_token","binding":"HTTP-POST"}},"scopes":["public_profile","email"],"credentials":{"client":{"client_id":"your-client-id","client_secret":"your-client-secret"}}},"policy":{"provisioning":{"action":"AUTO","profileMaster":true,"groups":{"action":"NONE"},"conditions":{"deprovisioned":{"action":"NONE"},"suspended":{"action":"NONE"}}},"accountLink":{"filter":null,"action":"AUTO"},"subject":{"userNameTemplate":{"template":"idpuser.userPrincipalName"},"filter":null,"matchType":"USERNAME"},"mapAMRClaims":false,"trustClaims":false,"maxClockSkew":0},"_links":{"authorize":{"href":"https://{yourOktaDomain}/oauth2/v1/authorize?idp=0oa62b57p7c8PaGpU0h7&client_id={clientId}&response_type={responseType}&response_mode={responseMode}&scope={scopes}&redirect_uri={redirectUri}&state={state}","templated":true,"hints":{"allow":["GET"]}},"clientRedirectUri":{"href":"https://{yourOktaDomain}/oauth2/v1/authorize/callback","hints":{"allow":["POST"]}}}},{"id":"0oa62bc8wppPw0UGr0h7","type":"SAML2","name":"Example SAML IdP","status":"ACTIVE","created":"2016-03-24T23:14:54.000Z","lastUpdated":"2016-03-24T23:14:54.000Z","protocol":{"type":"SAML2","endpoints":{"sso":{"url":"https://idp.example.com","binding":"HTTP-POST","destination":"https://idp.example.com"},"acs":{"binding":"HTTP-POST","type":"INSTANCE"}},"algorithms":{"request":{"signature":{"algorithm":"SHA-256","scope":"REQUEST"}},"response":{"signature":{"algorithm":"SHA-256","scope":"ANY"}}},"settings":{"nameFormat":"urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified"},"credentials":{"trust":{"issuer":"https://idp.example.com","audience":"http://www.okta.com/123","kid":"your-key-id","additionalKids":["additional-key-id"]}}},"policy":{"provisioning":{"action":"AUTO","profileMaster":true,"groups":{"action":"NONE"},"conditions":{"deprovisioned":{"action":"NONE"},"suspended":{"action":"NONE"}}},"accountLink":{"filter":null,"action":"AUTO"},"subject":{"userNameTemplate":{"template":"saml.subjectNameId"},"filter":"(\\S+@example\\.com)","matchType":"USERNAME"},"mapAMRClaims":false,"trustClaims":false,"maxClockSkew":0},"_links":{"metadata":{"href":"https://{yourOktaDomain}/api/v1/idps/0oa62bc8wppPw0UGr0h7/metadata.xml","type":"application/xml","hints":{"allow":["GET"]}},"acs":{"href":"https://{yourOktaDomain}/sso/saml2/0oa62bc8wppPw0UGr0h7","type":"application/xml","hints":{"allow":["POST"]}},"users":{"href":"https://{yourOktaDomain}/api/v1/idps/0oa62bc8wppPw0UGr0h7/users","hints":{"allow":["GET"]}},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/idps/0oa62bc8wppPw0UGr0h7/lifecycle/deactivate","hints":{"allow":["POST"]}}}},{"id":"0oa62bfdiumsUndnZ0h7","type":"GOOGLE","name":"Google","status":"ACTIVE","created":"2016-03-24T23:21:49.000Z","lastUpdated":"2016-03-24T23:21:49.000Z","protocol":{"type":"OIDC","endpoints":{"authorization":{"url":"https://accounts.google.com/o/oauth2/auth","binding":"HTTP-REDIRECT"},"token":{"url":"https://www.googleapis.com/oauth2/v3/token","binding":"HTTP-POST"}},"scopes":["profile","email","openid"],"credentials":{"client":{"client_id":"your-client-id","client_secret":"your-client-secret"}}},"policy":{"provisioning":{"action":"AUTO","profileMaster":true,"groups":{"action":"NONE"},"conditions":{"deprovisioned":{"action":"NONE"},"suspended":{"action":"NONE"}}},"accountLink":{"filter":null,"action":"AUTO"},"subject":{"userNameTemplate":{"template":"idpuser.userPrincipalName"},"filter":null,"matchType":"USERNAME"},"mapAMRClaims":false,"trustClaims":false,"maxClockSkew":0},"_links":{"authorize":{"href":"https://{yourOktaDomain}/oauth2/v1/authorize?idp=0oa62bfdiumsUndnZ0h7&client_id={clientId}&response_type={responseType}&response_mode={responseMode}&scope={scopes}&redirect_uri={redirectUri}&state={state}","templated":true,"hints":{"allow":["GET"]}},"clientRedirectUri":{"href":"https://{yourOktaDomain}/oauth2/v1/authorize/callback","hints":{"allow":["POST"]}}}},{"id":"0oa62bfdjnK55Z5x80h7","type":"LINKEDIN","name":"LinkedIn","status":"ACTIVE","created":"2016-03-24T23:23:59.000Z","lastUpdated":"2016-03-24T23:23:59.000Z","protocol":{"type":"OAUTH2","endpoints":{"authorization":{"url":"https://www.linkedin.com/uas/oauth2/authorization","binding":"HTTP-REDIRECT"},"token":{"url":"https://www.linkedin.com/uas/oauth2/accessToken","binding":"HTTP-POST"}},"scopes":["r_basicprofile","r_emailaddress"],"credentials":{"client":{"client_id":"your-client-id","client_secret":"your-client-secret"}}},"policy":{"provisioning":{"action":"AUTO","profileMaster":true,"groups":{"action":"NONE"},"conditions":{"deprovisioned":{"action":"NONE"},"suspended":{"action":"NONE"}}},"accountLink":{"filter":null,"action":"AUTO"},"subject":{"userNameTemplate":{"template":"idpuser.userPrincipalName"},"filter":null,"matchType":"USERNAME"},"mapAMRClaims":false,"trustClaims":false,"maxClockSkew":0},"_links":{"authorize":{"href":"https://{yourOktaDomain}/oauth2/v1/authorize?idp=0oa62bfdjnK55Z5x80h7&client_id={clientId}&response_type={responseType}&response_mode={responseMode}&scope={scopes}&redirect_uri={redirectUri}&state={state}","templated":true,"hints":{"allow":["GET"]}},"clientRedirectUri":{"href":"https://{yourOktaDomain}/oauth2/v1/authorize/callback","hints":{"allow":["POST"]}}}},{"id":"0oajmvdFawBih4gey0g3","type":"MICROSOFT","name":"Microsoft","status":"ACTIVE","created":"2016-03-29T16:47:36.000Z","lastUpdated":"2016-03-29T16:47:36.000Z","protocol":{"type":"OIDC","endpoints":{"authorization":{"url":"https://login.microsoftonline.com/common/oauth2/v2.0/authorize","binding":"HTTP-REDIRECT"},"token":{"url":"https://login.microsoftonline.com/common/oauth2/v2.0/token","binding":"HTTP-POST"}},"scopes":["openid","email","profile","https://graph.microsoft.com/User.Read"],"credentials":{"client":{"client_id":"your-client-id","client_secret":"your-client-secret"}}},"policy":{"provisioning":{"action":"AUTO","profileMaster":true,"groups":{"action":"NONE"},"conditions":{"deprovisioned":{"action":"NONE"},"suspended":{"action":"NONE"}}},"accountLink":{"filter":null,"action":"AUTO"},"subject":{"userNameTemplate":{"template":"idpuser.userPrincipalName"},"filter":null,"matchType":"USERNAME"},"mapAMRClaims":false,"trustClaims":false,"maxClockSkew":0},"_links":{"authorize":{"href":"https://{yourOktaDomain}/oauth2/v1/authorize?idp=0oajmvdFawBih4gey0g3&client_id={clientId}&response_type={responseType}&response_mode={responseMode}&scope={scopes}&redirect_uri={redirectUri}&state={state}","templated":true,"hints":{"allow":["GET"]}},"clientRedirectUri":{"href":"https://{yourOktaDomain}/oauth2/v1/authorize/callback","hints":{"allow":["POST"]}}}},{"id":"0oaulob4BFVa4zQvt0g3","type":"OIDC","name":"Example OpenID Connect IdP","status":"ACTIVE","created":"2019-02-07T20:07:47.000Z","lastUpdated":"2019-02-07T20:07:47.000Z","protocol":{"type":"OIDC","endpoints":{"authorization":{"url":"https://idp.example.com/authorize","binding":"HTTP-REDIRECT"},"token":{"url":"https://idp.example.com/token","binding":"HTTP-POST"},"userInfo":{"url":"https://idp.example.com/userinfo","binding":"HTTP-REDIRECT"},"jwks":{"url":"https://idp.example.com/keys","binding":"HTTP-REDIRECT"}},"scopes":["openid"],"issuer":{"url":"https://idp.example.com"},"credentials":{"client":{"client_id":"your-client-id","client_secret":"your-client-secret"}}},"policy":{"provisioning":{"action":"AUTO","profileMaster":false,"groups":{"action":"NONE"},"conditions":{"deprovisioned":{"action":"NONE"},"suspended":{"action":"NONE"}}},"accountLink":{"filter":null,"action":"AUTO"},"subject":{"userNameTemplate":{"template":"idpuser.email"},"filter":null,"matchType":"USERNAME","matchAttribute":null},"mapAMRClaims":false,"trustClaims":false,"maxClockSkew":0},"_links":{"authorize":{"href":"https://{yourOktaDomain}/oauth2/v1/authorize?idp=0oaulob4BFVa4zQvt0g3&client_id={clientId}&response_type={responseType}&response_mode={responseMode}&scope={scopes}&redirect_uri={redirectUri}&state={state}&nonce={nonce}","templated":true,"hints":{"allow":["GET"]}},"clientRedirectUri":{"href":"https://{yourOktaDomain}/oauth2/v1/authorize/callback","hints":{"allow":["POST"]}}}},{"id":"0oa6jxasyhwM2ZHJh0g4","type":"X509","name":"Smart Card IDP Name","status":"ACTIVE","created":"2020-01-07T00:19:27.000Z","lastUpdated":"2020-01-07T00:19:27.000Z","properties":{"additionalAmr":["sc","hwk","pin","mfa"]},"protocol":{"type":"MTLS","endpoints":{"sso":{"url":"https://{yourOktaDomain}.okta.com/login/cert"}},"credentials":{"trust":{"issuer":"CN=Test Smart Card, OU=Test OU, O=Test O, C=US","audience":null,"kid":"45dec5ff-8cdc-48c0-85fe-a4869f1753dc","revocation":"CRL","revocationCacheLifetime":2880}}},"policy":{"provisioning":{"action":"DISABLED","profileMaster":false,"groups":null},"subject":{"userNameTemplate":{"template":"idpuser.subjectAltNameEmail"},"filter":null,"matchType":"EMAIL","matchAttribute":null},"mapAMRClaims":false,"trustClaims":false,"maxClockSkew":0},"_links":{"deactivate":{"href":"https://{yourOktaDomain}.okta.com/api/v1/idps/0oa6jxasyhwM2ZHJh0g4/lifecycle/deactivate","hints":{"allow":["POST"]}},"users":{"href":"https://{yourOktaDomain}.okta.com/api/v1/idps/0oa6jxasyhwM2ZHJh0g4/users","hints":{"allow":["GET"]}},"keys":{"href":"https://{yourOktaDomain}.okta.com/api/v1/idps/credentials/keys/45dec5ff-8cdc-48c0-85fe-a4869f1753dc","hints":{"allow":["GET"]}}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -5172,12 +5763,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/users/{id}/lifecycle/deactivate",
         status: 200,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
@@ -5187,6 +5780,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"00ub0oNGTSWTBKOLGLNR","status":"PASSWORD_EXPIRED","created":"2013-06-24T16:39:18.000Z","activated":"2013-06-24T16:39:19.000Z","statusChanged":"2013-06-24T16:39:19.000Z","lastLogin":"2013-06-24T17:39:19.000Z","lastUpdated":"2013-06-27T16:35:28.000Z","passwordChanged":"2013-06-24T16:39:19.000Z","profile":{"firstName":"Isaac","lastName":"Brock","email":"isaac.brock@example.com","login":"isaac.brock@example.com","mobilePhone":"555-415-1337"},"credentials":{"password":{},"recovery_question":{"question":"Who's a major player in the cowboy scene?"},"provider":{"type":"OKTA","name":"OKTA"}},"_links":{"resetPassword":{"href":"https://{yourOktaDomain}/api/v1/users/00ub0oNGTSWTBKOLGLNR/lifecycle/reset_password"},"resetFactors":{"href":"https://{yourOktaDomain}/api/v1/users/00ub0oNGTSWTBKOLGLNR/lifecycle/reset_factors"},"expirePassword":{"href":"https://{yourOktaDomain}/api/v1/users/00ub0oNGTSWTBKOLGLNR/lifecycle/expire_password"},"forgotPassword":{"href":"https://{yourOktaDomain}/api/v1/users/00ub0oNGTSWTBKOLGLNR/credentials/forgot_password"},"changeRecoveryQuestion":{"href":"https://{yourOktaDomain}/api/v1/users/00ub0oNGTSWTBKOLGLNR/credentials/change_recovery_question"},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/users/00ub0oNGTSWTBKOLGLNR/lifecycle/deactivate"},"changePassword":{"href":"https://{yourOktaDomain}/api/v1/users/00ub0oNGTSWTBKOLGLNR/credentials/change_password"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -5196,6 +5790,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"tempPassword":"F46gy7X4"}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -5208,12 +5803,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/users/{id}/lifecycle/reset_factors",
         status: 200,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
@@ -5223,30 +5820,35 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"summary":"Reset password without sending email","resetPasswordUrl":"https://{yourOktaDomain}/reset_password/XE6wE17zmphl3KqAPFxO"}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/users/{id}/lifecycle/suspend",
         status: 200,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/users/{id}/lifecycle/unlock",
         status: 200,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/users/{id}/lifecycle/unsuspend",
         status: 200,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "PUT",
         path: "/api/v1/users/{userIdOrLogin}/linkedObjects/{primaryRelationshipName}/{primaryUserId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5256,12 +5858,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/users/00u5t60iloOHN9pBi0h7"}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/users/{userIdOrLogin}/linkedObjects/{relationshipName}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5271,6 +5875,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"type":"email","id":"eae4za57woixzodEK0g7","key":"okta_email","status":"ACTIVE","name":"Email","profile":{"email":"joe@example.com"},"nickname":null,"created":"2020-07-26T21:05:23.000Z","lastUpdated":"2020-07-28T21:45:52.000Z","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/users/00u4za57vqNsQAN8S0g7/authenticator-enrollments/eae4za57woixzodEK0g7","hints":{"allow":["GET","DELETE"]}},"user":{"href":"https://{yourOktaDomain}/api/v1/users/00u4za57vqNsQAN8S0g7","hints":{"allow":["GET"]}},"authenticator":{"href":"https://{yourOktaDomain}/api/v1/authenticators/auth60xfl7VbebsFr0g6","hints":{"allow":["GET"]}}}},{"type":"password","id":"laeh60xfl7VbebsFr0g6","key":"okta_password","status":"ACTIVE","name":"Password","nickname":null,"created":"2020-07-26T21:05:23.000Z","lastUpdated":"2020-07-26T21:05:23.000Z","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/users/00u4za57vqNsQAN8S0g7/authenticator-enrollments/laeh60xfl7VbebsFr0g6","hints":{"allow":["GET","DELETE"]}},"user":{"href":"https://{yourOktaDomain}/api/v1/users/00u4za57vqNsQAN8S0g7","hints":{"allow":["GET"]}},"authenticator":{"href":"https://{yourOktaDomain}/api/v1/authenticators/auth60xfl7VbebsFr0g6","hints":{"allow":["GET"]}}}},{"type":"phone","id":"sms8evhwh0Ne35iPR0g7","key":"phone_number","status":"ACTIVE","name":"Phone","created":"2020-07-26T21:05:23.000Z","lastUpdated":"2020-07-29T00:21:29.000Z","profile":{"phoneNumber":"+1 XXX-XXX-6065"},"nickname":"Joe's Work Phone","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/users/00u4za57vqNsQAN8S0g7/authenticator-enrollments/laeh60xfl7VbebsFr0g6","hints":{"allow":["GET","DELETE"]}},"user":{"href":"https://{yourOktaDomain}/api/v1/users/00u4za57vqNsQAN8S0g7","hints":{"allow":["GET"]}},"authenticator":{"href":"https://{yourOktaDomain}/api/v1/authenticators/auth60xfl7VbebsFr0g6","hints":{"allow":["GET"]}}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -5280,6 +5885,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"type":"phone","id":"sms8evhwh0Ne35iPR0g7","key":"phone_number","status":"ACTIVE","name":"Phone","created":"2020-07-26T21:05:23.000Z","lastUpdated":"2020-07-29T00:21:29.000Z","profile":{"phoneNumber":"+1 XXX-XXX-6065"},"nickname":"Joe's Work Phone","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/users/00u4za57vqNsQAN8S0g7/authenticator-enrollments/sms8evhwh0Ne35iPR0g7","hints":{"allow":["GET","DELETE"]}},"user":{"href":"https://{yourOktaDomain}/api/v1/users/00u4za57vqNsQAN8S0g7","hints":{"allow":["GET"]}},"authenticator":{"href":"https://{yourOktaDomain}/api/v1/authenticators/auth60xfl7VbebsFr0g6","hints":{"allow":["GET"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -5289,6 +5895,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"type":"tac","id":"tac8evhwh0Ne35iPR0g7","key":"tac","status":"ACTIVE","name":"Temporary Access Code","created":"2025-05-28T17:21:14.000Z","lastUpdated":"2025-05-28T17:21:14.000Z","profile":{"tac":"n@C*bU26","multiUse":true,"expiresAt":"2025-05-28T19:21:14"},"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/users/00u4za57vqNsQAN8S0g7/authenticator-enrollments/clf8evhwh0Ne35iPR0g7","hints":{"allow":["GET","DELETE"]}},"user":{"href":"https://{yourOktaDomain}/api/v1/users/00u4za57vqNsQAN8S0g7","hints":{"allow":["GET"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5298,12 +5905,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"type":"phone","id":"sms8evhwh0Ne35iPR0g7","key":"phone_number","status":"ACTIVE","name":"Phone","created":"2020-07-26T21:05:23.000Z","lastUpdated":"2020-07-29T00:21:29.000Z","profile":{"phoneNumber":"+1 XXX-XXX-6065"},"nickname":"Joe's Work Phone","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/users/00u4za57vqNsQAN8S0g7/authenticator-enrollments/sms8evhwh0Ne35iPR0g7","hints":{"allow":["GET","DELETE"]}},"user":{"href":"https://{yourOktaDomain}/api/v1/users/00u4za57vqNsQAN8S0g7","hints":{"allow":["GET"]}},"authenticator":{"href":"https://{yourOktaDomain}/api/v1/authenticators/auth60xfl7VbebsFr0g6","hints":{"allow":["GET"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/users/{userId}/authenticator-enrollments/{enrollmentId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5313,6 +5922,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"type":"LITE","lastUpdated":"2022-05-04T19:50:52.000Z"}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -5322,6 +5932,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"type":"LITE","lastUpdated":"2022-05-04T19:50:52.000Z"}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5331,6 +5942,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"client_id":"0oabskvc6442nkvQO0h7","client_name":"My App","client_uri":null,"logo_uri":null,"_links":{"grants":{"href":"https://{yourOktaDomain}/api/v1/users/00u5t60iloOHN9pBi0h7/clients/0oabskvc6442nkvQO0h7/grants"},"tokens":{"href":"https://{yourOktaDomain}/api/v1/users/00u5t60iloOHN9pBi0h7/clients/0oabskvc6442nkvQO0h7/tokens"}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5343,12 +5955,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"[]"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/users/{userId}/clients/{clientId}/grants",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5361,12 +5975,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"[]"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/users/{userId}/clients/{clientId}/tokens",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5379,12 +5995,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/users/{userId}/clients/{clientId}/tokens/{tokenId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
@@ -5394,6 +6012,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"password":{},"recovery_question":{"question":"Who's a major player in the cowboy scene?"},"provider":{"type":"OKTA","name":"OKTA"}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -5403,6 +6022,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"password":{},"recovery_question":{"question":"How many roads must a man walk down?"},"provider":{"type":"OKTA","name":"OKTA"}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -5412,6 +6032,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"resetPasswordUrl":"https://{yourOktaDomain}/signin/reset-password/XE6wE17zmphl3KqAPFxO"}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -5421,6 +6042,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"password":{},"recovery_question":{"question":"Who's a major player in the cowboy scene?"},"provider":{"type":"OKTA","name":"OKTA"}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5430,6 +6052,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"created":"2020-11-03T21:47:01.000Z","deviceUserId":"lnk46w61OLJz1uSQW0g4","device":{"id":"guo8jx5vVoxfvJeLb0w4","status":"ACTIVE","created":"2020-11-03T21:47:01.000Z","lastUpdated":"2020-11-03T23:46:27.000Z","profile":{"displayName":"DESKTOP-EHAD3IE","platform":"WINDOWS","manufacturer":"International Corp","model":"VMware7,1","osVersion":"10.0.18362","serialNumber":"56 4d 4f 95 74 c5 d3 e7-fc 3a 57 9c c2 f8 5d ce","udid":"954F4D56-C574-E7D3-FC3A-579CC2F85DCE","sid":"S-1-5-21-3992267483-1860856704-2413701314-500","registered":true,"secureHardwarePresent":false,"diskEncryptionType":"NONE"},"resourceId":"guo8jx5vVoxfvJeLb0w4","resourceDisplayName":{"value":"DESKTOP-EHAD3IE","sensitive":false},"resourceType":"UDDevice","resourceAlternateId":null,"_links":{"suspend":{"href":"https://{yourOktaDomain}/api/v1/devices/guo8jx5vVoxfvJeLb0w4/lifecycle/suspend","hints":{"allow":["POST"]}},"self":{"href":"https://{yourOktaDomain}/api/v1/devices/guo8jx5vVoxfvJeLb0w4","hints":{"allow":["GET","PATCH","PUT"]}},"users":{"href":"https://{yourOktaDomain}/api/v1/devices/guo8jx5vVoxfvJeLb0w4/users","hints":{"allow":["GET"]}},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/devices/guo8jx5vVoxfvJeLb0w4/lifecycle/deactivate","hints":{"allow":["POST"]}}}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5439,6 +6062,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"ufs2bysphxKODSZKWVCT","factorType":"question","provider":"OKTA","vendorName":"OKTA","status":"ACTIVE","created":"2014-04-15T18:10:06.000Z","lastUpdated":"2014-04-15T18:10:06.000Z","profile":{"question":"favorite_art_piece","questionText":"What is your favorite piece of art?"},"_links":{"questions":{"href":"https://{yourOktaDomain}/api/v1/users/00u15s1KDETTQMQYABRL/factors/questions","hints":{"allow":["GET"]}},"self":{"href":"https://{yourOktaDomain}/api/v1/users/00u15s1KDETTQMQYABRL/factors/ufs2bysphxKODSZKWVCT","hints":{"allow":["GET","DELETE"]}},"user":{"href":"https://{yourOktaDomain}/api/v1/users/00u15s1KDETTQMQYABRL","hints":{"allow":["GET"]}}}},{"id":"ostf2gsyictRQDSGTDZE","factorType":"token:software:totp","provider":"OKTA","status":"PENDING_ACTIVATION","created":"2014-06-27T20:27:33.000Z","lastUpdated":"2014-06-27T20:27:33.000Z","profile":{"credentialId":"dade.murphy@example.com"},"_links":{"next":{"name":"activate","href":"https://{yourOktaDomain}/api/v1/users/00u15s1KDETTQMQYABRL/factors/ostf2gsyictRQDSGTDZE/lifecycle/activate","hints":{"allow":["POST"]}},"self":{"href":"https://{yourOktaDomain}/api/v1/users/00u15s1KDETTQMQYABRL/factors/ostf2gsyictRQDSGTDZE","hints":{"allow":["GET"]}},"user":{"href":"https://{yourOktaDomain}/api/v1/users/00u15s1KDETTQMQYABRL","hints":{"allow":["GET"]}}},"_embedded":{"activation":{"timeStep":30,"sharedSecret":"HE64TMLL2IUZW2ZLB","encoding":"base32","keyLength":16}}},{"id":"sms2gt8gzgEBPUWBIFHN","factorType":"sms","provider":"OKTA","status":"ACTIVE","created":"2014-06-27T20:27:26.000Z","lastUpdated":"2014-06-27T20:27:26.000Z","profile":{"phoneNumber":"+1-555-415-1337"},"_links":{"verify":{"href":"https://{yourOktaDomain}/api/v1/users/00u15s1KDETTQMQYABRL/factors/sms2gt8gzgEBPUWBIFHN/verify","hints":{"allow":["POST"]}},"self":{"href":"https://{yourOktaDomain}/api/v1/users/00u15s1KDETTQMQYABRL/factors/sms2gt8gzgEBPUWBIFHN","hints":{"allow":["GET","DELETE"]}},"user":{"href":"https://{yourOktaDomain}/api/v1/users/00u15s1KDETTQMQYABRL","hints":{"allow":["GET"]}}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -5448,6 +6072,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"ufs1o01OTMGHLAJPVHDZ","factorType":"question","provider":"OKTA","vendorName":"OKTA","status":"ACTIVE","created":"2014-08-05T22:58:49.000Z","lastUpdated":"2014-08-05T22:58:49.000Z","profile":{"question":"disliked_food","questionText":"What is the food you least liked as a child?"},"_links":{"questions":{"href":"https://{yourOktaDomain}/api/v1/users/00u15s1KDETTQMQYABRL/factors/questions","hints":{"allow":["GET"]}},"self":{"href":"https://{yourOktaDomain}/api/v1/users/00u15s1KDETTQMQYABRL/factors/ufs1o01OTMGHLAJPVHDZ","hints":{"allow":["GET","DELETE"]}},"user":{"href":"https://{yourOktaDomain}/api/v1/users/00u15s1KDETTQMQYABRL","hints":{"allow":["GET"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5457,6 +6082,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"factorType":"question","provider":"OKTA","vendorName":"OKTA","_links":{"questions":{"href":"https://{yourOktaDomain}/api/v1/users/00u15s1KDETTQMQYABRL/factors/questions","hints":{"allow":["GET"]}},"enroll":{"href":"https://{yourOktaDomain}/api/v1/users/00u15s1KDETTQMQYABRL/factors","hints":{"allow":["POST"]}}}},{"factorType":"token:software:totp","provider":"OKTA","_links":{"enroll":{"href":"https://{yourOktaDomain}/api/v1/users/00u15s1KDETTQMQYABRL/factors","hints":{"allow":["POST"]}}}},{"factorType":"token:software:totp","provider":"GOOGLE","_links":{"enroll":{"href":"https://{yourOktaDomain}/api/v1/users/00u15s1KDETTQMQYABRL/factors","hints":{"allow":["POST"]}}}},{"factorType":"sms","provider":"OKTA","vendorName":"OKTA","_links":{"enroll":{"href":"https://{yourOktaDomain}/api/v1/users/00u15s1KDETTQMQYABRL/factors","hints":{"allow":["POST"]}}},"_embedded":{"phones":[{"id":"mblldntFJevYKbyQQ0g3","profile":{"phoneNumber":"+14081234567"},"status":"ACTIVE"}]}},{"factorType":"call","provider":"OKTA","_links":{"enroll":{"href":"https://{yourOktaDomain}/api/v1/users/00u15s1KDETTQMQYABRL/factors","hints":{"allow":["POST"]}}}},{"factorType":"token","provider":"RSA","_links":{"enroll":{"href":"https://{yourOktaDomain}/api/v1/users/00u15s1KDETTQMQYABRL/factors","hints":{"allow":["POST"]}}}},{"factorType":"token","provider":"SYMANTEC","_links":{"enroll":{"href":"https://{yourOktaDomain}/api/v1/users/00u15s1KDETTQMQYABRL/factors","hints":{"allow":["POST"]}}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5466,6 +6092,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"question":"disliked_food","questionText":"What is the food you least liked as a child?"},{"question":"name_of_first_plush_toy","questionText":"What is the name of your first stuffed animal?"},{"question":"first_award","questionText":"What did you earn your first medal or award for?"}]"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5475,12 +6102,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"sms2gt8gzgEBPUWBIFHN","factorType":"sms","provider":"OKTA","vendorName":"OKTA","status":"ACTIVE","created":"2014-06-27T20:27:26.000Z","lastUpdated":"2014-06-27T20:27:26.000Z","profile":{"phoneNumber":"+1-555-415-1337"},"_links":{"verify":{"href":"https://{yourOktaDomain}/api/v1/users/00u15s1KDETTQMQYABRL/factors/sms2gt8gzgEBPUWBIFHN/verify","hints":{"allow":["POST"]}},"self":{"href":"https://{yourOktaDomain}/api/v1/users/00u15s1KDETTQMQYABRL/factors/sms2gt8gzgEBPUWBIFHN","hints":{"allow":["GET","DELETE"]}},"user":{"href":"https://{yourOktaDomain}/api/v1/users/00u15s1KDETTQMQYABRL","hints":{"allow":["GET"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/users/{userId}/factors/{factorId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
@@ -5490,6 +6119,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"ostf1fmaMGJLMNGNLIVG","factorType":"token:software:totp","provider":"OKTA","vendorName":"OKTA","status":"ACTIVE","created":"2014-07-16T16:13:56.000Z","lastUpdated":"2014-08-06T00:31:07.000Z","profile":{"credentialId":"dade.murphy@example.com"},"_links":{"verify":{"href":"https://{yourOktaDomain}/api/v1/users/00u15s1KDETTQMQYABRL/factors/ostf1fmaMGJLMNGNLIVG/verify","hints":{"allow":["POST"]}},"self":{"href":"https://{yourOktaDomain}/api/v1/users/00u15s1KDETTQMQYABRL/factors/ostf1fmaMGJLMNGNLIVG","hints":{"allow":["GET","DELETE"]}},"user":{"href":"https://{yourOktaDomain}/api/v1/users/00u15s1KDETTQMQYABRL","hints":{"allow":["GET"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -5499,6 +6129,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"mbl1nz9JHJGHWRKMTLHP","factorType":"sms","provider":"OKTA","vendorName":"OKTA","status":"PENDING_ACTIVATION","created":"2014-08-05T20:59:49.000Z","lastUpdated":"2014-08-06T03:59:49.000Z","profile":{"phoneNumber":"+1-555-415-1337"},"_links":{"activate":{"href":"https://{yourOktaDomain}/api/v1/users/00u15s1KDETTQMQYABRL/factors/mbl1nz9JHJGHWRKMTLHP/lifecycle/activate","hints":{"allow":["POST"]}},"resend":[{"name":"sms","href":"https://{yourOktaDomain}/api/v1/users/00u15s1KDETTQMQYABRL/factors/mbl1nz9JHJGHWRKMTLHP/resend","hints":{"allow":["POST"]}}],"self":{"href":"https://{yourOktaDomain}/api/v1/users/00u15s1KDETTQMQYABRL/factors/mbl1nz9JHJGHWRKMTLHP","hints":{"allow":["GET"]}},"user":{"href":"https://{yourOktaDomain}/api/v1/users/00u15s1KDETTQMQYABRL","hints":{"allow":["GET"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5508,6 +6139,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"expiresAt":"2015-04-01T15:57:32.000Z","factorResult":"WAITING","profile":{"credentialId":"jane.doe@example.com"},"_links":{"poll":{"href":"https://{yourOktaDomain}/api/v1/users/00u15s1KDETTQMQYABRL/factors/opfh52xcuft3J4uZc0g3/transactions/v2mst.GldKV5VxTrifyeZmWSQguA","hints":{"allow":["GET"]}},"cancel":{"href":"https://{yourOktaDomain}/api/v1/users/00u15s1KDETTQMQYABRL/factors/opfh52xcuft3J4uZc0g3/transactions/v2mst.GldKV5VxTrifyeZmWSQguA","hints":{"allow":["DELETE"]}}},"_embedded":{"challenge":{"correctAnswer":72}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -5517,6 +6149,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"factorResult":"CHALLENGE","profile":{"phoneNumber":"+12532236986"},"_links":{"verify":{"href":"https://{yourOktaDomain}/api/v1/users/00u15s1KDETTQMQYABRL/factors/smsszf1YNUtGWTx4j0g3/verify","hints":{"allow":["POST"]}},"factor":{"href":"https://{yourOktaDomain}/api/v1/users/00u15s1KDETTQMQYABRL/factors/smsszf1YNUtGWTx4j0g3","hints":{"allow":["GET","DELETE"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5529,18 +6162,21 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"[]"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/users/{userId}/grants",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/users/{userId}/grants/{grantId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5550,6 +6186,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"riskLevel":"HIGH","reason":"override.by.admin","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/users/{userId}/risk","hints":{"allow":["GET","PUT"]}},"user":{"href":"https://{yourOktaDomain}/api/v1/users/{userId}","hints":{"allow":["GET"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -5559,6 +6196,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"riskLevel":"HIGH","reason":"override.by.admin","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/users/{userId}/risk","hints":{"allow":["GET","PUT"]}},"user":{"href":"https://{yourOktaDomain}/api/v1/users/{userId}","hints":{"allow":["GET"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5568,6 +6206,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"IFIFAX2BIRGUSTQ","label":"Application administrator","type":"APP_ADMIN","status":"ACTIVE","created":"2019-02-06T16:17:40.000Z","lastUpdated":"2019-02-06T16:17:40.000Z","assignmentType":"USER","_links":{"assignee":{"href":"https://{yourOktaDomain}/api/v1/users/00ur32Vg0fvpyHZeQ0g3"}}},{"id":"JBCUYUC7IRCVGS27IFCE2SKO","label":"Help Desk administrator","type":"HELP_DESK_ADMIN","status":"ACTIVE","created":"2019-02-06T16:17:40.000Z","lastUpdated":"2019-02-06T16:17:40.000Z","assignmentType":"USER","_links":{"assignee":{"href":"https://{yourOktaDomain}/api/v1/users/00ur32Vg0fvpyHZeQ0g3"}}},{"id":"ra125eqBFpETrMwu80g4","label":"Organization administrator","type":"ORG_ADMIN","status":"ACTIVE","created":"2019-02-06T16:17:40.000Z","lastUpdated":"2019-02-06T16:17:40.000Z","assignmentType":"USER","_links":{"assignee":{"href":"https://{yourOktaDomain}/api/v1/users/00ur32Vg0fvpyHZeQ0g3"}}},{"id":"gra25fapn1prGTBKV0g4","label":"API Access Management administrator","type":"API_ACCESS_MANAGEMENT_ADMIN","status":"ACTIVE","created\"":"2019-02-06T16:20:57.000Z","lastUpdated\"":"2019-02-06T16:20:57.000Z","assignmentType\"":"GROUP","_links\"":{"assignee\"":{"href\"":"https://{yourOktaDomain}/api/v1/groups/00g1ousb3XCr9Dkr20g4"}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -5577,6 +6216,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"ra1b8anIk7rx7em7L0g4","label":"Super Organization administrator","type":"SUPER_ADMIN","status":"ACTIVE","created":"2015-09-06T15:28:47.000Z","lastUpdated":"2015-09-06T15:28:47.000Z","assignmentType":"USER","_links":{"assignee":{"href":"https://{yourOktaDomain}/api/v1/users/00ub0oNGTSWTBKOLGLNR"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5586,12 +6226,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"ra1b8anIk7rx7em7L0g4","label":"Super Organization administrator","type":"SUPER_ADMIN","status":"ACTIVE","created":"2015-09-06T15:28:47.000Z","lastUpdated":"2015-09-06T15:28:47.000Z","assignmentType":"USER","_links":{"assignee":{"href":"https://{yourOktaDomain}/api/v1/users/00ub0oNGTSWTBKOLGLNR"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/users/{userId}/roles/{roleAssignmentId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5601,6 +6243,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"grants":[{"type":"CUSTOM","grantId":"grai24zWTjnDazeOI0g4","_links":{"resources":{"href":"https://{yourOktaDomain}/api/v1/users/00u15r0i2hC4jeTne0g5/roles/KVJUKUS7IFCE2SKO/governance/grai24zWTjnDazeOI0g4/resources"}}},{"type":"ENTITLEMENT-BUNDLE","grantId":"grai2556vZgWesWf10g4","bundleId":"enbhz2pAwtts9UBes0g4","expirationDate":"2024-12-09 14:17:22.0","_links":{"resources":{"href":"https://{yourOktaDomain}//api/v1/users/00u15r0i2hC4jeTne0g5/roles/KVJUKUS7IFCE2SKO/governance/grai2556vZgWesWf10g4/resources"}}}],"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/users/00u15r0i2hC4jeTne0g5/roles/KVJUKUS7IFCE2SKO/governance"},"assignee":{"href":"https://{yourOktaDomain}/api/v1/users/00u15r0i2hC4jeTne0g5\""}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5610,6 +6253,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"type":"ENTITLEMENT-BUNDLE","grantId":"grai2556vZgWesWf10g4","bundleId":"enbhz2pAwtts9UBes0g4","expirationDate":"2024-12-09 14:17:22.0","_links":{"resources":{"href":"https://{yourOktaDomain}/api/v1/users/00u15r0i2hC4jeTne0g5/roles/KVJUKUS7IFCE2SKO/governance/grai2556vZgWesWf10g4/resources"},"self":{"href":"https://{yourOktaDomain}/api/v1/users/00u15r0i2hC4jeTne0g5/roles/KVJUKUS7IFCE2SKO/governance/grai2556vZgWesWf10g4"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5619,6 +6263,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"resources":[{"resource":"orn:okta:directory:00ozmkUsqWxsUxhGO0g3:groups:00g114290ar1oCC5A0g5","label":"test-group-1"},{"resource":"orn:okta:directory:00ozmkUsqWxsUxhGO0g3:groups:00g118990hl1oCC5B0g5","label":"test-group-2"}],"_links":{"next":{"href":"https://{yourOktaDomain}/api/v1/users/00u15r0i2hC4jeTne0g5/roles/KVJUKUS7IFCE2SKO/governance/grai2556vZgWesWf10g4/resources?after=orn:okta:directory:00ozmkUsqWxsUxhGO0g3:groups:00g118990hl1oCC5A0g5"},"self":{"href":"https://{yourOktaDomain}/api/v1/users/00u15r0i2hC4jeTne0g5/roles/KVJUKUS7IFCE2SKO/governance/grai2556vZgWesWf10g4/resources"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5631,36 +6276,42 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"[]"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "PUT",
         path: "/api/v1/users/{userId}/roles/{roleAssignmentId}/targets/catalog/apps",
         status: 200,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "PUT",
         path: "/api/v1/users/{userId}/roles/{roleAssignmentId}/targets/catalog/apps/{appName}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/users/{userId}/roles/{roleAssignmentId}/targets/catalog/apps/{appName}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "PUT",
         path: "/api/v1/users/{userId}/roles/{roleAssignmentId}/targets/catalog/apps/{appName}/{appId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/users/{userId}/roles/{roleAssignmentId}/targets/catalog/apps/{appName}/{appId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5673,18 +6324,21 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"[]"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "PUT",
         path: "/api/v1/users/{userId}/roles/{roleAssignmentId}/targets/groups/{groupId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/users/{userId}/roles/{roleAssignmentId}/targets/groups/{groupId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5694,12 +6348,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"orn":"orn:okta:directory:00o5v1t2W4OSF9r4N0g4:groups:00g5vhi3rEJMOog1S0g4","assignmentType":"USER","expiration":"2025-05-10T20:21:11.000Z","_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/groups/00g5vhi3rEJMOog1S0g4"}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/users/{userId}/sessions",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5712,6 +6368,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"[]"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5724,18 +6381,21 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/users/{userId}/subscriptions/{notificationType}/subscribe",
         status: 200,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/api/v1/users/{userId}/subscriptions/{notificationType}/unsubscribe",
         status: 200,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5745,6 +6405,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"type":"IP","id":"nzowc1U5Jh5xuAK0o0g3","name":"MyIpZone","status":"ACTIVE","usage":"POLICY","created":"2021-06-24T20:37:32.000Z","lastUpdated":"2021-06-24T20:37:32.000Z","system":false,"gateways":[{"type":"CIDR","value":"1.2.3.4/24"}],"proxies":[{"type":"RANGE","value":"3.3.4.5-3.3.4.15"}],"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/zones/nzowc1U5Jh5xuAK0o0g3","hints":{"allow":["GET","PUT","DELETE"]}},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/zones/nzowc1U5Jh5xuAK0o0g3/lifecycle/deactivate","hints":{"allow":["POST"]}}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -5754,6 +6415,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"type":"IP","id":"nzowb8T5Jh5xuAJ0o0g7","name":"newNetworkZone","status":"ACTIVE","usage":"POLICY","created":"2021-08-09T21:32:01.000Z","lastUpdated":"2021-08-09T21:32:01.000Z","system":false,"gateways":[{"type":"CIDR","value":"1.2.3.4/24'"},{"type":"CIDR","value":"2.3.4.5/24"}],"proxies":[{"type":"CIDR","value":"2.2.3.4/24"},{"type":"CIDR","value":"3.3.4.5/24"}],"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/zones/nzowb8T5Jh5xuAJ0o0g7","hints":{"allow":["GET","PUT","DELETE"]}},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/zones/nzowb8T5Jh5xuAJ0o0g7/lifecycle/deactivate","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5763,6 +6425,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"type":"IP","id":"nzowc1U5Jh5xuAK0o0g3","name":"MyIpZone","status":"ACTIVE","usage":"POLICY","created":"2021-06-24T20:37:32.000Z","lastUpdated":"2021-06-24T20:37:32.000Z","system":false,"gateways":[{"type":"CIDR","value":"1.2.3.4/24"}],"proxies":[{"type":"RANGE","value":"3.3.4.5-3.3.4.15"}],"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/zones/nzowc1U5Jh5xuAK0o0g3","hints":{"allow":["GET","PUT","DELETE"]}},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/zones/nzowc1U5Jh5xuAK0o0g3/lifecycle/deactivate","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -5772,12 +6435,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"type":"IP","id":"nzovw2rFz2YoqmvwZ0g9","name":"UpdatedNetZone","status":"ACTIVE","usage":"POLICY","created":"2022-05-08T18:25:05.000Z","lastUpdated":"2022-05-10T13:15:22.000Z","system":false,"gateways":[{"type":"CIDR","value":"10.2.3.4/24"},{"type":"CIDR","value":"12.2.3.4/24"},{"type":"RANGE","value":"13.4.5.6-13.4.5.8"},{"type":"CIDR","value":"14.2.3.4/24"}],"proxies":[{"type":"CIDR","value":"12.2.3.4/24"},{"type":"CIDR","value":"13.3.4.5/24"},{"type":"RANGE","value":"14.4.5.6-14.4.5.8"},{"type":"RANGE","value":"15.5.6.7/24-15.5.6.9"}],"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/zones/nzovw2rFz2YoqmvwZ0g9","hints":{"allow":["GET","PUT","DELETE"]}},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/zones/nzovw2rFz2YoqmvwZ0g9/lifecycle/deactivate","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/api/v1/zones/{zoneId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
@@ -5787,6 +6452,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"type":"IP","id":"nzowc1U5Jh5xuAK0o0g3","name":"MyIpZone","status":"ACTIVE","usage":"POLICY","created":"2021-06-24T20:37:32.000Z","lastUpdated":"2021-06-24T20:37:32.000Z","system":false,"gateways":[{"type":"CIDR","value":"1.2.3.4/24"}],"proxies":[{"type":"RANGE","value":"3.3.4.5-3.3.4.15"}],"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/zones/nzowc1U5Jh5xuAK0o0g3","hints":{"allow":["GET","PUT","DELETE"]}},"deactivate":{"href":"https://{yourOktaDomain}/api/v1/zones/nzowc1U5Jh5xuAK0o0g3/lifecycle/deactivate","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -5796,6 +6462,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"type":"IP","id":"nzowc1U5Jh5xuAK0o0g3","name":"MyIpZone","status":"INACTIVE","usage":"POLICY","created":"2021-06-24T20:37:32.000Z","lastUpdated":"2021-06-24T20:37:32.000Z","system":false,"gateways":[{"type":"CIDR","value":"1.2.3.4/24"}],"proxies":[{"type":"RANGE","value":"3.3.4.5-3.3.4.15"}],"_links":{"self":{"href":"https://{yourOktaDomain}/api/v1/zones/nzowc1U5Jh5xuAK0o0g3","hints":{"allow":["GET","PUT","DELETE"]}},"activate":{"href":"https://{yourOktaDomain}/api/v1/zones/nzowc1U5Jh5xuAK0o0g3/lifecycle/activate","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5808,6 +6475,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -5820,6 +6488,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5832,6 +6501,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "PUT",
@@ -5844,6 +6514,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"{}"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5853,6 +6524,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"0oa72lrepvp4WqEET1d9","type":"my_app_cie","name":"My App Cloud Identity Engine","createdAt":"2023-02-21T20:08:24.000Z","createdBy":"00uu3u0ujW1P6AfZC2d5","configGuideUrl":"https://{docDomain}/my-app-cie/configuration-guide","grantedScopes":["okta.logs.read","okta.groups.read","okta.users.read"],"_links":{"self":{"href":"https://{yourOktaDomain}/integrations/api/v1/api-services/0oa72lrepvp4WqEET1d9","hints":{"allow":["GET","DELETE"]}},"client":{"href":"https://{yourOktaDomain}/oauth2/v1/clients/0oa72lrepvp4WqEET1d9","hints":{"allow":["GET"]}},"logo":{"name":"small","href":"https://{logoDomain}/{logoPath}/my_app_cie_small_logo"}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -5862,6 +6534,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"0oa72lrepvp4WqEET1d9","type":"my_app_cie","name":"My App Cloud Identity Engine","createdAt":"2023-02-21T20:08:24.000Z","createdBy":"00uu3u0ujW1P6AfZC2d5","clientSecret":"CkF69kXtag0q0P4pXU8OnP5IAzgGlwx6eqGy7Fmg","configGuideUrl":"https://{docDomain}/my-app-cie/configuration-guide","grantedScopes":["okta.logs.read","okta.groups.read","okta.users.read"],"_links":{"self":{"href":"https://{yourOktaDomain}/integrations/api/v1/api-services/0oa72lrepvp4WqEET1d9","hints":{"allow":["GET","DELETE"]}},"client":{"href":"https://{yourOktaDomain}/oauth2/v1/clients/0oa72lrepvp4WqEET1d9","hints":{"allow":["GET"]}},"logo":{"name":"small","href":"https://{logoDomain}/{logoPath}/my_app_cie_small_logo"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5871,12 +6544,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"0oa72lrepvp4WqEET1d9","type":"my_app_cie","name":"My App Cloud Identity Engine","createdAt":"2023-02-21T20:08:24.000Z","createdBy":"00uu3u0ujW1P6AfZC2d5","configGuideUrl":"https://{docDomain}/my-app-cie/configuration-guide","grantedScopes":["okta.logs.read","okta.groups.read","okta.users.read"],"_links":{"self":{"href":"https://{yourOktaDomain}/integrations/api/v1/api-services/0oa72lrepvp4WqEET1d9","hints":{"allow":["GET","DELETE"]}},"client":{"href":"https://{yourOktaDomain}/oauth2/v1/clients/0oa72lrepvp4WqEET1d9","hints":{"allow":["GET"]}},"logo":{"name":"small","href":"https://{logoDomain}/{logoPath}/my_app_cie_small_logo"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/integrations/api/v1/api-services/{apiServiceId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5886,6 +6561,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"ocs2f4zrZbs8nUa7p0g4","status":"INACTIVE","client_secret":"***DhOW","secret_hash":"yk4SVx4sUWVJVbHt6M-UPA","created":"2023-02-21T20:08:24.000Z","lastUpdated":"2023-02-21T20:08:24.000Z","_links":{"activate":{"href":"https://{yourOktaDomain}/integrations/api/v1/api-services/0oa1nkheCuDn82XVI0g4/credentials/secrets/ocs2f4zrZbs8nUa7p0g4/lifecycle/activate","hints":{"allow":["POST"]}},"delete":{"href":"https://{yourOktaDomain}/integrations/api/v1/api-services/0oa1nkheCuDn82XVI0g4/credentials/secrets/ocs2f4zrZbs8nUa7p0g4","hints":{"allow":["DELETE"]}}}},{"id":"ocs2f50kZB0cITmYU0g4","status":"ACTIVE","client_secret":"***MQGQ","secret_hash":"0WOOvBSzV9clc4Nr7Rbaug","created":"2023-04-06T21:32:33.000Z","lastUpdated":"2023-04-06T21:32:33.000Z","_links":{"deactivate":{"href":"https://{yourOktaDomain}/integrations/api/v1/api-services/0oa1nkheCuDn82XVI0g4/credentials/secrets/ocs2f50kZB0cITmYU0g4/lifecycle/deactivate","hints":{"allow":["POST"]}}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -5895,12 +6571,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"ocs2f50kZB0cITmYU0g4","status":"ACTIVE","client_secret":"DRUFXGF9XbLnS9k-Sla3x3POBiIxDreBCdZuFs5B","secret_hash":"FpCwXwSjTRQNtEI11I00-g","created":"2023-04-06T21:32:33.000Z","lastUpdated":"2023-04-06T21:32:33.000Z","_links":{"deactivate":{"href":"https://{yourOktaDomain}/integrations/api/v1/api-services/0oa1nkheCuDn82XVI0g4/credentials/secrets/ocs2f50kZB0cITmYU0g4/lifecycle/deactivate","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/integrations/api/v1/api-services/{apiServiceId}/credentials/secrets/{secretId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
@@ -5910,6 +6588,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"ocs2f50kZB0cITmYU0g4","status":"ACTIVE","client_secret":"***MQGQ","secret_hash":"0WOOvBSzV9clc4Nr7Rbaug","created":"2023-04-06T21:32:33.000Z","lastUpdated":"2023-04-06T21:32:33.000Z","_links":{"deactivate":{"href":"https://{yourOktaDomain}/integrations/api/v1/api-services/0oa1nkheCuDn82XVI0g4/credentials/secrets/ocs2f50kZB0cITmYU0g4/lifecycle/deactivate","hints":{"allow":["POST"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -5919,6 +6598,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"ocs2f4zrZbs8nUa7p0g4","status":"INACTIVE","client_secret":"***DhOW","secret_hash":"yk4SVx4sUWVJVbHt6M-UPA","created":"2023-02-21T20:08:24.000Z","lastUpdated":"2023-02-21T20:08:24.000Z","_links":{"activate":{"href":"https://{yourOktaDomain}/integrations/api/v1/api-services/0oa1nkheCuDn82XVI0g4/credentials/secrets/ocs2f4zrZbs8nUa7p0g4/lifecycle/activate","hints":{"allow":["POST"]}},"delete":{"href":"https://{yourOktaDomain}/integrations/api/v1/api-services/0oa1nkheCuDn82XVI0g4/credentials/secrets/ocs2f4zrZbs8nUa7p0g4","hints":{"allow":["DELETE"]}}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5928,6 +6608,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"JBCUYUC7IRCVGS27IFCE2SKO","label":"Help Desk Administrator","type":"HELP_DESK_ADMIN","status":"ACTIVE","created":"2023-05-01T14:24:54.000Z","lastUpdated":"2023-05-01T14:24:54.000Z","assignmentType":"CLIENT","_links":{"assignee":{"href":"https://{yourOktaDomain}/oauth2/v1/clients/0jrabyQWm4B9zVJPbotY/roles"}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -5937,6 +6618,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"JBCUYUC7IRCVGS27IFCE2SKO","label":"Help Desk Administrator","type":"HELP_DESK_ADMIN","status":"ACTIVE","created":"2023-05-01T14:24:54.000Z","lastUpdated":"2023-05-01T14:24:54.000Z","assignmentType":"CLIENT","_links":{"assignee":{"href":"https://{yourOktaDomain}/oauth2/v1/clients/0jrabyQWm4B9zVJPbotY/roles"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5946,12 +6628,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"JBCUYUC7IRCVGS27IFCE2SKO","label":"Help Desk Administrator","type":"HELP_DESK_ADMIN","status":"ACTIVE","created":"2023-05-01T14:24:54.000Z","lastUpdated":"2023-05-01T14:24:54.000Z","assignmentType":"CLIENT","_links":{"assignee":{"href":"https://{yourOktaDomain}/oauth2/v1/clients/0jrabyQWm4B9zVJPbotY/roles"}}}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/oauth2/v1/clients/{clientId}/roles/{roleAssignmentId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5961,30 +6645,35 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"name":"facebook","displayName":"Facebook","description":"Giving people the power to share and make the world more open and connected.","status":"ACTIVE","lastUpdated":"2021-03-18T17:37:56.000Z","category":"SOCIAL","verificationStatus":"OKTA_VERIFIED","website":"https://www.facebook.com/","signOnModes":["BROWSER_PLUGIN"],"_links":{"logo":[{"name":"medium","href":"https://{oktaCDNDomain}/fs/bcg/4/abcdefghijABCC4V1234"}],"self":{"href":"https://{yourOktaDomain}/api/v1/catalog/apps/facebook"}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
         path: "/oauth2/v1/clients/{clientId}/roles/{roleAssignmentId}/targets/catalog/apps/{appName}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/oauth2/v1/clients/{clientId}/roles/{roleAssignmentId}/targets/catalog/apps/{appName}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "PUT",
         path: "/oauth2/v1/clients/{clientId}/roles/{roleAssignmentId}/targets/catalog/apps/{appName}/{appId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/oauth2/v1/clients/{clientId}/roles/{roleAssignmentId}/targets/catalog/apps/{appName}/{appId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -5997,24 +6686,28 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
                 text: r###"[]"###,
             },
         ],
+        public: false,
     },
     Example {
         method: "PUT",
         path: "/oauth2/v1/clients/{clientId}/roles/{roleAssignmentId}/targets/groups/{groupId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/oauth2/v1/clients/{clientId}/roles/{roleAssignmentId}/targets/groups/{groupId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "PUT",
         path: "/okta-personal-settings/api/v1/edit-feature",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -6024,12 +6717,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"domains":["yahoo.com","google.com"]}"###,
         }],
+        public: false,
     },
     Example {
         method: "PUT",
         path: "/okta-personal-settings/api/v1/export-blocklists",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -6039,6 +6734,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"d1b65a78-21ed-429b-8ea3-eec96f2748d6","name":"AD Integrations Admin","description":"Shared admin account for managing AD integrations","oktaUserId":"00u11s48P9zGW8yqm0g5","username":"shr-ad-admin-01@example.com","email":"shr-ad-admin-01@example.com","ownerUserIds":["00u22t59Q0aHbNEXi1h8"],"ownerGroupIds":["00g57qp78yZT2XBA40g7"],"status":"NO_ISSUES","statusDetail":"UNMANAGED","created":"2023-04-04T15:56:05.000Z","lastUpdated":"2023-05-05T18:15:44.000Z"},{"id":"e2c76b89-32fe-530c-9fb4-ffd07f3859e7","name":"SCIM Integration Service Account","description":"Service account for SCIM provisioning","oktaUserId":"00u33u60R1bIcOFYj2i9","username":"scim-service@example.com","email":"scim-service@example.com","ownerUserIds":["00u22t59Q0aHbNEXi1h8"],"ownerGroupIds":[],"status":"UNSECURED","statusDetail":"STAGED","created":"2023-06-15T10:30:00.000Z","lastUpdated":"2023-06-15T10:30:00.000Z"}]"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -6048,6 +6744,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"d1b65a78-21ed-429b-8ea3-eec96f2748d6","name":"AD Integrations Admin","description":"Shared admin account for managing AD integrations","oktaUserId":"00u11s48P9zGW8yqm0g5","username":"shr-ad-admin-01@example.com","email":"shr-ad-admin-01@example.com","ownerUserIds":["00u22t59Q0aHbNEXi1h8"],"ownerGroupIds":["00g57qp78yZT2XBA40g7"],"status":"UNSECURED","statusDetail":"STAGED","created":"2023-04-04T15:56:05.000Z","lastUpdated":"2023-05-05T18:15:44.000Z"}"###,
         }],
+        public: false,
     },
     Example {
         method: "GET",
@@ -6057,6 +6754,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"d1b65a78-21ed-429b-8ea3-eec96f2748d6","name":"AD Integrations Admin","description":"Shared admin account for managing AD integrations","oktaUserId":"00u11s48P9zGW8yqm0g5","username":"shr-ad-admin-01@example.com","email":"shr-ad-admin-01@example.com","ownerUserIds":["00u22t59Q0aHbNEXi1h8"],"ownerGroupIds":["00g57qp78yZT2XBA40g7"],"status":"UNSECURED","statusDetail":"STAGED","created":"2023-04-04T15:56:05.000Z","lastUpdated":"2023-05-05T18:15:44.000Z"}"###,
         }],
+        public: false,
     },
     Example {
         method: "PATCH",
@@ -6066,12 +6764,14 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"id":"d1b65a78-21ed-429b-8ea3-eec96f2748d6","name":"AD Integrations Admin","description":"Shared admin account for managing AD integrations","oktaUserId":"00u11s48P9zGW8yqm0g5","username":"shr-ad-admin-01@example.com","email":"shr-ad-admin-01@example.com","ownerUserIds":["00u22t59Q0aHbNEXi1h8"],"ownerGroupIds":["00g57qp78yZT2XBA40g7"],"status":"UNSECURED","statusDetail":"STAGED","created":"2023-04-04T15:56:05.000Z","lastUpdated":"2023-05-05T18:15:44.000Z"}"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/privileged-access/api/v1/okta-service-accounts/{id}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -6081,18 +6781,21 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"a747a818-a4c4-4446-8a87-704216495a08","name":"salesforce Prod-1 account","description":"This is for accessing salesforce Prod-1","username":"testuser-salesforce-1@example.com","containerOrn":"orn:okta:idp:00o1n8sbwArJ7OQRw406:apps:salesforce:0oa1gjh63g214q0Hq0g4","containerInstanceName":"salesforce-1","containerGlobalName":"salesforce","ownerGroupIds":["00g57qp78yZT2XBA40g7"],"ownerUserIds":["00u11s48P9zGW8yqm0g5"],"status":"NO_ISSUES","statusDetail":"ROTATED","created":"2024-04-04T15:56:05.000Z","lastUpdated":"2024-04-05T18:15:44.000Z"},{"id":"a747a818-a4c4-4446-8a87-704216495a09","name":"salesforce Prod-5 account","description":"This is for accessing salesforce Prod-5","username":"testuser-salesforce-5@example.com","containerOrn":"orn:okta:idp:00o1n8sbwArJ7OQRw406:apps:salesforce:0oa1gjh63g214q0Hq0g4","containerInstanceName":"salesforce-5","containerGlobalName":"salesforce","ownerGroupIds":["00g57qp78yZT2XBA40g7"],"ownerUserIds":["00u11s48P9zGW8yqm0g5"],"status":"NO_ISSUES","statusDetail":"ROTATED","created":"2024-04-04T15:56:05.000Z","lastUpdated":"2024-04-05T18:15:44.000Z"}]"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/privileged-access/api/v1/service-accounts/{id}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/security/api/v1/security-events",
         status: 202,
         bodies: &[],
+        public: true,
     },
     Example {
         method: "POST",
@@ -6102,6 +6805,7 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"authenticatorEnrollmentIds":["fwf5ajzJEWqknX6lk0g4"],"fulfillmentProvider":"yubico","userId":"00us2hPODQncCkxef0g3"}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
@@ -6111,18 +6815,21 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"{"credRequests":[{"authenticatorEnrollmentId":"fwf5ajzJEWqknX6lk0g4","credRequestJwe":"eyJlcGsiOnsia3R5IjoiRUMiLCJ...","keyId":"h2r91gconqiai1vs0psg"}],"fulfillmentProvider":"yubico","pinRequestJwe":"eyJlcGsa3R5IjoiRUMiLA...","userId":"00us2hPODQncCkxef0g3"}"###,
         }],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/webauthn-registration/api/v1/initiate-fulfillment-request",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/webauthn-registration/api/v1/send-pin",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "GET",
@@ -6132,18 +6839,21 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"fwf23789dfs9asdf782","factorType":"webauthn","provider":"FIDO","vendorName":"FIDO","fulfillmentProvider":"yubico","status":"ACTIVE","created":"2018-05-24T20:43:19.000Z","lastUpdated":"2018-05-24T21:43:32.000Z","profile":{"credentialId":"l3Br0n-7H3g047NqESqJynFtIgf3Ix9OfaRoNwLoloso99Xl2zS_O7EXUkmPeAIzTVtEL4dYjicJWBz7NpqhGA","authenticatorName":"YubiKey 5C","presetPinAvailable":true},"_links":{"self":{"href":"https://example.okta.com/webauthn-registration/api/v1/users/00u15s1KDETTQMQYABRL/enrollments/fwf23789dfs9asdf782","hints":{"allow":["DELETE"]}}}}]"###,
         }],
+        public: false,
     },
     Example {
         method: "DELETE",
         path: "/webauthn-registration/api/v1/users/{userId}/enrollments/{authenticatorEnrollmentId}",
         status: 204,
         bodies: &[],
+        public: false,
     },
     Example {
         method: "POST",
         path: "/webauthn-registration/api/v1/users/{userId}/enrollments/{authenticatorEnrollmentId}/mark-error",
         status: 204,
         bodies: &[],
+        public: false,
     },
 ];
 

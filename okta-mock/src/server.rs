@@ -635,8 +635,11 @@ fn route(shared: &Shared, st: &mut State, mut req: Req, bytes: &[u8]) -> Reply {
     if req.path.starts_with(control::PREFIX) {
         return control::route(st, &req).unwrap_or_else(Reply::from);
     }
-    // The Authentication API is anonymous-capable; everything else needs a credential.
-    if !req.path.starts_with("/api/v1/authn") {
+    // The Authentication API is anonymous-capable, and the spec's public endpoints (the
+    // `/.well-known/…` documents) take no credential; everything else needs one.
+    let public = req.path.starts_with("/api/v1/authn")
+        || crate::examples_generated::example(&req.method, &req.path).is_some_and(|e| e.public);
+    if !public {
         if let Err(refused) = resource::authenticate(&shared.token, st, &req) {
             return *refused;
         }

@@ -378,6 +378,19 @@ async fn operations_it_does_not_model_answer_the_spec_example() {
 }
 
 #[tokio::test]
+async fn the_specs_public_endpoints_answer_without_credentials_and_nothing_else_does() {
+    let api = Api::start().await;
+    let anonymous = |path: &str| api.http.get(format!("{}{path}", api.org.url())).send();
+    let metadata = anonymous("/.well-known/okta-organization").await.expect("sent");
+    assert_eq!(metadata.status(), 200);
+    let body: serde_json::Value = serde_json::from_slice(&metadata.bytes().await.expect("body")).expect("JSON");
+    assert!(body.get("id").is_some(), "{body}");
+    for private in ["/api/v1/users", "/api/v1/idps", "/api/v1/meta/schemas/user/default"] {
+        assert_eq!(anonymous(private).await.expect("sent").status(), 401, "{private}");
+    }
+}
+
+#[tokio::test]
 async fn a_body_is_read_as_json_unless_sent_as_another_media_type() {
     let api = Api::start().await;
     let send = |path: &'static str, content_type: Option<&'static str>| {

@@ -11,9 +11,11 @@ use crate::Endpoint;
 /// Retrieves the well-known app authenticator configuration. Includes an app authenticator's settings, supported methods, and other details.
 ///
 /// `GET /.well-known/app-authenticator-configuration` → a list of [`WellKnownAppAuthenticatorConfiguration`](crate::models::WellKnownAppAuthenticatorConfiguration).
+///
+/// Public: sent without the client's credentials.
 #[doc(alias = "getWellKnownAppAuthenticatorConfiguration")]
 #[derive(Debug, Clone, Endpoint)]
-#[endpoint(GET "/.well-known/app-authenticator-configuration", response = Vec<crate::models::WellKnownAppAuthenticatorConfiguration>, call = crate::Client::get_well_known_app_authenticator_configuration)]
+#[endpoint(GET "/.well-known/app-authenticator-configuration", response = Vec<crate::models::WellKnownAppAuthenticatorConfiguration>, unauthenticated, call = crate::Client::get_well_known_app_authenticator_configuration)]
 pub struct GetWellKnownAppAuthenticatorConfiguration {
     #[endpoint(query)]
     oauth_client_id: String,

@@ -11,9 +11,11 @@ use crate::Endpoint;
 /// Retrieves the content of the `apple-app-site-assocation` well-known URI.
 ///
 /// `GET /.well-known/apple-app-site-association` → [`PublicAppleAppSiteWellKnownURI`](crate::models::PublicAppleAppSiteWellKnownURI).
+///
+/// Public: sent without the client's credentials.
 #[doc(alias = "getAppleAppSiteAssociationWellKnownURI")]
 #[derive(Debug, Clone, Endpoint)]
-#[endpoint(GET "/.well-known/apple-app-site-association", response = crate::models::PublicAppleAppSiteWellKnownURI, call = crate::Client::get_apple_app_site_association_well_known_uri)]
+#[endpoint(GET "/.well-known/apple-app-site-association", response = crate::models::PublicAppleAppSiteWellKnownURI, unauthenticated, call = crate::Client::get_apple_app_site_association_well_known_uri)]
 pub struct GetAppleAppSiteAssociationWellKnownUri {}
 
 /// Retrieve the customized assetlinks.json URI content.
@@ -21,9 +23,11 @@ pub struct GetAppleAppSiteAssociationWellKnownUri {}
 /// Retrieves the content of the `assetlinks.json` well-known URI.
 ///
 /// `GET /.well-known/assetlinks.json` → [`PublicAssetLinksWellKnownURI`](crate::models::PublicAssetLinksWellKnownURI).
+///
+/// Public: sent without the client's credentials.
 #[doc(alias = "getAssetLinksWellKnownURI")]
 #[derive(Debug, Clone, Endpoint)]
-#[endpoint(GET "/.well-known/assetlinks.json", response = crate::models::PublicAssetLinksWellKnownURI, call = crate::Client::get_asset_links_well_known_uri)]
+#[endpoint(GET "/.well-known/assetlinks.json", response = crate::models::PublicAssetLinksWellKnownURI, unauthenticated, call = crate::Client::get_asset_links_well_known_uri)]
 pub struct GetAssetLinksWellKnownUri {}
 
 /// Retrieve the customized webauthn URI content.
@@ -31,9 +35,11 @@ pub struct GetAssetLinksWellKnownUri {}
 /// Retrieves the content of the `webauthn` well-known URI.
 ///
 /// `GET /.well-known/webauthn` → [`PublicWebauthnSiteWellKnownURI`](crate::models::PublicWebauthnSiteWellKnownURI).
+///
+/// Public: sent without the client's credentials.
 #[doc(alias = "getWebAuthnWellKnownURI")]
 #[derive(Debug, Clone, Endpoint)]
-#[endpoint(GET "/.well-known/webauthn", response = crate::models::PublicWebauthnSiteWellKnownURI, call = crate::Client::get_web_authn_well_known_uri)]
+#[endpoint(GET "/.well-known/webauthn", response = crate::models::PublicWebauthnSiteWellKnownURI, unauthenticated, call = crate::Client::get_web_authn_well_known_uri)]
 pub struct GetWebAuthnWellKnownUri {}
 
 /// List all brands.

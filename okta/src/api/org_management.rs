@@ -11,9 +11,11 @@ use crate::Endpoint;
 /// Retrieves the org metadata, which includes the org ID, configured custom domains, and authentication pipeline.
 ///
 /// `GET /.well-known/okta-organization` → [`WellKnownOrgMetadata`](crate::models::WellKnownOrgMetadata).
+///
+/// Public: sent without the client's credentials.
 #[doc(alias = "getWellknownOrgMetadata")]
 #[derive(Debug, Clone, Endpoint)]
-#[endpoint(GET "/.well-known/okta-organization", response = crate::models::WellKnownOrgMetadata, call = crate::Client::get_wellknown_org_metadata)]
+#[endpoint(GET "/.well-known/okta-organization", response = crate::models::WellKnownOrgMetadata, unauthenticated, call = crate::Client::get_wellknown_org_metadata)]
 pub struct GetWellknownOrgMetadata {}
 
 /// Start the failback of your org.

@@ -12,10 +12,10 @@ use crate::Endpoint;
 ///
 /// `GET /.well-known/ssf-configuration` → [`WellKnownSSFMetadata`](crate::models::WellKnownSSFMetadata).
 ///
-/// Lifecycle: LIMITED_GA (not available in every org).
+/// Public: sent without the client's credentials. Lifecycle: LIMITED_GA (not available in every org).
 #[doc(alias = "getWellknownSsfMetadata")]
 #[derive(Debug, Clone, Endpoint)]
-#[endpoint(GET "/.well-known/ssf-configuration", response = crate::models::WellKnownSSFMetadata, call = crate::Client::get_wellknown_ssf_metadata)]
+#[endpoint(GET "/.well-known/ssf-configuration", response = crate::models::WellKnownSSFMetadata, unauthenticated, call = crate::Client::get_wellknown_ssf_metadata)]
 pub struct GetWellknownSsfMetadata {}
 
 /// List all security events providers.
@@ -235,10 +235,10 @@ pub struct VerifySsfStream {
 ///
 /// `POST /security/api/v1/security-events` with a `String` body (`application/secevent+jwt`) → `202 Accepted`.
 ///
-/// Lifecycle: LIMITED_GA (not available in every org).
+/// Public: sent without the client's credentials. Lifecycle: LIMITED_GA (not available in every org).
 #[doc(alias = "publishSecurityEventTokens")]
 #[derive(Debug, Clone, Endpoint)]
-#[endpoint(POST "/security/api/v1/security-events", response = (), content_type = "application/secevent+jwt", call = crate::Client::publish_security_event_tokens)]
+#[endpoint(POST "/security/api/v1/security-events", response = (), content_type = "application/secevent+jwt", unauthenticated, call = crate::Client::publish_security_event_tokens)]
 pub struct PublishSecurityEventTokens {
     #[endpoint(body, raw)]
     body: String,

@@ -378,6 +378,7 @@ async fn publish_csr_from_application(org: &Org) {
                 body: Some(F6.as_bytes()),
                 response: None,
                 form: None,
+                public: false,
             },
             org.client
                 .publish_csr_from_application("id/1 ?#%", "id/2 ?#%", F6)
@@ -1375,6 +1376,7 @@ async fn upload_application_logo(org: &Org) {
                     file: Some(("file.png", "image/png")),
                     bytes: b"\x89PNG\r\n\x1a\n",
                 }]),
+                public: false,
             },
             org.client
                 .upload_application_logo(
@@ -1423,6 +1425,7 @@ async fn preview_saml_metadata_for_application(org: &Org) {
                 body: None,
                 response: Some(F33),
                 form: None,
+                public: false,
             },
             org.client
                 .preview_saml_metadata_for_application("id/1 ?#%", "kid-1 &=")

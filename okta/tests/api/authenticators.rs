@@ -62,7 +62,7 @@ async fn every_operation_on_the_wire() {
 
 async fn get_well_known_app_authenticator_configuration(org: &Org) {
     let got = org
-        .check(
+        .check_raw(
             Expected {
                 op: "getWellKnownAppAuthenticatorConfiguration",
                 method: "GET",
@@ -72,6 +72,12 @@ async fn get_well_known_app_authenticator_configuration(org: &Org) {
                 body: None,
                 status: 200,
                 response: Some(json(F0)),
+            },
+            crate::common::Raw {
+                body: None,
+                response: None,
+                form: None,
+                public: true,
             },
             org.client
                 .get_well_known_app_authenticator_configuration("oauthClientId-1 &=")

@@ -151,7 +151,7 @@ async fn every_operation_on_the_wire() {
 
 async fn get_apple_app_site_association_well_known_uri(org: &Org) {
     let got = org
-        .check(
+        .check_raw(
             Expected {
                 op: "getAppleAppSiteAssociationWellKnownURI",
                 method: "GET",
@@ -161,6 +161,12 @@ async fn get_apple_app_site_association_well_known_uri(org: &Org) {
                 body: None,
                 status: 200,
                 response: Some(json(F0)),
+            },
+            crate::common::Raw {
+                body: None,
+                response: None,
+                form: None,
+                public: true,
             },
             org.client.get_apple_app_site_association_well_known_uri().send(),
         )
@@ -174,7 +180,7 @@ async fn get_apple_app_site_association_well_known_uri(org: &Org) {
 
 async fn get_asset_links_well_known_uri(org: &Org) {
     let got = org
-        .check(
+        .check_raw(
             Expected {
                 op: "getAssetLinksWellKnownURI",
                 method: "GET",
@@ -184,6 +190,12 @@ async fn get_asset_links_well_known_uri(org: &Org) {
                 body: None,
                 status: 200,
                 response: Some(json(F1)),
+            },
+            crate::common::Raw {
+                body: None,
+                response: None,
+                form: None,
+                public: true,
             },
             org.client.get_asset_links_well_known_uri().send(),
         )
@@ -197,7 +209,7 @@ async fn get_asset_links_well_known_uri(org: &Org) {
 
 async fn get_web_authn_well_known_uri(org: &Org) {
     let got = org
-        .check(
+        .check_raw(
             Expected {
                 op: "getWebAuthnWellKnownURI",
                 method: "GET",
@@ -207,6 +219,12 @@ async fn get_web_authn_well_known_uri(org: &Org) {
                 body: None,
                 status: 200,
                 response: Some(json(F0)),
+            },
+            crate::common::Raw {
+                body: None,
+                response: None,
+                form: None,
+                public: true,
             },
             org.client.get_web_authn_well_known_uri().send(),
         )
@@ -1184,6 +1202,7 @@ async fn upload_brand_theme_background_image(org: &Org) {
                     file: Some(("file.png", "image/png")),
                     bytes: b"\x89PNG\r\n\x1a\n",
                 }]),
+                public: false,
             },
             org.client
                 .upload_brand_theme_background_image(
@@ -1243,6 +1262,7 @@ async fn upload_brand_theme_favicon(org: &Org) {
                     file: Some(("file.png", "image/png")),
                     bytes: b"\x89PNG\r\n\x1a\n",
                 }]),
+                public: false,
             },
             org.client
                 .upload_brand_theme_favicon(
@@ -1300,6 +1320,7 @@ async fn upload_brand_theme_logo(org: &Org) {
                     file: Some(("file.png", "image/png")),
                     bytes: b"\x89PNG\r\n\x1a\n",
                 }]),
+                public: false,
             },
             org.client
                 .upload_brand_theme_logo(

@@ -1408,6 +1408,7 @@ async fn publish_csr_for_identity_provider(org: &Org) {
                 body: Some(F30.as_bytes()),
                 response: None,
                 form: None,
+                public: false,
             },
             org.client
                 .publish_csr_for_identity_provider("id/1 ?#%", "id/2 ?#%", F30)

@@ -79,7 +79,7 @@ async fn every_operation_on_the_wire() {
 
 async fn get_wellknown_org_metadata(org: &Org) {
     let got = org
-        .check(
+        .check_raw(
             Expected {
                 op: "getWellknownOrgMetadata",
                 method: "GET",
@@ -89,6 +89,12 @@ async fn get_wellknown_org_metadata(org: &Org) {
                 body: None,
                 status: 200,
                 response: Some(json(F0)),
+            },
+            crate::common::Raw {
+                body: None,
+                response: None,
+                form: None,
+                public: true,
             },
             org.client.get_wellknown_org_metadata().send(),
         )

@@ -188,3 +188,57 @@ async fn the_authentication_api_still_needs_no_credentials() {
     assert_eq!(requests.len(), 1);
     assert!(requests[0].headers.get("authorization").is_none());
 }
+
+/// A public endpoint, as Okta's `/.well-known/okta-organization` is.
+#[derive(Debug, Clone, okta::Endpoint)]
+#[endpoint(GET "/.well-known/okta-organization", response = serde_json::Value, unauthenticated)]
+struct OrganizationMetadata;
+
+#[tokio::test]
+async fn a_public_endpoint_is_sent_without_credentials_and_mints_no_token() {
+    let server = MockServer::start().await;
+    token_endpoint(&server, "Bearer", 3600).await;
+    Mock::given(method("GET"))
+        .and(path("/.well-known/okta-organization"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"id": "00o1", "pipeline": "idx"})))
+        .mount(&server)
+        .await;
+    // A 401 from a public endpoint says nothing of the token: no new token, no retry.
+    Mock::given(method("GET"))
+        .and(path("/.well-known/denied"))
+        .respond_with(
+            ResponseTemplate::new(401)
+                .set_body_json(json!({"errorCode": "E0000011", "errorSummary": "Invalid token provided"})),
+        )
+        .mount(&server)
+        .await;
+    let client = client(&server);
+
+    let metadata = client.send(OrganizationMetadata).await.expect("public metadata");
+    assert_eq!(metadata["id"], "00o1");
+    let requests = server.received_requests().await.expect("recorded");
+    assert_eq!(
+        requests.len(),
+        1,
+        "no token request: {:?}",
+        requests.iter().map(|r| r.url.path()).collect::<Vec<_>>()
+    );
+    assert!(requests[0].headers.get("authorization").is_none());
+    assert!(requests[0].headers.get("dpop").is_none());
+
+    #[derive(Debug, Clone, okta::Endpoint)]
+    #[endpoint(GET "/.well-known/denied", response = serde_json::Value, unauthenticated)]
+    struct Denied;
+    let err = client.send(Denied).await.expect_err("401");
+    assert_eq!(err.status(), Some(okta::StatusCode::UNAUTHORIZED));
+    assert_eq!(
+        server.received_requests().await.expect("recorded").len(),
+        2,
+        "sent once, no token"
+    );
+
+    // An authenticated call still gets its token.
+    me_endpoint(&server).await;
+    client.get_user("me").await.expect("me");
+    assert_eq!(token_requests(&server).await.len(), 1);
+}

@@ -7,7 +7,7 @@ use std::fmt::Write;
 use yaml_rust2::Yaml;
 
 use crate::operation::Operation;
-use crate::spec::{Spec, entries, text};
+use crate::spec::{Spec, entries};
 
 /// The source of `okta-mock/src/examples_generated.rs`.
 pub fn file(spec: &Spec, ops: &[Operation]) -> String {
@@ -81,7 +81,7 @@ fn matches(template: &str, path: &str) -> bool {
         );
         for body in bodies {
             if body.made_up {
-                out.push_str("\n// The spec has no example: the smallest body its schema allows.\n");
+                out.push_str("\n// The spec has no example: one built from its schema.\n");
             }
             let media_type = if body.media_type == "application/json" {
                 "JSON".to_owned()
@@ -163,8 +163,9 @@ fn example(spec: &Spec, op: &Operation) -> Option<(u16, Vec<Body>)> {
 }
 
 /// The first example of one media type: JSON as compact JSON, any other as the text it is. A
-/// JSON answer without one gets the smallest its schema allows; another type without one is
-/// left out (the spec has none: each document it answers, XML or PKCS#10, has its example).
+/// JSON answer without one gets a value built from its schema, the one the SDK's wire tests
+/// decode; another type without one is left out (the spec has none: each document it answers,
+/// XML or PKCS#10, has its example).
 fn body(spec: &Spec, media_type: &str, media: &Yaml) -> Option<Body> {
     let value = match entries(&media["examples"]).next() {
         Some((_, ex)) => &spec.resolve(ex)["value"],
@@ -172,7 +173,7 @@ fn body(spec: &Spec, media_type: &str, media: &Yaml) -> Option<Body> {
     };
     let json = media_type.contains("json");
     let (text, made_up) = match value {
-        Yaml::BadValue if json => (smallest_json(spec, &media["schema"])?.to_owned(), true),
+        Yaml::BadValue if json => (from_schema(spec, &media["schema"]), true),
         Yaml::BadValue => return None,
         _ if json => (to_json(value), false),
         Yaml::String(document) => (document.clone(), false),
@@ -185,18 +186,10 @@ fn body(spec: &Spec, media_type: &str, media: &Yaml) -> Option<Body> {
     })
 }
 
-/// The smallest JSON a schema allows, when it is plain: `[]` for a list, `{}` for an object no
-/// property of which is required. A union or a composed schema has no obvious one.
-fn smallest_json(spec: &Spec, schema: &Yaml) -> Option<&'static str> {
-    let schema = spec.resolve(schema);
-    let plain = ["oneOf", "anyOf", "allOf", "discriminator", "required", "minItems"]
-        .iter()
-        .all(|k| schema[*k].is_badvalue());
-    match text(&schema["type"]) {
-        "array" if plain => Some("[]"),
-        "object" if plain => Some("{}"),
-        _ => None,
-    }
+/// A value of `schema` as compact JSON, built as the wire tests build their fixtures.
+fn from_schema(spec: &Spec, schema: &Yaml) -> String {
+    let pretty = crate::wire_tests::synth(spec, schema, 0);
+    serde_json::from_str::<serde_json::Value>(&pretty).map_or(pretty, |v| v.to_string())
 }
 
 /// YAML as compact JSON.
@@ -274,22 +267,19 @@ mod tests {
     }
 
     #[test]
-    fn smallest_json_only_for_plain_schemas() {
+    fn an_answer_without_an_example_is_built_from_its_schema() {
         let spec = Spec::parse(
-            "components: {schemas: {Key: {type: object, properties: {kid: {type: string}}}}}\n\
+            "components: {schemas: {Key: {type: object, required: [kid], properties: {kid: {type: string}, n: {type: integer}}}}}\n\
              cases:\n\
              - {$ref: '#/components/schemas/Key'}\n\
-             - {type: array, items: {type: string}}\n\
-             - {type: object, required: [kid]}\n\
-             - {type: object, oneOf: [{type: object}]}\n\
-             - {type: array, minItems: 1}\n\
-             - {type: string}\n",
+             - {type: array, items: {$ref: '#/components/schemas/Key'}}\n",
         )
         .unwrap_or_else(|e| panic!("{e}"));
-        let smallest: Vec<_> = crate::spec::items(&spec.root["cases"])
+        let built: Vec<serde_json::Value> = crate::spec::items(&spec.root["cases"])
             .iter()
-            .map(|schema| smallest_json(&spec, schema))
+            .map(|schema| serde_json::from_str(&from_schema(&spec, schema)).unwrap_or_else(|e| panic!("{e}")))
             .collect();
-        assert_eq!(smallest, [Some("{}"), Some("[]"), None, None, None, None]);
+        assert!(built[0]["kid"].is_string() && built[0]["n"].is_i64(), "{}", built[0]);
+        assert!(built[1][0]["kid"].is_string(), "{}", built[1]);
     }
 }

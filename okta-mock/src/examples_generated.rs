@@ -137,10 +137,10 @@ static EXAMPLES: &[Example] = &[
         path: "/api/v1/agentPools/{poolId}/updates",
         status: 201,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"_links":{"self":{"href":"x","name":"x","templated":true,"type":"x"}},"agentType":"AD","agents":[{"id":"x","isHidden":true,"isLatestGAedVersion":true,"lastConnection":1,"name":"x","operationalStatus":"DEGRADED","poolId":"x","type":"AD","updateMessage":"x","updateStatus":"Cancelled","version":"x"}],"enabled":true,"id":"x","name":"x","notifyAdmin":true,"reason":"x","schedule":{"cron":"x","delay":1,"duration":1,"lastUpdated":"2026-01-02T03:04:05.000Z","timezone":"x"},"sortOrder":1,"status":"Cancelled","targetVersion":"x"}"###,
             },
         ],
         public: false,
@@ -150,10 +150,10 @@ static EXAMPLES: &[Example] = &[
         path: "/api/v1/agentPools/{poolId}/updates/settings",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"agentType":"AD","continueOnError":true,"latestVersion":"x","minimalSupportedVersion":"x","poolId":"x","poolName":"x","releaseChannel":"BETA"}"###,
             },
         ],
         public: false,
@@ -163,10 +163,10 @@ static EXAMPLES: &[Example] = &[
         path: "/api/v1/agentPools/{poolId}/updates/settings",
         status: 201,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"agentType":"AD","continueOnError":true,"latestVersion":"x","minimalSupportedVersion":"x","poolId":"x","poolName":"x","releaseChannel":"BETA"}"###,
             },
         ],
         public: false,
@@ -176,10 +176,10 @@ static EXAMPLES: &[Example] = &[
         path: "/api/v1/agentPools/{poolId}/updates/{updateId}",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"_links":{"self":{"href":"x","name":"x","templated":true,"type":"x"}},"agentType":"AD","agents":[{"id":"x","isHidden":true,"isLatestGAedVersion":true,"lastConnection":1,"name":"x","operationalStatus":"DEGRADED","poolId":"x","type":"AD","updateMessage":"x","updateStatus":"Cancelled","version":"x"}],"enabled":true,"id":"x","name":"x","notifyAdmin":true,"reason":"x","schedule":{"cron":"x","delay":1,"duration":1,"lastUpdated":"2026-01-02T03:04:05.000Z","timezone":"x"},"sortOrder":1,"status":"Cancelled","targetVersion":"x"}"###,
             },
         ],
         public: false,
@@ -189,10 +189,10 @@ static EXAMPLES: &[Example] = &[
         path: "/api/v1/agentPools/{poolId}/updates/{updateId}",
         status: 201,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"_links":{"self":{"href":"x","name":"x","templated":true,"type":"x"}},"agentType":"AD","agents":[{"id":"x","isHidden":true,"isLatestGAedVersion":true,"lastConnection":1,"name":"x","operationalStatus":"DEGRADED","poolId":"x","type":"AD","updateMessage":"x","updateStatus":"Cancelled","version":"x"}],"enabled":true,"id":"x","name":"x","notifyAdmin":true,"reason":"x","schedule":{"cron":"x","delay":1,"duration":1,"lastUpdated":"2026-01-02T03:04:05.000Z","timezone":"x"},"sortOrder":1,"status":"Cancelled","targetVersion":"x"}"###,
             },
         ],
         public: false,
@@ -209,10 +209,10 @@ static EXAMPLES: &[Example] = &[
         path: "/api/v1/agentPools/{poolId}/updates/{updateId}/activate",
         status: 201,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"_links":{"self":{"href":"x","name":"x","templated":true,"type":"x"}},"agentType":"AD","agents":[{"id":"x","isHidden":true,"isLatestGAedVersion":true,"lastConnection":1,"name":"x","operationalStatus":"DEGRADED","poolId":"x","type":"AD","updateMessage":"x","updateStatus":"Cancelled","version":"x"}],"enabled":true,"id":"x","name":"x","notifyAdmin":true,"reason":"x","schedule":{"cron":"x","delay":1,"duration":1,"lastUpdated":"2026-01-02T03:04:05.000Z","timezone":"x"},"sortOrder":1,"status":"Cancelled","targetVersion":"x"}"###,
             },
         ],
         public: false,
@@ -222,10 +222,10 @@ static EXAMPLES: &[Example] = &[
         path: "/api/v1/agentPools/{poolId}/updates/{updateId}/deactivate",
         status: 201,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"_links":{"self":{"href":"x","name":"x","templated":true,"type":"x"}},"agentType":"AD","agents":[{"id":"x","isHidden":true,"isLatestGAedVersion":true,"lastConnection":1,"name":"x","operationalStatus":"DEGRADED","poolId":"x","type":"AD","updateMessage":"x","updateStatus":"Cancelled","version":"x"}],"enabled":true,"id":"x","name":"x","notifyAdmin":true,"reason":"x","schedule":{"cron":"x","delay":1,"duration":1,"lastUpdated":"2026-01-02T03:04:05.000Z","timezone":"x"},"sortOrder":1,"status":"Cancelled","targetVersion":"x"}"###,
             },
         ],
         public: false,
@@ -235,10 +235,10 @@ static EXAMPLES: &[Example] = &[
         path: "/api/v1/agentPools/{poolId}/updates/{updateId}/pause",
         status: 201,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"_links":{"self":{"href":"x","name":"x","templated":true,"type":"x"}},"agentType":"AD","agents":[{"id":"x","isHidden":true,"isLatestGAedVersion":true,"lastConnection":1,"name":"x","operationalStatus":"DEGRADED","poolId":"x","type":"AD","updateMessage":"x","updateStatus":"Cancelled","version":"x"}],"enabled":true,"id":"x","name":"x","notifyAdmin":true,"reason":"x","schedule":{"cron":"x","delay":1,"duration":1,"lastUpdated":"2026-01-02T03:04:05.000Z","timezone":"x"},"sortOrder":1,"status":"Cancelled","targetVersion":"x"}"###,
             },
         ],
         public: false,
@@ -248,10 +248,10 @@ static EXAMPLES: &[Example] = &[
         path: "/api/v1/agentPools/{poolId}/updates/{updateId}/resume",
         status: 201,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"_links":{"self":{"href":"x","name":"x","templated":true,"type":"x"}},"agentType":"AD","agents":[{"id":"x","isHidden":true,"isLatestGAedVersion":true,"lastConnection":1,"name":"x","operationalStatus":"DEGRADED","poolId":"x","type":"AD","updateMessage":"x","updateStatus":"Cancelled","version":"x"}],"enabled":true,"id":"x","name":"x","notifyAdmin":true,"reason":"x","schedule":{"cron":"x","delay":1,"duration":1,"lastUpdated":"2026-01-02T03:04:05.000Z","timezone":"x"},"sortOrder":1,"status":"Cancelled","targetVersion":"x"}"###,
             },
         ],
         public: false,
@@ -261,10 +261,10 @@ static EXAMPLES: &[Example] = &[
         path: "/api/v1/agentPools/{poolId}/updates/{updateId}/retry",
         status: 201,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"_links":{"self":{"href":"x","name":"x","templated":true,"type":"x"}},"agentType":"AD","agents":[{"id":"x","isHidden":true,"isLatestGAedVersion":true,"lastConnection":1,"name":"x","operationalStatus":"DEGRADED","poolId":"x","type":"AD","updateMessage":"x","updateStatus":"Cancelled","version":"x"}],"enabled":true,"id":"x","name":"x","notifyAdmin":true,"reason":"x","schedule":{"cron":"x","delay":1,"duration":1,"lastUpdated":"2026-01-02T03:04:05.000Z","timezone":"x"},"sortOrder":1,"status":"Cancelled","targetVersion":"x"}"###,
             },
         ],
         public: false,
@@ -274,10 +274,10 @@ static EXAMPLES: &[Example] = &[
         path: "/api/v1/agentPools/{poolId}/updates/{updateId}/stop",
         status: 201,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"_links":{"self":{"href":"x","name":"x","templated":true,"type":"x"}},"agentType":"AD","agents":[{"id":"x","isHidden":true,"isLatestGAedVersion":true,"lastConnection":1,"name":"x","operationalStatus":"DEGRADED","poolId":"x","type":"AD","updateMessage":"x","updateStatus":"Cancelled","version":"x"}],"enabled":true,"id":"x","name":"x","notifyAdmin":true,"reason":"x","schedule":{"cron":"x","delay":1,"duration":1,"lastUpdated":"2026-01-02T03:04:05.000Z","timezone":"x"},"sortOrder":1,"status":"Cancelled","targetVersion":"x"}"###,
             },
         ],
         public: false,
@@ -422,10 +422,10 @@ static EXAMPLES: &[Example] = &[
         path: "/api/v1/apps/{appId}/credentials/csrs",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"[]"###,
+                text: r###"[{"_links":{},"created":"2026-01-02T03:04:05.000Z","csr":"x","id":"x","kty":"x"}]"###,
             },
         ],
         public: false,
@@ -638,10 +638,10 @@ static EXAMPLES: &[Example] = &[
         path: "/api/v1/apps/{appId}/cwo/connections",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"[]"###,
+                text: r###"[{"created":"2026-01-02T03:04:05.000Z","id":"x","lastUpdated":"2026-01-02T03:04:05.000Z","requestingAppInstanceId":"x","resourceAppInstanceId":"x","status":"ACTIVE"}]"###,
             },
         ],
         public: false,
@@ -651,10 +651,10 @@ static EXAMPLES: &[Example] = &[
         path: "/api/v1/apps/{appId}/cwo/connections",
         status: 201,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"created":"2026-01-02T03:04:05.000Z","id":"x","lastUpdated":"2026-01-02T03:04:05.000Z","requestingAppInstanceId":"x","resourceAppInstanceId":"x","status":"ACTIVE"}"###,
             },
         ],
         public: false,
@@ -664,10 +664,10 @@ static EXAMPLES: &[Example] = &[
         path: "/api/v1/apps/{appId}/cwo/connections/{connectionId}",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"created":"2026-01-02T03:04:05.000Z","id":"x","lastUpdated":"2026-01-02T03:04:05.000Z","requestingAppInstanceId":"x","resourceAppInstanceId":"x","status":"ACTIVE"}"###,
             },
         ],
         public: false,
@@ -677,10 +677,10 @@ static EXAMPLES: &[Example] = &[
         path: "/api/v1/apps/{appId}/cwo/connections/{connectionId}",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"created":"2026-01-02T03:04:05.000Z","id":"x","lastUpdated":"2026-01-02T03:04:05.000Z","requestingAppInstanceId":"x","resourceAppInstanceId":"x","status":"ACTIVE"}"###,
             },
         ],
         public: false,
@@ -1709,10 +1709,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/behaviors",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"[]"###,
+                text: r###"[{"_link":{},"created":"x","id":"x","lastUpdated":"x","name":"x","settings":{"granularity":"CITY","maxEventsUsedForEvaluation":1,"minEventsNeededForEvaluation":1,"radiusKilometers":1},"status":"ACTIVE","type":"ANOMALOUS_LOCATION"}]"###,
             },
         ],
         public: false,
@@ -1846,10 +1846,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/brands/{brandId}/domains",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"domains":[{"brandId":"x","certificateSourceType":"MANUAL","domain":"x","id":"x","validationStatus":"COMPLETED"}]}"###,
             },
         ],
         public: false,
@@ -1859,10 +1859,36 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/brands/{brandId}/pages/error",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"_embedded":{"customized":{"pageContent":"x"},"customizedUrl":"x","default":{"pageContent":"x"},"preview":{"pageContent":"x"},"previewUrl":"x"},"_links":{"customized":{"href":"x","name":"x","templated":true,"type":"x"},"default":{"href":"x","name":"x","templated":true,"type":"x"},"preview":{"href":"x","name":"x","templated":true,"type":"x"},"self":{"href":"x","name":"x","templated":true,"type":"x"}}}"###,
+            },
+        ],
+        public: false,
+    },
+    Example {
+        method: "GET",
+        path: "/api/v1/brands/{brandId}/pages/error/customized",
+        status: 200,
+        bodies: &[
+            // The spec has no example: one built from its schema.
+            ExampleBody {
+                media_type: JSON,
+                text: r###"{"contentSecurityPolicySetting":{"mode":"enforced","reportUri":"x","srcList":["x"]},"pageContent":"x"}"###,
+            },
+        ],
+        public: false,
+    },
+    Example {
+        method: "PUT",
+        path: "/api/v1/brands/{brandId}/pages/error/customized",
+        status: 200,
+        bodies: &[
+            // The spec has no example: one built from its schema.
+            ExampleBody {
+                media_type: JSON,
+                text: r###"{"contentSecurityPolicySetting":{"mode":"enforced","reportUri":"x","srcList":["x"]},"pageContent":"x"}"###,
             },
         ],
         public: false,
@@ -1872,6 +1898,45 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/brands/{brandId}/pages/error/customized",
         status: 204,
         bodies: &[],
+        public: false,
+    },
+    Example {
+        method: "GET",
+        path: "/api/v1/brands/{brandId}/pages/error/default",
+        status: 200,
+        bodies: &[
+            // The spec has no example: one built from its schema.
+            ExampleBody {
+                media_type: JSON,
+                text: r###"{"contentSecurityPolicySetting":{"mode":"enforced","reportUri":"x","srcList":["x"]},"pageContent":"x"}"###,
+            },
+        ],
+        public: false,
+    },
+    Example {
+        method: "GET",
+        path: "/api/v1/brands/{brandId}/pages/error/preview",
+        status: 200,
+        bodies: &[
+            // The spec has no example: one built from its schema.
+            ExampleBody {
+                media_type: JSON,
+                text: r###"{"contentSecurityPolicySetting":{"mode":"enforced","reportUri":"x","srcList":["x"]},"pageContent":"x"}"###,
+            },
+        ],
+        public: false,
+    },
+    Example {
+        method: "PUT",
+        path: "/api/v1/brands/{brandId}/pages/error/preview",
+        status: 200,
+        bodies: &[
+            // The spec has no example: one built from its schema.
+            ExampleBody {
+                media_type: JSON,
+                text: r###"{"contentSecurityPolicySetting":{"mode":"enforced","reportUri":"x","srcList":["x"]},"pageContent":"x"}"###,
+            },
+        ],
         public: false,
     },
     Example {
@@ -1886,10 +1951,36 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/brands/{brandId}/pages/sign-in",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"_embedded":{"customized":{"pageContent":"x"},"customizedUrl":"x","default":{"pageContent":"x"},"preview":{"pageContent":"x"},"previewUrl":"x"},"_links":{"customized":{"href":"x","name":"x","templated":true,"type":"x"},"default":{"href":"x","name":"x","templated":true,"type":"x"},"preview":{"href":"x","name":"x","templated":true,"type":"x"},"self":{"href":"x","name":"x","templated":true,"type":"x"}}}"###,
+            },
+        ],
+        public: false,
+    },
+    Example {
+        method: "GET",
+        path: "/api/v1/brands/{brandId}/pages/sign-in/customized",
+        status: 200,
+        bodies: &[
+            // The spec has no example: one built from its schema.
+            ExampleBody {
+                media_type: JSON,
+                text: r###"{"contentSecurityPolicySetting":{"mode":"enforced","reportUri":"x","srcList":["x"]},"pageContent":"x","widgetCustomizations":{"authenticatorPageCustomLinkLabel":"x","authenticatorPageCustomLinkUrl":"x","classicFooterHelpTitle":"x","classicRecoveryFlowEmailOrUsernameLabel":"x","customLink1Label":"x","customLink1Url":"x","customLink2Label":"x","customLink2Url":"x","forgotPasswordLabel":"x","forgotPasswordUrl":"x","gracePeriodRequiredSoon":{"gracePeriodRequiredSoonCustomLinkLabel":"x","gracePeriodRequiredSoonCustomLinkUrl":"x","gracePeriodRequiredSoonDescription":"x"},"helpLabel":"x","helpUrl":"x","passwordInfoTip":"x","passwordLabel":"x","postAuthKeepMeSignedInPrompt":{"acceptButtonText":"x","rejectButtonText":"x","subtitle":"x","title":"x"},"showPasswordVisibilityToggle":true,"showUserIdentifier":true,"signInLabel":"x","unlockAccountLabel":"x","unlockAccountUrl":"x","usernameInfoTip":"x","usernameLabel":"x","widgetGeneration":"G2"},"widgetVersion":"x"}"###,
+            },
+        ],
+        public: false,
+    },
+    Example {
+        method: "PUT",
+        path: "/api/v1/brands/{brandId}/pages/sign-in/customized",
+        status: 200,
+        bodies: &[
+            // The spec has no example: one built from its schema.
+            ExampleBody {
+                media_type: JSON,
+                text: r###"{"contentSecurityPolicySetting":{"mode":"enforced","reportUri":"x","srcList":["x"]},"pageContent":"x","widgetCustomizations":{"authenticatorPageCustomLinkLabel":"x","authenticatorPageCustomLinkUrl":"x","classicFooterHelpTitle":"x","classicRecoveryFlowEmailOrUsernameLabel":"x","customLink1Label":"x","customLink1Url":"x","customLink2Label":"x","customLink2Url":"x","forgotPasswordLabel":"x","forgotPasswordUrl":"x","gracePeriodRequiredSoon":{"gracePeriodRequiredSoonCustomLinkLabel":"x","gracePeriodRequiredSoonCustomLinkUrl":"x","gracePeriodRequiredSoonDescription":"x"},"helpLabel":"x","helpUrl":"x","passwordInfoTip":"x","passwordLabel":"x","postAuthKeepMeSignedInPrompt":{"acceptButtonText":"x","rejectButtonText":"x","subtitle":"x","title":"x"},"showPasswordVisibilityToggle":true,"showUserIdentifier":true,"signInLabel":"x","unlockAccountLabel":"x","unlockAccountUrl":"x","usernameInfoTip":"x","usernameLabel":"x","widgetGeneration":"G2"},"widgetVersion":"x"}"###,
             },
         ],
         public: false,
@@ -1899,6 +1990,45 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/brands/{brandId}/pages/sign-in/customized",
         status: 204,
         bodies: &[],
+        public: false,
+    },
+    Example {
+        method: "GET",
+        path: "/api/v1/brands/{brandId}/pages/sign-in/default",
+        status: 200,
+        bodies: &[
+            // The spec has no example: one built from its schema.
+            ExampleBody {
+                media_type: JSON,
+                text: r###"{"contentSecurityPolicySetting":{"mode":"enforced","reportUri":"x","srcList":["x"]},"pageContent":"x","widgetCustomizations":{"authenticatorPageCustomLinkLabel":"x","authenticatorPageCustomLinkUrl":"x","classicFooterHelpTitle":"x","classicRecoveryFlowEmailOrUsernameLabel":"x","customLink1Label":"x","customLink1Url":"x","customLink2Label":"x","customLink2Url":"x","forgotPasswordLabel":"x","forgotPasswordUrl":"x","gracePeriodRequiredSoon":{"gracePeriodRequiredSoonCustomLinkLabel":"x","gracePeriodRequiredSoonCustomLinkUrl":"x","gracePeriodRequiredSoonDescription":"x"},"helpLabel":"x","helpUrl":"x","passwordInfoTip":"x","passwordLabel":"x","postAuthKeepMeSignedInPrompt":{"acceptButtonText":"x","rejectButtonText":"x","subtitle":"x","title":"x"},"showPasswordVisibilityToggle":true,"showUserIdentifier":true,"signInLabel":"x","unlockAccountLabel":"x","unlockAccountUrl":"x","usernameInfoTip":"x","usernameLabel":"x","widgetGeneration":"G2"},"widgetVersion":"x"}"###,
+            },
+        ],
+        public: false,
+    },
+    Example {
+        method: "GET",
+        path: "/api/v1/brands/{brandId}/pages/sign-in/preview",
+        status: 200,
+        bodies: &[
+            // The spec has no example: one built from its schema.
+            ExampleBody {
+                media_type: JSON,
+                text: r###"{"contentSecurityPolicySetting":{"mode":"enforced","reportUri":"x","srcList":["x"]},"pageContent":"x","widgetCustomizations":{"authenticatorPageCustomLinkLabel":"x","authenticatorPageCustomLinkUrl":"x","classicFooterHelpTitle":"x","classicRecoveryFlowEmailOrUsernameLabel":"x","customLink1Label":"x","customLink1Url":"x","customLink2Label":"x","customLink2Url":"x","forgotPasswordLabel":"x","forgotPasswordUrl":"x","gracePeriodRequiredSoon":{"gracePeriodRequiredSoonCustomLinkLabel":"x","gracePeriodRequiredSoonCustomLinkUrl":"x","gracePeriodRequiredSoonDescription":"x"},"helpLabel":"x","helpUrl":"x","passwordInfoTip":"x","passwordLabel":"x","postAuthKeepMeSignedInPrompt":{"acceptButtonText":"x","rejectButtonText":"x","subtitle":"x","title":"x"},"showPasswordVisibilityToggle":true,"showUserIdentifier":true,"signInLabel":"x","unlockAccountLabel":"x","unlockAccountUrl":"x","usernameInfoTip":"x","usernameLabel":"x","widgetGeneration":"G2"},"widgetVersion":"x"}"###,
+            },
+        ],
+        public: false,
+    },
+    Example {
+        method: "PUT",
+        path: "/api/v1/brands/{brandId}/pages/sign-in/preview",
+        status: 200,
+        bodies: &[
+            // The spec has no example: one built from its schema.
+            ExampleBody {
+                media_type: JSON,
+                text: r###"{"contentSecurityPolicySetting":{"mode":"enforced","reportUri":"x","srcList":["x"]},"pageContent":"x","widgetCustomizations":{"authenticatorPageCustomLinkLabel":"x","authenticatorPageCustomLinkUrl":"x","classicFooterHelpTitle":"x","classicRecoveryFlowEmailOrUsernameLabel":"x","customLink1Label":"x","customLink1Url":"x","customLink2Label":"x","customLink2Url":"x","forgotPasswordLabel":"x","forgotPasswordUrl":"x","gracePeriodRequiredSoon":{"gracePeriodRequiredSoonCustomLinkLabel":"x","gracePeriodRequiredSoonCustomLinkUrl":"x","gracePeriodRequiredSoonDescription":"x"},"helpLabel":"x","helpUrl":"x","passwordInfoTip":"x","passwordLabel":"x","postAuthKeepMeSignedInPrompt":{"acceptButtonText":"x","rejectButtonText":"x","subtitle":"x","title":"x"},"showPasswordVisibilityToggle":true,"showUserIdentifier":true,"signInLabel":"x","unlockAccountLabel":"x","unlockAccountUrl":"x","usernameInfoTip":"x","usernameLabel":"x","widgetGeneration":"G2"},"widgetVersion":"x"}"###,
+            },
+        ],
         public: false,
     },
     Example {
@@ -1913,10 +2043,36 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/brands/{brandId}/pages/sign-in/widget-versions",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"[]"###,
+                text: r###"["x"]"###,
+            },
+        ],
+        public: false,
+    },
+    Example {
+        method: "GET",
+        path: "/api/v1/brands/{brandId}/pages/sign-out/customized",
+        status: 200,
+        bodies: &[
+            // The spec has no example: one built from its schema.
+            ExampleBody {
+                media_type: JSON,
+                text: r###"{"type":"EXTERNALLY_HOSTED","url":"x"}"###,
+            },
+        ],
+        public: false,
+    },
+    Example {
+        method: "PUT",
+        path: "/api/v1/brands/{brandId}/pages/sign-out/customized",
+        status: 200,
+        bodies: &[
+            // The spec has no example: one built from its schema.
+            ExampleBody {
+                media_type: JSON,
+                text: r###"{"type":"EXTERNALLY_HOSTED","url":"x"}"###,
             },
         ],
         public: false,
@@ -2087,10 +2243,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/brands/{brandId}/themes/{themeId}/background-image",
         status: 201,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"url":"x"}"###,
             },
         ],
         public: false,
@@ -2107,10 +2263,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/brands/{brandId}/themes/{themeId}/favicon",
         status: 201,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"url":"x"}"###,
             },
         ],
         public: false,
@@ -2127,10 +2283,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/brands/{brandId}/themes/{themeId}/logo",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"url":"x"}"###,
             },
         ],
         public: false,
@@ -2187,10 +2343,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/captchas",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"[]"###,
+                text: r###"[{"_links":{},"id":"x","name":"x","secretKey":"x","siteKey":"x","type":"HCAPTCHA"}]"###,
             },
         ],
         public: false,
@@ -2247,10 +2403,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/device-assurances",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"[]"###,
+                text: r###"[{"_links":{},"createdBy":"x","createdDate":"x","devicePostureChecks":{},"diskEncryptionType":{},"displayRemediationMode":"HIDE","gracePeriod":{"expiry":"2026-01-02T03:04:05.000Z","type":"BY_DATE_TIME"},"id":"x","lastUpdate":"x","lastUpdatedBy":"x","name":"x","osVersion":{"minimum":"x"},"osVersionConstraints":[{}],"platform":"WINDOWS","screenLockType":{},"secureHardwarePresent":true,"thirdPartySignalProviders":{}}]"###,
             },
         ],
         public: false,
@@ -2297,10 +2453,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/device-integrations",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"[]"###,
+                text: r###"[{"_links":{},"displayName":"x","id":"x","metadata":{"serviceAccountEmail":"x","serviceAccountName":"x","type":"CHROME"},"name":"com.android.zero.trust","platform":"ANDROID","status":"ACTIVE"}]"###,
             },
         ],
         public: false,
@@ -2340,10 +2496,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/device-posture-checks",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"[]"###,
+                text: r###"[{"_links":{},"createdBy":"x","createdDate":"x","description":"x","id":"x","lastUpdate":"x","lastUpdatedBy":"x","mappingType":"CHECKBOX","name":"x","platform":"MACOS","query":"x","remediationSettings":{},"type":"BUILTIN","variableName":"x"}]"###,
             },
         ],
         public: false,
@@ -2363,10 +2519,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/device-posture-checks/default",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"[]"###,
+                text: r###"[{"_links":{},"createdBy":"x","createdDate":"x","description":"x","id":"x","lastUpdate":"x","lastUpdatedBy":"x","mappingType":"CHECKBOX","name":"x","platform":"MACOS","query":"x","remediationSettings":{},"type":"BUILTIN","variableName":"x"}]"###,
             },
         ],
         public: false,
@@ -2475,10 +2631,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/directories/{appInstanceId}/groups/{groupId}/query",
         status: 202,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"resultId":"x"}"###,
             },
         ],
         public: false,
@@ -2488,10 +2644,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/directories/{appInstanceId}/groups/{groupId}/query/{resultId}",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"id":"x","profile":{}}"###,
             },
         ],
         public: false,
@@ -2501,10 +2657,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/domains",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"domains":[{"brandId":"x","certificateSourceType":"MANUAL","domain":"x","id":"x","validationStatus":"COMPLETED"}]}"###,
             },
         ],
         public: false,
@@ -2514,10 +2670,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/domains",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"_links":{"brand":{"href":"x","name":"x","templated":true,"type":"x"},"certificate":{"href":"x","name":"x","templated":true,"type":"x"},"self":{"href":"x","name":"x","templated":true,"type":"x"},"verify":{"href":"x","name":"x","templated":true,"type":"x"}},"brandId":"x","certificateSourceType":"MANUAL","dnsRecords":[{"expiration":"x","fqdn":"x","recordType":"CAA"}],"domain":"x","id":"x","publicCertificate":{"expiration":"x","fingerprint":"x","subject":"x"},"validationStatus":"COMPLETED"}"###,
             },
         ],
         public: false,
@@ -2527,10 +2683,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/domains/{domainId}",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"_links":{"brand":{"href":"x","name":"x","templated":true,"type":"x"},"certificate":{"href":"x","name":"x","templated":true,"type":"x"},"self":{"href":"x","name":"x","templated":true,"type":"x"},"verify":{"href":"x","name":"x","templated":true,"type":"x"}},"brandId":"x","certificateSourceType":"MANUAL","dnsRecords":[{"expiration":"x","fqdn":"x","recordType":"CAA"}],"domain":"x","id":"x","publicCertificate":{"expiration":"x","fingerprint":"x","subject":"x"},"validationStatus":"COMPLETED"}"###,
             },
         ],
         public: false,
@@ -2540,10 +2696,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/domains/{domainId}",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"_links":{"brand":{"href":"x","name":"x","templated":true,"type":"x"},"certificate":{"href":"x","name":"x","templated":true,"type":"x"},"self":{"href":"x","name":"x","templated":true,"type":"x"},"verify":{"href":"x","name":"x","templated":true,"type":"x"}},"brandId":"x","certificateSourceType":"MANUAL","dnsRecords":[{"expiration":"x","fqdn":"x","recordType":"CAA"}],"domain":"x","id":"x","publicCertificate":{"expiration":"x","fingerprint":"x","subject":"x"},"validationStatus":"COMPLETED"}"###,
             },
         ],
         public: false,
@@ -2567,10 +2723,36 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/domains/{domainId}/verify",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"_links":{"brand":{"href":"x","name":"x","templated":true,"type":"x"},"certificate":{"href":"x","name":"x","templated":true,"type":"x"},"self":{"href":"x","name":"x","templated":true,"type":"x"},"verify":{"href":"x","name":"x","templated":true,"type":"x"}},"brandId":"x","certificateSourceType":"MANUAL","dnsRecords":[{"expiration":"x","fqdn":"x","recordType":"CAA"}],"domain":"x","id":"x","publicCertificate":{"expiration":"x","fingerprint":"x","subject":"x"},"validationStatus":"COMPLETED"}"###,
+            },
+        ],
+        public: false,
+    },
+    Example {
+        method: "POST",
+        path: "/api/v1/dr/failback",
+        status: 200,
+        bodies: &[
+            // The spec has no example: one built from its schema.
+            ExampleBody {
+                media_type: JSON,
+                text: r###"{"results":[{"domain":"x","message":"x"}]}"###,
+            },
+        ],
+        public: false,
+    },
+    Example {
+        method: "POST",
+        path: "/api/v1/dr/failover",
+        status: 200,
+        bodies: &[
+            // The spec has no example: one built from its schema.
+            ExampleBody {
+                media_type: JSON,
+                text: r###"{"results":[{"domain":"x","message":"x"}]}"###,
             },
         ],
         public: false,
@@ -2908,10 +3090,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/groups/rules/{groupRuleId}",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"_embedded":{"groupIdToGroupNameMap":{"k":"x"}},"actions":{"assignUserToGroups":{}},"conditions":{"expression":{"type":"x","value":"x"},"people":{}},"created":"2026-01-02T03:04:05.000Z","id":"x","lastUpdated":"2026-01-02T03:04:05.000Z","name":"x","status":"ACTIVE","type":"x"}"###,
             },
         ],
         public: false,
@@ -3043,10 +3225,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/groups/{groupId}/roles/{roleAssignmentId}/targets/catalog/apps",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"[]"###,
+                text: r###"[{"_links":{},"category":"x","description":"x","displayName":"x","features":["x"],"id":"x","lastUpdated":"2026-01-02T03:04:05.000Z","name":"x","signOnModes":["x"],"status":"ACTIVE","verificationStatus":"x","website":"x"}]"###,
             },
         ],
         public: false,
@@ -3084,10 +3266,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/groups/{groupId}/roles/{roleAssignmentId}/targets/groups",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"[]"###,
+                text: r###"[{"_embedded":{},"_links":{},"created":"2026-01-02T03:04:05.000Z","id":"x","lastMembershipUpdated":"2026-01-02T03:04:05.000Z","lastUpdated":"2026-01-02T03:04:05.000Z","objectClass":["x"],"profile":{"description":"x","name":"x"},"type":"APP_GROUP"}]"###,
             },
         ],
         public: false,
@@ -3905,10 +4087,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/idps/{idpId}/credentials/csrs/{idpCsrId}/lifecycle/publish",
         status: 201,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"created":"2026-01-02T03:04:05.000Z","e":"x","expiresAt":"2026-01-02T03:04:05.000Z","kid":"x","kty":"x","lastUpdated":"2026-01-02T03:04:05.000Z","n":"x","use":"x","x5c":["x"],"x5t#S256":"x"}"###,
             },
         ],
         public: false,
@@ -4577,10 +4759,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/org/orgSettings/thirdPartyAdminSetting",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"thirdPartyAdmin":true}"###,
             },
         ],
         public: false,
@@ -4590,10 +4772,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/org/orgSettings/thirdPartyAdminSetting",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"thirdPartyAdmin":true}"###,
             },
         ],
         public: false,
@@ -4653,10 +4835,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/org/privacy/aerial/revoke",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"_links":{"grant":{"href":"x","name":"x","templated":true,"type":"x"}}}"###,
             },
         ],
         public: false,
@@ -4726,10 +4908,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/org/settings/autoAssignAdminAppSetting",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"autoAssignAdminAppSetting":true}"###,
             },
         ],
         public: false,
@@ -4739,10 +4921,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/org/settings/autoAssignAdminAppSetting",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"autoAssignAdminAppSetting":true}"###,
             },
         ],
         public: false,
@@ -4752,10 +4934,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/org/settings/clientPrivilegesSetting",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"clientPrivilegesSetting":true}"###,
             },
         ],
         public: false,
@@ -4765,10 +4947,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/org/settings/clientPrivilegesSetting",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"clientPrivilegesSetting":true}"###,
             },
         ],
         public: false,
@@ -4845,10 +5027,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/policies/{policyId}/app",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"[]"###,
+                text: r###"[{"_embedded":{},"_links":{},"accessibility":{"errorRedirectUrl":"x","loginRedirectUrl":"x","selfService":true},"created":"2026-01-02T03:04:05.000Z","credentials":{"revealPassword":true,"scheme":"ADMIN_SETS_CREDENTIALS","userName":"x"},"expressConfiguration":{},"features":["GROUP_PUSH"],"id":"x","label":"x","lastUpdated":"2026-01-02T03:04:05.000Z","licensing":{"seatCount":1},"name":"x","orn":"x","profile":{},"settings":{"emOptInStatus":"DISABLED","identityStoreId":"x","implicitAssignment":true,"inlineHookId":"x"},"signOnMode":"AUTO_LOGIN","status":"ACTIVE","universalLogout":{"identityStack":"SHARED","protocol":"PROPRIETARY","status":"ENABLED","supportType":"FULL"},"visibility":{"autoLaunch":true,"autoSubmitToolbar":true}}]"###,
             },
         ],
         public: false,
@@ -5137,10 +5319,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/realm-assignments",
         status: 201,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"_links":{"self":{"href":"x","name":"x","templated":true,"type":"x"}},"actions":{"assignUserToRealm":{"realmId":"x"}},"conditions":{"expression":{"value":"x"},"profileSourceId":"x"},"created":"2026-01-02T03:04:05.000Z","domains":["x"],"id":"x","isDefault":true,"lastUpdated":"2026-01-02T03:04:05.000Z","name":"x","priority":1,"status":"ACTIVE"}"###,
             },
         ],
         public: false,
@@ -5180,10 +5362,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/realm-assignments/{assignmentId}",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"_links":{"self":{"href":"x","name":"x","templated":true,"type":"x"}},"actions":{"assignUserToRealm":{"realmId":"x"}},"conditions":{"expression":{"value":"x"},"profileSourceId":"x"},"created":"2026-01-02T03:04:05.000Z","domains":["x"],"id":"x","isDefault":true,"lastUpdated":"2026-01-02T03:04:05.000Z","name":"x","priority":1,"status":"ACTIVE"}"###,
             },
         ],
         public: false,
@@ -5244,10 +5426,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/realms/{realmId}",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"_links":{"self":{"href":"x","name":"x","templated":true,"type":"x"}},"created":"2026-01-02T03:04:05.000Z","id":"x","isDefault":true,"lastUpdated":"2026-01-02T03:04:05.000Z","profile":{"domains":["x"],"name":"x","realmType":"PARTNER"}}"###,
             },
         ],
         public: false,
@@ -5264,10 +5446,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/roles/{roleRef}/subscriptions",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"[]"###,
+                text: r###"[{"_links":{},"channels":["x"],"notificationType":"AD_AGENT","status":"subscribed"}]"###,
             },
         ],
         public: false,
@@ -5277,10 +5459,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/roles/{roleRef}/subscriptions/{notificationType}",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"_links":{"self":{"href":"x","name":"x","templated":true,"type":"x"}},"channels":["x"],"notificationType":"AD_AGENT","status":"subscribed"}"###,
             },
         ],
         public: false,
@@ -5401,6 +5583,45 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"aud":"https://example.com","delivery":{"method":"urn:ietf:rfc:8935","endpoint_url":"https://example.com"},"events_delivered":["https://schemas.openid.net/secevent/caep/event-type/session-revoked","https://schemas.openid.net/secevent/caep/event-type/credential-change"],"events_requested":["https://schemas.openid.net/secevent/caep/event-type/session-revoked","https://schemas.openid.net/secevent/caep/event-type/credential-change"],"events_supported":["https://schemas.openid.net/secevent/caep/event-type/session-revoked","https://schemas.openid.net/secevent/caep/event-type/credential-change"],"format":"iss_sub","iss":"https://{yourOktaDomain}","min_verification_interval":0,"stream_id":"esc1k235GIIztAuGK0g5"}]"###,
         }],
+        public: false,
+    },
+    Example {
+        method: "POST",
+        path: "/api/v1/ssf/stream",
+        status: 201,
+        bodies: &[
+            // The spec has no example: one built from its schema.
+            ExampleBody {
+                media_type: JSON,
+                text: r###"{"aud":"x","delivery":{"authorization_header":"x","endpoint_url":"x","method":"https://schemas.openid.net/secevent/risc/delivery-method/push"},"events_delivered":["x"],"events_requested":["x"],"events_supported":["x"],"format":"iss_sub","iss":"x","min_verification_interval":1,"stream_id":"x"}"###,
+            },
+        ],
+        public: false,
+    },
+    Example {
+        method: "PUT",
+        path: "/api/v1/ssf/stream",
+        status: 200,
+        bodies: &[
+            // The spec has no example: one built from its schema.
+            ExampleBody {
+                media_type: JSON,
+                text: r###"{"aud":"x","delivery":{"authorization_header":"x","endpoint_url":"x","method":"https://schemas.openid.net/secevent/risc/delivery-method/push"},"events_delivered":["x"],"events_requested":["x"],"events_supported":["x"],"format":"iss_sub","iss":"x","min_verification_interval":1,"stream_id":"x"}"###,
+            },
+        ],
+        public: false,
+    },
+    Example {
+        method: "PATCH",
+        path: "/api/v1/ssf/stream",
+        status: 200,
+        bodies: &[
+            // The spec has no example: one built from its schema.
+            ExampleBody {
+                media_type: JSON,
+                text: r###"{"aud":"x","delivery":{"authorization_header":"x","endpoint_url":"x","method":"https://schemas.openid.net/secevent/risc/delivery-method/push"},"events_delivered":["x"],"events_requested":["x"],"events_supported":["x"],"format":"iss_sub","iss":"x","min_verification_interval":1,"stream_id":"x"}"###,
+            },
+        ],
         public: false,
     },
     Example {
@@ -5757,10 +5978,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/users/{id}/lifecycle/activate",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"activationToken":"x","activationUrl":"x"}"###,
             },
         ],
         public: false,
@@ -5797,10 +6018,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/users/{id}/lifecycle/reactivate",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"activationToken":"x","activationUrl":"x"}"###,
             },
         ],
         public: false,
@@ -5949,10 +6170,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/users/{userId}/clients/{clientId}/grants",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"[]"###,
+                text: r###"[{"_embedded":{},"_links":{},"clientId":"x","created":"2026-01-02T03:04:05.000Z","createdBy":{"id":"x","type":"x"},"id":"x","issuer":"x","lastUpdated":"2026-01-02T03:04:05.000Z","scopeId":"x","source":"ADMIN","status":"ACTIVE","userId":"x"}]"###,
             },
         ],
         public: false,
@@ -5969,10 +6190,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/users/{userId}/clients/{clientId}/tokens",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"[]"###,
+                text: r###"[{"_embedded":{},"_links":{},"clientId":"x","created":"2026-01-02T03:04:05.000Z","expiresAt":"2026-01-02T03:04:05.000Z","id":"x","issuer":"x","lastUpdated":"2026-01-02T03:04:05.000Z","scopes":["x"],"status":"ACTIVE","userId":"x"}]"###,
             },
         ],
         public: false,
@@ -5989,10 +6210,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/users/{userId}/clients/{clientId}/tokens/{tokenId}",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"_embedded":{"scopes":[{}]},"_links":{"app":{"href":"x","title":"x"},"authorizationServer":{"href":"x","title":"x"},"client":{"href":"x","title":"x"},"revoke":{"href":"x"},"self":{"href":"x","name":"x","templated":true,"type":"x"},"user":{"href":"x","title":"x"}},"clientId":"x","created":"2026-01-02T03:04:05.000Z","expiresAt":"2026-01-02T03:04:05.000Z","id":"x","issuer":"x","lastUpdated":"2026-01-02T03:04:05.000Z","scopes":["x"],"status":"ACTIVE","userId":"x"}"###,
             },
         ],
         public: false,
@@ -6156,10 +6377,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/users/{userId}/grants",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"[]"###,
+                text: r###"[{"_embedded":{},"_links":{},"clientId":"x","created":"2026-01-02T03:04:05.000Z","createdBy":{"id":"x","type":"x"},"id":"x","issuer":"x","lastUpdated":"2026-01-02T03:04:05.000Z","scopeId":"x","source":"ADMIN","status":"ACTIVE","userId":"x"}]"###,
             },
         ],
         public: false,
@@ -6169,6 +6390,19 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/users/{userId}/grants",
         status: 204,
         bodies: &[],
+        public: false,
+    },
+    Example {
+        method: "GET",
+        path: "/api/v1/users/{userId}/grants/{grantId}",
+        status: 200,
+        bodies: &[
+            // The spec has no example: one built from its schema.
+            ExampleBody {
+                media_type: JSON,
+                text: r###"{"_embedded":{"scope":{"id":"x"}},"_links":{"app":{"href":"x","title":"x"},"authorizationServer":{"href":"x","title":"x"},"client":{"href":"x","title":"x"},"scope":{"href":"x","title":"x"},"self":{"href":"x","name":"x","templated":true,"type":"x"},"user":{"href":"x","title":"x"}},"clientId":"x","created":"2026-01-02T03:04:05.000Z","createdBy":{"id":"x","type":"x"},"id":"x","issuer":"x","lastUpdated":"2026-01-02T03:04:05.000Z","scopeId":"x","source":"ADMIN","status":"ACTIVE","userId":"x"}"###,
+            },
+        ],
         public: false,
     },
     Example {
@@ -6270,10 +6504,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/users/{userId}/roles/{roleAssignmentId}/targets/catalog/apps",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"[]"###,
+                text: r###"[{"_links":{},"category":"x","description":"x","displayName":"x","features":["x"],"id":"x","lastUpdated":"2026-01-02T03:04:05.000Z","name":"x","signOnModes":["x"],"status":"ACTIVE","verificationStatus":"x","website":"x"}]"###,
             },
         ],
         public: false,
@@ -6318,10 +6552,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/users/{userId}/roles/{roleAssignmentId}/targets/groups",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"[]"###,
+                text: r###"[{"_embedded":{},"_links":{},"created":"2026-01-02T03:04:05.000Z","id":"x","lastMembershipUpdated":"2026-01-02T03:04:05.000Z","lastUpdated":"2026-01-02T03:04:05.000Z","objectClass":["x"],"profile":{"description":"x","name":"x"},"type":"APP_GROUP"}]"###,
             },
         ],
         public: false,
@@ -6362,10 +6596,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/users/{userId}/subscriptions",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"[]"###,
+                text: r###"[{"_links":{},"channels":["x"],"notificationType":"AD_AGENT","status":"subscribed"}]"###,
             },
         ],
         public: false,
@@ -6375,10 +6609,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/api/v1/users/{userId}/subscriptions/{notificationType}",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"_links":{"self":{"href":"x","name":"x","templated":true,"type":"x"}},"channels":["x"],"notificationType":"AD_AGENT","status":"subscribed"}"###,
             },
         ],
         public: false,
@@ -6469,10 +6703,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/attack-protection/api/v1/authenticator-settings",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"verifyKnowledgeSecondWhen2faRequired":true}"###,
             },
         ],
         public: false,
@@ -6482,10 +6716,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/attack-protection/api/v1/authenticator-settings",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"verifyKnowledgeSecondWhen2faRequired":true}"###,
             },
         ],
         public: false,
@@ -6495,10 +6729,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/attack-protection/api/v1/user-lockout-settings",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"preventBruteForceLockoutFromUnknownDevices":true}"###,
             },
         ],
         public: false,
@@ -6508,10 +6742,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/attack-protection/api/v1/user-lockout-settings",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"{}"###,
+                text: r###"{"preventBruteForceLockoutFromUnknownDevices":true}"###,
             },
         ],
         public: false,
@@ -6680,10 +6914,10 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
         path: "/oauth2/v1/clients/{clientId}/roles/{roleAssignmentId}/targets/groups",
         status: 200,
         bodies: &[
-            // The spec has no example: the smallest body its schema allows.
+            // The spec has no example: one built from its schema.
             ExampleBody {
                 media_type: JSON,
-                text: r###"[]"###,
+                text: r###"[{"_embedded":{},"_links":{},"created":"2026-01-02T03:04:05.000Z","id":"x","lastMembershipUpdated":"2026-01-02T03:04:05.000Z","lastUpdated":"2026-01-02T03:04:05.000Z","objectClass":["x"],"profile":{"description":"x","name":"x"},"type":"APP_GROUP"}]"###,
             },
         ],
         public: false,
@@ -6781,6 +7015,45 @@ YoEdncuy+GQGzE9yLOhC4HNfHQXpqp2tMPdRlw==</ds:X509Certificate>
             media_type: JSON,
             text: r###"[{"id":"a747a818-a4c4-4446-8a87-704216495a08","name":"salesforce Prod-1 account","description":"This is for accessing salesforce Prod-1","username":"testuser-salesforce-1@example.com","containerOrn":"orn:okta:idp:00o1n8sbwArJ7OQRw406:apps:salesforce:0oa1gjh63g214q0Hq0g4","containerInstanceName":"salesforce-1","containerGlobalName":"salesforce","ownerGroupIds":["00g57qp78yZT2XBA40g7"],"ownerUserIds":["00u11s48P9zGW8yqm0g5"],"status":"NO_ISSUES","statusDetail":"ROTATED","created":"2024-04-04T15:56:05.000Z","lastUpdated":"2024-04-05T18:15:44.000Z"},{"id":"a747a818-a4c4-4446-8a87-704216495a09","name":"salesforce Prod-5 account","description":"This is for accessing salesforce Prod-5","username":"testuser-salesforce-5@example.com","containerOrn":"orn:okta:idp:00o1n8sbwArJ7OQRw406:apps:salesforce:0oa1gjh63g214q0Hq0g4","containerInstanceName":"salesforce-5","containerGlobalName":"salesforce","ownerGroupIds":["00g57qp78yZT2XBA40g7"],"ownerUserIds":["00u11s48P9zGW8yqm0g5"],"status":"NO_ISSUES","statusDetail":"ROTATED","created":"2024-04-04T15:56:05.000Z","lastUpdated":"2024-04-05T18:15:44.000Z"}]"###,
         }],
+        public: false,
+    },
+    Example {
+        method: "POST",
+        path: "/privileged-access/api/v1/service-accounts",
+        status: 200,
+        bodies: &[
+            // The spec has no example: one built from its schema.
+            ExampleBody {
+                media_type: JSON,
+                text: r###"{"containerGlobalName":"x","containerInstanceName":"x","containerOrn":"x","created":"2026-01-02T03:04:05.000Z","description":"x","id":"x","lastUpdated":"2026-01-02T03:04:05.000Z","name":"x","ownerGroupIds":["x"],"ownerUserIds":["x"],"password":"x","status":"ALERT","statusDetail":"CREATION_FAILED","username":"x"}"###,
+            },
+        ],
+        public: false,
+    },
+    Example {
+        method: "GET",
+        path: "/privileged-access/api/v1/service-accounts/{id}",
+        status: 200,
+        bodies: &[
+            // The spec has no example: one built from its schema.
+            ExampleBody {
+                media_type: JSON,
+                text: r###"{"containerGlobalName":"x","containerInstanceName":"x","containerOrn":"x","created":"2026-01-02T03:04:05.000Z","description":"x","id":"x","lastUpdated":"2026-01-02T03:04:05.000Z","name":"x","ownerGroupIds":["x"],"ownerUserIds":["x"],"password":"x","status":"ALERT","statusDetail":"CREATION_FAILED","username":"x"}"###,
+            },
+        ],
+        public: false,
+    },
+    Example {
+        method: "PATCH",
+        path: "/privileged-access/api/v1/service-accounts/{id}",
+        status: 200,
+        bodies: &[
+            // The spec has no example: one built from its schema.
+            ExampleBody {
+                media_type: JSON,
+                text: r###"{"containerGlobalName":"x","containerInstanceName":"x","containerOrn":"x","created":"2026-01-02T03:04:05.000Z","description":"x","id":"x","lastUpdated":"2026-01-02T03:04:05.000Z","name":"x","ownerGroupIds":["x"],"ownerUserIds":["x"],"password":"x","status":"ALERT","statusDetail":"CREATION_FAILED","username":"x"}"###,
+            },
+        ],
         public: false,
     },
     Example {

@@ -4,13 +4,13 @@
 
 use std::sync::Arc;
 
-use reqwest::header::{HeaderMap, HeaderValue};
+use reqwest::header::HeaderValue;
 
 use crate::client::Client;
 use crate::error::Error;
 use crate::request::PreparedRequest;
+use crate::response::RawResponse;
 pub(crate) use crate::service_app::{AccessToken, Authorized, Reaction, ServiceApp};
-use crate::status_code::StatusCode;
 
 /// How a client authenticates, decided once when it is built.
 pub(crate) enum Credentials {
@@ -40,9 +40,7 @@ impl Credentials {
         &self,
         req: &PreparedRequest,
         used: Option<&Arc<AccessToken>>,
-        status: StatusCode,
-        headers: &HeaderMap,
-        body: &[u8],
+        response: &RawResponse,
         auth_retries: u32,
     ) -> Reaction {
         if !req.is_authenticated() {
@@ -51,7 +49,7 @@ impl Credentials {
         }
         match self {
             Credentials::Fixed(_) => Reaction::Proceed,
-            Credentials::ServiceApp(app) => app.react(req, used, status, headers, body, auth_retries),
+            Credentials::ServiceApp(app) => app.react(req, used, response, auth_retries),
         }
     }
 }

@@ -19,9 +19,8 @@ use tracing::field::Empty;
 use crate::authenticate::{AccessToken, Reaction};
 use crate::client::Client;
 use crate::error::{ApiError, Error, RateLimitedError};
-use crate::rate_limit::RateLimit;
 use crate::request::PreparedRequest;
-use crate::response::{RawResponse, read_body, request_id};
+use crate::response::{RawResponse, read_body};
 use crate::retry::{Decision, Failure, Transport};
 use crate::status_code::StatusCode;
 
@@ -183,18 +182,19 @@ impl Client {
     fn classify(&self, req: &PreparedRequest, outcome: Outcome, state: &mut CallState) -> Verdict {
         let span = tracing::Span::current();
         let policy = self.retry_policy();
-        let (status, headers, body) = match outcome {
-            Outcome::Response { status, headers, body } => (status, headers, body),
+        let response = match outcome {
+            Outcome::Response { status, headers, body } => RawResponse::new(status, headers, body, req.url().clone()),
             Outcome::Transport(e) => return self.after_transport_error(req, e, state),
         };
+        let status = response.status();
         span.record("status", status.as_u16());
-        let id = request_id(&headers).map(str::to_owned);
+        let id = response.request_id().map(str::to_owned);
         if let Some(id) = &id {
             span.record("request_id", id.as_str());
         }
         match self
             .credentials()
-            .react(req, state.token.as_ref(), status, &headers, &body, state.auth_retries)
+            .react(req, state.token.as_ref(), &response, state.auth_retries)
         {
             Reaction::Proceed => {}
             Reaction::RetryNow => {
@@ -206,12 +206,13 @@ impl Client {
         }
         if status.is_success() {
             self.retry_budget().succeeded(state.paid_retries);
-            return Verdict::Done(RawResponse::new(status, headers, body, req.url().clone()));
+            return Verdict::Done(response);
         }
+        let headers = response.headers().as_http();
         let reset_wait = (status == StatusCode::TOO_MANY_REQUESTS)
             .then(|| {
                 self.pacer()
-                    .reset_wait(&req.method(), req.template(), &headers, Instant::now())
+                    .reset_wait(&req.method(), req.template(), headers, Instant::now())
             })
             .flatten();
         let time_left = state.deadline.map(|d| d.saturating_duration_since(Instant::now()));
@@ -230,8 +231,8 @@ impl Client {
                 req.template(),
                 status,
                 id.clone(),
-                RateLimit::from_headers(&headers),
-                &body,
+                response.rate_limit(),
+                response.body(),
             );
             if status == StatusCode::TOO_MANY_REQUESTS {
                 Error::RateLimited(Box::new(RateLimitedError { api, attempts }))

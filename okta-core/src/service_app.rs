@@ -20,6 +20,7 @@ use crate::error::{Error, OAuthError};
 use crate::jws;
 use crate::private_key::PrivateKey;
 use crate::request::PreparedRequest;
+use crate::response::RawResponse;
 use crate::secret::SecretString;
 use crate::status_code::StatusCode;
 
@@ -258,11 +259,10 @@ impl ServiceApp {
         &self,
         req: &PreparedRequest,
         used: Option<&Arc<AccessToken>>,
-        status: StatusCode,
-        headers: &HeaderMap,
-        body: &[u8],
+        response: &RawResponse,
         auth_retries: u32,
     ) -> Reaction {
+        let (status, headers, body) = (response.status(), response.headers().as_http(), response.body());
         // One nonce, one new token and one DPoP fallback at most: never a loop.
         let may_retry = auth_retries < 2;
         if req.is_token_request() {

@@ -107,6 +107,14 @@ impl From<Bytes> for Body {
 
 /// What a body sent as it is (`#[endpoint(body, raw)]`) can be: any bytes, sent with the
 /// declared media type, or a [`Body`], which may name its own.
+///
+/// ```
+/// use okta_core::{Body, RawBody};
+/// let pem = "-----BEGIN CERTIFICATE-----\n…".to_body();
+/// assert_eq!(pem.content_type(), None);
+/// let der = Body::bytes(vec![0x30, 0x82]).with_content_type("application/pkix-cert").to_body();
+/// assert_eq!(der.content_type(), Some("application/pkix-cert"));
+/// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be sent as it is",
     label = "a raw body is bytes (`Vec<u8>`, `String`, `&[u8]`, …) or an `okta::Body`"

@@ -225,7 +225,18 @@ fn quoted(value: &str) -> Cow<'_, str> {
     Cow::Owned(value.replace('"', "%22").replace('\r', "%0D").replace('\n', "%0A"))
 }
 
-/// A value that can be one part of a multipart form: a [`FileUpload`], or text.
+/// A value that can be one part of a multipart form: a [`FileUpload`], or text. What the type
+/// of an `#[endpoint(part)]` field must be.
+///
+/// ```
+/// use okta_core::{FileUpload, FormPart, Multipart};
+/// let mut form = Multipart::new();
+/// FileUpload::new("logo.gif", "image/gif", b"GIF89a".to_vec()).add_to(&mut form, "file");
+/// "Acme".add_to(&mut form, "altText");
+/// assert_eq!(form, Multipart::new()
+///     .file("file", FileUpload::new("logo.gif", "image/gif", b"GIF89a".to_vec()))
+///     .text("altText", "Acme"));
+/// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be a part of a multipart form",
     label = "use `okta::FileUpload` for a file, or `String` for a text field"

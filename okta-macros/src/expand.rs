@@ -72,6 +72,7 @@ pub(crate) fn inherent_impl(input: &Input, p: &TokenStream) -> TokenStream {
         impl #ident {
             #[doc = #new_doc]
             #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+            #[inline]
             #vis fn new(#(#args),*) -> Self {
                 Self { #(#inits),* }
             }
@@ -98,6 +99,7 @@ fn setters<'a>(input: &'a Input, p: &'a TokenStream, endpoint: TokenStream) -> i
         let docs = setter_docs(f);
         quote! {
             #docs
+            #[inline]
             #vis fn #name(self, #name: impl #p::Into<#inner>) -> Self {
                 let mut this = self;
                 #endpoint.#name = #p::Option::Some(#p::Into::into(#name));
@@ -190,6 +192,7 @@ fn endpoint_impl(input: &Input, p: &TokenStream) -> TokenStream {
             }
         });
         quote! {
+            #[inline]
             fn query(&self, query: &mut #p::Query) {
                 #(#pushes)*
             }
@@ -203,6 +206,7 @@ fn endpoint_impl(input: &Input, p: &TokenStream) -> TokenStream {
             quote_spanned!(value_span(f)=> #p::push_header(headers, #wire, &self.#name)?;)
         });
         quote! {
+            #[inline]
             fn headers(&self, headers: &mut #p::HeaderMap) -> #p::Result<(), #p::Error> {
                 #(#pushes)*
                 #p::Result::Ok(())
@@ -251,6 +255,7 @@ fn endpoint_impl(input: &Input, p: &TokenStream) -> TokenStream {
     let paginated = input.attr.paginated.as_ref().map(|_| {
         let page_size = input.attr.page_size.as_ref().map(|size| {
             quote! {
+                #[inline]
                 fn set_default_page_size(&mut self) {
                     if self.limit.is_none() {
                         self.limit = #p::Option::Some(#size);
@@ -294,6 +299,7 @@ fn endpoint_impl(input: &Input, p: &TokenStream) -> TokenStream {
             #content_type
             #accept
 
+            #[inline]
             fn path(&self) -> #p::Result<#p::String, #p::Error> {
                 let mut path = #p::String::with_capacity(#path_lit.len() + 24);
                 #(#path_steps)*
@@ -302,6 +308,7 @@ fn endpoint_impl(input: &Input, p: &TokenStream) -> TokenStream {
             #query
             #headers
             #body
+            #[inline]
             fn decode(response: &#p::RawResponse) -> #p::Result<Self::Output, #p::Error> {
                 #decode
             }
@@ -327,11 +334,13 @@ fn bound_call(input: &Input, p: &TokenStream) -> TokenStream {
     let streams = input.attr.paginated.as_ref().map(|_| {
         quote! {
             /// Every item of every page, fetched lazily as the stream is polled.
+            #[inline]
             #vis fn stream(self) -> #p::ItemStream<#response> {
                 self.0.stream()
             }
 
             /// Every page, fetched lazily as the stream is polled.
+            #[inline]
             #vis fn pages(self) -> #p::PageStream<#response> {
                 self.0.pages()
             }
@@ -354,17 +363,20 @@ fn bound_call(input: &Input, p: &TokenStream) -> TokenStream {
             #(#setters)*
 
             /// Sends the call and decodes the response (the same as `.await`).
+            #[inline]
             #vis fn send(self) -> #p::BoxFuture<'static, #p::Result<#output, #p::Error>> {
                 self.0.send()
             }
 
             /// Sends the call; the decoded value comes with status, headers, rate-limit info and
             /// request id.
+            #[inline]
             #vis fn send_full(self) -> #p::BoxFuture<'static, #p::Result<#p::Response<#output>, #p::Error>> {
                 self.0.send_full()
             }
 
             /// The request as it will be sent.
+            #[inline]
             #vis fn endpoint(&self) -> &#ident {
                 self.0.endpoint()
             }
@@ -377,6 +389,7 @@ fn bound_call(input: &Input, p: &TokenStream) -> TokenStream {
             type Output = #p::Result<#output, #p::Error>;
             type IntoFuture = #p::BoxFuture<'static, Self::Output>;
 
+            #[inline]
             fn into_future(self) -> Self::IntoFuture {
                 #p::IntoFuture::into_future(self.0)
             }
@@ -411,6 +424,7 @@ fn client_method(input: &Input, call: &Path, call_ident: &syn::Ident, p: &TokenS
         #[doc = ""]
         #[doc = #see]
         #[allow(clippy::too_many_arguments)]
+        #[inline]
         #vis fn #method(&self, #(#args),*) -> #call_ident {
             #call_ident(#p::Call::new(
                 #p::Clone::clone(#as_client),

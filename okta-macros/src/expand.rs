@@ -169,6 +169,8 @@ fn endpoint_impl(input: &Input, p: &TokenStream) -> TokenStream {
     let method = input.attr.method.as_ref().map(|m| format_ident!("{}", m.to_string()));
     let path_lit = input.attr.path.as_ref().map(|l| l.value()).unwrap_or_default();
     let parts = template::parse(&path_lit).unwrap_or_default();
+    // Room for the ids: most fit in 24 bytes more than the template.
+    let capacity = path_lit.len() + 24;
 
     let path_steps = parts.iter().map(|part| match part {
         template::Part::Literal(lit) => quote!(path.push_str(#lit);),
@@ -179,8 +181,13 @@ fn endpoint_impl(input: &Input, p: &TokenStream) -> TokenStream {
                 .find(|f| matches!(f.role, Some(Role::Path)) && f.wire == *name);
             let span = field.map_or_else(proc_macro2::Span::call_site, |f| value_span(f));
             let field = field.map(at_type);
-            // At the field's type, so a type that is not `Display` is reported there.
-            quote_spanned!(span=> #p::push_path_segment(&mut path, #name, &self.#field)?;)
+            // At the field's type, so a type that is not `Display` is reported there; `if let`,
+            // not `?`, which would search `From` impls once per segment when type-checked.
+            quote_spanned! {span=>
+                if let #p::Result::Err(error) = #p::push_path_segment(&mut path, #name, &self.#field) {
+                    return #p::Result::Err(error);
+                }
+            }
         }
     });
 
@@ -206,7 +213,11 @@ fn endpoint_impl(input: &Input, p: &TokenStream) -> TokenStream {
     let headers = (!header_fields.is_empty()).then(|| {
         let pushes = header_fields.iter().map(|f| {
             let (name, wire) = (at_type(f), &f.wire);
-            quote_spanned!(value_span(f)=> #p::push_header(headers, #wire, &self.#name)?;)
+            quote_spanned! {value_span(f)=>
+                if let #p::Result::Err(error) = #p::push_header(headers, #wire, &self.#name) {
+                    return #p::Result::Err(error);
+                }
+            }
         });
         quote! {
             #[inline]
@@ -304,7 +315,7 @@ fn endpoint_impl(input: &Input, p: &TokenStream) -> TokenStream {
 
             #[inline]
             fn path(&self) -> #p::Result<#p::String, #p::Error> {
-                let mut path = #p::String::with_capacity(#path_lit.len() + 24);
+                let mut path = #p::String::with_capacity(#capacity);
                 #(#path_steps)*
                 #p::Result::Ok(path)
             }

@@ -33,6 +33,9 @@ pub(crate) fn private(krate: Option<&Path>) -> TokenStream {
     }
 }
 
+/// Every function written is `#[inline]`: at `opt-level = 0` only a crate that calls one compiles
+/// it, so the facade, which declares hundreds of operations, compiles none of them and each
+/// caller only those it uses.
 fn expand(input: &Input) -> TokenStream {
     let p = private(input.attr.krate.as_ref());
     let inherent = inherent_impl(input, &p);
@@ -72,6 +75,7 @@ pub(crate) fn inherent_impl(input: &Input, p: &TokenStream) -> TokenStream {
         impl #ident {
             #[doc = #new_doc]
             #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+            #[inline]
             #vis fn new(#(#args),*) -> Self {
                 Self { #(#inits),* }
             }
@@ -98,6 +102,7 @@ fn setters<'a>(input: &'a Input, p: &'a TokenStream, endpoint: TokenStream) -> i
         let docs = setter_docs(f);
         quote! {
             #docs
+            #[inline]
             #vis fn #name(self, #name: impl #p::Into<#inner>) -> Self {
                 let mut this = self;
                 #endpoint.#name = #p::Option::Some(#p::Into::into(#name));
@@ -165,6 +170,8 @@ fn endpoint_impl(input: &Input, p: &TokenStream) -> TokenStream {
     let method = input.attr.method.as_ref().map(|m| format_ident!("{}", m.to_string()));
     let path_lit = input.attr.path.as_ref().map(|l| l.value()).unwrap_or_default();
     let parts = template::parse(&path_lit).unwrap_or_default();
+    // Room for the ids: most fit in 24 bytes more than the template.
+    let capacity = path_lit.len() + 24;
 
     let path_steps = parts.iter().map(|part| match part {
         template::Part::Literal(lit) => quote!(path.push_str(#lit);),
@@ -175,8 +182,13 @@ fn endpoint_impl(input: &Input, p: &TokenStream) -> TokenStream {
                 .find(|f| matches!(f.role, Some(Role::Path)) && f.wire == *name);
             let span = field.map_or_else(proc_macro2::Span::call_site, |f| value_span(f));
             let field = field.map(at_type);
-            // At the field's type, so a type that is not `Display` is reported there.
-            quote_spanned!(span=> #p::push_path_segment(&mut path, #name, &self.#field)?;)
+            // At the field's type, so a type that is not `Display` is reported there; `if let`,
+            // not `?`, which would search `From` impls once per segment when type-checked.
+            quote_spanned! {span=>
+                if let #p::Result::Err(error) = #p::push_path_segment(&mut path, #name, &self.#field) {
+                    return #p::Result::Err(error);
+                }
+            }
         }
     });
 
@@ -191,6 +203,7 @@ fn endpoint_impl(input: &Input, p: &TokenStream) -> TokenStream {
             }
         });
         quote! {
+            #[inline]
             fn query(&self, query: &mut #p::Query) {
                 #(#pushes)*
             }
@@ -201,9 +214,14 @@ fn endpoint_impl(input: &Input, p: &TokenStream) -> TokenStream {
     let headers = (!header_fields.is_empty()).then(|| {
         let pushes = header_fields.iter().map(|f| {
             let (name, wire) = (at_type(f), &f.wire);
-            quote_spanned!(value_span(f)=> #p::push_header(headers, #wire, &self.#name)?;)
+            quote_spanned! {value_span(f)=>
+                if let #p::Result::Err(error) = #p::push_header(headers, #wire, &self.#name) {
+                    return #p::Result::Err(error);
+                }
+            }
         });
         quote! {
+            #[inline]
             fn headers(&self, headers: &mut #p::HeaderMap) -> #p::Result<(), #p::Error> {
                 #(#pushes)*
                 #p::Result::Ok(())
@@ -228,6 +246,7 @@ fn endpoint_impl(input: &Input, p: &TokenStream) -> TokenStream {
             quote_spanned!(value_span(f)=> #p::Option::Some(#p::#encoder(&self.#name)?))
         };
         quote! {
+            #[inline]
             fn body(&self) -> #p::Result<#p::Option<#p::Body>, #p::Error> {
                 #p::Result::Ok(#encode)
             }
@@ -248,6 +267,7 @@ fn endpoint_impl(input: &Input, p: &TokenStream) -> TokenStream {
             }
         });
         quote! {
+            #[inline]
             fn body(&self) -> #p::Result<#p::Option<#p::Body>, #p::Error> {
                 let mut form = #p::Multipart::new();
                 #(#pushes)*
@@ -274,6 +294,7 @@ fn endpoint_impl(input: &Input, p: &TokenStream) -> TokenStream {
     let paginated = input.attr.paginated.as_ref().map(|_| {
         let page_size = input.attr.page_size.as_ref().map(|size| {
             quote! {
+                #[inline]
                 fn set_default_page_size(&mut self) {
                     if self.limit.is_none() {
                         self.limit = #p::Option::Some(#size);
@@ -324,8 +345,9 @@ fn endpoint_impl(input: &Input, p: &TokenStream) -> TokenStream {
             #accept
             #unauthenticated
 
+            #[inline]
             fn path(&self) -> #p::Result<#p::String, #p::Error> {
-                let mut path = #p::String::with_capacity(#path_lit.len() + 24);
+                let mut path = #p::String::with_capacity(#capacity);
                 #(#path_steps)*
                 #p::Result::Ok(path)
             }
@@ -333,6 +355,7 @@ fn endpoint_impl(input: &Input, p: &TokenStream) -> TokenStream {
             #headers
             #body
             #form
+            #[inline]
             fn decode(response: &#p::RawResponse) -> #p::Result<Self::Output, #p::Error> {
                 #decode
             }
@@ -358,11 +381,13 @@ fn bound_call(input: &Input, p: &TokenStream) -> TokenStream {
     let streams = input.attr.paginated.as_ref().map(|_| {
         quote! {
             /// Every item of every page, fetched lazily as the stream is polled.
+            #[inline]
             #vis fn stream(self) -> #p::ItemStream<#response> {
                 self.0.stream()
             }
 
             /// Every page, fetched lazily as the stream is polled.
+            #[inline]
             #vis fn pages(self) -> #p::PageStream<#response> {
                 self.0.pages()
             }
@@ -385,17 +410,20 @@ fn bound_call(input: &Input, p: &TokenStream) -> TokenStream {
             #(#setters)*
 
             /// Sends the call and decodes the response (the same as `.await`).
+            #[inline]
             #vis fn send(self) -> #p::BoxFuture<'static, #p::Result<#output, #p::Error>> {
                 self.0.send()
             }
 
             /// Sends the call; the decoded value comes with status, headers, rate-limit info and
             /// request id.
+            #[inline]
             #vis fn send_full(self) -> #p::BoxFuture<'static, #p::Result<#p::Response<#output>, #p::Error>> {
                 self.0.send_full()
             }
 
             /// The request as it will be sent.
+            #[inline]
             #vis fn endpoint(&self) -> &#ident {
                 self.0.endpoint()
             }
@@ -408,6 +436,7 @@ fn bound_call(input: &Input, p: &TokenStream) -> TokenStream {
             type Output = #p::Result<#output, #p::Error>;
             type IntoFuture = #p::BoxFuture<'static, Self::Output>;
 
+            #[inline]
             fn into_future(self) -> Self::IntoFuture {
                 #p::IntoFuture::into_future(self.0)
             }
@@ -442,6 +471,7 @@ fn client_method(input: &Input, call: &Path, call_ident: &syn::Ident, p: &TokenS
         #[doc = ""]
         #[doc = #see]
         #[allow(clippy::too_many_arguments)]
+        #[inline]
         #vis fn #method(&self, #(#args),*) -> #call_ident {
             #call_ident(#p::Call::new(
                 #p::Clone::clone(#as_client),

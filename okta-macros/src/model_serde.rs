@@ -140,7 +140,9 @@ pub(crate) fn expand(mut item: DeriveInput, plan: &Plan) -> TokenStream {
 
     // Into the derived default, each member once (`seen`): few locals, so no drop ladder at
     // every early return. Results are checked by `match`, not `?`, whose search for a `From`
-    // impl of a generic error type is most of what type-checking this would cost.
+    // impl of a generic error type is most of what type-checking this would cost. `seen` is a
+    // slice and an index, not `&mut seen[i]`: type-checking that place in every arm cost more
+    // than the call itself.
     let read = known().enumerate().map(|(index, field)| {
         let (name, wire) = (&field.ident, &field.wire);
         let read = match field.kind {
@@ -149,7 +151,7 @@ pub(crate) fn expand(mut item: DeriveInput, plan: &Plan) -> TokenStream {
         };
         // At the field's type, so a type that is not `Deserialize` is reported there.
         quote_spanned! {field.ty.span()=>
-            #wire => #m::#read(&mut __map, &mut __value.#name, &mut __seen[#index], #wire),
+            #wire => #m::#read(&mut __map, &mut __value.#name, __seen, #index, #wire),
         }
     });
     let known_count = known().count();
@@ -176,7 +178,7 @@ pub(crate) fn expand(mut item: DeriveInput, plan: &Plan) -> TokenStream {
 
             fn visit_map<'de, __A: #m::MapAccess<'de>>(mut __map: __A) -> #m::Result<Self, __A::Error> {
                 let mut __value: Self = #m::Default::default();
-                let mut __seen = [false; #known_count];
+                let __seen: &mut [bool] = &mut [false; #known_count];
                 loop {
                     let __key = match #m::MapAccess::next_key::<#m::Key<'de>>(&mut __map) {
                         #m::Result::Ok(#m::Option::Some(key)) => key,

@@ -104,10 +104,11 @@ impl<'de> Visitor<'de> for KeyVisitor {
 pub fn field<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
     map: &mut A,
     field: &mut T,
-    seen: &mut bool,
+    seen: &mut [bool],
+    index: usize,
     name: &'static str,
 ) -> Result<(), A::Error> {
-    first_time::<A::Error>(seen, name)?;
+    first_time::<A::Error>(seen, index, name)?;
     *field = map.next_value()?;
     Ok(())
 }
@@ -116,20 +117,21 @@ pub fn field<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
 pub fn field_or_default<'de, A: MapAccess<'de>, T: Deserialize<'de> + Default>(
     map: &mut A,
     field: &mut T,
-    seen: &mut bool,
+    seen: &mut [bool],
+    index: usize,
     name: &'static str,
 ) -> Result<(), A::Error> {
-    first_time::<A::Error>(seen, name)?;
+    first_time::<A::Error>(seen, index, name)?;
     *field = map.next_value::<Option<T>>()?.unwrap_or_default();
     Ok(())
 }
 
-/// Marks the member `name` seen; a second one is an error, as with serde's derive.
-fn first_time<E: de::Error>(seen: &mut bool, name: &'static str) -> Result<(), E> {
-    if std::mem::replace(seen, true) {
-        return Err(E::duplicate_field(name));
-    }
-    Ok(())
+/// Marks the member `name`, field `index` of the model, seen; a second one is an error, as with
+/// serde's derive.
+fn first_time<E: de::Error>(seen: &mut [bool], index: usize, name: &'static str) -> Result<(), E> {
+    // `index` is always in range: the macro counts the fields it numbers.
+    let first = seen.get_mut(index).is_some_and(|seen| !std::mem::replace(seen, true));
+    if first { Ok(()) } else { Err(E::duplicate_field(name)) }
 }
 
 /// Keeps a member no field names, verbatim.

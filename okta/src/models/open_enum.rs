@@ -57,6 +57,9 @@ impl std::fmt::Display for UnknownValue {
 /// `Display`, `FromStr` (infallible), `From<&str>`, `From<String>`, `String: From<Self>`; it
 /// serializes as its wire string and deserializes from any string. Equality, hashing and order
 /// are those of the wire string.
+///
+/// Its functions are `#[inline]`: a crate compiles those of the enums it uses, and this one
+/// does not compile all of them for every build.
 macro_rules! open_enum {
     (
         $(#[$meta:meta])*
@@ -91,6 +94,7 @@ macro_rules! open_enum {
             pub const KNOWN: &'static [$name] = &[$($name::$variant),+];
 
             /// The wire string (for a value this SDK does not know, the string Okta sent).
+            #[inline]
             pub fn as_str(&self) -> &str {
                 match self {
                     $( $name::$variant => $wire, )+
@@ -99,12 +103,14 @@ macro_rules! open_enum {
             }
 
             /// Whether this is a value this SDK does not know.
+            #[inline]
             pub fn is_unknown(&self) -> bool {
                 matches!(self, $name::Unknown(_))
             }
         }
 
         impl ::std::cmp::PartialEq for $name {
+            #[inline]
             fn eq(&self, other: &Self) -> bool {
                 self.as_str() == other.as_str()
             }
@@ -113,24 +119,28 @@ macro_rules! open_enum {
         impl ::std::cmp::Eq for $name {}
 
         impl ::std::hash::Hash for $name {
+            #[inline]
             fn hash<H: ::std::hash::Hasher>(&self, state: &mut H) {
                 self.as_str().hash(state);
             }
         }
 
         impl ::std::cmp::PartialOrd for $name {
+            #[inline]
             fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
                 ::std::option::Option::Some(self.cmp(other))
             }
         }
 
         impl ::std::cmp::Ord for $name {
+            #[inline]
             fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
                 self.as_str().cmp(other.as_str())
             }
         }
 
         impl ::std::fmt::Display for $name {
+            #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())
             }
@@ -138,12 +148,14 @@ macro_rules! open_enum {
 
         impl ::std::str::FromStr for $name {
             type Err = ::std::convert::Infallible;
+            #[inline]
             fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
                 Ok($name::from(value))
             }
         }
 
         impl ::std::convert::From<&str> for $name {
+            #[inline]
             fn from(value: &str) -> Self {
                 $name::from(value.to_owned())
             }
@@ -151,6 +163,7 @@ macro_rules! open_enum {
 
         #[allow(deprecated)]
         impl ::std::convert::From<String> for $name {
+            #[inline]
             fn from(value: String) -> Self {
                 match value.as_str() {
                     $( $wire => $name::$variant, )+
@@ -162,6 +175,7 @@ macro_rules! open_enum {
         /// The wire value, so an enum can fill a string parameter (`list_policies(PolicyType::Password)`).
         #[allow(deprecated)]
         impl ::std::convert::From<$name> for String {
+            #[inline]
             fn from(value: $name) -> String {
                 match value {
                     $name::Unknown(other) => other.into_string(),

@@ -138,12 +138,12 @@ pub(crate) fn expand(mut item: DeriveInput, plan: &Plan) -> TokenStream {
     let extra = &extra.expect("planned with one map").ident;
     let (serialize, deserialize) = (&plan.serialize, &plan.deserialize);
 
-    // Into the derived default, each member once (`seen`): few locals, so no drop ladder at
-    // every early return. Results are checked by `match`, not `?`, whose search for a `From`
-    // impl of a generic error type is most of what type-checking this would cost. `seen` is a
-    // slice and an index, not `&mut seen[i]`: type-checking that place in every arm cost more
-    // than the call itself.
-    let read = known().enumerate().map(|(index, field)| {
+    // Into the derived default; a repeated member overwrites the first, as an unknown one does in
+    // `extra`. Few locals, so no drop ladder at every early return. Results are checked by
+    // `match`, not `?`, whose search for a `From` impl of a generic error type is most of what
+    // type-checking this would cost. (Refusing a repeated member, as serde's derive does, cost
+    // a tenth of the checking time of every model; Okta never repeats one.)
+    let read = known().map(|field| {
         let (name, wire) = (&field.ident, &field.wire);
         let read = match field.kind {
             Kind::Value => quote!(field_or_default),
@@ -151,10 +151,9 @@ pub(crate) fn expand(mut item: DeriveInput, plan: &Plan) -> TokenStream {
         };
         // At the field's type, so a type that is not `Deserialize` is reported there.
         quote_spanned! {field.ty.span()=>
-            #wire => #m::#read(&mut __map, &mut __value.#name, __seen, #index, #wire),
+            #wire => #m::#read(&mut __map, &mut __value.#name),
         }
     });
-    let known_count = known().count();
     let write = plan.fields.iter().map(|field| {
         let (name, wire) = (&field.ident, &field.wire);
         let write = match (&field.kind, &field.skip_if) {
@@ -178,7 +177,6 @@ pub(crate) fn expand(mut item: DeriveInput, plan: &Plan) -> TokenStream {
 
             fn visit_map<'de, __A: #m::MapAccess<'de>>(mut __map: __A) -> #m::Result<Self, __A::Error> {
                 let mut __value: Self = #m::Default::default();
-                let __seen: &mut [bool] = &mut [false; #known_count];
                 loop {
                     let __key = match #m::MapAccess::next_key::<#m::Key<'de>>(&mut __map) {
                         #m::Result::Ok(#m::Option::Some(key)) => key,

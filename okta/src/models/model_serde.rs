@@ -98,17 +98,10 @@ impl<'de> Visitor<'de> for KeyVisitor {
     }
 }
 
-/// Reads a known member's value into its field; a second member of the same name is an error,
-/// as with serde's derive. An `Option` field reads `null` as `None` by itself. (The generated
+/// Reads a known member's value into its field; a second member of the same name overwrites the
+/// first (serde's derive refuses it). An `Option` field reads `null` as `None` by itself. (The generated
 /// code checks the result with a `match`, not `?`: see [`Members`].)
-pub fn field<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
-    map: &mut A,
-    field: &mut T,
-    seen: &mut [bool],
-    index: usize,
-    name: &'static str,
-) -> Result<(), A::Error> {
-    first_time::<A::Error>(seen, index, name)?;
+pub fn field<'de, A: MapAccess<'de>, T: Deserialize<'de>>(map: &mut A, field: &mut T) -> Result<(), A::Error> {
     *field = map.next_value()?;
     Ok(())
 }
@@ -117,21 +110,9 @@ pub fn field<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
 pub fn field_or_default<'de, A: MapAccess<'de>, T: Deserialize<'de> + Default>(
     map: &mut A,
     field: &mut T,
-    seen: &mut [bool],
-    index: usize,
-    name: &'static str,
 ) -> Result<(), A::Error> {
-    first_time::<A::Error>(seen, index, name)?;
     *field = map.next_value::<Option<T>>()?.unwrap_or_default();
     Ok(())
-}
-
-/// Marks the member `name`, field `index` of the model, seen; a second one is an error, as with
-/// serde's derive.
-fn first_time<E: de::Error>(seen: &mut [bool], index: usize, name: &'static str) -> Result<(), E> {
-    // `index` is always in range: the macro counts the fields it numbers.
-    let first = seen.get_mut(index).is_some_and(|seen| !std::mem::replace(seen, true));
-    if first { Ok(()) } else { Err(E::duplicate_field(name)) }
 }
 
 /// Keeps a member no field names, verbatim.
@@ -282,7 +263,6 @@ mod tests {
     fn errors_are_serde_derives() {
         let inputs = [
             json!({"id": 5}),
-            json!({"id": "a", "id": "b"}),
             json!([1, 2]),
             json!("text"),
             json!({"login": 7}),
@@ -296,12 +276,17 @@ mod tests {
                 "{input}"
             );
         }
-        // `json!` keeps one of two equal keys: the duplicate goes as text.
-        let text = r#"{"id": "a", "count": 1, "id": "b"}"#;
-        let compact = serde_json::from_str::<Compact>(text).unwrap_err().to_string();
+    }
+
+    #[test]
+    fn a_repeated_member_overwrites_the_first_where_serdes_derive_refuses_it() {
+        // `json!` keeps one of two equal keys: the repeated member goes as text.
+        let text = r#"{"id": "a", "count": 1, "id": "b", "later": 1, "later": 2}"#;
+        let compact: Compact = serde_json::from_str(text).expect("lenient");
+        assert_eq!(compact.id.as_deref(), Some("b"));
+        assert_eq!(compact.extra["later"], 2, "a known member behaves as an unknown one");
         let derived = serde_json::from_str::<Derived>(text).unwrap_err().to_string();
-        assert_eq!(compact, derived);
-        assert!(compact.starts_with("duplicate field `id`"), "{compact}");
+        assert!(derived.starts_with("duplicate field `id`"), "{derived}");
     }
 
     #[test]

@@ -16,7 +16,7 @@ use crate::page::Page;
 use crate::pagination::{ItemStream, PageStream};
 use crate::params::Query;
 use crate::redact::redact_pairs;
-use crate::request::{PreparedRequest, join};
+use crate::request::{JSON, PreparedRequest, join};
 use crate::response::{RawResponse, Response};
 
 /// A request the SDK does not declare, built from [`Client::request`].
@@ -156,7 +156,7 @@ impl RawRequest {
             None => join(self.client.org_url(), &self.path, &self.query).and_then(|url| {
                 // Raw paths may hold ids; only the path part is named, never the query.
                 let template = Cow::Owned(url.path().to_owned());
-                PreparedRequest::new(self.method, url, template, self.headers).with_body(self.body, "application/json")
+                PreparedRequest::new(self.method, url, template, self.headers).with_body(self.body, JSON)
             }),
         };
         (self.client, prepared)

@@ -172,7 +172,7 @@ impl PreparedRequest {
     }
 }
 
-const JSON: &str = "application/json";
+pub(crate) const JSON: &str = "application/json";
 
 /// A declared media type as a header value, without copying it; checked, because a
 /// hand-written `CONTENT_TYPE` or `ACCEPT` could hold anything.

@@ -118,9 +118,23 @@ pub struct Multipart {
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Part {
     name: Cow<'static, str>,
-    /// `None` for a text field.
-    file: Option<FileUpload>,
-    text: String,
+    content: Content,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Content {
+    Text(String),
+    File(FileUpload),
+}
+
+impl Content {
+    /// What goes between the part's headers and the next boundary.
+    fn bytes(&self) -> &[u8] {
+        match self {
+            Content::Text(text) => text.as_bytes(),
+            Content::File(file) => &file.bytes,
+        }
+    }
 }
 
 impl Multipart {
@@ -144,14 +158,16 @@ impl Multipart {
     }
 
     fn push_text(&mut self, name: Cow<'static, str>, text: String) {
-        self.parts.push(Part { name, file: None, text });
+        self.parts.push(Part {
+            name,
+            content: Content::Text(text),
+        });
     }
 
     fn push_file(&mut self, name: Cow<'static, str>, file: FileUpload) {
         self.parts.push(Part {
             name,
-            file: Some(file),
-            text: String::new(),
+            content: Content::File(file),
         });
     }
 
@@ -160,7 +176,7 @@ impl Multipart {
     /// Fails, before anything is sent, on a file whose media type could not be a header.
     pub fn into_body(self) -> Result<Body, Error> {
         for part in &self.parts {
-            if let Some(file) = &part.file {
+            if let Content::File(file) = &part.content {
                 let valid = HeaderValue::from_str(&file.media_type).is_ok() && file.media_type.contains('/');
                 if !valid {
                     return Err(Error::InvalidRequest(format!(
@@ -178,20 +194,14 @@ impl Multipart {
             out.put_slice(b"\r\nContent-Disposition: form-data; name=\"");
             out.put_slice(quoted(&part.name).as_bytes());
             out.put_slice(b"\"");
-            match &part.file {
-                Some(file) => {
-                    out.put_slice(b"; filename=\"");
-                    out.put_slice(quoted(&file.file_name).as_bytes());
-                    out.put_slice(b"\"\r\nContent-Type: ");
-                    out.put_slice(file.media_type.as_bytes());
-                    out.put_slice(b"\r\n\r\n");
-                    out.put_slice(&file.bytes);
-                }
-                None => {
-                    out.put_slice(b"\r\n\r\n");
-                    out.put_slice(part.text.as_bytes());
-                }
+            if let Content::File(file) = &part.content {
+                out.put_slice(b"; filename=\"");
+                out.put_slice(quoted(&file.file_name).as_bytes());
+                out.put_slice(b"\"\r\nContent-Type: ");
+                out.put_slice(file.media_type.as_bytes());
             }
+            out.put_slice(b"\r\n\r\n");
+            out.put_slice(part.content.bytes());
             out.put_slice(b"\r\n");
         }
         out.put_slice(b"--");
@@ -205,10 +215,10 @@ impl Multipart {
         loop {
             let boundary = draw();
             let finder = memchr::memmem::Finder::new(boundary.as_bytes());
-            let occurs = self.parts.iter().any(|part| {
-                let content = part.file.as_ref().map_or(part.text.as_bytes(), |f| &f.bytes[..]);
-                finder.find(content).is_some()
-            });
+            let occurs = self
+                .parts
+                .iter()
+                .any(|part| finder.find(part.content.bytes()).is_some());
             if !occurs {
                 return boundary;
             }
